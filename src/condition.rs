@@ -1,0 +1,82 @@
+//! When a question is asked or a procedure applies: a small condition language over the
+//! questionnaire's answers, written in the catalog as JSON:
+//! `"always"`, `{"eq": ["q", "value"]}`, `{"in": ["q", ["a", "b"]]}`, `{"lt": ["q", 2500]}`,
+//! `{"all": [...]}`, `{"any": [...]}`, `{"not": {...}}`.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Answers by question id, each in canonical form: an option id ("yes"/"no" for yes-no
+/// questions), an ISO date, or a number in digits.
+pub type Answers = BTreeMap<String, String>;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Condition {
+    #[default]
+    Always,
+    Eq(String, String),
+    In(String, Vec<String>),
+    Lt(String, f64),
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+}
+
+impl Condition {
+    /// An unanswered question satisfies no comparison (so `not` of it holds).
+    pub fn holds(&self, answers: &Answers) -> bool {
+        match self {
+            Condition::Always => true,
+            Condition::Eq(q, v) => answers.get(q) == Some(v),
+            Condition::In(q, vs) => answers.get(q).is_some_and(|a| vs.contains(a)),
+            Condition::Lt(q, n) => answers.get(q).and_then(|a| a.parse::<f64>().ok()).is_some_and(|a| a < *n),
+            Condition::All(cs) => cs.iter().all(|c| c.holds(answers)),
+            Condition::Any(cs) => cs.iter().any(|c| c.holds(answers)),
+            Condition::Not(c) => !c.holds(answers),
+        }
+    }
+
+    /// Every (question, compared value) the condition refers to; the value is None for
+    /// numeric comparisons. The catalog checks them against its questions.
+    pub fn references(&self) -> Vec<(&str, Option<&str>)> {
+        match self {
+            Condition::Always => vec![],
+            Condition::Eq(q, v) => vec![(q, Some(v))],
+            Condition::In(q, vs) => vs.iter().map(|v| (q.as_str(), Some(v.as_str()))).collect(),
+            Condition::Lt(q, _) => vec![(q, None)],
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().flat_map(|c| c.references()).collect(),
+            Condition::Not(c) => c.references(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answers(pairs: &[(&str, &str)]) -> Answers {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn parses_and_evaluates() {
+        let c: Condition = serde_json::from_str(
+            r#"{"all": [{"in": ["move", ["other_city", "abroad_in"]]}, {"not": {"eq": ["card", "no"]}}, {"any": [{"lt": ["weight", 2500]}, "always"]}]}"#,
+        )
+        .unwrap();
+        assert!(c.holds(&answers(&[("move", "other_city"), ("card", "yes")])));
+        assert!(!c.holds(&answers(&[("move", "within_city"), ("card", "yes")])));
+        assert!(!c.holds(&answers(&[("move", "abroad_in"), ("card", "no")])));
+        assert!(c.holds(&answers(&[("move", "abroad_in")])), "unanswered card: not(eq) holds");
+    }
+
+    #[test]
+    fn numeric_comparison_needs_a_number() {
+        let c = Condition::Lt("w".into(), 2500.0);
+        assert!(c.holds(&answers(&[("w", "2499")])));
+        assert!(!c.holds(&answers(&[("w", "2500")])));
+        assert!(!c.holds(&answers(&[("w", "heavy")])));
+        assert!(!c.holds(&answers(&[])));
+    }
+}

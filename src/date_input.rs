@@ -1,0 +1,152 @@
+//! Dates as people type them: 2026-04-16, 2026/4/16, 2026.4.16, 令和8年4月16日, 令和元年5月1日,
+//! R8.4.16, H31/4/30 — with full-width digits and spaces tolerated.
+
+use jiff::civil::Date;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateError {
+    Empty,
+    Unrecognised,
+    /// A month or day that does not exist (2026-02-30, 13月).
+    NoSuchDay,
+    /// An era year outside that era (平成32年, 令和1年4月1日).
+    EraOutOfRange,
+}
+
+struct Era {
+    names: &'static [&'static str],
+    first: (i16, i8, i8),
+    /// The last day of the era; None for the current one.
+    last: Option<(i16, i8, i8)>,
+}
+
+const ERAS: [Era; 5] = [
+    Era { names: &["令和", "R", "r"], first: (2019, 5, 1), last: None },
+    Era { names: &["平成", "H", "h"], first: (1989, 1, 8), last: Some((2019, 4, 30)) },
+    Era { names: &["昭和", "S", "s"], first: (1926, 12, 25), last: Some((1989, 1, 7)) },
+    Era { names: &["大正", "T", "t"], first: (1912, 7, 30), last: Some((1926, 12, 24)) },
+    Era { names: &["明治", "M", "m"], first: (1868, 1, 25), last: Some((1912, 7, 29)) },
+];
+
+/// Full-width digits and punctuation to ASCII; drops spaces.
+fn normalise(input: &str) -> String {
+    input
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '／' => '/',
+            '－' | '‐' | '−' | 'ー' => '-',
+            '．' => '.',
+            'Ｒ' => 'R',
+            'Ｈ' => 'H',
+            'Ｓ' => 'S',
+            _ => c,
+        })
+        .collect()
+}
+
+/// The numbers of a date, split at any of - / . 年 月 日; "元" counts as 1 (元年).
+fn numbers(s: &str) -> Option<Vec<i32>> {
+    let s = s.replace('元', "1");
+    let s = s.strip_suffix('日').unwrap_or(&s);
+    let parts: Vec<&str> = s.split(['-', '/', '.', '年', '月']).collect();
+    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || p.len() > 4) {
+        return None;
+    }
+    parts.iter().map(|p| p.parse().ok()).collect()
+}
+
+fn make(y: i32, m: i32, d: i32) -> Result<Date, DateError> {
+    let (y, m, d) = (
+        i16::try_from(y).map_err(|_| DateError::NoSuchDay)?,
+        i8::try_from(m).map_err(|_| DateError::NoSuchDay)?,
+        i8::try_from(d).map_err(|_| DateError::NoSuchDay)?,
+    );
+    if !(1868..=2200).contains(&y) {
+        return Err(DateError::NoSuchDay);
+    }
+    Date::new(y, m, d).map_err(|_| DateError::NoSuchDay)
+}
+
+pub fn parse_date(input: &str) -> Result<Date, DateError> {
+    let s = normalise(input);
+    if s.is_empty() {
+        return Err(DateError::Empty);
+    }
+    for era in &ERAS {
+        if let Some(rest) = era.names.iter().find_map(|n| s.strip_prefix(n)) {
+            let [y, m, d] = numbers(rest).ok_or(DateError::Unrecognised)?[..] else {
+                return Err(DateError::Unrecognised);
+            };
+            if y < 1 {
+                return Err(DateError::EraOutOfRange);
+            }
+            let date = make(i32::from(era.first.0) + y - 1, m, d)?;
+            let first = make(era.first.0.into(), era.first.1.into(), era.first.2.into())?;
+            let after_end = era.last.map(|(y, m, d)| make(y.into(), m.into(), d.into())).transpose()?;
+            if date < first || after_end.is_some_and(|last| date > last) {
+                return Err(DateError::EraOutOfRange);
+            }
+            return Ok(date);
+        }
+    }
+    if !s.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return Err(DateError::Unrecognised);
+    }
+    let [y, m, d] = numbers(&s).ok_or(DateError::Unrecognised)?[..] else {
+        return Err(DateError::Unrecognised);
+    };
+    if y < 1000 {
+        return Err(DateError::Unrecognised);
+    }
+    make(y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn western_forms() {
+        for s in ["2026-04-16", "2026/4/16", "2026.4.16", "2026年4月16日", "２０２６／４／１６", " 2026 / 04 / 16 "] {
+            assert_eq!(parse_date(s), Ok(date(2026, 4, 16)), "{s}");
+        }
+    }
+
+    #[test]
+    fn japanese_eras() {
+        for s in ["令和8年4月16日", "R8.4.16", "r8/4/16", "Ｒ８．４．１６"] {
+            assert_eq!(parse_date(s), Ok(date(2026, 4, 16)), "{s}");
+        }
+        assert_eq!(parse_date("令和元年5月1日"), Ok(date(2019, 5, 1)));
+        assert_eq!(parse_date("平成31年4月30日"), Ok(date(2019, 4, 30)));
+        assert_eq!(parse_date("H1.1.8"), Ok(date(1989, 1, 8)));
+        assert_eq!(parse_date("昭和64年1月7日"), Ok(date(1989, 1, 7)));
+        assert_eq!(parse_date("S20.8.15"), Ok(date(1945, 8, 15)));
+    }
+
+    #[test]
+    fn era_bounds_are_enforced() {
+        assert_eq!(parse_date("平成32年1月1日"), Err(DateError::EraOutOfRange));
+        assert_eq!(parse_date("平成31年5月1日"), Err(DateError::EraOutOfRange));
+        assert_eq!(parse_date("令和元年4月30日"), Err(DateError::EraOutOfRange));
+        assert_eq!(parse_date("昭和64年1月8日"), Err(DateError::EraOutOfRange));
+        assert_eq!(parse_date("令和0年5月1日"), Err(DateError::EraOutOfRange));
+    }
+
+    #[test]
+    fn impossible_and_unreadable_dates() {
+        assert_eq!(parse_date(""), Err(DateError::Empty));
+        assert_eq!(parse_date("   "), Err(DateError::Empty));
+        assert_eq!(parse_date("2026-02-30"), Err(DateError::NoSuchDay));
+        assert_eq!(parse_date("2026/13/1"), Err(DateError::NoSuchDay));
+        assert_eq!(parse_date("2028-02-29"), Ok(date(2028, 2, 29)));
+        assert_eq!(parse_date("2027-02-29"), Err(DateError::NoSuchDay));
+        assert_eq!(parse_date("yesterday"), Err(DateError::Unrecognised));
+        assert_eq!(parse_date("16/4"), Err(DateError::Unrecognised));
+        assert_eq!(parse_date("26/4/16"), Err(DateError::Unrecognised), "two-digit years are ambiguous");
+        assert_eq!(parse_date("2026-04-16x"), Err(DateError::Unrecognised));
+    }
+}

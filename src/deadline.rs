@@ -1,0 +1,317 @@
+//! Deadline rules and how the law counts them.
+//!
+//! - 戸籍法43条: a period of the 戸籍法 counts the first day (出生届: 14 days with the day of
+//!   birth as day 1).
+//! - 民法140条: otherwise the first day is not counted, unless the period starts at midnight.
+//! - 民法143条 (and 国税通則法10条1項 for tax): a period of months or years ends on the day
+//!   before the day of the last month that corresponds to the starting day, or at the end
+//!   of that month when it has no such day.
+//! - 民法142条, 地方自治法4条の2第4項, 行政機関の休日に関する法律2条, 民事訴訟法95条3項,
+//!   国税通則法10条2項: a last day on a closed day moves to the next open day.
+
+use crate::calendar::{Calendar, ClosedDays, ClosedReason};
+use crate::i18n::{Lang, Text};
+use crate::ui_text::format_date;
+use jiff::civil::Date;
+use jiff::Span;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Length {
+    Days(u16),
+    Months(u16),
+    Years(u16),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Counting {
+    /// 初日算入: the anchor day is day 1 (戸籍法43条).
+    FirstDayIncluded,
+    /// 初日不算入: counting starts the day after the anchor (民法140条, tax law).
+    FirstDayExcluded,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClosedDayRule {
+    /// The last day moves to the next day the recipient is open.
+    NextOpenDay,
+    /// For "beforehand" duties: do it on the last open day on or before the anchor.
+    PreviousOpenDay,
+    /// The law gives no extension (private contracts, prescription periods).
+    Stays,
+}
+
+/// When a procedure is due, as the catalog states it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum Deadline {
+    /// A period after the anchor day.
+    Period {
+        anchor: String,
+        length: Length,
+        count: Counting,
+        closed: ClosedDayRule,
+        calendar: Calendar,
+    },
+    /// Due by the anchor day itself (e.g. 転出届 "あらかじめ", before moving out).
+    ByAnchor { anchor: String, closed: ClosedDayRule, calendar: Calendar },
+    /// No period in law; the text says what the law asks ("without delay", "before the
+    /// cremation") or that it is only advisable.
+    NoFixed { note: Text },
+}
+
+impl Deadline {
+    pub fn anchor(&self) -> Option<&str> {
+        match self {
+            Deadline::Period { anchor, .. } | Deadline::ByAnchor { anchor, .. } => Some(anchor),
+            Deadline::NoFixed { .. } => None,
+        }
+    }
+}
+
+/// A computed due date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Due {
+    /// The last day of the period before any closed-day move.
+    pub last_day: Date,
+    /// The day it is really due.
+    pub due: Date,
+    /// Why `last_day` was closed, when the due date moved.
+    pub moved_because: Option<ClosedReason>,
+}
+
+/// The last day of a period of `months` months whose first counted day is `start`
+/// (民法143条).
+pub fn end_of_months(start: Date, months: u16) -> Date {
+    let total = i32::from(start.year()) * 12 + i32::from(start.month()) - 1 + i32::from(months);
+    let (year, month) = ((total / 12) as i16, (total % 12 + 1) as i8);
+    let first_of_target = Date::new(year, month, 1).expect("valid month");
+    if start.day() <= first_of_target.days_in_month() {
+        let corresponding = Date::new(year, month, start.day()).expect("day checked");
+        corresponding.yesterday().expect("in range")
+    } else {
+        first_of_target.last_of_month()
+    }
+}
+
+fn add_days(d: Date, n: i64) -> Date {
+    d.checked_add(Span::new().days(n)).expect("date in range")
+}
+
+fn shift(mut day: Date, rule: ClosedDayRule, calendar: Calendar, closed: &ClosedDays) -> Due {
+    let last_day = day;
+    let moved_because = closed.closed(calendar, day).filter(|_| rule != ClosedDayRule::Stays);
+    let step = if rule == ClosedDayRule::PreviousOpenDay { -1 } else { 1 };
+    if moved_because.is_some() {
+        while closed.closed(calendar, day).is_some() {
+            day = add_days(day, step);
+        }
+    }
+    Due { last_day, due: day, moved_because }
+}
+
+/// The due date of `deadline` when its anchor fell on `anchor_date`; None for NoFixed.
+pub fn compute(deadline: &Deadline, anchor_date: Date, closed: &ClosedDays) -> Option<Due> {
+    match deadline {
+        Deadline::Period { length, count, closed: rule, calendar, .. } => {
+            let start = match count {
+                Counting::FirstDayIncluded => anchor_date,
+                Counting::FirstDayExcluded => add_days(anchor_date, 1),
+            };
+            let last = match length {
+                Length::Days(n) => add_days(start, i64::from(*n) - 1),
+                Length::Months(n) => end_of_months(start, *n),
+                Length::Years(n) => end_of_months(start, n * 12),
+            };
+            Some(shift(last, *rule, *calendar, closed))
+        }
+        Deadline::ByAnchor { closed: rule, calendar, .. } => Some(shift(anchor_date, *rule, *calendar, closed)),
+        Deadline::NoFixed { .. } => None,
+    }
+}
+
+fn length_phrase(length: Length, lang: Lang) -> String {
+    match (length, lang) {
+        (Length::Days(n), Lang::Ja) => format!("{n}日"),
+        (Length::Days(n), Lang::En) => format!("{n} day{}", if n == 1 { "" } else { "s" }),
+        (Length::Days(n), Lang::Easy) => format!("{n}にち"),
+        (Length::Months(n), Lang::Ja) => format!("{n}か月"),
+        (Length::Months(n), Lang::En) => format!("{n} month{}", if n == 1 { "" } else { "s" }),
+        (Length::Months(n), Lang::Easy) => format!("{n}かげつ"),
+        (Length::Years(n), Lang::Ja) => format!("{n}年"),
+        (Length::Years(n), Lang::En) => format!("{n} year{}", if n == 1 { "" } else { "s" }),
+        (Length::Years(n), Lang::Easy) => format!("{n}ねん"),
+    }
+}
+
+/// One sentence that says how the due date was counted, e.g. "14 days, counting the day
+/// of birth as day 1; the last day, Sat 2 May 2026, is a Saturday, so it moves to the
+/// next open day."
+pub fn explain(deadline: &Deadline, due: Option<&Due>, anchor_label: &Text, lang: Lang) -> String {
+    let anchor = anchor_label.get(lang);
+    let mut s = match (deadline, lang) {
+        (Deadline::NoFixed { note }, _) => return note.get(lang).to_string(),
+        (Deadline::Period { length, count: Counting::FirstDayIncluded, .. }, Lang::Ja) => {
+            format!("{anchor}を1日目として数えて{}", length_phrase(*length, lang))
+        }
+        (Deadline::Period { length, count: Counting::FirstDayIncluded, .. }, Lang::En) => {
+            format!("{}, counting {anchor} as day 1", length_phrase(*length, lang))
+        }
+        (Deadline::Period { length, count: Counting::FirstDayIncluded, .. }, Lang::Easy) => {
+            format!("{anchor}を 1にちめ として {}", length_phrase(*length, lang))
+        }
+        (Deadline::Period { length, count: Counting::FirstDayExcluded, .. }, Lang::Ja) => {
+            format!("{anchor}の翌日から数えて{}", length_phrase(*length, lang))
+        }
+        (Deadline::Period { length, count: Counting::FirstDayExcluded, .. }, Lang::En) => {
+            format!("{}, counting from the day after {anchor}", length_phrase(*length, lang))
+        }
+        (Deadline::Period { length, count: Counting::FirstDayExcluded, .. }, Lang::Easy) => {
+            format!("{anchor}の つぎの ひから かぞえて {}", length_phrase(*length, lang))
+        }
+        (Deadline::ByAnchor { .. }, Lang::Ja) => format!("{anchor}までに（事前に）"),
+        (Deadline::ByAnchor { .. }, Lang::En) => format!("beforehand, by {anchor}"),
+        (Deadline::ByAnchor { .. }, Lang::Easy) => format!("{anchor}までに（まえもって）"),
+    };
+    if let Some(Due { last_day, moved_because: Some(reason), .. }) = due {
+        let day = format_date(*last_day, lang);
+        let why = reason.describe(last_day.year(), lang);
+        let backwards = matches!(deadline, Deadline::ByAnchor { closed: ClosedDayRule::PreviousOpenDay, .. });
+        s.push_str(&match (lang, backwards) {
+            (Lang::Ja, false) => format!("。最終日の{day}は{why}のため、次の開庁日まで延びます"),
+            (Lang::Ja, true) => format!("。{day}は{why}のため、その前の開庁日までに"),
+            (Lang::En, false) => format!("; the last day, {day}, is {why}, so it moves to the next open day"),
+            (Lang::En, true) => format!("; {day} is {why}, so by the last open day before it"),
+            (Lang::Easy, false) => format!("。さいごの ひ {day}は {why}です。だから つぎに まどぐちが あいている ひ まで です"),
+            (Lang::Easy, true) => format!("。{day}は {why}です。だから その まえの まどぐちが あいている ひ まで です"),
+        });
+    }
+    s.push_str(if lang == Lang::En { "." } else { "。" });
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn period(length: Length, count: Counting, calendar: Calendar) -> Deadline {
+        Deadline::Period { anchor: "a".into(), length, count, closed: ClosedDayRule::NextOpenDay, calendar }
+    }
+
+    fn due(d: &Deadline, anchor: Date) -> Due {
+        compute(d, anchor, &ClosedDays::default()).unwrap()
+    }
+
+    #[test]
+    fn koseki_counts_the_day_of_birth() {
+        // Born Thu 2026-04-16: day 14 is Wed 2026-04-29 (昭和の日) → Thu 4-30.
+        let d = due(&period(Length::Days(14), Counting::FirstDayIncluded, Calendar::Municipal), date(2026, 4, 16));
+        assert_eq!(d.last_day, date(2026, 4, 29));
+        assert_eq!(d.due, date(2026, 4, 30));
+        assert!(matches!(d.moved_because, Some(ClosedReason::Holiday(_))));
+        // Born Mon 2026-06-01: day 14 is Sun 06-14 → Mon 06-15.
+        let d = due(&period(Length::Days(14), Counting::FirstDayIncluded, Calendar::Municipal), date(2026, 6, 1));
+        assert_eq!((d.last_day, d.due), (date(2026, 6, 14), date(2026, 6, 15)));
+    }
+
+    #[test]
+    fn death_notice_seven_days_from_learning() {
+        // Learned Tue 2026-03-03: day 7 is Mon 03-09, an open day.
+        let d = due(&period(Length::Days(7), Counting::FirstDayIncluded, Calendar::Municipal), date(2026, 3, 3));
+        assert_eq!((d.last_day, d.due, d.moved_because), (date(2026, 3, 9), date(2026, 3, 9), None));
+    }
+
+    #[test]
+    fn civil_code_months_exclude_the_first_day() {
+        let renounce = period(Length::Months(3), Counting::FirstDayExcluded, Calendar::Court);
+        // Learned 2026-01-10 → counting starts 01-11 → ends 04-10 (Fri).
+        assert_eq!(due(&renounce, date(2026, 1, 10)).due, date(2026, 4, 10));
+        // Learned 2026-11-30 → starts 12-01, a month's beginning → ends 2027-02-28 (Sun)
+        // → Mon 03-01.
+        let d = due(&renounce, date(2026, 11, 30));
+        assert_eq!(d.last_day, date(2027, 2, 28));
+        assert_eq!(d.due, date(2027, 3, 1));
+        // Learned 2027-01-31: starts 02-01 → ends 04-30 (Fri).
+        assert_eq!(due(&renounce, date(2027, 1, 31)).last_day, date(2027, 4, 30));
+    }
+
+    #[test]
+    fn month_end_when_no_corresponding_day() {
+        // Counting starts 2026-01-31: one month ends at the end of February (143条 ただし書).
+        assert_eq!(end_of_months(date(2026, 1, 31), 1), date(2026, 2, 28));
+        assert_eq!(end_of_months(date(2028, 1, 31), 1), date(2028, 2, 29), "leap year");
+        assert_eq!(end_of_months(date(2026, 1, 29), 1), date(2026, 2, 28));
+        assert_eq!(end_of_months(date(2028, 1, 29), 1), date(2028, 2, 28), "29 Feb exists in 2028");
+        assert_eq!(end_of_months(date(2026, 3, 15), 1), date(2026, 4, 14));
+        assert_eq!(end_of_months(date(2026, 11, 15), 3), date(2027, 2, 14), "across the year");
+    }
+
+    #[test]
+    fn leap_day_and_years() {
+        // Counting starts 2028-02-29; three years later there is no 29 Feb → end of Feb 2031.
+        assert_eq!(end_of_months(date(2028, 2, 29), 36), date(2031, 2, 28));
+        let registration = period(Length::Years(3), Counting::FirstDayExcluded, Calendar::National);
+        // Learned 2028-02-28 → starts 02-29 → ends 2031-02-28 (Fri).
+        assert_eq!(due(&registration, date(2028, 2, 28)).due, date(2031, 2, 28));
+    }
+
+    #[test]
+    fn tax_periods_from_the_day_after() {
+        let quasi = period(Length::Months(4), Counting::FirstDayExcluded, Calendar::Tax);
+        // Died/learned 2026-05-10 → due 2026-09-10 (Thu).
+        assert_eq!(due(&quasi, date(2026, 5, 10)).due, date(2026, 9, 10));
+        let inheritance = period(Length::Months(10), Counting::FirstDayExcluded, Calendar::Tax);
+        // Learned 2026-02-27 → 12-27 is a Sunday → 12-28 (Mon); 12-28 is open for tax.
+        let d = due(&inheritance, date(2026, 2, 27));
+        assert_eq!((d.last_day, d.due), (date(2026, 12, 27), date(2026, 12, 28)));
+        // Learned 2026-02-28 → starts 03-01 → ends 12-31 → closed to 01-03 (Sun) → 01-04.
+        let d = due(&inheritance, date(2026, 2, 28));
+        assert_eq!(d.last_day, date(2026, 12, 31));
+        assert_eq!(d.moved_because, Some(ClosedReason::YearEnd));
+        assert_eq!(d.due, date(2027, 1, 4));
+    }
+
+    #[test]
+    fn every_closed_day_moves_the_due_date() {
+        let p = period(Length::Days(1), Counting::FirstDayIncluded, Calendar::Municipal);
+        assert_eq!(due(&p, date(2026, 5, 2)).due, date(2026, 5, 7), "Sat, then 3–6 May holidays");
+        assert_eq!(due(&p, date(2026, 12, 28)).due, date(2026, 12, 28), "28 Dec is open");
+        assert_eq!(due(&p, date(2026, 12, 29)).due, date(2027, 1, 4));
+        let stays = Deadline::Period {
+            anchor: "a".into(),
+            length: Length::Days(1),
+            count: Counting::FirstDayIncluded,
+            closed: ClosedDayRule::Stays,
+            calendar: Calendar::National,
+        };
+        let d = due(&stays, date(2026, 5, 3));
+        assert_eq!((d.due, d.moved_because), (date(2026, 5, 3), None));
+    }
+
+    #[test]
+    fn beforehand_moves_back_to_an_open_day() {
+        let out = Deadline::ByAnchor { anchor: "a".into(), closed: ClosedDayRule::PreviousOpenDay, calendar: Calendar::Municipal };
+        // Moving on Sun 2026-05-03 → the last open day before is Fri 05-01.
+        assert_eq!(due(&out, date(2026, 5, 3)).due, date(2026, 5, 1));
+    }
+
+    #[test]
+    fn explanation_names_the_rule_and_the_move() {
+        let birth = period(Length::Days(14), Counting::FirstDayIncluded, Calendar::Municipal);
+        let label = Text { ja: "出生日".into(), en: "the day of birth".into(), easy: "うまれた ひ".into() };
+        let d = due(&birth, date(2026, 4, 16));
+        let en = explain(&birth, Some(&d), &label, Lang::En);
+        assert_eq!(
+            en,
+            "14 days, counting the day of birth as day 1; the last day, Wed 29 April 2026, is a public holiday (Showa Day), so it moves to the next open day."
+        );
+        let ja = explain(&birth, Some(&d), &label, Lang::Ja);
+        assert_eq!(ja, "出生日を1日目として数えて14日。最終日の2026年4月29日（水）は昭和の日のため、次の開庁日まで延びます。");
+        let plain = explain(&birth, Some(&due(&birth, date(2026, 4, 1))), &label, Lang::En);
+        assert_eq!(plain, "14 days, counting the day of birth as day 1.");
+    }
+}

@@ -1,0 +1,18 @@
+//! hitotsu's domain core: catalog, questionnaire, deadlines, holidays and plans.
+//!
+//! Plain Rust with no browser dependency, so `cargo test` runs all of it natively; the
+//! Leptos app (src/app, wasm32 only) is a thin layer over these modules.
+
+pub mod calendar;
+pub mod catalog;
+pub mod condition;
+pub mod date_input;
+pub mod deadline;
+pub mod holidays;
+pub mod i18n;
+pub mod plan;
+pub mod questionnaire;
+pub mod state;
+pub mod ui_text;
+
+pub use jiff::civil::Date;

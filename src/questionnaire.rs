@@ -1,0 +1,146 @@
+//! The eligibility questionnaire: which questions are asked, in which order, and whether
+//! an answer is acceptable.
+
+use crate::catalog::{DateRange, Event, Question, QuestionKind};
+use crate::condition::Answers;
+use crate::date_input::{parse_date, DateError};
+use crate::i18n::Lang;
+use crate::ui_text::{self, t, Msg};
+use jiff::civil::Date;
+use jiff::Span;
+
+/// The questions asked for these answers, in order. A question is asked when its
+/// condition holds over the answers to the questions asked before it; answers to
+/// questions no longer asked are ignored (they stay stored, in case the citizen goes back).
+pub fn asked<'e>(event: &'e Event, answers: &Answers) -> Vec<&'e Question> {
+    let mut effective = Answers::new();
+    let mut out = Vec::new();
+    for q in &event.questions {
+        if q.when.holds(&effective) {
+            if let Some(a) = answers.get(&q.id) {
+                effective.insert(q.id.clone(), a.clone());
+            }
+            out.push(q);
+        }
+    }
+    out
+}
+
+/// Only the answers of the questions asked: what procedures and deadlines are built on.
+pub fn effective_answers(event: &Event, answers: &Answers) -> Answers {
+    asked(event, answers)
+        .into_iter()
+        .filter_map(|q| answers.get(&q.id).map(|a| (q.id.clone(), a.clone())))
+        .collect()
+}
+
+/// The first asked question without an answer, or None when the questionnaire is complete.
+pub fn first_unanswered<'e>(event: &'e Event, answers: &Answers) -> Option<&'e Question> {
+    asked(event, answers).into_iter().find(|q| !answers.contains_key(&q.id))
+}
+
+/// The question after `current`, given the answers so far; None after the last.
+pub fn next_after<'e>(event: &'e Event, answers: &Answers, current: &str) -> Option<&'e Question> {
+    let asked = asked(event, answers);
+    let pos = asked.iter().position(|q| q.id == current)?;
+    asked.get(pos + 1).copied()
+}
+
+pub fn previous_before<'e>(event: &'e Event, answers: &Answers, current: &str) -> Option<&'e Question> {
+    let asked = asked(event, answers);
+    let pos = asked.iter().position(|q| q.id == current)?;
+    pos.checked_sub(1).map(|p| asked[p])
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum AnswerError {
+    NoChoice,
+    Date(DateError),
+    DateInFuture,
+    DateTooFarAhead,
+    /// Earlier than the answer to another date question (its id).
+    DateBefore(String),
+    NumberEmpty,
+    NotANumber,
+    OutOfRange { min: f64, max: f64 },
+}
+
+impl AnswerError {
+    pub fn message(&self, lang: Lang, event: &Event) -> String {
+        match self {
+            AnswerError::NoChoice => t(lang, Msg::SelectOne).into(),
+            AnswerError::Date(DateError::Empty) => t(lang, Msg::DateEmpty).into(),
+            AnswerError::Date(DateError::Unrecognised) => t(lang, Msg::DateUnrecognised).into(),
+            AnswerError::Date(DateError::NoSuchDay) => t(lang, Msg::DateNoSuchDay).into(),
+            AnswerError::Date(DateError::EraOutOfRange) => t(lang, Msg::DateEraOutOfRange).into(),
+            AnswerError::DateInFuture => t(lang, Msg::DateInFuture).into(),
+            AnswerError::DateTooFarAhead => t(lang, Msg::DateTooFarAhead).into(),
+            AnswerError::DateBefore(other) => {
+                let label = event
+                    .questions
+                    .iter()
+                    .find(|q| q.id == *other)
+                    .and_then(|q| q.anchor_label.as_ref())
+                    .map_or(other.as_str(), |l| l.get(lang));
+                ui_text::date_before(lang, label)
+            }
+            AnswerError::NumberEmpty => t(lang, Msg::NumberEmpty).into(),
+            AnswerError::NotANumber => t(lang, Msg::NumberNotANumber).into(),
+            AnswerError::OutOfRange { min, max } => ui_text::number_out_of_range(lang, *min, *max),
+        }
+    }
+}
+
+/// Checks what the citizen gave for `q` and returns it in canonical form.
+pub fn check_answer(q: &Question, raw: &str, answers: &Answers, today: Date) -> Result<String, AnswerError> {
+    match q.kind {
+        QuestionKind::Choice => {
+            q.options.iter().find(|o| o.id == raw).map(|o| o.id.clone()).ok_or(AnswerError::NoChoice)
+        }
+        QuestionKind::YesNo => match raw {
+            "yes" | "no" => Ok(raw.to_string()),
+            _ => Err(AnswerError::NoChoice),
+        },
+        QuestionKind::Date => {
+            let date = parse_date(raw).map_err(AnswerError::Date)?;
+            let year = Span::new().years(1);
+            match q.range {
+                DateRange::Past if date > today => return Err(AnswerError::DateInFuture),
+                DateRange::NearFuture if date > today.checked_add(year).expect("in range") => {
+                    return Err(AnswerError::DateTooFarAhead)
+                }
+                _ => {}
+            }
+            if let Some(other) = &q.not_before {
+                let earlier = answers.get(other).and_then(|a| a.parse::<Date>().ok());
+                if earlier.is_some_and(|e| date < e) {
+                    return Err(AnswerError::DateBefore(other.clone()));
+                }
+            }
+            Ok(date.to_string())
+        }
+        QuestionKind::Number => {
+            let digits: String = raw
+                .trim()
+                .chars()
+                .filter(|c| *c != ',' && *c != '，')
+                .map(|c| match c {
+                    '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                    _ => c,
+                })
+                .collect();
+            if digits.is_empty() {
+                return Err(AnswerError::NumberEmpty);
+            }
+            if !digits.chars().all(|c| c.is_ascii_digit()) {
+                return Err(AnswerError::NotANumber);
+            }
+            let n: f64 = digits.parse().map_err(|_| AnswerError::NotANumber)?;
+            let (min, max) = (q.min.unwrap_or(f64::MIN), q.max.unwrap_or(f64::MAX));
+            if n < min || n > max {
+                return Err(AnswerError::OutOfRange { min, max });
+            }
+            Ok(digits.trim_start_matches('0').to_string()).map(|s| if s.is_empty() { "0".into() } else { s })
+        }
+    }
+}
