@@ -1,0 +1,168 @@
+//! The real catalog under public/catalog loads, and malformed files are refused with a
+//! message that names the file, the entry and what is wrong.
+
+use hitotsu::catalog::{Catalog, CatalogError};
+use hitotsu::deadline::Deadline;
+use hitotsu::i18n::Lang;
+use std::fs;
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/catalog");
+
+fn read(name: &str) -> String {
+    fs::read_to_string(format!("{DIR}/{name}")).unwrap()
+}
+
+fn events() -> Vec<(String, String)> {
+    ["birth.json", "moving.json", "death.json"].iter().map(|f| (f.to_string(), read(f))).collect()
+}
+
+fn load_with(file: &str, edit: impl Fn(&mut serde_json::Value)) -> Result<Catalog, CatalogError> {
+    let mut index = read("index.json");
+    let mut fields = read("fields.json");
+    let mut evs = events();
+    let target = match file {
+        "index.json" => &mut index,
+        "fields.json" => &mut fields,
+        f => &mut evs.iter_mut().find(|(n, _)| n == f).unwrap().1,
+    };
+    let mut v: serde_json::Value = serde_json::from_str(target).unwrap();
+    edit(&mut v);
+    *target = serde_json::to_string(&v).unwrap();
+    Catalog::load(&index, &fields, &evs)
+}
+
+#[test]
+fn the_shipped_catalog_loads_with_enough_procedures() {
+    let c = Catalog::load(&read("index.json"), &read("fields.json"), &events()).expect("valid catalog");
+    let count = |id: &str| c.event(id).unwrap().procedures.len();
+    assert!(count("birth") >= 8, "birth has {}", count("birth"));
+    assert!(count("moving") >= 10, "moving has {}", count("moving"));
+    assert!(count("death") >= 15, "death has {}", count("death"));
+    for e in &c.events {
+        for p in &e.procedures {
+            for lang in Lang::ALL {
+                assert!(!p.title.get(lang).is_empty());
+            }
+            assert!(p.source.starts_with("https://"), "{} cites a source", p.id);
+            // A procedure with no period in law says why in its note.
+            if let Deadline::NoFixed { note } = &p.deadline {
+                assert!(note.missing().is_none());
+            }
+        }
+    }
+}
+
+fn expect_error(result: Result<Catalog, CatalogError>, file: &str, entry: &str, words: &str) {
+    let e = result.expect_err("a malformed catalog must be refused");
+    assert_eq!(e.file, file, "{e}");
+    assert!(e.entry.contains(entry), "entry of {e} should contain {entry}");
+    assert!(e.message.contains(words), "message of {e} should say {words}");
+    assert!(e.to_string().starts_with(file));
+}
+
+#[test]
+fn broken_json_names_the_file_and_position() {
+    let e = Catalog::load("{\"version\": 1,", &read("fields.json"), &events()).unwrap_err();
+    assert_eq!(e.file, "index.json");
+    assert!(e.message.contains("EOF"), "{e}");
+}
+
+#[test]
+fn a_wrong_type_names_the_entry() {
+    expect_error(
+        load_with("death.json", |v| v["procedures"][3]["deadline"]["length"] = serde_json::json!({"weeks": 2})),
+        "death.json",
+        "procedures[3].deadline",
+        "unknown variant",
+    );
+}
+
+#[test]
+fn an_unknown_field_is_refused() {
+    expect_error(
+        load_with("birth.json", |v| v["procedures"][0]["dependson"] = serde_json::json!([])),
+        "birth.json",
+        "procedures[0]",
+        "unknown field `dependson`",
+    );
+}
+
+#[test]
+fn a_missing_translation_is_refused() {
+    expect_error(
+        load_with("moving.json", |v| v["procedures"][2]["title"]["easy"] = serde_json::json!(" ")),
+        "moving.json",
+        "procedures[2] (moving_in).title",
+        "easy text is empty",
+    );
+}
+
+#[test]
+fn references_are_checked() {
+    expect_error(
+        load_with("birth.json", |v| v["procedures"][1]["agency"] = serde_json::json!("moon_office")),
+        "birth.json",
+        "agency",
+        "moon_office",
+    );
+    expect_error(
+        load_with("birth.json", |v| v["procedures"][0]["fields"][0] = serde_json::json!("shoe_size")),
+        "birth.json",
+        "fields",
+        "field dictionary",
+    );
+    expect_error(
+        load_with("birth.json", |v| v["procedures"][0]["bring"][0] = serde_json::json!("nothing")),
+        "birth.json",
+        "bring",
+        "not a document",
+    );
+    expect_error(
+        load_with("death.json", |v| v["procedures"][0]["deadline"]["anchor"] = serde_json::json!("will")),
+        "death.json",
+        "deadline.anchor",
+        "not a date question",
+    );
+    expect_error(
+        load_with("moving.json", |v| v["procedures"][0]["when"] = serde_json::json!({"eq": ["move_kind", "to_the_moon"]})),
+        "moving.json",
+        "when",
+        "can never be",
+    );
+    expect_error(
+        load_with("moving.json", |v| v["questions"][0]["when"] = serde_json::json!({"eq": ["has_card", "yes"]})),
+        "moving.json",
+        "questions[0] (move_kind).when",
+        "not an earlier question",
+    );
+    expect_error(
+        load_with("death.json", |v| v["procedures"][0]["source"] = serde_json::json!("http://example.org")),
+        "death.json",
+        "source",
+        "https://",
+    );
+}
+
+#[test]
+fn dependency_cycles_and_duplicates_are_refused() {
+    expect_error(
+        load_with("birth.json", |v| v["procedures"][0]["depends_on"] = serde_json::json!(["child_allowance"])),
+        "birth.json",
+        "procedures",
+        "circle",
+    );
+    expect_error(
+        load_with("birth.json", |v| v["procedures"][1]["id"] = serde_json::json!("birth_registration")),
+        "birth.json",
+        "procedures",
+        "used twice",
+    );
+}
+
+#[test]
+fn index_problems_are_named() {
+    expect_error(load_with("index.json", |v| v["version"] = serde_json::json!(7)), "index.json", "version", "reads version 1");
+    let e = Catalog::load(&read("index.json"), &read("fields.json"), &events()[..2]).unwrap_err();
+    assert_eq!(e.file, "death.json");
+    assert!(e.message.contains("could not be read"));
+}
