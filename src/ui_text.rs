@@ -63,6 +63,10 @@ pub enum Msg {
     No,
     DeleteEvent,
     Started,
+    StoredUnreadable,
+    StoredNewer,
+    InProgress,
+    PlanReady,
 }
 
 pub fn t(lang: Lang, msg: Msg) -> &'static str {
@@ -167,6 +171,18 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         No => ["いいえ", "No", "いいえ"],
         DeleteEvent => ["削除", "Delete", "けす"],
         Started => ["開始日", "Started", "はじめた ひ"],
+        StoredUnreadable => [
+            "保存されていたデータを読み込めませんでした。データは消さずに別に保管してあります。",
+            "Your saved data could not be read. It has been kept aside, not deleted.",
+            "まえの データが よめません でした。データは けさないで とって あります。",
+        ],
+        StoredNewer => [
+            "新しい版のアプリで保存されたデータのため読み込めませんでした。データは別に保管してあります。",
+            "Your saved data comes from a newer version of the app and could not be read. It has been kept aside.",
+            "あたらしい アプリの データなので よめません。データは とって あります。",
+        ],
+        InProgress => ["質問に回答中", "Answering questions", "しつもんに こたえている ところ"],
+        PlanReady => ["手続き一覧あり", "Plan ready", "リストが できて います"],
     };
     match lang {
         Lang::Ja => ja,

@@ -1,0 +1,82 @@
+//! The few browser APIs the app uses, each behind one small function.
+
+use hitotsu::catalog::{Catalog, Index};
+use hitotsu::i18n::Lang;
+use hitotsu::state::{AppState, LoadProblem, STORAGE_KEY};
+use hitotsu::Date;
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Reads the stored state; an unreadable store is moved aside (never deleted) so the
+/// citizen's data can still be recovered by hand.
+pub fn load_state() -> (AppState, Option<LoadProblem>) {
+    let Some(store) = storage() else { return (AppState::default(), None) };
+    let raw = store.get_item(STORAGE_KEY).ok().flatten();
+    let (state, problem) = AppState::from_stored(raw.as_deref());
+    if let (Some(_), Some(raw)) = (&problem, raw) {
+        let _ = store.set_item(&format!("{STORAGE_KEY}.unreadable"), &raw);
+    }
+    (state, problem)
+}
+
+pub fn save_state(state: &AppState) {
+    if let Some(store) = storage() {
+        let _ = store.set_item(STORAGE_KEY, &state.to_stored());
+    }
+}
+
+pub fn set_html_lang(lang: Lang) {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = el.set_attribute("lang", lang.html_tag());
+    }
+}
+
+pub fn set_title(title: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(title);
+    }
+}
+
+/// Focuses the element with this id, if it exists (error summary links, headings).
+pub fn focus_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// The device's local calendar date.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::new(now.get_full_year() as i16, now.get_month() as i8 + 1, now.get_date() as i8).unwrap_or_default()
+}
+
+async fn fetch_text(file: &str) -> Result<String, String> {
+    let url = format!("/catalog/{file}");
+    let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| format!("{file}: {e}"))?;
+    if !response.ok() {
+        return Err(format!("{file}: HTTP {}", response.status()));
+    }
+    response.text().await.map_err(|e| format!("{file}: {e}"))
+}
+
+/// Loads the catalog files in parallel and checks them; the error names file and entry.
+pub async fn load_catalog() -> Result<Catalog, String> {
+    let (index_src, fields_src) = futures::join!(fetch_text("index.json"), fetch_text("fields.json"));
+    let (index_src, fields_src) = (index_src?, fields_src?);
+    // A malformed index lists no files here; Catalog::load then says what is wrong with it.
+    let files: Vec<String> = serde_json::from_str::<Index>(&index_src)
+        .map(|i| i.events.into_iter().map(|e| e.file).collect())
+        .unwrap_or_default();
+    let fetched = futures::future::join_all(files.iter().map(|f| fetch_text(f))).await;
+    // A file that cannot be fetched is left out; Catalog::load then names it.
+    let event_files: Vec<(String, String)> =
+        files.into_iter().zip(fetched).filter_map(|(f, src)| src.ok().map(|src| (f, src))).collect();
+    Catalog::load(&index_src, &fields_src, &event_files).map_err(|e| e.to_string())
+}

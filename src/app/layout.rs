@@ -1,0 +1,80 @@
+//! What every page shares: the header with the language switch, the page heading that
+//! takes focus on arrival, and the notice about stored data that could not be read.
+
+use super::{browser, use_ctx};
+use hitotsu::i18n::Lang;
+use hitotsu::state::LoadProblem;
+use hitotsu::ui_text::Msg;
+use leptos::html;
+use leptos::prelude::*;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <header class="header">
+            <a class="site-name" href="/">{move || ctx.t(Msg::SiteName)}</a>
+            <nav class="lang-switch" aria-label=move || ctx.t(Msg::LanguageLabel)>
+                <ul>
+                    {Lang::ALL.into_iter().map(|lang| view! {
+                        <li>
+                            <button
+                                type="button"
+                                lang=lang.html_tag()
+                                aria-pressed=move || (ctx.lang() == lang).to_string()
+                                on:click=move |_| ctx.state.update(|s| s.lang = lang)
+                            >{lang.native_name()}</button>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+/// The page's h1. On arrival it takes focus, so a screen reader announces the new step
+/// and keyboard users start from the top of the content; the document title follows it.
+#[component]
+pub fn PageHeading(
+    #[prop(into)] text: Signal<String>,
+    /// Shown above the heading (the event, the question number).
+    #[prop(optional, into)]
+    caption: Option<Signal<String>>,
+    /// The page shows an error: the title says so first.
+    #[prop(optional, into)]
+    error: Option<Signal<bool>>,
+    /// The heading is also the label of this input (one question per page).
+    #[prop(optional)]
+    label_for: Option<&'static str>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let heading = NodeRef::<html::H1>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    Effect::new(move |_| {
+        let prefix = if error.is_some_and(|e| e.get()) { ctx.t(Msg::ErrorPrefix) } else { "" };
+        browser::set_title(&format!("{prefix}{} — {}", text.get(), ctx.t(Msg::SiteName)));
+    });
+    view! {
+        {caption.map(|c| view! { <span class="caption">{c}</span> })}
+        <h1 tabindex="-1" node_ref=heading>
+            {match label_for {
+                Some(id) => view! { <label for=id>{text}</label> }.into_any(),
+                None => text.into_any(),
+            }}
+        </h1>
+    }
+}
+
+#[component]
+pub fn StoredStateNotice(problem: LoadProblem) -> impl IntoView {
+    let ctx = use_ctx();
+    let msg = match problem {
+        LoadProblem::Unreadable => Msg::StoredUnreadable,
+        LoadProblem::Newer(_) => Msg::StoredNewer,
+    };
+    view! { <div class="notice" role="alert">{move || ctx.t(msg)}</div> }
+}

@@ -1,0 +1,131 @@
+//! The browser app: thin Leptos components over the domain core. Browser APIs (storage,
+//! fetch, clock, focus) sit in `browser.rs`.
+
+mod browser;
+mod home;
+mod layout;
+mod plan_page;
+mod question;
+
+use browser::{load_catalog, today};
+use hitotsu::catalog::Catalog;
+use hitotsu::i18n::Lang;
+use hitotsu::state::AppState;
+use hitotsu::ui_text::{t, Msg};
+use hitotsu::Date;
+use layout::{Header, PageHeading};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use std::sync::Arc;
+
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+#[derive(Clone)]
+pub enum CatalogLoad {
+    Loading,
+    Ready(Arc<Catalog>),
+    Failed(String),
+}
+
+/// What every page reads: the citizen's state (saved on every change), the catalog and
+/// today's date (the device's local date, read once per page load).
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub state: RwSignal<AppState>,
+    /// The language alone, so a page re-renders on a language switch and not on every
+    /// change of the state.
+    lang: Memo<Lang>,
+    pub catalog: RwSignal<CatalogLoad>,
+    pub today: Date,
+}
+
+impl Ctx {
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
+    pub fn t(&self, msg: Msg) -> &'static str {
+        t(self.lang(), msg)
+    }
+}
+
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let (stored, problem) = browser::load_state();
+    let state = RwSignal::new(stored);
+    let catalog = RwSignal::new(CatalogLoad::Loading);
+    let lang = Memo::new(move |_| state.with(|s| s.lang));
+    let ctx = Ctx { state, lang, catalog, today: today() };
+    provide_context(ctx);
+    // Everything the citizen does is written through at once: a reload, a closed tab or
+    // a crash loses nothing.
+    Effect::new(move |_| state.with(browser::save_state));
+    Effect::new(move |_| browser::set_html_lang(lang.get()));
+    leptos::task::spawn_local(async move {
+        catalog.set(match load_catalog().await {
+            Ok(c) => CatalogLoad::Ready(Arc::new(c)),
+            Err(e) => CatalogLoad::Failed(e),
+        });
+    });
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">{move || ctx.t(Msg::SkipToContent)}</a>
+            <Header/>
+            {problem.map(|p| view! { <layout::StoredStateNotice problem=p/> })}
+            <main id="main" class="main">
+                {move || match catalog.get() {
+                    CatalogLoad::Loading => view! { <p class="loading" role="status">{ctx.t(Msg::Loading)}</p> }.into_any(),
+                    CatalogLoad::Failed(e) => view! { <CatalogError details=e/> }.into_any(),
+                    CatalogLoad::Ready(_) => view! {
+                        <Routes fallback=NotFound>
+                            <Route path=path!("/") view=home::Home/>
+                            <Route path=path!("/case/:case/q/:question") view=question::QuestionPage/>
+                            <Route path=path!("/case/:case/plan") view=plan_page::PlanPage/>
+                        </Routes>
+                    }.into_any(),
+                }}
+            </main>
+        </Router>
+    }
+}
+
+/// The catalog could not be used: say so plainly, never a blank screen.
+#[component]
+fn CatalogError(details: String) -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <div class="page">
+            <PageHeading text=Signal::derive(move || ctx.t(Msg::CatalogErrorTitle).to_string())/>
+            <p>{move || ctx.t(Msg::CatalogErrorBody)}</p>
+            <pre class="error-details" data-testid="catalog-error">{details}</pre>
+        </div>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <div class="page">
+            <PageHeading text=Signal::derive(move || ctx.t(Msg::NotFoundTitle).to_string())/>
+            <p>{move || ctx.t(Msg::NotFoundBody)}</p>
+            <p><a href="/">{move || ctx.t(Msg::BackHome)}</a></p>
+        </div>
+    }
+}
+
+/// The loaded catalog; pages are only routed once it is ready.
+pub fn catalog() -> Arc<Catalog> {
+    match use_ctx().catalog.get_untracked() {
+        CatalogLoad::Ready(c) => c,
+        _ => unreachable!("pages render only with a loaded catalog"),
+    }
+}

@@ -1,0 +1,65 @@
+// Shared steps for the browser tests: what a citizen does, and the checks every page gets.
+import { expect } from '@playwright/test';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve('axe-core/axe.min.js');
+
+export const LANGS = [
+  { code: 'ja', button: '日本語', html: 'ja' },
+  { code: 'en', button: 'English', html: 'en' },
+  { code: 'easy', button: 'やさしい にほんご', html: 'ja' },
+];
+
+/** Fixes "today" for the app (Japan time) so due dates and days left are known. */
+export async function fixToday(page, isoDate) {
+  await page.clock.setFixedTime(new Date(`${isoDate}T10:00:00+09:00`));
+}
+
+/** axe-core with the WCAG 2.0/2.1/2.2 A and AA rules: no violation allowed. */
+export async function expectAxeClean(page, where) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `axe violations on ${where}`).toEqual([]);
+}
+
+/** Runs axe on the current page in each language, switching with the visible switch. */
+export async function expectAxeCleanInEveryLanguage(page, where) {
+  const current = await page.locator('.lang-switch button[aria-pressed="true"]').textContent();
+  for (const lang of LANGS) {
+    await page.getByRole('button', { name: lang.button, exact: true }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', lang.html);
+    await expectAxeClean(page, `${where} (${lang.code})`);
+  }
+  await page.getByRole('button', { name: current, exact: true }).click();
+}
+
+/** The page heading has focus after each step, as a screen reader user would hear it. */
+export async function expectHeadingFocused(page, text) {
+  const h1 = page.locator('h1');
+  await expect(h1).toContainText(text);
+  await expect(h1).toBeFocused();
+}
+
+export async function continueOn(page, continueLabel = '次へ') {
+  await page.getByRole('button', { name: continueLabel }).click();
+}
+
+export async function answerText(page, heading, value, continueLabel) {
+  await page.getByRole('textbox', { name: heading }).fill(value);
+  await continueOn(page, continueLabel);
+}
+
+export async function answerChoice(page, heading, option, continueLabel) {
+  await page.getByRole('group', { name: heading }).getByRole('radio', { name: option, exact: true }).check();
+  await continueOn(page, continueLabel);
+}
+
+/** On arrival at a step: its heading has focus, and axe finds nothing in any language. */
+export async function arrive(page, heading, where) {
+  await expectHeadingFocused(page, heading);
+  await expectAxeCleanInEveryLanguage(page, where);
+}
