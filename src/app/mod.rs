@@ -117,7 +117,7 @@ fn NotFound() -> impl IntoView {
         <div class="page">
             <PageHeading text=Signal::derive(move || ctx.t(Msg::NotFoundTitle).to_string())/>
             <p>{move || ctx.t(Msg::NotFoundBody)}</p>
-            <p><a href="/">{move || ctx.t(Msg::BackHome)}</a></p>
+            <p><a class="action-link" href="/">{move || ctx.t(Msg::BackHome)}</a></p>
         </div>
     }
 }

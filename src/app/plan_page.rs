@@ -48,7 +48,7 @@ fn PlanView(case_id: String) -> impl IntoView {
         return view! {
             <div class="page">
                 <PageHeading text=Signal::derive(move || ctx.t(Msg::PlanTitle).to_string())/>
-                <p><a href=href>{move || ctx.t(Msg::Continue)}</a></p>
+                <p><a class="action-link" href=href>{move || ctx.t(Msg::Continue)}</a></p>
             </div>
         }
         .into_any();
@@ -104,7 +104,7 @@ fn PlanView(case_id: String) -> impl IntoView {
         <div class="page page-wide">
             <PageHeading text=title/>
             <p>{move || ctx.t(Msg::PlanIntro)}</p>
-            <p><a href=change_href>{move || ctx.t(Msg::ChangeAnswers)}</a></p>
+            <p><a class="action-link" href=change_href>{move || ctx.t(Msg::ChangeAnswers)}</a></p>
             <div class="visually-hidden" role="status" aria-live="polite">{move || status.get()}</div>
             {body}
         </div>

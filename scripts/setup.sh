@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs what hitotsu needs, only what is missing (fast when everything is there).
+#   scripts/setup.sh app    Rust wasm target, trunk, wasm-bindgen-cli, crates
+#   scripts/setup.sh test   the same, plus Debian's Chromium and the npm test packages
+#   scripts/setup.sh size   the same as app, plus wasm-opt (binaryen 116) for release builds
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+what="${1:-app}"
+
+say() { printf '\n== %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# trunk 0.22 needs a newer rustc than this machine's; 0.21.14 is the one that fits.
+if [ "$(trunk --version 2>/dev/null)" != "trunk 0.21.14" ]; then
+  say "installing trunk 0.21.14 (several minutes, once)"
+  cargo install trunk --version 0.21.14 --locked
+fi
+
+# wasm-bindgen-cli must be exactly the wasm-bindgen of Cargo.lock, or trunk tries to
+# download one. No --locked: the registry snapshot lacks some of its locked versions.
+bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen" ]; then
+  say "installing wasm-bindgen-cli $bindgen (several minutes, once)"
+  cargo install wasm-bindgen-cli --version "=$bindgen" --force
+fi
+
+# trunk builds with --offline, so every crate must be here first.
+cargo fetch --quiet
+
+if [ "$what" = size ] && [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "116" ]; then
+  # Debian's binaryen 108 breaks today's wasm; 116 from crates.io works (about 15 minutes).
+  say "installing wasm-opt 0.116.1 (binaryen 116, about 15 minutes, once)"
+  cargo install wasm-opt --version 0.116.1 --locked
+fi
+
+if [ "$what" = test ]; then
+  if [ ! -x /usr/bin/chromium ]; then
+    say "installing Debian's Chromium"
+    sudo_=""; [ "$(id -u)" = 0 ] || sudo_="sudo"
+    $sudo_ apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  # The npm packages bring no browser of their own; the stamp skips npm when nothing changed.
+  if [ ! -f node_modules/.hitotsu-stamp ] || ! cmp -s package-lock.json node_modules/.hitotsu-stamp; then
+    say "installing the browser-test packages"
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+    cp package-lock.json node_modules/.hitotsu-stamp
+  fi
+fi

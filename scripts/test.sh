@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every test: the domain core natively (cargo test),
+# then the app in Debian's headless Chromium (Playwright + axe-core).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+scripts/setup.sh test
+
+echo; echo "== native tests (cargo test)"
+cargo test --quiet
+
+echo; echo "== building the app (trunk, debug)"
+trunk build --offline
+
+echo; echo "== browser tests (Playwright in /usr/bin/chromium, axe-core)"
+status=0
+npx --no-install playwright test || status=$?
+# One plain closing line for CI, counted from Playwright's own report.
+node -e '
+  const s = require("./test-results/results.json").stats;
+  console.log(`browser: ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${s.skipped} skipped`);
+' || true
+exit "$status"

@@ -1,0 +1,61 @@
+// What must never go wrong: a broken catalog gives a clear error page, not a blank one;
+// small screens and large text lose nothing.
+import { test, expect } from '@playwright/test';
+import { fixToday, expectAxeCleanInEveryLanguage, expectHeadingFocused, answerText, answerChoice } from './helpers.js';
+
+test('a malformed catalog file gives an error page naming the file and the entry', async ({ page }) => {
+  const broken = { id: 'death', title: { ja: '死亡', en: 'Death', easy: 'しぼう' }, description: 5 };
+  await page.route('**/catalog/death.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(broken) }));
+  await page.goto('/');
+  await expectHeadingFocused(page, '手続きの情報を読み込めませんでした');
+  await expect(page.getByTestId('catalog-error')).toContainText('death.json: description: invalid type: integer `5`');
+  await expect(page.locator('body')).toContainText('入力済みの内容は消えていません');
+  await expectAxeCleanInEveryLanguage(page, 'catalog error page');
+});
+
+test('a catalog file that cannot be fetched is named too', async ({ page }) => {
+  await page.route('**/catalog/moving.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto('/');
+  await expect(page.getByTestId('catalog-error')).toHaveText('moving.json: listed in index.json but could not be read');
+});
+
+test('unknown addresses get a not-found page', async ({ page }) => {
+  await page.goto('/case/c99/plan');
+  await expectHeadingFocused(page, 'ページが見つかりません');
+  await expectAxeCleanInEveryLanguage(page, 'not found');
+});
+
+/** No horizontal scrolling, and every control at least 44 by 44 CSS pixels (a radio or
+ *  checkbox counts with its label, which is part of the target). */
+async function expectNothingLost(page, where) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `horizontal overflow on ${where}`).toBeLessThanOrEqual(0);
+  const small = await page.evaluate(() => [...document.querySelectorAll('button, input, a')]
+    .filter((el) => el.offsetParent !== null && !el.closest('.visually-hidden') && !el.classList.contains('skip-link'))
+    .map((el) => ({ el, r: el.getBoundingClientRect(), label: el.closest('.radio, .checkbox')?.getBoundingClientRect() }))
+    .filter(({ r, label }) => Math.max(r.height, label?.height ?? 0) < 44 || Math.max(r.width, label?.width ?? 0) < 44)
+    .map(({ el }) => el.outerHTML.slice(0, 80)));
+  expect(small, `targets under 44px on ${where}`).toEqual([]);
+}
+
+test('320px wide with text at 200%: nothing is cut off', async ({ page }) => {
+  await fixToday(page, '2026-04-20');
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('/');
+  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  await expectNothingLost(page, 'home');
+  await page.getByRole('button', { name: /出生/ }).click();
+  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  await expectNothingLost(page, 'date question');
+  await answerText(page, '赤ちゃんが生まれた日はいつですか', '2026-04-16');
+  await answerChoice(page, '赤ちゃんは日本国外で生まれましたか', 'はい');
+  await answerChoice(page, '赤ちゃんが入る健康保険はどれですか', '勤務先の健康保険・共済組合');
+  await answerText(page, '生まれたときの体重は何グラムでしたか', '2300');
+  await answerChoice(page, '出産費用に出産育児一時金の「直接支払制度」を使いましたか', '分からない');
+  await expect(page.locator('h1')).toContainText('あなたの手続き一覧');
+  await expectNothingLost(page, 'plan');
+  await page.getByRole('link', { name: '答えを変更する' }).click();
+  await page.getByRole('button', { name: '次へ' }).click();
+  await expect(page.locator('h1')).toHaveText('赤ちゃんは日本国外で生まれましたか');
+  await expectNothingLost(page, 'radio question');
+});
