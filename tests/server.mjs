@@ -4,7 +4,8 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
-const root = new URL('../dist/', import.meta.url).pathname;
+// DIST picks another build (the size script serves its release build).
+const root = new URL(`../${process.env.DIST || 'dist'}/`, import.meta.url).pathname;
 const port = Number(process.env.PORT || 8090);
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',

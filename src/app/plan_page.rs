@@ -132,7 +132,8 @@ fn procedure_card(item: &PlanItem, event: &Event, catalog: &Catalog, case_id: &s
     let title = p.title.get(lang).to_string();
     let checkbox_id = format!("done-{}", p.id);
     let due_line = match (&item.due, item.days_left) {
-        (Some(due), Some(left)) => Some(format!("{} ({})", format_date(due.due, lang), days_left(lang, left))),
+        (Some(due), Some(left)) if lang == Lang::En => Some(format!("{} ({})", format_date(due.due, lang), days_left(lang, left))),
+        (Some(due), Some(left)) => Some(format!("{}（{}）", format_date(due.due, lang), days_left(lang, left))),
         _ => None,
     };
     let counted = match anchor_label(event, p.deadline.anchor()) {

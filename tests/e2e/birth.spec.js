@@ -27,12 +27,12 @@ test('birth: home to plan, with due dates counted as the law counts them', async
   await expect(page).toHaveURL(/\/case\/c1\/plan$/);
   await expectHeadingFocused(page, 'あなたの手続き一覧: 出生');
   const registration = page.locator('article', { has: page.getByRole('heading', { name: '出生届', exact: true }) });
-  await expect(registration.locator('.due')).toHaveText('2026年4月30日（木） (あと10日)');
+  await expect(registration.locator('.due')).toHaveText('2026年4月30日（木）（あと10日）');
   await expect(registration.locator('.counted')).toContainText('出生日を1日目として数えて14日');
   await expect(registration.locator('.counted')).toContainText('昭和の日');
   await expect(registration.getByRole('link', { name: /出典/ })).toHaveAttribute('href', /laws\.e-gov\.go\.jp/);
   const allowance = page.locator('article', { has: page.getByRole('heading', { name: '児童手当 認定請求' }) });
-  await expect(allowance.locator('.due')).toHaveText('2026年5月1日（金） (あと11日)');
+  await expect(allowance.locator('.due')).toHaveText('2026年5月1日（金）（あと11日）');
   // Only what applies: no low-birth-weight notice for 2980 g, no lump-sum claim.
   await expect(page.getByRole('heading', { name: '低体重児の届出' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: '出産育児一時金の請求' })).toHaveCount(0);
