@@ -70,6 +70,8 @@ pub struct FieldDictionary {
 #[serde(rename_all = "snake_case")]
 pub enum FieldKind {
     Text,
+    /// A person's name in any script, rare kanji included.
+    Name,
     Kana,
     Date,
     Address,

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod condition;
 pub mod date_input;
 pub mod deadline;
+pub mod fields;
 pub mod holidays;
 pub mod i18n;
 pub mod plan;

@@ -52,6 +52,16 @@ pub fn previous_before<'e>(event: &'e Event, answers: &Answers, current: &str) -
     pos.checked_sub(1).map(|p| asked[p])
 }
 
+/// What is wrong with a typed date, in words.
+pub fn date_message(e: DateError, lang: Lang) -> &'static str {
+    t(lang, match e {
+        DateError::Empty => Msg::DateEmpty,
+        DateError::Unrecognised => Msg::DateUnrecognised,
+        DateError::NoSuchDay => Msg::DateNoSuchDay,
+        DateError::EraOutOfRange => Msg::DateEraOutOfRange,
+    })
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnswerError {
     NoChoice,
@@ -69,10 +79,7 @@ impl AnswerError {
     pub fn message(&self, lang: Lang, event: &Event) -> String {
         match self {
             AnswerError::NoChoice => t(lang, Msg::SelectOne).into(),
-            AnswerError::Date(DateError::Empty) => t(lang, Msg::DateEmpty).into(),
-            AnswerError::Date(DateError::Unrecognised) => t(lang, Msg::DateUnrecognised).into(),
-            AnswerError::Date(DateError::NoSuchDay) => t(lang, Msg::DateNoSuchDay).into(),
-            AnswerError::Date(DateError::EraOutOfRange) => t(lang, Msg::DateEraOutOfRange).into(),
+            AnswerError::Date(e) => date_message(*e, lang).into(),
             AnswerError::DateInFuture => t(lang, Msg::DateInFuture).into(),
             AnswerError::DateTooFarAhead => t(lang, Msg::DateTooFarAhead).into(),
             AnswerError::DateBefore(other) => {

@@ -1,0 +1,246 @@
+//! Checking and normalising what a citizen types into a field of the field dictionary.
+//! Lenient in what it accepts (hiragana becomes katakana, full-width digits become ASCII,
+//! any separator in a postal code), strict in what it stores.
+
+use crate::catalog::FieldKind;
+use crate::date_input::{parse_date, DateError};
+use crate::i18n::Lang;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldError {
+    Empty,
+    /// Kana fields: something that is not katakana (or hiragana, which is converted).
+    NotKana,
+    /// Names: digits or symbols that no name has.
+    NotAName,
+    TooLong(usize),
+    PostalCode,
+    Phone,
+    Date(DateError),
+    NotANumber,
+}
+
+/// Full-width ASCII (digits, letters, punctuation) to half-width; the ideographic space
+/// to a plain one. Everything else is kept.
+pub fn to_half_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            '－' | '‐' | '‑' | '–' | '—' | '−' | 'ｰ' => '-',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Hiragana to katakana (ぁ..ゖ and ゝゞ shift by 0x60); other characters unchanged.
+pub fn hiragana_to_katakana(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{3041}'..='\u{3096}' | '\u{309D}'..='\u{309E}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '・' | 'ヽ' | 'ヾ' | ' ')
+}
+
+/// Collapses runs of spaces (half- or full-width) into one and trims the ends.
+fn tidy_spaces(s: &str) -> String {
+    s.split(|c: char| c == ' ' || c == '\u{3000}').filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// A name may hold any letters of any script, including kanji outside the basic plane
+/// (𠮷, 𩸽) and variant selectors, plus spaces, "・", "-" and apostrophes; never digits
+/// or other symbols.
+fn is_name_char(c: char) -> bool {
+    c.is_alphabetic()
+        || matches!(c, ' ' | '・' | '-' | '\'' | '’' | '.' | 'ー' | '々' | '〆' | 'ヶ')
+        || matches!(c as u32, 0xFE00..=0xFE0F | 0xE0100..=0xE01EF | 0x3099..=0x309A)
+}
+
+pub const MAX_TEXT: usize = 100;
+
+/// Checks `raw` for a field of `kind` and returns the value to store.
+pub fn check(kind: FieldKind, raw: &str) -> Result<String, FieldError> {
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return Err(FieldError::Empty);
+    }
+    if trimmed.chars().count() > MAX_TEXT {
+        return Err(FieldError::TooLong(MAX_TEXT));
+    }
+    match kind {
+        FieldKind::Kana => {
+            let kana = tidy_spaces(&hiragana_to_katakana(trimmed));
+            if kana.chars().all(is_katakana) {
+                Ok(kana)
+            } else {
+                Err(FieldError::NotKana)
+            }
+        }
+        FieldKind::Name => {
+            let name = tidy_spaces(trimmed);
+            if name.chars().all(is_name_char) {
+                Ok(name)
+            } else {
+                Err(FieldError::NotAName)
+            }
+        }
+        FieldKind::PostalCode => {
+            let digits: String = to_half_width(trimmed).chars().filter(|c| !matches!(c, '-' | ' ' | '〒')).collect();
+            if digits.len() == 7 && digits.chars().all(|c| c.is_ascii_digit()) {
+                Ok(format!("{}-{}", &digits[..3], &digits[3..]))
+            } else {
+                Err(FieldError::PostalCode)
+            }
+        }
+        FieldKind::Phone => {
+            let s = to_half_width(trimmed);
+            let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
+            let allowed = s.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | ' ' | '(' | ')' | '+'));
+            let domestic = digits.starts_with('0') && (10..=11).contains(&digits.len()) && !s.starts_with('+');
+            let international = s.starts_with("+81") && (11..=12).contains(&digits.len());
+            if allowed && (domestic || international) {
+                Ok(tidy_spaces(&s))
+            } else {
+                Err(FieldError::Phone)
+            }
+        }
+        FieldKind::Date => parse_date(trimmed).map(|d| d.to_string()).map_err(FieldError::Date),
+        FieldKind::Number => {
+            let s: String = to_half_width(trimmed).chars().filter(|c| *c != ',').collect();
+            if !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) {
+                Ok(s.trim_start_matches('0').to_string()).map(|v| if v.is_empty() { "0".into() } else { v })
+            } else {
+                Err(FieldError::NotANumber)
+            }
+        }
+        FieldKind::Text | FieldKind::Address | FieldKind::Choice | FieldKind::Account | FieldKind::Document => {
+            Ok(tidy_spaces(trimmed))
+        }
+    }
+}
+
+impl FieldError {
+    /// A specific message that names the field, as GOV.UK's pattern asks ("Enter the
+    /// child's name in katakana", not "Invalid input").
+    pub fn message(self, lang: Lang, label: &str) -> String {
+        use FieldError::*;
+        match (self, lang) {
+            (Empty, Lang::Ja) => format!("{label}を入力してください"),
+            (Empty, Lang::En) => format!("Enter {}", lower_first(label)),
+            (Empty, Lang::Easy) => format!("{label}を かいて ください"),
+            (NotKana, Lang::Ja) => format!("{label}はカタカナで入力してください"),
+            (NotKana, Lang::En) => format!("Write {} in katakana (ひらがな is converted for you)", lower_first(label)),
+            (NotKana, Lang::Easy) => format!("{label}は カタカナで かいて ください"),
+            (NotAName, Lang::Ja) => format!("{label}に数字や記号は使えません"),
+            (NotAName, Lang::En) => format!("{label} can only contain letters, spaces, hyphens and apostrophes"),
+            (NotAName, Lang::Easy) => format!("{label}に すうじや きごうは つかえません"),
+            (TooLong(n), Lang::Ja) => format!("{label}は{n}文字以内で入力してください"),
+            (TooLong(n), Lang::En) => format!("{label} must be {n} characters or fewer"),
+            (TooLong(n), Lang::Easy) => format!("{label}は {n}もじ いないで かいて ください"),
+            (PostalCode, Lang::Ja) => "郵便番号は 123-4567 のように7桁で入力してください".into(),
+            (PostalCode, Lang::En) => "Enter the postal code as 7 digits, like 123-4567".into(),
+            (PostalCode, Lang::Easy) => "ゆうびん ばんごうは 123-4567 の ように 7けたで かいて ください".into(),
+            (Phone, Lang::Ja) => "電話番号は 03-1234-5678 や 090-1234-5678 のように入力してください".into(),
+            (Phone, Lang::En) => "Enter a phone number like 03-1234-5678 or 090-1234-5678".into(),
+            (Phone, Lang::Easy) => "でんわ ばんごうは 090-1234-5678 の ように かいて ください".into(),
+            (Date(e), _) => crate::questionnaire::date_message(e, lang).into(),
+            (NotANumber, _) => crate::ui_text::t(lang, crate::ui_text::Msg::NumberNotANumber).into(),
+        }
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn kana_is_converted_not_rejected() {
+        assert_eq!(check(FieldKind::Kana, "やまだ　はなこ"), Ok("ヤマダ ハナコ".into()));
+        assert_eq!(check(FieldKind::Kana, "ヤマダ タロウ"), Ok("ヤマダ タロウ".into()));
+        assert_eq!(check(FieldKind::Kana, "ゔぃくとりあ"), Ok("ヴィクトリア".into()));
+        assert_eq!(check(FieldKind::Kana, "山田"), Err(FieldError::NotKana));
+        assert_eq!(check(FieldKind::Kana, "Yamada"), Err(FieldError::NotKana));
+        assert_eq!(check(FieldKind::Kana, "  "), Err(FieldError::Empty));
+    }
+
+    #[test]
+    fn names_with_rare_kanji() {
+        for name in ["𠮷田 太郎", "髙橋 一郎", "齋藤 𩸽子", "葛\u{E0100}城", "O'Brien Mary", "ナイ・ト", "山田　花子"] {
+            assert!(check(FieldKind::Name, name).is_ok(), "{name}");
+        }
+        assert_eq!(check(FieldKind::Name, "山田　花子"), Ok("山田 花子".into()));
+        assert_eq!(check(FieldKind::Name, "R2-D2"), Err(FieldError::NotAName));
+        assert_eq!(check(FieldKind::Name, "a@b"), Err(FieldError::NotAName));
+    }
+
+    #[test]
+    fn postal_codes_and_phones() {
+        for p in ["100-0001", "1000001", "１００－０００１", "〒100-0001", "100 0001"] {
+            assert_eq!(check(FieldKind::PostalCode, p), Ok("100-0001".into()), "{p}");
+        }
+        assert_eq!(check(FieldKind::PostalCode, "100-001"), Err(FieldError::PostalCode));
+        assert_eq!(check(FieldKind::PostalCode, "ABC-DEFG"), Err(FieldError::PostalCode));
+        for p in ["03-1234-5678", "090-1234-5678", "０９０１２３４５６７８", "(03) 1234 5678", "+81 90-1234-5678"] {
+            assert!(check(FieldKind::Phone, p).is_ok(), "{p}");
+        }
+        for p in ["1234", "090-1234-56789", "tel 03-1234-5678", "+1 555 123 4567"] {
+            assert_eq!(check(FieldKind::Phone, p), Err(FieldError::Phone), "{p}");
+        }
+    }
+
+    #[test]
+    fn messages_name_the_field() {
+        assert_eq!(FieldError::Empty.message(Lang::En, "Child's name"), "Enter child's name");
+        assert_eq!(FieldError::NotKana.message(Lang::Ja, "子の氏名（フリガナ）"), "子の氏名（フリガナ）はカタカナで入力してください");
+    }
+
+    proptest! {
+        #[test]
+        fn any_hiragana_becomes_valid_katakana(s in "[ぁ-ゖ]{1,20}") {
+            let kana = check(FieldKind::Kana, &s).unwrap();
+            prop_assert_eq!(kana.chars().count(), s.chars().count());
+            prop_assert!(kana.chars().all(is_katakana));
+            // Converting again changes nothing: what is stored is already canonical.
+            prop_assert_eq!(check(FieldKind::Kana, &kana).unwrap(), kana);
+        }
+
+        #[test]
+        fn any_kanji_name_is_accepted(s in "[\u{4E00}-\u{9FFF}\u{20000}-\u{2A6DF}]{1,10}") {
+            prop_assert_eq!(check(FieldKind::Name, &s), Ok(s.clone()));
+        }
+
+        #[test]
+        fn digits_are_never_a_name_or_kana(s in "[ァ-ヶ]{0,5}[0-9０-９][ァ-ヶ]{0,5}") {
+            prop_assert_eq!(check(FieldKind::Name, &s), Err(FieldError::NotAName));
+            prop_assert_eq!(check(FieldKind::Kana, &s), Err(FieldError::NotKana));
+        }
+
+        #[test]
+        fn postal_codes_in_any_width_and_separator(d in "[0-9]{7}", sep in "(-|－| |)", wide in any::<bool>()) {
+            let typed = format!("{}{}{}", &d[..3], sep, &d[3..]);
+            let typed = if wide { typed.chars().map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 + 0xFEE0).unwrap() } else { c }).collect() } else { typed };
+            prop_assert_eq!(check(FieldKind::PostalCode, &typed), Ok(format!("{}-{}", &d[..3], &d[3..])));
+        }
+
+        #[test]
+        fn mobile_numbers_validate(n in "0[789]0[0-9]{8}") {
+            let dashed = format!("{}-{}-{}", &n[..3], &n[3..7], &n[7..]);
+            prop_assert!(check(FieldKind::Phone, &dashed).is_ok());
+            prop_assert!(check(FieldKind::Phone, &n[..9]).is_err());
+        }
+    }
+}
