@@ -83,11 +83,33 @@ pub enum FieldKind {
     Document,
 }
 
+/// Whom a field is about; with `attribute` it names one fact of the vault.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subject {
+    /// The citizen using the app (the applicant, the parent, the heir filing).
+    Me,
+    /// The household as a whole (its address, its head).
+    Household,
+    /// The child of a birth case.
+    Child,
+    /// The person who died, in a death case.
+    Deceased,
+    /// Something only this case has (a moving day, a funeral date).
+    Case,
+}
+
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Field {
     pub label: Text,
     pub kind: FieldKind,
+    pub subject: Subject,
+    /// The fact's name for its subject; two fields with the same subject and attribute
+    /// are one fact (applicant_name and parent_name are both "my name"). Defaults to
+    /// the field id.
+    #[serde(default)]
+    pub attribute: Option<String>,
     /// Personal data of a special care category (health, nationality …).
     #[serde(default)]
     pub sensitive: bool,
@@ -149,6 +171,10 @@ pub struct Question {
     pub max: Option<f64>,
     #[serde(default)]
     pub unit: Option<Text>,
+    /// The field of the dictionary this answer also gives (the birth date question gives
+    /// the child's date of birth), so no form asks it again.
+    #[serde(default)]
+    pub fills: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -320,6 +346,16 @@ fn check_event(file: &str, event: &Event, index: &Index, fields: &FieldDictionar
                 }
             }
             QuestionKind::YesNo => {}
+        }
+        if let Some(field) = &q.fills {
+            let matches = fields.fields.get(field).is_some_and(|f| match q.kind {
+                QuestionKind::Date => f.kind == FieldKind::Date,
+                QuestionKind::Number => f.kind == FieldKind::Number,
+                QuestionKind::Choice | QuestionKind::YesNo => f.kind == FieldKind::Choice,
+            });
+            if !matches {
+                return Err(err(file, format!("{at}.fills"), format!("\"{field}\" is not a field of the same kind in fields.json")));
+            }
         }
         earlier.push(q);
     }

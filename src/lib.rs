@@ -11,9 +11,11 @@ pub mod deadline;
 pub mod fields;
 pub mod holidays;
 pub mod i18n;
+pub mod onestop;
 pub mod plan;
 pub mod questionnaire;
 pub mod state;
 pub mod ui_text;
+pub mod vault;
 
 pub use jiff::civil::Date;
