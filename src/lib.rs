@@ -12,6 +12,7 @@ pub mod fields;
 pub mod holidays;
 pub mod i18n;
 pub mod onestop;
+pub mod outbox;
 pub mod plan;
 pub mod questionnaire;
 pub mod state;

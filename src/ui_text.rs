@@ -243,6 +243,16 @@ pub fn done_status(lang: Lang, title: &str, done: bool) -> String {
     }
 }
 
+/// Stored data was partly damaged: what was left out.
+pub fn parts_lost(lang: Lang, parts: &[String]) -> String {
+    let list = parts.join(", ");
+    match lang {
+        Lang::Ja => format!("保存されていたデータの一部（{list}）が壊れていたため読み込めませんでした。それ以外はすべて読み込みました。壊れた部分は消さずに別に保管してあります。"),
+        Lang::En => format!("Part of your saved data ({list}) was damaged and could not be read. Everything else was loaded. The damaged data has been kept aside, not deleted."),
+        Lang::Easy => format!("データの 一ぶ（{list}）が こわれて いて よめません でした。ほかは ぜんぶ よめました。"),
+    }
+}
+
 pub fn plan_summary(lang: Lang, total: usize, done: usize) -> String {
     match lang {
         Lang::Ja => format!("手続きは{total}件、そのうち{done}件が済みです。"),

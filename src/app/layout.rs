@@ -72,9 +72,10 @@ pub fn PageHeading(
 #[component]
 pub fn StoredStateNotice(problem: LoadProblem) -> impl IntoView {
     let ctx = use_ctx();
-    let msg = match problem {
-        LoadProblem::Unreadable => Msg::StoredUnreadable,
-        LoadProblem::Newer(_) => Msg::StoredNewer,
+    let text = move || match &problem {
+        LoadProblem::Unreadable => ctx.t(Msg::StoredUnreadable).to_string(),
+        LoadProblem::Newer(_) => ctx.t(Msg::StoredNewer).to_string(),
+        LoadProblem::PartsLost(parts) => hitotsu::ui_text::parts_lost(ctx.lang(), parts),
     };
-    view! { <div class="notice" role="alert">{move || ctx.t(msg)}</div> }
+    view! { <div class="notice" role="alert">{text}</div> }
 }
