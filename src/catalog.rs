@@ -113,6 +113,9 @@ pub struct Field {
     /// Personal data of a special care category (health, nationality …).
     #[serde(default)]
     pub sensitive: bool,
+    /// The choices of a choice field.
+    #[serde(default)]
+    pub options: Vec<ChoiceOption>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -121,6 +124,9 @@ pub struct Event {
     pub id: String,
     pub title: Text,
     pub description: Text,
+    /// The people this event brings into the vault (the newborn, the deceased).
+    #[serde(default)]
+    pub people: Vec<Subject>,
     pub questions: Vec<Question>,
     pub procedures: Vec<Procedure>,
 }
@@ -301,6 +307,12 @@ fn check_index(index: &Index) -> Result<(), CatalogError> {
 fn check_fields(fields: &FieldDictionary) -> Result<(), CatalogError> {
     for (id, field) in &fields.fields {
         check_text("fields.json", &format!("fields.{id}.label"), &field.label)?;
+        if (field.kind == FieldKind::Choice) != (field.options.len() >= 2) {
+            return Err(err("fields.json", format!("fields.{id}.options"), "a choice field needs two or more options, and only a choice field has them"));
+        }
+        for (j, o) in field.options.iter().enumerate() {
+            check_text("fields.json", &format!("fields.{id}.options[{j}].label"), &o.label)?;
+        }
     }
     Ok(())
 }
@@ -308,6 +320,9 @@ fn check_fields(fields: &FieldDictionary) -> Result<(), CatalogError> {
 fn check_event(file: &str, event: &Event, index: &Index, fields: &FieldDictionary) -> Result<(), CatalogError> {
     check_text(file, "title", &event.title)?;
     check_text(file, "description", &event.description)?;
+    if let Some(s) = event.people.iter().find(|s| !matches!(s, Subject::Child | Subject::Deceased)) {
+        return Err(err(file, "people", format!("{s:?} is not a person an event brings (child, deceased)")));
+    }
     // Questions, in order: a condition may only look back, so the flow never depends on
     // an answer not yet given.
     let mut earlier: Vec<&Question> = Vec::new();

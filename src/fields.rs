@@ -18,6 +18,8 @@ pub enum FieldError {
     Phone,
     Date(DateError),
     NotANumber,
+    /// A choice field left unchosen or given a value that is not one of its options.
+    NoChoice,
 }
 
 /// Full-width ASCII (digits, letters, punctuation) to half-width; the ideographic space
@@ -27,7 +29,7 @@ pub fn to_half_width(s: &str) -> String {
         .map(|c| match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             '\u{3000}' => ' ',
-            '－' | '‐' | '‑' | '–' | '—' | '−' | 'ｰ' => '-',
+            '‐' | '‑' | '–' | '—' | '−' | 'ｰ' => '-',
             _ => c,
         })
         .collect()
@@ -62,6 +64,14 @@ fn is_name_char(c: char) -> bool {
 }
 
 pub const MAX_TEXT: usize = 100;
+
+/// Checks `raw` for a field of the dictionary (choices against its options).
+pub fn check_field(def: &crate::catalog::Field, raw: &str) -> Result<String, FieldError> {
+    if def.kind == FieldKind::Choice {
+        return def.options.iter().find(|o| o.id == raw).map(|o| o.id.clone()).ok_or(FieldError::NoChoice);
+    }
+    check(def.kind, raw)
+}
 
 /// Checks `raw` for a field of `kind` and returns the value to store.
 pub fn check(kind: FieldKind, raw: &str) -> Result<String, FieldError> {
@@ -150,6 +160,9 @@ impl FieldError {
             (Phone, Lang::Easy) => "でんわ ばんごうは 090-1234-5678 の ように かいて ください".into(),
             (Date(e), _) => crate::questionnaire::date_message(e, lang).into(),
             (NotANumber, _) => crate::ui_text::t(lang, crate::ui_text::Msg::NumberNotANumber).into(),
+            (NoChoice, Lang::Ja) => format!("{label}を選んでください"),
+            (NoChoice, Lang::En) => format!("Select {}", lower_first(label)),
+            (NoChoice, Lang::Easy) => format!("{label}を えらんで ください"),
         }
     }
 }

@@ -6,7 +6,8 @@
 use crate::condition::Answers;
 use crate::i18n::Lang;
 use crate::outbox::Outbox;
-use crate::vault::{Roles, Vault};
+use crate::catalog::Subject;
+use crate::vault::{PersonKind, Roles, Vault};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -233,10 +234,22 @@ impl AppState {
         self.cases.iter_mut().find(|c| c.id == id)
     }
 
-    /// Opens a new case and returns its id.
-    pub fn open_case(&mut self, event: &str, first_step: &str, today: &str) -> String {
+    /// Opens a new case and returns its id; the people the event brings (a newborn, the
+    /// deceased) join the vault as people of their own.
+    pub fn open_case(&mut self, event: &str, people: &[Subject], first_step: &str, today: &str) -> String {
         let id = format!("c{}", self.next_id.max(1));
         self.next_id = self.next_id.max(1) + 1;
+        let roles: Roles = people
+            .iter()
+            .filter_map(|s| {
+                let kind = match s {
+                    Subject::Child => PersonKind::Child,
+                    Subject::Deceased => PersonKind::Deceased,
+                    _ => return None,
+                };
+                Some((*s, self.vault.add_person(kind, &id)))
+            })
+            .collect();
         self.cases.push(Case {
             id: id.clone(),
             event: event.to_string(),
@@ -245,7 +258,7 @@ impl AppState {
             drafts: BTreeMap::new(),
             step: first_step.to_string(),
             done: BTreeSet::new(),
-            roles: Roles::new(),
+            roles,
             packets: BTreeMap::new(),
         });
         id
@@ -259,7 +272,7 @@ mod tests {
 
     fn sample() -> AppState {
         let mut s = AppState::default();
-        let c = s.open_case("birth", "birth_date", "2026-04-20");
+        let c = s.open_case("birth", &[Subject::Child], "birth_date", "2026-04-20");
         s.case_mut(&c).unwrap().answers.insert("birth_date".into(), "2026-04-16".into());
         let given = Provenance { case: c, event: "birth".into(), how: How::Typed, date: "2026-04-20".into() };
         s.vault.set(&FactKey { owner: ME.into(), attribute: "name".into() }, "山田 花子".into(), given);
@@ -269,9 +282,10 @@ mod tests {
     #[test]
     fn round_trip_and_ids_never_reused() {
         let mut s = sample();
-        let b = s.open_case("moving", "move_kind", "2026-04-20");
+        let b = s.open_case("moving", &[], "move_kind", "2026-04-20");
         s.cases.retain(|c| c.id != b);
-        let c = s.open_case("death", "death_date", "2026-04-20");
+        let c = s.open_case("death", &[Subject::Deceased], "death_date", "2026-04-20");
+        assert_eq!(s.vault.people.len(), 4, "me, household, the child, the deceased");
         assert_ne!(b, c);
         let (back, problem) = AppState::from_stored(Some(&s.to_stored()));
         assert_eq!((back, problem), (s, None));

@@ -1,5 +1,7 @@
 // Serves dist/ on loopback for the browser tests: static files, and index.html for every
-// app route (the single-page fallback trunk serve also gives).
+// app route (the single-page fallback trunk serve also gives). It also stands in for a
+// municipality's submission endpoint under /api/: it can be switched down and up, and it
+// honours idempotency keys as a real one must, counting what it processed.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -12,7 +14,41 @@ const types = {
   '.css': 'text/css', '.json': 'application/json; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml',
 };
 
+const api = { up: true, processed: new Map() };
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const c of req) chunks.push(c);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function handleApi(req, res, path) {
+  const json = (status, body) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  if (path === '/api/submissions' && req.method === 'POST') {
+    const body = await readBody(req);
+    if (!api.up) return json(503, { error: 'down for maintenance' });
+    const key = req.headers['idempotency-key'];
+    if (!key) return json(400, { error: 'idempotency-key missing' });
+    const seen = api.processed.get(key);
+    if (seen) return json(200, seen.answer);
+    const answer = { receipt: `R-${String(api.processed.size + 1).padStart(4, '0')}`, status: 'received' };
+    api.processed.set(key, { answer, packet: JSON.parse(body).packet });
+    return json(201, answer);
+  }
+  if (path === '/api/control' && req.method === 'POST') {
+    const body = JSON.parse(await readBody(req) || '{}');
+    if (body.reset) api.processed.clear();
+    if (typeof body.up === 'boolean') api.up = body.up;
+    return json(200, { up: api.up });
+  }
+  if (path === '/api/received') {
+    return json(200, { count: api.processed.size, packets: [...api.processed.values()].map((p) => p.packet) });
+  }
+  return json(404, { error: 'no such endpoint' });
+}
+
 createServer(async (req, res) => {
+  if (req.url.startsWith('/api/')) return handleApi(req, res, new URL(req.url, 'http://x').pathname);
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
   const file = join(root, path);
   try {

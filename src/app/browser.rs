@@ -80,3 +80,61 @@ pub async fn load_catalog() -> Result<Catalog, String> {
         files.into_iter().zip(fetched).filter_map(|(f, src)| src.ok().map(|src| (f, src))).collect();
     Catalog::load(&index_src, &fields_src, &event_files).map_err(|e| e.to_string())
 }
+
+/// The deployment's settings (public/config.json): the submission endpoint, if any. A
+/// missing or unreadable file means the default, preparing packets for the counter.
+pub async fn load_endpoint() -> Option<String> {
+    let text = fetch_text_at("/config.json").await.ok()?;
+    let v: serde_json::Value = serde_json::from_str(&text).ok()?;
+    v["submission_endpoint"].as_str().filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+async fn fetch_text_at(url: &str) -> Result<String, String> {
+    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    response.text().await.map_err(|e| e.to_string())
+}
+
+/// POSTs a packet; the status and body of any answer, or Err when there was none.
+pub async fn post_json(url: &str, idempotency_key: &str, body: &str) -> Result<(u16, String), String> {
+    let response = gloo_net::http::Request::post(url)
+        .header("content-type", "application/json")
+        .header("idempotency-key", idempotency_key)
+        .body(body.to_string())
+        .map_err(|e| e.to_string())?
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    let status = response.status();
+    Ok((status, response.text().await.unwrap_or_default()))
+}
+
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Saves `text` as a file through a temporary link (no server involved).
+pub fn download(name: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let document = web_sys::window().and_then(|w| w.document());
+    if let Some(a) = document.and_then(|d| d.create_element("a").ok()).and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+pub async fn read_file(file: &web_sys::File) -> Result<String, String> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| "unreadable".to_string())?;
+    text.as_string().ok_or_else(|| "not text".into())
+}

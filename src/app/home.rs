@@ -31,7 +31,7 @@ pub fn Home() -> impl IntoView {
                 let first = first_unanswered(&event, &Default::default()).map_or(PLAN_STEP.to_string(), |q| q.id.clone());
                 let today = ctx.today.to_string();
                 let mut id = String::new();
-                ctx.state.update(|s| id = s.open_case(&event.id, &first, &today));
+                ctx.state.update(|s| id = s.open_case(&event.id, &event.people, &first, &today));
                 navigate(&step_href(&id, &first), Default::default());
             };
             view! {

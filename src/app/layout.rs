@@ -14,6 +14,13 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="header">
             <a class="site-name" href="/">{move || ctx.t(Msg::SiteName)}</a>
+            <nav class="site-nav" aria-label=move || ctx.t(Msg::NavLabel)>
+                <ul>
+                    <li><a href="/me">{move || ctx.t(Msg::NavMyInfo)}</a></li>
+                    <li><a href="/shared">{move || ctx.t(Msg::NavShared)}</a></li>
+                    <li><a href="/data">{move || ctx.t(Msg::NavData)}</a></li>
+                </ul>
+            </nav>
             <nav class="lang-switch" aria-label=move || ctx.t(Msg::LanguageLabel)>
                 <ul>
                     {Lang::ALL.into_iter().map(|lang| view! {
@@ -78,4 +85,30 @@ pub fn StoredStateNotice(problem: LoadProblem) -> impl IntoView {
         LoadProblem::PartsLost(parts) => hitotsu::ui_text::parts_lost(ctx.lang(), parts),
     };
     view! { <div class="notice" role="alert">{text}</div> }
+}
+
+/// "There is a problem", with one link per error that moves focus to its field (the
+/// GOV.UK pattern). It takes focus when shown, so it is read out at once.
+#[component]
+pub fn ErrorSummary(errors: Vec<(String, String)>) -> impl IntoView {
+    let ctx = use_ctx();
+    Effect::new(move |_| browser::focus_id("error-summary"));
+    view! {
+        <div id="error-summary" class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+            <h2 id="error-summary-title">{move || ctx.t(Msg::ErrorSummaryTitle)}</h2>
+            <ul>
+                {errors.into_iter().map(|(target, message)| {
+                    let href = format!("#{target}");
+                    view! {
+                        <li>
+                            <a href=href on:click=move |ev| {
+                                ev.prevent_default();
+                                browser::focus_id(&target);
+                            }>{message}</a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
+    }
 }

@@ -2,10 +2,15 @@
 //! fetch, clock, focus) sit in `browser.rs`.
 
 mod browser;
+mod check;
+mod details;
+mod facts;
 mod home;
 mod layout;
+mod mydata;
 mod plan_page;
 mod question;
+mod send;
 
 use browser::{load_catalog, today};
 use hitotsu::catalog::Catalog;
@@ -41,6 +46,10 @@ pub struct Ctx {
     lang: Memo<Lang>,
     pub catalog: RwSignal<CatalogLoad>,
     pub today: Date,
+    /// The deployment's submission endpoint; None: packets are prepared for the counter.
+    pub endpoint: RwSignal<Option<String>>,
+    /// Packets being sent right now, so none is sent twice at once.
+    pub in_flight: StoredValue<std::collections::BTreeSet<String>>,
 }
 
 impl Ctx {
@@ -63,17 +72,22 @@ fn App() -> impl IntoView {
     let state = RwSignal::new(stored);
     let catalog = RwSignal::new(CatalogLoad::Loading);
     let lang = Memo::new(move |_| state.with(|s| s.lang));
-    let ctx = Ctx { state, lang, catalog, today: today() };
+    let endpoint = RwSignal::new(None);
+    let ctx = Ctx { state, lang, catalog, today: today(), endpoint, in_flight: StoredValue::new(Default::default()) };
     provide_context(ctx);
     // Everything the citizen does is written through at once: a reload, a closed tab or
     // a crash loses nothing.
     Effect::new(move |_| state.with(browser::save_state));
     Effect::new(move |_| browser::set_html_lang(lang.get()));
     leptos::task::spawn_local(async move {
-        catalog.set(match load_catalog().await {
+        let (loaded, configured) = futures::join!(load_catalog(), browser::load_endpoint());
+        endpoint.set(configured);
+        catalog.set(match loaded {
             Ok(c) => CatalogLoad::Ready(Arc::new(c)),
             Err(e) => CatalogLoad::Failed(e),
         });
+        // Whatever waited in the outbox when the app was closed goes out now.
+        send::send_due(ctx);
     });
     view! {
         <Router>
@@ -89,6 +103,17 @@ fn App() -> impl IntoView {
                             <Route path=path!("/") view=home::Home/>
                             <Route path=path!("/case/:case/q/:question") view=question::QuestionPage/>
                             <Route path=path!("/case/:case/plan") view=plan_page::PlanPage/>
+                            <Route path=path!("/case/:case/details/:group") view=details::DetailsPage/>
+                            <Route path=path!("/case/:case/check") view=check::CheckPage/>
+                            <Route path=path!("/case/:case/change/:field") view=check::ChangePage/>
+                            <Route path=path!("/case/:case/send") view=send::SendPage/>
+                            <Route path=path!("/case/:case/receipts") view=send::ReceiptsPage/>
+                            <Route path=path!("/case/:case/sheet/:agency") view=send::SheetPage/>
+                            <Route path=path!("/me") view=mydata::MyInfoPage/>
+                            <Route path=path!("/me/edit/:owner/:attribute") view=mydata::EditFactPage/>
+                            <Route path=path!("/shared") view=mydata::SharedPage/>
+                            <Route path=path!("/data") view=mydata::DataPage/>
+                            <Route path=path!("/data/delete") view=mydata::DeleteAllPage/>
                         </Routes>
                     }.into_any(),
                 }}

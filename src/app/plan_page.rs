@@ -67,6 +67,11 @@ fn PlanView(case_id: String) -> impl IntoView {
     };
     let first_question = event.questions[0].id.clone();
     let change_href = step_href(&case_id, &first_question);
+    let forms_href = {
+        crate::app::details::take_case_answers(&catalog, &case_id);
+        let case = ctx.state.with_untracked(|s| s.case(&case_id).cloned()).expect("case exists");
+        ctx.state.with_untracked(|s| crate::app::details::next_href(&catalog, &event, &case, &s.vault, None))
+    };
     let body = move || {
         let lang = ctx.lang();
         // Untracked: ticking a procedure must not rebuild the list under the citizen's
@@ -105,6 +110,7 @@ fn PlanView(case_id: String) -> impl IntoView {
             <PageHeading text=title/>
             <p>{move || ctx.t(Msg::PlanIntro)}</p>
             <p><a class="action-link" href=change_href>{move || ctx.t(Msg::ChangeAnswers)}</a></p>
+            <p><a class="button" href=forms_href>{move || ctx.t(Msg::FillForms)}</a></p>
             <div class="visually-hidden" role="status" aria-live="polite">{move || status.get()}</div>
             {body}
         </div>

@@ -1,9 +1,9 @@
 //! One question per page: radios in a fieldset, or a text field whose label is the page
 //! heading; validation beside the field and in an error summary that links to it.
 
-use super::{browser, catalog, use_ctx, NotFound};
+use super::{catalog, use_ctx, NotFound};
 use crate::app::home::step_href;
-use crate::app::layout::PageHeading;
+use crate::app::layout::{ErrorSummary, PageHeading};
 use hitotsu::catalog::{ChoiceOption, Question, QuestionKind};
 use hitotsu::i18n::Text;
 use hitotsu::questionnaire::{asked, check_answer, next_after, previous_before, AnswerError};
@@ -104,12 +104,6 @@ fn QuestionForm(case_id: String, question_id: String) -> impl IntoView {
             }
         }
     };
-    // The summary takes focus each time the form is refused, so it is read out at once.
-    Effect::new(move |_| {
-        if error.with(|e| e.is_some()) {
-            browser::focus_id("error-summary");
-        }
-    });
 
     let message = {
         let event = event.clone();
@@ -222,31 +216,11 @@ fn QuestionForm(case_id: String, question_id: String) -> impl IntoView {
         <div class="page">
             <a class="back-link" href=back_href>{move || ctx.t(Msg::Back)}</a>
             <form novalidate on:submit=submit>
-                {move || message.get().map(|m| view! { <ErrorSummary message=m target=first_input_id.clone()/> })}
+                {move || message.get().map(|m| view! { <ErrorSummary errors=vec![(first_input_id.clone(), m)]/> })}
                 <div class="form-group" class:form-group-error=has_error>{field}</div>
                 <button type="submit" class="button">{move || ctx.t(Msg::Continue)}</button>
             </form>
         </div>
     }
     .into_any()
-}
-
-/// "There is a problem", with a link that moves focus to the field (GOV.UK pattern).
-#[component]
-fn ErrorSummary(message: String, target: String) -> impl IntoView {
-    let ctx = use_ctx();
-    let href = format!("#{target}");
-    view! {
-        <div id="error-summary" class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-            <h2 id="error-summary-title">{move || ctx.t(Msg::ErrorSummaryTitle)}</h2>
-            <ul>
-                <li>
-                    <a href=href on:click=move |ev| {
-                        ev.prevent_default();
-                        browser::focus_id(&target);
-                    }>{message}</a>
-                </li>
-            </ul>
-        </div>
-    }
 }
