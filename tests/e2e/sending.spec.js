@@ -1,0 +1,119 @@
+// Sending through a deployment's endpoint (the test server stands in for it): packets
+// sent while it is down wait in the outbox and are delivered exactly once when it is back.
+// Then export → delete everything → import restores everything.
+import { test, expect } from '@playwright/test';
+import { fixToday, arrive, expectHeadingFocused } from './helpers.js';
+
+const given = { case: 'c1', event: 'birth', how: 'typed', date: '2026-04-20' };
+const fact = (value) => ({ value, given });
+/** A household that has answered the birth questionnaire and every detail page. */
+const seeded = {
+  version: 2, lang: 'ja', next_id: 2,
+  cases: [{
+    id: 'c1', event: 'birth', started: '2026-04-20', step: 'check', drafts: {}, done: [], packets: {},
+    roles: { child: 'p1' },
+    answers: { birth_date: '2026-04-16', born_abroad: 'no', parent_insurance: 'national', birth_weight_g: '2980', direct_payment: 'yes' },
+  }],
+  vault: {
+    next_person: 2,
+    people: [{ id: 'me', kind: 'me' }, { id: 'household', kind: 'household' }, { id: 'p1', kind: 'child', from_case: 'c1' }],
+    facts: {
+      p1: { name: fact('山田 𠮷子'), name_kana: fact('ヤマダ ヨシコ'), birth_date: fact('2026-04-16'), birth_time: fact('10:30'),
+        sex: fact('female'), birth_place: fact('東京都千代田区'), birth_weight: fact('2980') },
+      me: { name: fact('山田 太郎'), birth_date: fact('1988-05-01'), honseki: fact('東京都千代田区'), phone: fact('03-1234-5678'),
+        my_number: fact('123456789012'), bank_account: fact('ゆうちょ 10180'), insurance_kind: fact('national'),
+        employer_name: fact('なし'), insurance_number: fact('12-345') },
+      household: { address: fact('東京都千代田区千代田1-1'), household_head: fact('山田 太郎') },
+      c1: { applicant_relation: fact('父') },
+    },
+  },
+  outbox: { items: [] },
+  shared: [],
+};
+
+async function api(page, body) {
+  const r = await page.request.post('/api/control', { data: body });
+  expect(r.ok()).toBeTruthy();
+}
+
+async function received(page) {
+  return (await page.request.get('/api/received')).json();
+}
+
+test('packets wait while the endpoint is down and are delivered exactly once', async ({ page }) => {
+  await fixToday(page, '2026-04-20');
+  await api(page, { reset: true, up: false });
+  await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"submission_endpoint": "/api/submissions"}' }));
+  await page.goto('/');
+  await page.evaluate((s) => localStorage.setItem('hitotsu.state', JSON.stringify(s)), seeded);
+  await page.goto('/case/c1/send');
+  await arrive(page, '提出先ごとの確認と同意', 'send with an endpoint');
+  await expect(page.getByRole('button', { name: '同意した提出先に送る' })).toBeVisible();
+  await page.getByRole('checkbox', { name: /この内容を送ることに同意します\W+市区町村役場/ }).check();
+  await page.getByRole('button', { name: '同意した提出先に送る' }).click();
+
+  await arrive(page, '受付控え', 'receipts while waiting');
+  const status = page.locator('.receipt-status');
+  await expect(status).toHaveText('送信待ち（自動で再送します）');
+  expect((await received(page)).count).toBe(0);
+  // A reload while waiting: still waiting, nothing lost, nothing sent twice later.
+  await page.reload();
+  await expect(status).toHaveText('送信待ち（自動で再送します）');
+
+  await api(page, { up: true });
+  await page.getByRole('button', { name: '今すぐ送信を試す' }).click();
+  await expect(status).toHaveText('受付済み');
+  await expect(page.locator('.receipt-number')).toHaveText('R-0001');
+  let server = await received(page);
+  expect(server).toEqual({ count: 1, packets: ['c1-city_office'] });
+  // Reloading or coming back never sends it again.
+  await page.reload();
+  await expect(status).toHaveText('受付済み');
+  await page.goto('/case/c1/send');
+  await expect(page.getByRole('checkbox', { name: /市区町村役場（住んでいる/ })).toHaveCount(0);
+  server = await received(page);
+  expect(server.count).toBe(1);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('hitotsu.state')));
+  expect(stored.outbox.items[0].delivery.state).toBe('delivered');
+  expect(stored.shared.filter((s) => s.recipient === 'city_office' && s.sent).length).toBeGreaterThan(10);
+});
+
+test('export, delete everything, import: everything is back; a foreign file is refused', async ({ page }) => {
+  await fixToday(page, '2026-04-20');
+  await page.goto('/');
+  await page.evaluate((s) => localStorage.setItem('hitotsu.state', JSON.stringify(s)), seeded);
+  await page.goto('/data');
+  await arrive(page, 'データの書き出し・読み込み・削除', 'your data');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'すべて書き出す' }).click()]);
+  expect(download.suggestedFilename()).toBe('hitotsu-2026-04-20.json');
+  const exported = await download.path();
+  const before = await page.evaluate(() => localStorage.getItem('hitotsu.state'));
+
+  // A file that is not ours is refused, and nothing changes.
+  await page.getByLabel('ファイルを読み込む').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+  await page.getByRole('button', { name: '読み込む', exact: true }).click();
+  await expect(page.getByRole('alert').getByRole('link')).toHaveText('ひとつで書き出したファイルではありません');
+  await expect(page.getByLabel('ファイルを読み込む')).toHaveAccessibleDescription(/ひとつで書き出したファイルではありません/);
+  expect(await page.evaluate(() => localStorage.getItem('hitotsu.state'))).toBe(before);
+
+  await page.getByRole('link', { name: 'すべて削除する' }).click();
+  await arrive(page, '本当にすべて削除しますか', 'delete everything');
+  await page.getByRole('button', { name: 'はい、すべて削除します' }).click();
+  await expectHeadingFocused(page, 'データの書き出し・読み込み・削除');
+  await expect(page.getByRole('status').first()).toHaveText('すべて削除しました');
+  await page.getByRole('link', { name: 'わたしの情報' }).click();
+  await expect(page.getByText('まだ情報はありません。')).toBeVisible();
+
+  await page.getByRole('link', { name: 'データ', exact: true }).click();
+  await page.getByLabel('ファイルを読み込む').setInputFiles(exported);
+  await page.getByRole('button', { name: '読み込む', exact: true }).click();
+  await expect(page.getByRole('status').first()).toHaveText('読み込みました');
+  const after = await page.evaluate(() => JSON.parse(localStorage.getItem('hitotsu.state')));
+  expect(after).toEqual(JSON.parse(before));
+  await page.getByRole('link', { name: 'わたしの情報' }).click();
+  await expect(page.locator('.summary-row', { hasText: 'ヤマダ ヨシコ' })).toBeVisible();
+  // Deleting one fact says so in the live region.
+  await page.getByRole('button', { name: '削除 子の氏名（フリガナ）' }).click();
+  await expect(page.getByRole('status')).toHaveText('「子の氏名（フリガナ）」を削除しました');
+  await expect(page.locator('.summary-row', { hasText: 'ヤマダ ヨシコ' })).toHaveCount(0);
+});
