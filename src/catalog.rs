@@ -116,6 +116,17 @@ pub struct Field {
     /// The choices of a choice field.
     #[serde(default)]
     pub options: Vec<ChoiceOption>,
+    /// A value the vault can propose for the citizen to confirm instead of typing.
+    #[serde(default)]
+    pub suggest: Option<Suggestion>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Suggestion {
+    /// The names of the people of the household the vault knows (the citizen and the
+    /// children born in earlier flows).
+    HouseholdNames,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]

@@ -484,12 +484,16 @@ mod tests {
     }
 }
 
-/// Where a fact came from: "From: A birth, 2026-04-20".
-pub fn provenance(lang: Lang, event_title: &str, date: &str) -> String {
-    match lang {
-        Lang::Ja => format!("{event_title}の手続きで入力（{date}）"),
-        Lang::En => format!("From: {event_title}, {date}"),
-        Lang::Easy => format!("{event_title}の てつづきで かいた（{date}）"),
+/// Where a fact came from: "From: A birth, 2026-04-20"; `confirmed` when it was proposed
+/// by the app and confirmed rather than typed.
+pub fn provenance(lang: Lang, event_title: &str, date: &str, confirmed: bool) -> String {
+    match (lang, confirmed) {
+        (Lang::Ja, false) => format!("{event_title}の手続きで入力（{date}）"),
+        (Lang::Ja, true) => format!("{event_title}の手続きで確認（{date}）"),
+        (Lang::En, false) => format!("From: {event_title}, {date}"),
+        (Lang::En, true) => format!("Confirmed: {event_title}, {date}"),
+        (Lang::Easy, false) => format!("{event_title}の てつづきで かいた（{date}）"),
+        (Lang::Easy, true) => format!("{event_title}の てつづきで たしかめた（{date}）"),
     }
 }
 

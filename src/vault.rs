@@ -130,6 +130,23 @@ impl Vault {
     }
 }
 
+impl Vault {
+    /// What the vault can propose for a field, for the citizen to confirm.
+    pub fn suggestion(&self, suggest: crate::catalog::Suggestion) -> Option<String> {
+        match suggest {
+            crate::catalog::Suggestion::HouseholdNames => {
+                let names: Vec<&str> = self
+                    .people
+                    .iter()
+                    .filter(|p| matches!(p.kind, PersonKind::Me | PersonKind::Child))
+                    .filter_map(|p| self.facts.get(&p.id)?.get("name").map(|f| f.value.as_str()))
+                    .collect();
+                (!names.is_empty()).then(|| names.join("、"))
+            }
+        }
+    }
+}
+
 /// Which person plays each role in one case: the case's child or deceased person.
 pub type Roles = BTreeMap<Subject, String>;
 

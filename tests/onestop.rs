@@ -93,6 +93,9 @@ fn the_moving_flow_asks_nothing_the_birth_flow_gave() {
     }
     let asked = missing(&needed, &vault);
     assert!(asked.iter().all(|n| !birth_keys.contains(&n.key)));
+    // The baby born in the birth flow is proposed as a member of the household.
+    let members = vault.suggestion(hitotsu::catalog::Suggestion::HouseholdNames).unwrap();
+    assert_eq!(members, "value of parent_name、value of child_name");
     let asked: BTreeSet<&str> = asked.iter().map(|n| n.field.as_str()).collect();
     assert_eq!(asked, ["new_address", "household_members"].into(), "only what is new about this move");
 }

@@ -35,8 +35,16 @@ async function handleApi(req, res, path) {
     api.processed.set(key, { answer, packet: JSON.parse(body).packet });
     return json(201, answer);
   }
+  const statusOf = path.match(/^\/api\/submissions\/([^/]+)$/);
+  if (statusOf && req.method === 'GET') {
+    const seen = api.processed.get(decodeURIComponent(statusOf[1]));
+    return seen ? json(200, { receipt: seen.answer.receipt, status: seen.status || seen.answer.status }) : json(404, { error: 'unknown' });
+  }
   if (path === '/api/control' && req.method === 'POST') {
     const body = JSON.parse(await readBody(req) || '{}');
+    if (body.status) {
+      for (const p of api.processed.values()) if (p.packet === body.status.packet) p.status = body.status.to;
+    }
     if (body.reset) api.processed.clear();
     if (typeof body.up === 'boolean') api.up = body.up;
     return json(200, { up: api.up });

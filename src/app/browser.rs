@@ -84,12 +84,12 @@ pub async fn load_catalog() -> Result<Catalog, String> {
 /// The deployment's settings (public/config.json): the submission endpoint, if any. A
 /// missing or unreadable file means the default, preparing packets for the counter.
 pub async fn load_endpoint() -> Option<String> {
-    let text = fetch_text_at("/config.json").await.ok()?;
+    let text = get_text("/config.json").await.ok()?;
     let v: serde_json::Value = serde_json::from_str(&text).ok()?;
     v["submission_endpoint"].as_str().filter(|s| !s.is_empty()).map(str::to_string)
 }
 
-async fn fetch_text_at(url: &str) -> Result<String, String> {
+pub async fn get_text(url: &str) -> Result<String, String> {
     let response = gloo_net::http::Request::get(url).send().await.map_err(|e| e.to_string())?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));

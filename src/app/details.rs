@@ -92,9 +92,18 @@ fn DetailsForm(case_id: String, group: String) -> impl IntoView {
         .into_iter()
         .filter(|n| subject_of(&catalog, n) == subject)
         .collect();
+    // What the vault can propose (the household's members) is filled in to be confirmed.
+    let suggestions: BTreeMap<String, String> = ctx.state.with_untracked(|s| {
+        todo.iter()
+            .filter_map(|n| catalog.fields.fields[&n.field].suggest.and_then(|g| s.vault.suggestion(g)).map(|v| (n.field.clone(), v)))
+            .collect()
+    });
     let values: BTreeMap<String, RwSignal<String>> = todo
         .iter()
-        .map(|n| (n.field.clone(), RwSignal::new(case.drafts.get(&draft_key(&n.field)).cloned().unwrap_or_default())))
+        .map(|n| {
+            let start = case.drafts.get(&draft_key(&n.field)).or_else(|| suggestions.get(&n.field)).cloned().unwrap_or_default();
+            (n.field.clone(), RwSignal::new(start))
+        })
         .collect();
     let errors = RwSignal::new(Vec::<(String, FieldError)>::new());
     let title = Signal::derive(move || ctx.t(subject_heading(subject)).to_string());
@@ -105,6 +114,7 @@ fn DetailsForm(case_id: String, group: String) -> impl IntoView {
     let navigate = use_navigate();
     let submit = {
         let (catalog, values, case_id, event) = (catalog.clone(), values.clone(), case_id.clone(), event.clone());
+        let suggestions = suggestions.clone();
         let todo = todo.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
@@ -113,7 +123,10 @@ fn DetailsForm(case_id: String, group: String) -> impl IntoView {
             for n in &todo {
                 let def = &catalog.fields.fields[&n.field];
                 match check_field(def, &values[&n.field].get_untracked()) {
-                    Ok(v) => accepted.push((n.key.clone(), v)),
+                    Ok(v) => {
+                        let how = if suggestions.get(&n.field) == Some(&v) { How::Confirmed } else { How::Typed };
+                        accepted.push((n.key.clone(), v, how))
+                    }
                     Err(e) => found.push((n.field.clone(), e)),
                 }
             }
@@ -121,11 +134,11 @@ fn DetailsForm(case_id: String, group: String) -> impl IntoView {
                 errors.set(found);
                 return;
             }
-            let given = Provenance { case: case_id.clone(), event: event.id.clone(), how: How::Typed, date: ctx.today.to_string() };
             let mut next = String::new();
             ctx.state.update(|s| {
-                for (key, v) in accepted {
-                    s.vault.set(&key, v, given.clone());
+                for (key, v, how) in accepted {
+                    let given = Provenance { case: case_id.clone(), event: event.id.clone(), how, date: ctx.today.to_string() };
+                    s.vault.set(&key, v, given);
                 }
                 if let Some(c) = s.case_mut(&case_id) {
                     c.drafts.retain(|k, _| !k.starts_with("field:"));

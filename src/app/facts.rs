@@ -23,7 +23,7 @@ pub fn display_value(catalog: &Catalog, field: &str, value: &str, lang: Lang) ->
 
 pub fn provenance_text(catalog: &Catalog, fact: &Fact, lang: Lang) -> String {
     let title = catalog.event(&fact.given.event).map_or(fact.given.event.clone(), |e| e.title.get(lang).to_string());
-    hitotsu::ui_text::provenance(lang, &title, &fact.given.date)
+    hitotsu::ui_text::provenance(lang, &title, &fact.given.date, fact.given.how == hitotsu::vault::How::Confirmed)
 }
 
 pub fn subject_heading(s: Subject) -> Msg {

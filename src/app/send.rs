@@ -206,13 +206,7 @@ pub fn send_due(ctx: Ctx) {
                     Some(true) => {
                         let v: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
                         let receipt = v["receipt"].as_str().unwrap_or(&item.idempotency_key).to_string();
-                        let status = match v["status"].as_str() {
-                            Some("received") => PacketStatus::Received,
-                            Some("needs_action") => PacketStatus::NeedsAction,
-                            Some("done") => PacketStatus::Done,
-                            _ => PacketStatus::Sent,
-                        };
-                        (Attempt::Accepted { receipt }, Some(status))
+                        (Attempt::Accepted { receipt }, Some(status_from(v["status"].as_str()).unwrap_or(PacketStatus::Sent)))
                     }
                     Some(false) => (Attempt::Refused { status: code, message: body.chars().take(200).collect() }, None),
                     None => (Attempt::Failed, None),
@@ -239,6 +233,46 @@ pub fn send_due(ctx: Ctx) {
     schedule_next(ctx);
 }
 
+fn status_from(s: Option<&str>) -> Option<PacketStatus> {
+    match s? {
+        "received" => Some(PacketStatus::Received),
+        "needs_action" => Some(PacketStatus::NeedsAction),
+        "done" => Some(PacketStatus::Done),
+        "sent" => Some(PacketStatus::Sent),
+        _ => None,
+    }
+}
+
+/// Asks the endpoint how each delivered packet of a case is getting on
+/// (GET {endpoint}/{idempotency key}) and records any change.
+pub fn refresh_status(ctx: Ctx, case_id: String) {
+    let Some(endpoint) = ctx.endpoint.get_untracked() else { return };
+    let delivered: Vec<(String, String)> = ctx.state.with_untracked(|s| {
+        let ids: Vec<String> = s.case(&case_id).map(|c| c.packets.values().map(|r| r.id.clone()).collect()).unwrap_or_default();
+        s.outbox
+            .items
+            .iter()
+            .filter(|i| ids.contains(&i.id) && matches!(i.delivery, Delivery::Delivered { .. }))
+            .map(|i| (i.id.clone(), i.idempotency_key.clone()))
+            .collect()
+    });
+    for (id, key) in delivered {
+        let url = format!("{}/{}", endpoint.trim_end_matches('/'), key);
+        leptos::task::spawn_local(async move {
+            let Ok(text) = browser::get_text(&url).await else { return };
+            let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+            let Some(status) = status_from(v["status"].as_str()) else { return };
+            ctx.state.update(|s| {
+                for c in s.cases.iter_mut() {
+                    if let Some(r) = c.packets.values_mut().find(|r| r.id == id) {
+                        r.status = status;
+                    }
+                }
+            });
+        });
+    }
+}
+
 fn schedule_next(ctx: Ctx) {
     if let Some(next) = ctx.state.with_untracked(|s| s.outbox.next_due()) {
         let wait = (next - js_sys::Date::now()).max(250.0);
@@ -250,6 +284,7 @@ fn schedule_next(ctx: Ctx) {
 pub fn ReceiptsPage() -> impl IntoView {
     let params = use_params_map();
     let ctx = use_ctx();
+    refresh_status(ctx, params.with_untracked(|p| p.get("case").unwrap_or_default()));
     move || {
         let case_id = params.with(|p| p.get("case").unwrap_or_default());
         let catalog = catalog();

@@ -73,6 +73,10 @@ test('packets wait while the endpoint is down and are delivered exactly once', a
   await expect(page.getByRole('checkbox', { name: /市区町村役場（住んでいる/ })).toHaveCount(0);
   server = await received(page);
   expect(server.count).toBe(1);
+  // The endpoint's later word on it is shown when the receipts are opened again.
+  await api(page, { status: { packet: 'c1-city_office', to: 'needs_action' } });
+  await page.goto('/case/c1/receipts');
+  await expect(status).toHaveText('対応が必要です');
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('hitotsu.state')));
   expect(stored.outbox.items[0].delivery.state).toBe('delivered');
   expect(stored.shared.filter((s) => s.recipient === 'city_office' && s.sent).length).toBeGreaterThan(10);
@@ -116,4 +120,14 @@ test('export, delete everything, import: everything is back; a foreign file is r
   await page.getByRole('button', { name: '削除 子の氏名（フリガナ）' }).click();
   await expect(page.getByRole('status')).toHaveText('「子の氏名（フリガナ）」を削除しました');
   await expect(page.locator('.summary-row', { hasText: 'ヤマダ ヨシコ' })).toHaveCount(0);
+  // Editing a fact from "My information" checks it like any form and changes it everywhere.
+  await page.getByRole('link', { name: '変更 届出人・請求者の氏名' }).click();
+  await arrive(page, '変更: 届出人・請求者の氏名', 'edit a fact');
+  await page.getByRole('textbox').fill('山田 2郎');
+  await page.getByRole('button', { name: '保存する' }).click();
+  await expect(page.getByRole('alert').getByRole('link')).toHaveText('届出人・請求者の氏名に数字や記号は使えません');
+  await page.getByRole('textbox').fill('山田 一郎');
+  await page.getByRole('button', { name: '保存する' }).click();
+  await expectHeadingFocused(page, 'わたしの情報');
+  await expect(page.locator('.summary-row', { hasText: '届出人・請求者の氏名' }).locator('.summary-value')).toHaveText('山田 一郎');
 });
