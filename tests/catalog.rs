@@ -4,17 +4,9 @@
 use hitotsu::catalog::{Catalog, CatalogError};
 use hitotsu::deadline::Deadline;
 use hitotsu::i18n::Lang;
-use std::fs;
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/catalog");
-
-fn read(name: &str) -> String {
-    fs::read_to_string(format!("{DIR}/{name}")).unwrap()
-}
-
-fn events() -> Vec<(String, String)> {
-    ["birth.json", "moving.json", "death.json"].iter().map(|f| (f.to_string(), read(f))).collect()
-}
+mod common;
+use common::{catalog, event_files as events, read};
 
 fn load_with(file: &str, edit: impl Fn(&mut serde_json::Value)) -> Result<Catalog, CatalogError> {
     let mut index = read("index.json");
@@ -33,7 +25,7 @@ fn load_with(file: &str, edit: impl Fn(&mut serde_json::Value)) -> Result<Catalo
 
 #[test]
 fn the_shipped_catalog_loads_with_enough_procedures() {
-    let c = Catalog::load(&read("index.json"), &read("fields.json"), &events()).expect("valid catalog");
+    let c = catalog();
     let count = |id: &str| c.event(id).unwrap().procedures.len();
     assert!(count("birth") >= 8, "birth has {}", count("birth"));
     assert!(count("moving") >= 10, "moving has {}", count("moving"));

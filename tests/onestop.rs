@@ -1,23 +1,15 @@
 //! Once-only and one-stop over the shipped catalog: each fact asked once across all the
 //! procedures of a case and across cases; packets carry only what their recipient needs.
 
+mod common;
+use common::{answers, catalog};
+
 use hitotsu::catalog::{Catalog, Subject};
 use hitotsu::condition::Answers;
 use hitotsu::onestop::{missing, needs, packets, take_answers};
 use hitotsu::vault::{How, PersonKind, Provenance, Roles, Vault};
 use std::collections::BTreeSet;
-use std::fs;
 
-fn catalog() -> Catalog {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/catalog");
-    let read = |f: &str| fs::read_to_string(format!("{dir}/{f}")).unwrap();
-    let events: Vec<_> = ["birth.json", "moving.json", "death.json"].iter().map(|f| (f.to_string(), read(f))).collect();
-    Catalog::load(&read("index.json"), &read("fields.json"), &events).unwrap()
-}
-
-fn answers(pairs: &[(&str, &str)]) -> Answers {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
-}
 
 fn given(case: &str, event: &str) -> Provenance {
     Provenance { case: case.into(), event: event.into(), how: How::Typed, date: "2026-04-20".into() }

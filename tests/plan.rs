@@ -1,23 +1,13 @@
 //! Plans for several households, built from the shipped catalog.
 
-use hitotsu::catalog::Catalog;
-use hitotsu::condition::Answers;
+mod common;
+use common::{answers, catalog};
+
 use hitotsu::plan::{build, Group, Plan};
 use hitotsu::questionnaire::{asked, check_answer, first_unanswered, AnswerError};
 use jiff::civil::{date, Date};
 use std::collections::BTreeSet;
-use std::fs;
 
-fn catalog() -> Catalog {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/catalog");
-    let read = |f: &str| fs::read_to_string(format!("{dir}/{f}")).unwrap();
-    let events: Vec<_> = ["birth.json", "moving.json", "death.json"].iter().map(|f| (f.to_string(), read(f))).collect();
-    Catalog::load(&read("index.json"), &read("fields.json"), &events).unwrap()
-}
-
-fn answers(pairs: &[(&str, &str)]) -> Answers {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
-}
 
 fn ids<'a>(plan: &'a Plan<'a>) -> Vec<&'a str> {
     plan.items.iter().map(|i| i.procedure.id.as_str()).collect()

@@ -1,16 +1,15 @@
 //! "Check your answers": every fact the case uses, once, with where it came from, which
 //! procedures use it and a change link; and the page that changes one fact everywhere.
 
-use super::{catalog, use_ctx, NotFound};
+use super::{case_and_event, catalog, use_ctx, NotFound};
 use crate::app::details::{next_href, subject_of, take_case_answers, GROUPS};
-use crate::app::facts::{display_value, field_label, focus_target, provenance_text, subject_heading, FactInput};
-use crate::app::layout::{ErrorSummary, PageHeading};
-use hitotsu::fields::{check_field, FieldError};
+use crate::app::facts::{display_value, field_label, provenance_text, subject_heading, FactEditor};
+use crate::app::layout::PageHeading;
 use hitotsu::onestop::needs;
 use hitotsu::ui_text::Msg;
-use hitotsu::vault::{fact_key, How, Provenance};
+use hitotsu::vault::fact_key;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn CheckPage() -> impl IntoView {
@@ -26,10 +25,7 @@ fn CheckView(case_id: String) -> impl IntoView {
     let ctx = use_ctx();
     let catalog = catalog();
     take_case_answers(&catalog, &case_id);
-    let Some(case) = ctx.state.with_untracked(|s| s.case(&case_id).cloned()) else {
-        return view! { <NotFound/> }.into_any();
-    };
-    let Some(event) = catalog.event(&case.event).cloned() else { return view! { <NotFound/> }.into_any() };
+    let Some((case, event)) = case_and_event(&case_id) else { return view! { <NotFound/> }.into_any() };
     let all = needs(&catalog, &event, &case.answers, &case.id, &case.roles, &case.done);
     let missing_href = ctx.state.with_untracked(|s| next_href(&catalog, &event, &case, &s.vault, None));
     let complete = missing_href.ends_with("/check");
@@ -121,65 +117,6 @@ fn ChangeForm(case_id: String, field: String) -> impl IntoView {
     else {
         return view! { <NotFound/> }.into_any();
     };
-    let draft_key = format!("change:{field}");
-    let current = case
-        .drafts
-        .get(&draft_key)
-        .cloned()
-        .or_else(|| ctx.state.with_untracked(|s| s.vault.get(&key).map(|f| f.value.clone())))
-        .unwrap_or_default();
-    let value = RwSignal::new(current);
-    let keep_draft = {
-        let (case_id, draft_key) = (case_id.clone(), draft_key.clone());
-        Callback::new(move |v: String| {
-            value.set(v.clone());
-            ctx.state.update(|s| {
-                if let Some(c) = s.case_mut(&case_id) {
-                    c.drafts.insert(draft_key.clone(), v);
-                }
-            });
-        })
-    };
-    let error = RwSignal::new(None::<FieldError>);
-    let label = def.label.clone();
-    let message = Signal::derive(move || error.get().map(|e| e.message(ctx.lang(), label.get(ctx.lang()))));
     let back = format!("/case/{case_id}/check");
-    let navigate = use_navigate();
-    let submit = {
-        let (def, back, event) = (def.clone(), back.clone(), case.event.clone());
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            match check_field(&def, &value.get_untracked()) {
-                Ok(v) => {
-                    let given = Provenance { case: case_id.clone(), event: event.clone(), how: How::Typed, date: ctx.today.to_string() };
-                    ctx.state.update(|s| {
-                        s.vault.set(&key, v, given);
-                        if let Some(c) = s.case_mut(&case_id) {
-                            c.drafts.remove(&draft_key);
-                        }
-                    });
-                    navigate(&back, Default::default());
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        }
-    };
-    let heading = {
-        let label = def.label.clone();
-        Signal::derive(move || format!("{}: {}", ctx.t(Msg::Change), label.get(ctx.lang())))
-    };
-    let target = focus_target(&field, &def);
-    let has_error = Signal::derive(move || error.with(|e| e.is_some()));
-    view! {
-        <div class="page">
-            <a class="back-link" href=back>{move || ctx.t(Msg::Back)}</a>
-            <form novalidate on:submit=submit>
-                {move || message.get().map(|m| view! { <ErrorSummary errors=vec![(target.clone(), m)]/> })}
-                <PageHeading text=heading error=has_error/>
-                <FactInput field=field.clone() def value error=message on_change=keep_draft/>
-                <button type="submit" class="button">{move || ctx.t(Msg::Save)}</button>
-            </form>
-        </div>
-    }
-    .into_any()
+    view! { <FactEditor field def key case=case.id.clone() event=case.event draft_case=case.id back/> }.into_any()
 }

@@ -1,7 +1,7 @@
 //! One-stop detail pages: every fact the case's procedures need and the vault lacks,
 //! asked once, a page per person (the child, you, the household, this event).
 
-use super::{catalog, use_ctx, NotFound};
+use super::{case_and_event, catalog, use_ctx, NotFound};
 use crate::app::facts::{focus_target, subject_heading, FactInput};
 use crate::app::layout::{ErrorSummary, PageHeading};
 use hitotsu::catalog::{Catalog, Event, Subject};
@@ -82,10 +82,9 @@ fn DetailsForm(case_id: String, group: String) -> impl IntoView {
     let ctx = use_ctx();
     let catalog = catalog();
     take_case_answers(&catalog, &case_id);
-    let (Some(case), Some(subject)) = (ctx.state.with_untracked(|s| s.case(&case_id).cloned()), group_from(&group)) else {
+    let (Some((case, event)), Some(subject)) = (case_and_event(&case_id), group_from(&group)) else {
         return view! { <NotFound/> }.into_any();
     };
-    let Some(event) = catalog.event(&case.event).cloned() else { return view! { <NotFound/> }.into_any() };
     let todo: Vec<Need> = ctx
         .state
         .with_untracked(|s| missing_needs(&catalog, &event, &case, &s.vault))

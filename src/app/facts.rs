@@ -1,11 +1,14 @@
 //! One field of the field dictionary as a form control, and how facts are shown.
 
 use super::use_ctx;
+use crate::app::layout::{ErrorSummary, PageHeading};
 use hitotsu::catalog::{Catalog, Field, FieldKind, Subject};
+use hitotsu::fields::{check_field, FieldError};
 use hitotsu::i18n::Lang;
 use hitotsu::ui_text::Msg;
-use hitotsu::vault::Fact;
+use hitotsu::vault::{Fact, FactKey, How, Provenance};
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 
 pub fn field_label(catalog: &Catalog, field: &str, lang: Lang) -> String {
     catalog.fields.fields.get(field).map_or(field.to_string(), |f| f.label.get(lang).to_string())
@@ -150,3 +153,79 @@ pub fn FactInput(
     view! { <div class="form-group" class:form-group-error=has_error>{control}</div> }
 }
 
+
+/// A page that changes one fact of the vault, for every form that uses it. What is typed
+/// is kept as a draft of `draft_case` (if any), so a reload loses nothing; the fact is
+/// recorded as given in `case` of `event`.
+#[component]
+pub fn FactEditor(
+    field: String,
+    def: Field,
+    key: FactKey,
+    case: String,
+    event: String,
+    back: String,
+    #[prop(optional)] draft_case: Option<String>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let draft_key = format!("change:{field}");
+    let draft = draft_case.as_ref().and_then(|c| ctx.state.with_untracked(|s| s.case(c)?.drafts.get(&draft_key).cloned()));
+    let current = draft.or_else(|| ctx.state.with_untracked(|s| s.vault.get(&key).map(|f| f.value.clone()))).unwrap_or_default();
+    let value = RwSignal::new(current);
+    let with_draft = move |f: &mut dyn FnMut(&mut std::collections::BTreeMap<String, String>)| {
+        if let Some(c) = &draft_case {
+            ctx.state.update(|s| {
+                if let Some(c) = s.case_mut(c) {
+                    f(&mut c.drafts)
+                }
+            });
+        }
+    };
+    let keep_draft = {
+        let (with_draft, draft_key) = (with_draft.clone(), draft_key.clone());
+        Callback::new(move |v: String| {
+            value.set(v.clone());
+            with_draft(&mut |d| {
+                d.insert(draft_key.clone(), v.clone());
+            });
+        })
+    };
+    let error = RwSignal::new(None::<FieldError>);
+    let label = def.label.clone();
+    let message = Signal::derive(move || error.get().map(|e| e.message(ctx.lang(), label.get(ctx.lang()))));
+    let navigate = use_navigate();
+    let submit = {
+        let (def, back) = (def.clone(), back.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            match check_field(&def, &value.get_untracked()) {
+                Ok(v) => {
+                    let given = Provenance { case: case.clone(), event: event.clone(), how: How::Typed, date: ctx.today.to_string() };
+                    ctx.state.update(|s| s.vault.set(&key, v, given));
+                    with_draft(&mut |d| {
+                        d.remove(&draft_key);
+                    });
+                    navigate(&back, Default::default());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    };
+    let heading = {
+        let label = def.label.clone();
+        Signal::derive(move || format!("{}: {}", ctx.t(Msg::Change), label.get(ctx.lang())))
+    };
+    let target = focus_target(&field, &def);
+    let has_error = Signal::derive(move || error.with(|e| e.is_some()));
+    view! {
+        <div class="page">
+            <a class="back-link" href=back>{move || ctx.t(Msg::Back)}</a>
+            <form novalidate on:submit=submit>
+                {move || message.get().map(|m| view! { <ErrorSummary errors=vec![(target.clone(), m)]/> })}
+                <PageHeading text=heading error=has_error/>
+                <FactInput field=field.clone() def value error=message on_change=keep_draft/>
+                <button type="submit" class="button">{move || ctx.t(Msg::Save)}</button>
+            </form>
+        </div>
+    }
+}

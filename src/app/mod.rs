@@ -147,6 +147,14 @@ fn NotFound() -> impl IntoView {
     }
 }
 
+/// A case and its life event, as they are now; None when either is unknown (a stale
+/// bookmark, a deleted case), and the page shows "not found".
+pub fn case_and_event(case_id: &str) -> Option<(hitotsu::state::Case, hitotsu::catalog::Event)> {
+    let case = use_ctx().state.with_untracked(|s| s.case(case_id).cloned())?;
+    let event = catalog().event(&case.event)?.clone();
+    Some((case, event))
+}
+
 /// The loaded catalog; pages are only routed once it is ready.
 pub fn catalog() -> Arc<Catalog> {
     match use_ctx().catalog.get_untracked() {

@@ -2,13 +2,12 @@
 //! record of what was shared with whom, and export, import and delete everything.
 
 use super::{browser, catalog, use_ctx};
-use crate::app::facts::{display_value, focus_target, provenance_text, FactInput};
+use crate::app::facts::{display_value, provenance_text, FactEditor};
 use crate::app::layout::{ErrorSummary, PageHeading};
 use hitotsu::catalog::{Catalog, Field, Subject};
-use hitotsu::fields::{check_field, FieldError};
 use hitotsu::state::{AppState, ImportError};
 use hitotsu::ui_text::{deleted_fact, t, Msg};
-use hitotsu::vault::{FactKey, How, PersonKind, Provenance, Vault};
+use hitotsu::vault::{FactKey, PersonKind, Vault};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
@@ -127,43 +126,8 @@ fn EditFact(key: FactKey) -> impl IntoView {
     let catalog = catalog();
     let found = ctx.state.with_untracked(|s| field_for(&catalog, &s.vault, &key).zip(s.vault.get(&key).cloned()));
     let Some(((field, def), fact)) = found else { return view! { <super::NotFound/> }.into_any() };
-    let value = RwSignal::new(fact.value.clone());
-    let error = RwSignal::new(None::<FieldError>);
-    let label = def.label.clone();
-    let message = Signal::derive(move || error.get().map(|e| e.message(ctx.lang(), label.get(ctx.lang()))));
-    let navigate = use_navigate();
-    let submit = {
-        let def = def.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            match check_field(&def, &value.get_untracked()) {
-                Ok(v) => {
-                    let given = Provenance { how: How::Typed, date: ctx.today.to_string(), ..fact.given.clone() };
-                    ctx.state.update(|s| s.vault.set(&key, v, given));
-                    navigate("/me", Default::default());
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        }
-    };
-    let heading = {
-        let label = def.label.clone();
-        Signal::derive(move || format!("{}: {}", ctx.t(Msg::Change), label.get(ctx.lang())))
-    };
-    let target = focus_target(&field, &def);
-    let has_error = Signal::derive(move || error.with(|e| e.is_some()));
-    view! {
-        <div class="page">
-            <a class="back-link" href="/me">{move || ctx.t(Msg::Back)}</a>
-            <form novalidate on:submit=submit>
-                {move || message.get().map(|m| view! { <ErrorSummary errors=vec![(target.clone(), m)]/> })}
-                <PageHeading text=heading error=has_error/>
-                <FactInput field=field.clone() def value error=message on_change=Callback::new(move |v| value.set(v))/>
-                <button type="submit" class="button">{move || ctx.t(Msg::Save)}</button>
-            </form>
-        </div>
-    }
-    .into_any()
+    // Still given where it first was; the date and "typed" say it was changed.
+    view! { <FactEditor field def key case=fact.given.case event=fact.given.event back="/me".to_string()/> }.into_any()
 }
 
 #[component]

@@ -1,7 +1,7 @@
 //! The plan: every procedure that applies, grouped by when it is due, in the order it
 //! must be done, with how the deadline was counted and where and how to do it.
 
-use super::{catalog, use_ctx, NotFound};
+use super::{case_and_event, catalog, use_ctx, NotFound};
 use crate::app::home::step_href;
 use crate::app::layout::PageHeading;
 use hitotsu::catalog::{Catalog, Channel, Event};
@@ -36,12 +36,7 @@ pub fn PlanPage() -> impl IntoView {
 fn PlanView(case_id: String) -> impl IntoView {
     let ctx = use_ctx();
     let catalog = catalog();
-    let Some(case) = ctx.state.with_untracked(|s| s.case(&case_id).cloned()) else {
-        return view! { <NotFound/> }.into_any();
-    };
-    let Some(event) = catalog.event(&case.event).cloned() else {
-        return view! { <NotFound/> }.into_any();
-    };
+    let Some((case, event)) = case_and_event(&case_id) else { return view! { <NotFound/> }.into_any() };
     // Not every question answered yet (e.g. a bookmarked plan after a change): go on asking.
     if let Some(q) = first_unanswered(&event, &case.answers) {
         let href = step_href(&case_id, &q.id);

@@ -1,7 +1,7 @@
 //! One question per page: radios in a fieldset, or a text field whose label is the page
 //! heading; validation beside the field and in an error summary that links to it.
 
-use super::{catalog, use_ctx, NotFound};
+use super::{case_and_event, use_ctx, NotFound};
 use crate::app::home::step_href;
 use crate::app::layout::{ErrorSummary, PageHeading};
 use hitotsu::catalog::{ChoiceOption, Question, QuestionKind};
@@ -44,13 +44,7 @@ fn yes_no_options() -> Vec<ChoiceOption> {
 #[component]
 fn QuestionForm(case_id: String, question_id: String) -> impl IntoView {
     let ctx = use_ctx();
-    let catalog = catalog();
-    let Some(case) = ctx.state.with_untracked(|s| s.case(&case_id).cloned()) else {
-        return view! { <NotFound/> }.into_any();
-    };
-    let Some(event) = catalog.event(&case.event).cloned() else {
-        return view! { <NotFound/> }.into_any();
-    };
+    let Some((case, event)) = case_and_event(&case_id) else { return view! { <NotFound/> }.into_any() };
     let asked_now: Vec<Question> = asked(&event, &case.answers).into_iter().cloned().collect();
     let Some(position) = asked_now.iter().position(|q| q.id == question_id) else {
         return view! { <NotFound/> }.into_any();

@@ -2,7 +2,7 @@
 //! through the deployment's endpoint (with an outbox) or a filled-in sheet per recipient
 //! for the counter; receipts and printable sheets.
 
-use super::{browser, catalog, use_ctx, Ctx, NotFound};
+use super::{browser, case_and_event, catalog, use_ctx, Ctx, NotFound};
 use crate::app::facts::{display_value, field_label};
 use crate::app::layout::{ErrorSummary, PageHeading};
 use hitotsu::catalog::{Catalog, Event};
@@ -36,10 +36,7 @@ pub fn SendPage() -> impl IntoView {
 fn SendView(case_id: String) -> impl IntoView {
     let ctx = use_ctx();
     let catalog = catalog();
-    let Some(case) = ctx.state.with_untracked(|s| s.case(&case_id).cloned()) else {
-        return view! { <NotFound/> }.into_any();
-    };
-    let Some(event) = catalog.event(&case.event).cloned() else { return view! { <NotFound/> }.into_any() };
+    let Some((case, event)) = case_and_event(&case_id) else { return view! { <NotFound/> }.into_any() };
     // Packets already sent or prepared are not offered again.
     let all: Vec<Packet> =
         case_packets(&catalog, &event, &case, ctx).into_iter().filter(|p| !case.packets.contains_key(&p.agency)).collect();
@@ -362,10 +359,9 @@ pub fn SheetPage() -> impl IntoView {
         let case_id = params.with(|p| p.get("case").unwrap_or_default());
         let agency = params.with(|p| p.get("agency").unwrap_or_default());
         let catalog = catalog();
-        let Some(case) = ctx.state.with_untracked(|s| s.case(&case_id).cloned()) else {
-            return view! { <NotFound/> }.into_any();
-        };
-        let (Some(event), Some(record)) = (catalog.event(&case.event).cloned(), case.packets.get(&agency).cloned()) else {
+        let Some(((case, event), record)) =
+            case_and_event(&case_id).and_then(|(c, e)| c.packets.get(&agency).cloned().map(|r| ((c, e), r)))
+        else {
             return view! { <NotFound/> }.into_any();
         };
         let lang = ctx.lang();
