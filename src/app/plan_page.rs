@@ -85,7 +85,13 @@ fn PlanView(case_id: String) -> impl IntoView {
                 let labelled_by = heading_id.clone();
                 let items = plan
                     .group(*g)
-                    .map(|item| procedure_card(item, &event, &catalog, &case_id, status, lang))
+                    .map(|item| {
+                        let sent = ctx.state.with_untracked(|s| {
+                            let record = s.case(&case_id)?.packets.values().find(|r| r.procedures.contains(&item.procedure.id))?.clone();
+                            Some(crate::app::send::status_text(lang, &record, &s.outbox))
+                        });
+                        procedure_card(item, &event, &catalog, &case_id, status, sent, lang)
+                    })
                     .collect_view();
                 view! {
                     <section class="plan-group" aria-labelledby=labelled_by>
@@ -126,7 +132,16 @@ fn anchor_label<'a>(event: &'a Event, anchor: Option<&str>) -> Option<&'a Text> 
     event.questions.iter().find(|q| q.id == anchor)?.anchor_label.as_ref()
 }
 
-fn procedure_card(item: &PlanItem, event: &Event, catalog: &Catalog, case_id: &str, status: RwSignal<String>, lang: Lang) -> impl IntoView {
+/// One procedure of the plan; `sent` is where its packet stands, once there is one.
+fn procedure_card(
+    item: &PlanItem,
+    event: &Event,
+    catalog: &Catalog,
+    case_id: &str,
+    status: RwSignal<String>,
+    sent: Option<String>,
+    lang: Lang,
+) -> impl IntoView {
     let ctx = use_ctx();
     let p = item.procedure;
     let id = p.id.clone();
@@ -189,6 +204,7 @@ fn procedure_card(item: &PlanItem, event: &Event, catalog: &Catalog, case_id: &s
                     <dd>{agency}</dd>
                     <dt>{t(lang, Msg::How)}</dt>
                     <dd>{channels}</dd>
+                    {sent.map(|s| view! { <dt>{t(lang, Msg::Status)}</dt><dd class="packet-status">{s}</dd> })}
                 </dl>
                 {waits_for}
                 <h4>{t(lang, Msg::Bring)}</h4>

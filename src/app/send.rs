@@ -277,6 +277,19 @@ fn schedule_next(ctx: Ctx) {
     }
 }
 
+/// Where a packet stands, in words: waiting in the outbox, refused, or its status.
+pub fn status_text(lang: hitotsu::i18n::Lang, record: &PacketRecord, outbox: &hitotsu::outbox::Outbox) -> String {
+    match (outbox.get(&record.id).map(|i| &i.delivery), record.status) {
+        (Some(Delivery::Waiting), _) => t(lang, Msg::StatusWaiting).to_string(),
+        (Some(Delivery::Refused { message, .. }), _) => format!("{} ({message})", t(lang, Msg::StatusRefused)),
+        (_, PacketStatus::Prepared) => t(lang, Msg::StatusPrepared).to_string(),
+        (_, PacketStatus::Sent) => t(lang, Msg::StatusSent).to_string(),
+        (_, PacketStatus::Received) => t(lang, Msg::StatusReceived).to_string(),
+        (_, PacketStatus::NeedsAction) => t(lang, Msg::StatusNeedsAction).to_string(),
+        (_, PacketStatus::Done) => t(lang, Msg::StatusDone).to_string(),
+    }
+}
+
 #[component]
 pub fn ReceiptsPage() -> impl IntoView {
     let params = use_params_map();
@@ -296,15 +309,7 @@ pub fn ReceiptsPage() -> impl IntoView {
             .iter()
             .map(|(agency, r)| {
                 let name = catalog.index.agencies.get(agency).map_or(agency.clone(), |a| a.name.get(lang).to_string());
-                let status = match (outbox.get(&r.id).map(|i| &i.delivery), r.status) {
-                    (Some(Delivery::Waiting), _) => t(lang, Msg::StatusWaiting).to_string(),
-                    (Some(Delivery::Refused { message, .. }), _) => format!("{} ({message})", t(lang, Msg::StatusRefused)),
-                    (_, PacketStatus::Prepared) => t(lang, Msg::StatusPrepared).to_string(),
-                    (_, PacketStatus::Sent) => t(lang, Msg::StatusSent).to_string(),
-                    (_, PacketStatus::Received) => t(lang, Msg::StatusReceived).to_string(),
-                    (_, PacketStatus::NeedsAction) => t(lang, Msg::StatusNeedsAction).to_string(),
-                    (_, PacketStatus::Done) => t(lang, Msg::StatusDone).to_string(),
-                };
+                let status = status_text(lang, r, &outbox);
                 let procs = r
                     .procedures
                     .iter()

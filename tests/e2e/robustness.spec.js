@@ -1,7 +1,7 @@
 // What must never go wrong: a broken catalog gives a clear error page, not a blank one;
 // small screens and large text lose nothing.
 import { test, expect } from '@playwright/test';
-import { fixToday, expectAxeCleanInEveryLanguage, expectHeadingFocused, answerText, answerChoice } from './helpers.js';
+import { fixToday, expectAxeCleanInEveryLanguage, expectHeadingFocused, answerText, answerChoice, seeded } from './helpers.js';
 
 test('a malformed catalog file gives an error page naming the file and the entry', async ({ page }) => {
   const broken = { id: 'death', title: { ja: '死亡', en: 'Death', easy: 'しぼう' }, description: 5 };
@@ -58,4 +58,27 @@ test('320px wide with text at 200%: nothing is cut off', async ({ page }) => {
   await page.getByRole('button', { name: '次へ' }).click();
   await expect(page.locator('h1')).toHaveText('赤ちゃんは日本国外で生まれましたか');
   await expectNothingLost(page, 'radio question');
+});
+
+test('the one-stop pages at 320px with text at 200%', async ({ page }) => {
+  await fixToday(page, '2026-04-20');
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('/');
+  await page.evaluate((s) => localStorage.setItem('hitotsu.state', JSON.stringify(s)), seeded);
+  await page.goto('/case/c1/check');
+  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  await expectHeadingFocused(page, '入力内容の確認');
+  await expectNothingLost(page, 'check your answers');
+  await page.getByRole('link', { name: '次へ' }).click();
+  await expectHeadingFocused(page, '提出先ごとの確認と同意');
+  await expectNothingLost(page, 'send');
+  await page.getByRole('checkbox').first().check();
+  await page.getByRole('button', { name: '用紙を作る' }).click();
+  await expectHeadingFocused(page, '受付控え');
+  await expectNothingLost(page, 'receipts');
+  for (const [link, heading] of [['わたしの情報', 'わたしの情報'], ['提供の記録', '提供した情報の記録'], ['データ', 'データの書き出し・読み込み・削除']]) {
+    await page.getByRole('link', { name: link, exact: true }).click();
+    await expectHeadingFocused(page, heading);
+    await expectNothingLost(page, heading);
+  }
 });

@@ -2,34 +2,7 @@
 // sent while it is down wait in the outbox and are delivered exactly once when it is back.
 // Then export → delete everything → import restores everything.
 import { test, expect } from '@playwright/test';
-import { fixToday, arrive, expectHeadingFocused } from './helpers.js';
-
-const given = { case: 'c1', event: 'birth', how: 'typed', date: '2026-04-20' };
-const fact = (value) => ({ value, given });
-/** A household that has answered the birth questionnaire and every detail page. */
-const seeded = {
-  version: 2, lang: 'ja', next_id: 2,
-  cases: [{
-    id: 'c1', event: 'birth', started: '2026-04-20', step: 'check', drafts: {}, done: [], packets: {},
-    roles: { child: 'p1' },
-    answers: { birth_date: '2026-04-16', born_abroad: 'no', parent_insurance: 'national', birth_weight_g: '2980', direct_payment: 'yes' },
-  }],
-  vault: {
-    next_person: 2,
-    people: [{ id: 'me', kind: 'me' }, { id: 'household', kind: 'household' }, { id: 'p1', kind: 'child', from_case: 'c1' }],
-    facts: {
-      p1: { name: fact('山田 𠮷子'), name_kana: fact('ヤマダ ヨシコ'), birth_date: fact('2026-04-16'), birth_time: fact('10:30'),
-        sex: fact('female'), birth_place: fact('東京都千代田区'), birth_weight: fact('2980') },
-      me: { name: fact('山田 太郎'), birth_date: fact('1988-05-01'), honseki: fact('東京都千代田区'), phone: fact('03-1234-5678'),
-        my_number: fact('123456789012'), bank_account: fact('ゆうちょ 10180'), insurance_kind: fact('national'),
-        employer_name: fact('なし'), insurance_number: fact('12-345') },
-      household: { address: fact('東京都千代田区千代田1-1'), household_head: fact('山田 太郎') },
-      c1: { applicant_relation: fact('父') },
-    },
-  },
-  outbox: { items: [] },
-  shared: [],
-};
+import { fixToday, arrive, expectHeadingFocused, seeded } from './helpers.js';
 
 async function api(page, body) {
   const r = await page.request.post('/api/control', { data: body });
@@ -77,6 +50,12 @@ test('packets wait while the endpoint is down and are delivered exactly once', a
   await api(page, { status: { packet: 'c1-city_office', to: 'needs_action' } });
   await page.goto('/case/c1/receipts');
   await expect(status).toHaveText('対応が必要です');
+  // The plan shows it too, on each procedure the packet carried.
+  await page.goto('/case/c1/plan');
+  await expect(page.locator('article', { has: page.getByRole('heading', { name: '出生届', exact: true }) }).locator('.packet-status'))
+    .toHaveText('対応が必要です');
+  await expect(page.locator('article', { has: page.getByRole('heading', { name: '出生連絡票（新生児訪問）' }) }).locator('.packet-status'))
+    .toHaveCount(0);
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('hitotsu.state')));
   expect(stored.outbox.items[0].delivery.state).toBe('delivered');
   expect(stored.shared.filter((s) => s.recipient === 'city_office' && s.sent).length).toBeGreaterThan(10);
