@@ -20,6 +20,8 @@ export default defineConfig({
     hasTouch: true,
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',
+    // Routes in tests must see every request; the offline test allows the worker itself.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',

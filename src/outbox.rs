@@ -92,6 +92,13 @@ impl Outbox {
         }
     }
 
+    /// Makes every waiting packet due now (the network is back, or the citizen asked).
+    pub fn retry_now(&mut self, now_ms: f64) {
+        for i in self.items.iter_mut().filter(|i| i.delivery == Delivery::Waiting) {
+            i.next_try_ms = i.next_try_ms.min(now_ms);
+        }
+    }
+
     pub fn get(&self, id: &str) -> Option<&OutboxItem> {
         self.items.iter().find(|i| i.id == id)
     }
@@ -150,6 +157,9 @@ mod tests {
         assert_eq!(outbox.items[0].attempts, 1);
         assert_eq!(outbox.next_due(), Some(5_000.0));
         assert!(outbox.due(4_999.0).is_empty(), "backs off");
+        let mut early = outbox.clone();
+        early.retry_now(1_000.0);
+        assert_eq!(early.due(1_000.0).len(), 2, "the network is back: try at once");
         run(&mut outbox, &mut server, 5_000.0);
         assert_eq!(outbox.next_due(), Some(15_000.0), "then twice as long");
         server.up = true;

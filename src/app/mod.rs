@@ -89,6 +89,13 @@ fn App() -> impl IntoView {
         // Whatever waited in the outbox when the app was closed goes out now.
         send::send_due(ctx);
     });
+    // And again the moment the network comes back, without waiting for the back-off.
+    let online = window_event_listener(leptos::ev::online, move |_| {
+        let now = js_sys::Date::now();
+        ctx.state.update(|s| s.outbox.retry_now(now));
+        send::send_due(ctx);
+    });
+    on_cleanup(move || online.remove());
     view! {
         <Router>
             <a class="skip-link" href="#main">{move || ctx.t(Msg::SkipToContent)}</a>

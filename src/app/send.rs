@@ -335,11 +335,7 @@ pub fn ReceiptsPage() -> impl IntoView {
         let waiting = case.packets.values().any(|r| matches!(outbox.get(&r.id).map(|i| &i.delivery), Some(Delivery::Waiting)));
         let retry = move |_| {
             let now = js_sys::Date::now();
-            ctx.state.update(|s| {
-                for i in s.outbox.items.iter_mut().filter(|i| i.delivery == Delivery::Waiting) {
-                    i.next_try_ms = now;
-                }
-            });
+            ctx.state.update(|s| s.outbox.retry_now(now));
             send_due(ctx);
         };
         view! {

@@ -13,7 +13,7 @@ async function received(page) {
   return (await page.request.get('/api/received')).json();
 }
 
-test('packets wait while the endpoint is down and are delivered exactly once', async ({ page }) => {
+test('packets wait while the endpoint is down and are delivered exactly once', async ({ page, context }) => {
   await fixToday(page, '2026-04-20');
   await api(page, { reset: true, up: false });
   await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"submission_endpoint": "/api/submissions"}' }));
@@ -50,12 +50,24 @@ test('packets wait while the endpoint is down and are delivered exactly once', a
   await api(page, { status: { packet: 'c1-city_office', to: 'needs_action' } });
   await page.goto('/case/c1/receipts');
   await expect(status).toHaveText('対応が必要です');
+  // Sent while the phone is offline: it waits, and goes out by itself when the network is back.
+  await page.goto('/case/c1/send');
+  await expectHeadingFocused(page, '提出先ごとの確認と同意');
+  await context.setOffline(true);
+  await page.getByRole('checkbox', { name: /この内容を送ることに同意します\W+市区町村の保健センター/ }).check();
+  await page.getByRole('button', { name: '同意した提出先に送る' }).click();
+  const health = page.locator('.receipt', { hasText: '市区町村の保健センター' }).locator('.receipt-status');
+  await expect(health).toHaveText('送信待ち（自動で再送します）');
+  await context.setOffline(false);
+  await expect(health).toHaveText('受付済み');
+  expect((await received(page)).packets).toEqual(['c1-city_office', 'c1-health_center']);
+
   // The plan shows it too, on each procedure the packet carried.
   await page.goto('/case/c1/plan');
   await expect(page.locator('article', { has: page.getByRole('heading', { name: '出生届', exact: true }) }).locator('.packet-status'))
     .toHaveText('対応が必要です');
   await expect(page.locator('article', { has: page.getByRole('heading', { name: '出生連絡票（新生児訪問）' }) }).locator('.packet-status'))
-    .toHaveCount(0);
+    .toHaveText('受付済み');
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('hitotsu.state')));
   expect(stored.outbox.items[0].delivery.state).toBe('delivered');
   expect(stored.shared.filter((s) => s.recipient === 'city_office' && s.sent).length).toBeGreaterThan(10);
