@@ -77,6 +77,8 @@ pub enum FieldKind {
     Address,
     PostalCode,
     Phone,
+    /// The 12-digit Individual Number, with its check digit (番号法施行令8条).
+    MyNumber,
     Choice,
     Number,
     Account,

@@ -20,6 +20,18 @@ pub enum FieldError {
     NotANumber,
     /// A choice field left unchosen or given a value that is not one of its options.
     NoChoice,
+    /// Not 12 digits, or the last digit is not the check digit of the other eleven.
+    MyNumber,
+}
+
+/// The check digit of the eleven digits of an Individual Number (施行令8条): weights
+/// 2–7 then 2–6 from the right, remainder by 11, 0 when it is 0 or 1, else 11 less it.
+fn my_number_check_digit(first11: &[u32]) -> u32 {
+    let sum: u32 = first11.iter().rev().enumerate().map(|(i, d)| d * if i < 6 { i as u32 + 2 } else { i as u32 - 4 }).sum();
+    match sum % 11 {
+        0 | 1 => 0,
+        r => 11 - r,
+    }
 }
 
 /// Full-width ASCII (digits, letters, punctuation) to half-width; the ideographic space
@@ -119,6 +131,15 @@ pub fn check(kind: FieldKind, raw: &str) -> Result<String, FieldError> {
                 Err(FieldError::Phone)
             }
         }
+        FieldKind::MyNumber => {
+            let digits: Vec<u32> =
+                to_half_width(trimmed).chars().filter(|c| !matches!(c, ' ' | '-')).map(|c| c.to_digit(10).unwrap_or(99)).collect();
+            if digits.len() == 12 && digits.iter().all(|d| *d < 10) && my_number_check_digit(&digits[..11]) == digits[11] {
+                Ok(digits.iter().map(|d| char::from_digit(*d, 10).unwrap_or('0')).collect())
+            } else {
+                Err(FieldError::MyNumber)
+            }
+        }
         FieldKind::Date => parse_date(trimmed).map(|d| d.to_string()).map_err(FieldError::Date),
         FieldKind::Number => {
             let s: String = to_half_width(trimmed).chars().filter(|c| *c != ',').collect();
@@ -160,6 +181,9 @@ impl FieldError {
             (Phone, Lang::Easy) => "でんわ ばんごうは 090-1234-5678 の ように かいて ください".into(),
             (Date(e), _) => crate::questionnaire::date_message(e, lang).into(),
             (NotANumber, _) => crate::ui_text::t(lang, crate::ui_text::Msg::NumberNotANumber).into(),
+            (MyNumber, Lang::Ja) => "マイナンバーは12桁の数字で、カードの表記どおりに入力してください".into(),
+            (MyNumber, Lang::En) => "Enter the 12-digit My Number exactly as on the card".into(),
+            (MyNumber, Lang::Easy) => "マイナンバーは 12けたの すうじ です。カードの とおりに かいて ください".into(),
             (NoChoice, Lang::Ja) => format!("{label}を選んでください"),
             (NoChoice, Lang::En) => format!("Select {}", lower_first(label)),
             (NoChoice, Lang::Easy) => format!("{label}を えらんで ください"),
@@ -213,6 +237,15 @@ mod tests {
         for p in ["1234", "090-1234-56789", "tel 03-1234-5678", "+1 555 123 4567"] {
             assert_eq!(check(FieldKind::Phone, p), Err(FieldError::Phone), "{p}");
         }
+    }
+
+    #[test]
+    fn my_numbers_need_their_check_digit() {
+        assert_eq!(check(FieldKind::MyNumber, "1234 5678 9018"), Ok("123456789018".into()));
+        assert_eq!(check(FieldKind::MyNumber, "９８７６５４３２１０９３"), Ok("987654321093".into()));
+        assert_eq!(check(FieldKind::MyNumber, "123456789012"), Err(FieldError::MyNumber), "wrong check digit");
+        assert_eq!(check(FieldKind::MyNumber, "12345678901"), Err(FieldError::MyNumber), "11 digits");
+        assert_eq!(check(FieldKind::MyNumber, "12345678901a"), Err(FieldError::MyNumber));
     }
 
     #[test]

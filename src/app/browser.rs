@@ -21,6 +21,13 @@ pub fn load_state() -> (AppState, Option<LoadProblem>) {
     (state, problem)
 }
 
+/// Removes what was kept aside of an unreadable store ("delete everything" means it).
+pub fn forget_kept_aside() {
+    if let Some(store) = storage() {
+        let _ = store.remove_item(&format!("{STORAGE_KEY}.unreadable"));
+    }
+}
+
 pub fn save_state(state: &AppState) {
     if let Some(store) = storage() {
         let _ = store.set_item(STORAGE_KEY, &state.to_stored());

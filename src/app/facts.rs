@@ -131,9 +131,9 @@ pub fn FactInput(
         }
         .into_any()
     } else {
-        let short = matches!(def.kind, FieldKind::PostalCode | FieldKind::Number | FieldKind::Date | FieldKind::Phone);
+        let short = matches!(def.kind, FieldKind::PostalCode | FieldKind::Number | FieldKind::Date | FieldKind::Phone | FieldKind::MyNumber);
         let mode = match def.kind {
-            FieldKind::Number | FieldKind::PostalCode => "numeric",
+            FieldKind::Number | FieldKind::PostalCode | FieldKind::MyNumber => "numeric",
             FieldKind::Phone => "tel",
             _ => "text",
         };

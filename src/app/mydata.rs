@@ -258,6 +258,7 @@ pub fn DeleteAllPage() -> impl IntoView {
     let confirm = move |_| {
         let lang = ctx.lang.get_untracked();
         ctx.state.set(AppState { lang, ..AppState::default() });
+        browser::forget_kept_aside();
         navigate("/data?deleted=1", Default::default());
     };
     view! {

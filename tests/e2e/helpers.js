@@ -81,7 +81,7 @@ export const seeded = {
       p1: { name: fact('山田 𠮷子'), name_kana: fact('ヤマダ ヨシコ'), birth_date: fact('2026-04-16'), birth_time: fact('10:30'),
         sex: fact('female'), birth_place: fact('東京都千代田区'), birth_weight: fact('2980') },
       me: { name: fact('山田 太郎'), birth_date: fact('1988-05-01'), honseki: fact('東京都千代田区'), phone: fact('03-1234-5678'),
-        my_number: fact('123456789012'), bank_account: fact('ゆうちょ 10180'), insurance_kind: fact('national'),
+        my_number: fact('123456789018'), bank_account: fact('ゆうちょ 10180'), insurance_kind: fact('national'),
         employer_name: fact('なし'), insurance_number: fact('12-345') },
       household: { address: fact('東京都千代田区千代田1-1'), household_head: fact('山田 太郎') },
       c1: { applicant_relation: fact('父') },

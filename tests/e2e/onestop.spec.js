@@ -55,7 +55,7 @@ test('birth then moving: every fact asked once, nothing asked twice', async ({ p
   await arrive(page, 'あなたについて', 'details: me');
   const me = {
     '父母の氏名': '山田 太郎', '父母の生年月日': '昭和63年5月1日', '本籍': '東京都千代田区千代田1', '電話番号': '０９０－１２３４－５６７８',
-    '個人番号（マイナンバー）': '123456789012', '公金受取口座・振込先口座': 'ゆうちょ銀行 10180-12345671', '勤務先': 'なし', '健康保険の記号・番号': '12-345',
+    '個人番号（マイナンバー）': '1234 5678 9018', '公金受取口座・振込先口座': 'ゆうちょ銀行 10180-12345671', '勤務先': 'なし', '健康保険の記号・番号': '12-345',
   };
   for (const [label, value] of Object.entries(me)) await page.getByLabel(label, { exact: true }).fill(value);
   await page.getByRole('radio', { name: '国民健康保険' }).check();

@@ -91,11 +91,14 @@ test('export, delete everything, import: everything is back; a foreign file is r
   await expect(page.getByLabel('ファイルを読み込む')).toHaveAccessibleDescription(/ひとつで書き出したファイルではありません/);
   expect(await page.evaluate(() => localStorage.getItem('hitotsu.state'))).toBe(before);
 
+  // An unreadable store kept aside earlier goes too: "everything" means it.
+  await page.evaluate(() => localStorage.setItem('hitotsu.state.unreadable', '{broken'));
   await page.getByRole('link', { name: 'すべて削除する' }).click();
   await arrive(page, '本当にすべて削除しますか', 'delete everything');
   await page.getByRole('button', { name: 'はい、すべて削除します' }).click();
   await expectHeadingFocused(page, 'データの書き出し・読み込み・削除');
   await expect(page.getByRole('status').first()).toHaveText('すべて削除しました');
+  expect(await page.evaluate(() => localStorage.getItem('hitotsu.state.unreadable'))).toBeNull();
   await page.getByRole('link', { name: 'わたしの情報' }).click();
   await expect(page.getByText('まだ情報はありません。')).toBeVisible();
 
