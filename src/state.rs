@@ -73,7 +73,10 @@ pub struct Case {
     pub packets: BTreeMap<String, PacketRecord>,
 }
 
+/// The steps after the questionnaire, as stored in `Case::step` (a question id otherwise).
 pub const PLAN_STEP: &str = "plan";
+pub const CHECK_STEP: &str = "check";
+pub const RECEIPTS_STEP: &str = "receipts";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

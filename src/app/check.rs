@@ -6,6 +6,7 @@ use crate::app::details::{next_href, subject_of, take_case_answers, GROUPS};
 use crate::app::facts::{display_value, field_label, provenance_text, subject_heading, FactEditor};
 use crate::app::layout::PageHeading;
 use hitotsu::onestop::needs;
+use hitotsu::state::{CHECK_STEP, RECEIPTS_STEP};
 use hitotsu::ui_text::Msg;
 use hitotsu::vault::fact_key;
 use leptos::prelude::*;
@@ -26,6 +27,13 @@ fn CheckView(case_id: String) -> impl IntoView {
     let catalog = catalog();
     take_case_answers(&catalog, &case_id);
     let Some((case, event)) = case_and_event(&case_id) else { return view! { <NotFound/> }.into_any() };
+    if case.step != CHECK_STEP && case.step != RECEIPTS_STEP {
+        ctx.state.update(|s| {
+            if let Some(c) = s.case_mut(&case_id) {
+                c.step = CHECK_STEP.into();
+            }
+        });
+    }
     let all = needs(&catalog, &event, &case.answers, &case.id, &case.roles, &case.done);
     let missing_href = ctx.state.with_untracked(|s| next_href(&catalog, &event, &case, &s.vault, None));
     let complete = missing_href.ends_with("/check");

@@ -7,7 +7,7 @@ use crate::app::layout::{ErrorSummary, PageHeading};
 use hitotsu::catalog::{Catalog, Event, Subject};
 use hitotsu::fields::{check_field, FieldError};
 use hitotsu::onestop::{missing, needs, take_answers, Need};
-use hitotsu::state::Case;
+use hitotsu::state::{Case, PLAN_STEP};
 use hitotsu::ui_text::Msg;
 use hitotsu::vault::{How, Provenance, Vault};
 use leptos::prelude::*;
@@ -141,7 +141,7 @@ fn DetailsForm(case_id: String, group: String) -> impl IntoView {
                 }
                 if let Some(c) = s.case_mut(&case_id) {
                     c.drafts.retain(|k, _| !k.starts_with("field:"));
-                    c.step = "details".into();
+                    c.step = PLAN_STEP.into();
                 }
                 let case = s.case(&case_id).cloned().expect("case exists");
                 next = next_href(&catalog, &event, &case, &s.vault, Some(subject));

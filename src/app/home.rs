@@ -3,16 +3,16 @@
 use super::{catalog, use_ctx};
 use crate::app::layout::PageHeading;
 use hitotsu::questionnaire::first_unanswered;
-use hitotsu::state::PLAN_STEP;
+use hitotsu::state::{CHECK_STEP, PLAN_STEP, RECEIPTS_STEP};
 use hitotsu::ui_text::Msg;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+/// Where a case resumes: its question, or the page after the questionnaire it reached.
 pub fn step_href(case: &str, step: &str) -> String {
-    if step == PLAN_STEP {
-        format!("/case/{case}/plan")
-    } else {
-        format!("/case/{case}/q/{step}")
+    match step {
+        PLAN_STEP | CHECK_STEP | RECEIPTS_STEP => format!("/case/{case}/{step}"),
+        question => format!("/case/{case}/q/{question}"),
     }
 }
 
@@ -55,7 +55,11 @@ pub fn Home() -> impl IntoView {
             <ul class="case-list">
                 {cases.into_iter().rev().map(|c| {
                     let title = catalog.event(&c.event).map_or(c.event.clone(), |e| e.title.get(lang).to_string());
-                    let status = ctx.t(if c.step == PLAN_STEP { Msg::PlanReady } else { Msg::InProgress });
+                    let status = ctx.t(match c.step.as_str() {
+                        PLAN_STEP | CHECK_STEP => Msg::PlanReady,
+                        RECEIPTS_STEP => Msg::ReceiptsTitle,
+                        _ => Msg::InProgress,
+                    });
                     view! {
                         <li>
                             <a href=step_href(&c.id, &c.step)>{title}</a>

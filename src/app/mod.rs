@@ -50,6 +50,8 @@ pub struct Ctx {
     pub endpoint: RwSignal<Option<String>>,
     /// Packets being sent right now, so none is sent twice at once.
     pub in_flight: StoredValue<std::collections::BTreeSet<String>>,
+    /// When the earliest retry timer set will fire, if one is set.
+    pub retry_timer: StoredValue<Option<f64>>,
 }
 
 impl Ctx {
@@ -73,7 +75,9 @@ fn App() -> impl IntoView {
     let catalog = RwSignal::new(CatalogLoad::Loading);
     let lang = Memo::new(move |_| state.with(|s| s.lang));
     let endpoint = RwSignal::new(None);
-    let ctx = Ctx { state, lang, catalog, today: today(), endpoint, in_flight: StoredValue::new(Default::default()) };
+    let ctx = Ctx { state, lang, catalog, today: today(), endpoint, in_flight: StoredValue::new(Default::default()),
+        retry_timer: StoredValue::new(None),
+    };
     provide_context(ctx);
     // Everything the citizen does is written through at once: a reload, a closed tab or
     // a crash loses nothing.

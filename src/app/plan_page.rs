@@ -9,7 +9,7 @@ use hitotsu::deadline::explain;
 use hitotsu::i18n::{Lang, Text};
 use hitotsu::plan::{build, Group, PlanItem};
 use hitotsu::questionnaire::first_unanswered;
-use hitotsu::state::PLAN_STEP;
+use hitotsu::state::{CHECK_STEP, PLAN_STEP, RECEIPTS_STEP};
 use hitotsu::ui_text::{days_left, done_status, format_date, plan_summary, t, Msg};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -48,7 +48,7 @@ fn PlanView(case_id: String) -> impl IntoView {
         }
         .into_any();
     }
-    if case.step != PLAN_STEP {
+    if !matches!(case.step.as_str(), PLAN_STEP | CHECK_STEP | RECEIPTS_STEP) {
         ctx.state.update(|s| {
             if let Some(c) = s.case_mut(&case_id) {
                 c.step = PLAN_STEP.to_string();

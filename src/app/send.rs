@@ -8,7 +8,7 @@ use crate::app::layout::{ErrorSummary, PageHeading};
 use hitotsu::catalog::{Catalog, Event};
 use hitotsu::onestop::{packets, Packet};
 use hitotsu::outbox::{classify, Attempt, Delivery};
-use hitotsu::state::{Case, PacketRecord, PacketStatus, Shared};
+use hitotsu::state::{Case, PacketRecord, PacketStatus, Shared, RECEIPTS_STEP};
 use hitotsu::ui_text::{t, Msg};
 use hitotsu::vault::fact_key;
 use leptos::prelude::*;
@@ -95,7 +95,7 @@ fn SendView(case_id: String) -> impl IntoView {
                     };
                     if let Some(c) = s.case_mut(&case.id) {
                         c.packets.insert(p.agency.clone(), record);
-                        c.step = "receipts".into();
+                        c.step = RECEIPTS_STEP.into();
                     }
                 }
             });
@@ -270,11 +270,24 @@ pub fn refresh_status(ctx: Ctx, case_id: String) {
     }
 }
 
+/// Sets a timer for the next waiting packet unless one is already set for that time or
+/// earlier, so failures do not pile timers up.
 fn schedule_next(ctx: Ctx) {
-    if let Some(next) = ctx.state.with_untracked(|s| s.outbox.next_due()) {
-        let wait = (next - js_sys::Date::now()).max(250.0);
-        set_timeout(move || send_due(ctx), std::time::Duration::from_millis(wait as u64));
+    let Some(next) = ctx.state.with_untracked(|s| s.outbox.next_due()) else { return };
+    if ctx.retry_timer.get_value().is_some_and(|at| at <= next) {
+        return;
     }
+    ctx.retry_timer.set_value(Some(next));
+    let wait = (next - js_sys::Date::now()).max(250.0);
+    set_timeout(
+        move || {
+            if ctx.retry_timer.get_value() == Some(next) {
+                ctx.retry_timer.set_value(None);
+            }
+            send_due(ctx);
+        },
+        std::time::Duration::from_millis(wait as u64),
+    );
 }
 
 /// Where a packet stands, in words: waiting in the outbox, refused, or its status.

@@ -107,6 +107,11 @@ test('birth then moving: every fact asked once, nothing asked twice', async ({ p
   await arrive(page, '記入済み用紙: 市区町村役場（住んでいる・引越し先の市区町村）', 'sheet');
   await expect(page.locator('.sheet-form', { has: page.getByRole('heading', { name: '出生届' }) })).toContainText('ヤマダ ヨシコ');
 
+  // Home resumes the birth at its receipts.
+  await page.getByRole('link', { name: 'ひとつ — 暮らしの手続き' }).click();
+  await expect(page.getByRole('region', { name: '進行中の手続き' })).toContainText('受付控え');
+  await page.getByRole('region', { name: '進行中の手続き' }).getByRole('link', { name: '出生' }).click();
+  await expectHeadingFocused(page, '受付控え');
   await page.getByRole('link', { name: '提供の記録' }).click();
   await arrive(page, '提供した情報の記録', 'what was shared');
   await expect(page.getByRole('row', { name: /子の氏名（フリガナ） 市区町村役場.* 出生届 2026-04-20/ })).toBeVisible();
