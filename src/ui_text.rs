@@ -497,6 +497,14 @@ pub fn provenance(lang: Lang, event_title: &str, date: &str, confirmed: bool) ->
     }
 }
 
+pub fn last_used(lang: Lang, date: &str) -> String {
+    match lang {
+        Lang::Ja => format!("最後に使用：{date}"),
+        Lang::En => format!("Last used: {date}"),
+        Lang::Easy => format!("さいごに つかった ひ：{date}"),
+    }
+}
+
 pub fn deleted_fact(lang: Lang, label: &str) -> String {
     match lang {
         Lang::Ja => format!("「{label}」を削除しました"),

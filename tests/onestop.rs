@@ -89,7 +89,7 @@ fn the_moving_flow_asks_nothing_the_birth_flow_gave() {
     let members = vault.suggestion(hitotsu::catalog::Suggestion::HouseholdNames).unwrap();
     assert_eq!(members, "value of parent_name、value of child_name");
     let asked: BTreeSet<&str> = asked.iter().map(|n| n.field.as_str()).collect();
-    assert_eq!(asked, ["new_address", "household_members"].into(), "only what is new about this move");
+    assert_eq!(asked, ["new_address", "new_postal_code", "household_members"].into(), "only what is new about this move");
 }
 
 #[test]

@@ -66,6 +66,7 @@ pub fn MyInfoPage() -> impl IntoView {
                             .map_or((attribute.clone(), attribute.clone()), |(id, f)| (id, f.label.get(lang).to_string()));
                         let value = display_value(&catalog, &field, &fact.value, lang);
                         let origin = provenance_text(&catalog, fact, lang);
+                        let used = fact.last_used.as_ref().map(|d| hitotsu::ui_text::last_used(lang, d));
                         let edit = format!("/me/edit/{owner}/{attribute}");
                         let remove = {
                             let (key, label) = (key.clone(), label.clone());
@@ -77,7 +78,11 @@ pub fn MyInfoPage() -> impl IntoView {
                         view! {
                             <div class="summary-row">
                                 <dt>{label.clone()}</dt>
-                                <dd><span class="summary-value">{value}</span><span class="provenance">{origin}</span></dd>
+                                <dd>
+                                    <span class="summary-value">{value}</span>
+                                    <span class="provenance">{origin}</span>
+                                    {used.map(|u| view! { <span class="provenance last-used">{u}</span> })}
+                                </dd>
                                 <dd class="summary-action">
                                     <a class="action-link" href=edit>{t(lang, Msg::Change)}<span class="visually-hidden">{format!(" {label}")}</span></a>
                                     <button type="button" class="link-button" on:click=remove>

@@ -83,7 +83,7 @@ export const seeded = {
       me: { name: fact('山田 太郎'), birth_date: fact('1988-05-01'), honseki: fact('東京都千代田区'), phone: fact('03-1234-5678'),
         my_number: fact('123456789018'), bank_account: fact('ゆうちょ 10180'), insurance_kind: fact('national'),
         employer_name: fact('なし'), insurance_number: fact('12-345') },
-      household: { address: fact('東京都千代田区千代田1-1'), household_head: fact('山田 太郎') },
+      household: { address: fact('東京都千代田区千代田1-1'), postal_code: fact('100-0001'), household_head: fact('山田 太郎') },
       c1: { applicant_relation: fact('父') },
     },
   },

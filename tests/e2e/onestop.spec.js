@@ -62,6 +62,7 @@ test('birth then moving: every fact asked once, nothing asked twice', async ({ p
   await page.getByRole('button', { name: '保存して次へ' }).click();
   await arrive(page, '世帯について', 'details: household');
   await page.getByLabel('住所', { exact: true }).fill('東京都千代田区千代田1-1');
+  await page.getByLabel('郵便番号', { exact: true }).fill('１００－０００１');
   await page.getByLabel('世帯主の氏名').fill('山田 太郎');
   await page.getByRole('button', { name: '保存して次へ' }).click();
   await arrive(page, 'この手続きについて', 'details: case');
@@ -77,7 +78,8 @@ test('birth then moving: every fact asked once, nothing asked twice', async ({ p
   await expect(row('父母の氏名').locator('.used-by')).toContainText('出生届');
   await expect(row('父母の氏名').locator('.used-by')).toContainText('児童手当 認定請求');
   await expect(row('父母の氏名').locator('.provenance')).toHaveText('出生の手続きで入力（2026-04-20）');
-  expect(await page.locator('.summary-row dt').count()).toBe(19);
+  expect(await page.locator('.summary-row dt').count()).toBe(20);
+  await expect(row('郵便番号').locator('.summary-value')).toHaveText('100-0001');
   // A change made here is made everywhere.
   await row('電話番号').getByRole('link').click();
   await arrive(page, '変更: 電話番号', 'change a fact');
@@ -141,8 +143,9 @@ test('birth then moving: every fact asked once, nothing asked twice', async ({ p
   await expect(page.getByLabel('世帯員（氏名・続柄）')).toHaveValue('山田 太郎、山田 𠮷子');
   await page.getByRole('button', { name: '保存して次へ' }).click();
   await arrive(page, 'この手続きについて', 'details: case (moving)');
-  expect(await fieldLabels(page)).toEqual(['新しい住所']);
-  await page.getByLabel('新しい住所').fill('横浜市中区1-1');
+  expect(await fieldLabels(page)).toEqual(['新しい住所', '新しい住所の郵便番号']);
+  await page.getByLabel('新しい住所', { exact: true }).fill('横浜市中区1-1');
+  await page.getByLabel('新しい住所の郵便番号').fill('231-0001');
   await page.getByRole('button', { name: '保存して次へ' }).click();
   await expectHeadingFocused(page, '入力内容の確認');
   // Reused facts say where they came from: "my name" was given at the birth.

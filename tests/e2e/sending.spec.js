@@ -68,6 +68,9 @@ test('packets wait while the endpoint is down and are delivered exactly once', a
     .toHaveText('対応が必要です');
   await expect(page.locator('article', { has: page.getByRole('heading', { name: '出生連絡票（新生児訪問）' }) }).locator('.packet-status'))
     .toHaveText('受付済み');
+  // My information says when each fact was last used.
+  await page.goto('/me');
+  await expect(page.locator('.summary-row', { hasText: 'ヤマダ ヨシコ' }).locator('.last-used')).toHaveText('最後に使用：2026-04-20');
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('hitotsu.state')));
   expect(stored.outbox.items[0].delivery.state).toBe('delivered');
   expect(stored.shared.filter((s) => s.recipient === 'city_office' && s.sent).length).toBeGreaterThan(10);
