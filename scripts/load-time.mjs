@@ -1,5 +1,6 @@
 // Load time of a built dist/ on a throttled phone profile (DevTools' "Slow 4G" network and
 // a 4x slower CPU), from navigation to the first heading of the app; median of 5 cold loads.
+// Served gzip-compressed by tests/server.mjs, as a real web server would.
 // Usage: node scripts/load-time.mjs DIST_DIR
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';

@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 // DIST picks another build (the size script serves its release build).
 const root = new URL(`../${process.env.DIST || 'dist'}/`, import.meta.url).pathname;
@@ -62,8 +63,15 @@ createServer(async (req, res) => {
   try {
     if (!file.startsWith(root) || extname(file) === '') throw new Error('app route');
     const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream' });
-    res.end(body);
+    const headers = { 'content-type': types[extname(file)] || 'application/octet-stream', vary: 'accept-encoding' };
+    // Compressed as any real web server would, so load-time measurements mean something.
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      res.writeHead(200, { ...headers, 'content-encoding': 'gzip' });
+      res.end(gzipSync(body));
+    } else {
+      res.writeHead(200, headers);
+      res.end(body);
+    }
   } catch {
     if (extname(path) !== '') {
       res.writeHead(404).end('not found');
