@@ -56,6 +56,7 @@ fn PlanView(case_id: String) -> impl IntoView {
         });
     }
     let status = RwSignal::new(String::new());
+    crate::app::send::refresh_status(ctx, case_id.clone());
     let title = {
         let event_title = event.title.clone();
         Signal::derive(move || format!("{}: {}", ctx.t(Msg::PlanTitle), event_title.get(ctx.lang())))
@@ -86,10 +87,16 @@ fn PlanView(case_id: String) -> impl IntoView {
                 let items = plan
                     .group(*g)
                     .map(|item| {
-                        let sent = ctx.state.with_untracked(|s| {
-                            let record = s.case(&case_id)?.packets.values().find(|r| r.procedures.contains(&item.procedure.id))?.clone();
-                            Some(crate::app::send::status_text(lang, &record, &s.outbox))
-                        });
+                        // Tracked on its own: the endpoint's answer updates just this line.
+                        let sent = {
+                            let (case_id, procedure) = (case_id.clone(), item.procedure.id.clone());
+                            Signal::derive(move || {
+                                ctx.state.with(|s| {
+                                    let record = s.case(&case_id)?.packets.values().find(|r| r.procedures.contains(&procedure))?;
+                                    Some(crate::app::send::status_text(lang, record, &s.outbox))
+                                })
+                            })
+                        };
                         procedure_card(item, &event, &catalog, &case_id, status, sent, lang)
                     })
                     .collect_view();
@@ -139,7 +146,7 @@ fn procedure_card(
     catalog: &Catalog,
     case_id: &str,
     status: RwSignal<String>,
-    sent: Option<String>,
+    sent: Signal<Option<String>>,
     lang: Lang,
 ) -> impl IntoView {
     let ctx = use_ctx();
@@ -204,7 +211,7 @@ fn procedure_card(
                     <dd>{agency}</dd>
                     <dt>{t(lang, Msg::How)}</dt>
                     <dd>{channels}</dd>
-                    {sent.map(|s| view! { <dt>{t(lang, Msg::Status)}</dt><dd class="packet-status">{s}</dd> })}
+                    {move || sent.get().map(|s| view! { <dt>{t(lang, Msg::Status)}</dt><dd class="packet-status">{s}</dd> })}
                 </dl>
                 {waits_for}
                 <h4>{t(lang, Msg::Bring)}</h4>

@@ -62,10 +62,11 @@ test('packets wait while the endpoint is down and are delivered exactly once', a
   await expect(health).toHaveText('受付済み');
   expect((await received(page)).packets).toEqual(['c1-city_office', 'c1-health_center']);
 
-  // The plan shows it too, on each procedure the packet carried.
+  // The plan shows it too, on each procedure the packet carried, asking the endpoint afresh.
+  await api(page, { status: { packet: 'c1-city_office', to: 'done' } });
   await page.goto('/case/c1/plan');
   await expect(page.locator('article', { has: page.getByRole('heading', { name: '出生届', exact: true }) }).locator('.packet-status'))
-    .toHaveText('対応が必要です');
+    .toHaveText('完了');
   await expect(page.locator('article', { has: page.getByRole('heading', { name: '出生連絡票（新生児訪問）' }) }).locator('.packet-status'))
     .toHaveText('受付済み');
   // My information says when each fact was last used.
