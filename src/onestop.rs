@@ -55,6 +55,18 @@ pub struct Packet {
     pub missing: Vec<String>,
 }
 
+impl Packet {
+    /// The JSON a submission endpoint receives (the contract is in the README).
+    pub fn body(&self, id: &str, event: &str, today: &str) -> String {
+        let facts: std::collections::BTreeMap<&str, &str> = self.facts.iter().map(|(f, v)| (f.as_str(), v.as_str())).collect();
+        serde_json::json!({
+            "packet": id, "recipient": self.agency, "event": event, "date": today,
+            "procedures": self.procedures, "facts": facts, "documents": self.documents,
+        })
+        .to_string()
+    }
+}
+
 pub fn packets(catalog: &Catalog, event: &Event, answers: &Answers, case_id: &str, roles: &Roles, vault: &Vault, skip: &BTreeSet<String>) -> Vec<Packet> {
     let answers = effective_answers(event, answers);
     let mut out: Vec<Packet> = Vec::new();

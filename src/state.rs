@@ -6,8 +6,9 @@
 use crate::condition::Answers;
 use crate::i18n::Lang;
 use crate::outbox::Outbox;
-use crate::catalog::Subject;
-use crate::vault::{PersonKind, Roles, Vault};
+use crate::catalog::{Catalog, Subject};
+use crate::onestop::Packet;
+use crate::vault::{fact_key, PersonKind, Roles, Vault};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -227,6 +228,54 @@ impl AppState {
         } else {
             Err(ImportError::Damaged(lost))
         }
+    }
+
+    /// Records that `packet` of a case was handed to its recipient (sent through the
+    /// endpoint, or prepared for the counter): the packet record and its receipt, one
+    /// "what was shared" entry per fact and procedure, and the facts' last use. When
+    /// `idempotency_key` is given the packet also goes into the outbox.
+    pub fn hand_over(
+        &mut self,
+        catalog: &Catalog,
+        case_id: &str,
+        packet: &Packet,
+        today: &str,
+        idempotency_key: Option<(&str, f64)>,
+    ) -> Option<String> {
+        let case = self.case(case_id)?.clone();
+        let event = catalog.event(&case.event)?;
+        let id = format!("{case_id}-{}", packet.agency);
+        for p in event.procedures.iter().filter(|p| packet.procedures.contains(&p.id)) {
+            for field in &p.fields {
+                self.shared.push(Shared {
+                    field: field.clone(),
+                    recipient: packet.agency.clone(),
+                    procedure: p.id.clone(),
+                    case: case_id.into(),
+                    date: today.into(),
+                    sent: idempotency_key.is_some(),
+                });
+                if let Some(key) = fact_key(catalog, field, case_id, &case.roles) {
+                    self.vault.mark_used(&key, today);
+                }
+            }
+        }
+        if let Some((key, now_ms)) = idempotency_key {
+            self.outbox.enqueue(&id, key, packet.body(&id, &event.id, today), now_ms);
+        }
+        let record = PacketRecord {
+            id: id.clone(),
+            procedures: packet.procedures.clone(),
+            fields: packet.facts.iter().map(|(f, _)| f.clone()).collect(),
+            documents: packet.documents.clone(),
+            status: PacketStatus::Prepared,
+            receipt: format!("H-{}-{id}", today.replace('-', "")),
+            date: today.into(),
+        };
+        let c = self.case_mut(case_id)?;
+        c.packets.insert(packet.agency.clone(), record);
+        c.step = RECEIPTS_STEP.into();
+        Some(id)
     }
 
     pub fn case(&self, id: &str) -> Option<&Case> {

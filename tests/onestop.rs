@@ -142,3 +142,37 @@ fn household_of_four_through_all_three_events() {
     println!("household of four, three events: typed {typed} (questions and facts), paper forms {paper} field entries");
     assert!(typed * 2 < paper, "typed {typed} should be well under half of {paper}");
 }
+
+#[test]
+fn handing_over_a_packet_records_exactly_what_was_shared() {
+    use hitotsu::state::{AppState, PacketStatus};
+    let c = catalog();
+    let mut state = AppState::default();
+    let case = state.open_case("birth", &[Subject::Child], "birth_date", "2026-04-20");
+    let a = answers(&[("birth_date", "2026-04-16"), ("born_abroad", "no"), ("parent_insurance", "employee"), ("birth_weight_g", "2980"), ("direct_payment", "yes")]);
+    state.case_mut(&case).unwrap().answers = a.clone();
+    let roles = state.case(&case).unwrap().roles.clone();
+    let mut vault = state.vault.clone();
+    fill_all(&c, "birth", &a, &case, &roles, &mut vault);
+    state.vault = vault;
+    let birth = c.event("birth").unwrap();
+    let all = packets(&c, birth, &a, &case, &roles, &state.vault, &BTreeSet::new());
+    let employer = all.iter().find(|p| p.agency == "employer").unwrap();
+    let id = state.hand_over(&c, &case, employer, "2026-04-21", Some(("key-1", 0.0))).unwrap();
+    assert_eq!(id, format!("{case}-employer"));
+    let fields: BTreeSet<&str> = state.shared.iter().map(|s| s.field.as_str()).collect();
+    let wanted: BTreeSet<&str> = birth.procedures.iter().find(|p| p.id == "baby_employee_insurance").unwrap().fields.iter().map(String::as_str).collect();
+    assert_eq!(fields, wanted, "only the employer's procedure's facts are recorded as shared");
+    assert!(state.shared.iter().all(|s| s.recipient == "employer" && s.sent));
+    let body: serde_json::Value = serde_json::from_str(&state.outbox.items[0].body).unwrap();
+    assert_eq!(body["recipient"], "employer");
+    assert!(body["facts"].get("honseki").is_none(), "the family register never leaves for the employer");
+    assert_eq!(body["facts"]["child_name"], "value of child_name");
+    let record = &state.case(&case).unwrap().packets["employer"];
+    assert_eq!((record.status, record.receipt.as_str()), (PacketStatus::Prepared, "H-20260421-c1-employer"));
+    // Prepared for the counter (no endpoint): recorded, nothing queued.
+    let city = all.iter().find(|p| p.agency == "city_office").unwrap();
+    state.hand_over(&c, &case, city, "2026-04-21", None).unwrap();
+    assert_eq!(state.outbox.items.len(), 1);
+    assert!(state.shared.iter().any(|s| s.recipient == "city_office" && !s.sent));
+}

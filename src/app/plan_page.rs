@@ -63,11 +63,8 @@ fn PlanView(case_id: String) -> impl IntoView {
     };
     let first_question = event.questions[0].id.clone();
     let change_href = step_href(&case_id, &first_question);
-    let forms_href = {
-        crate::app::details::take_case_answers(&catalog, &case_id);
-        let case = ctx.state.with_untracked(|s| s.case(&case_id).cloned()).expect("case exists");
-        ctx.state.with_untracked(|s| crate::app::details::next_href(&catalog, &event, &case, &s.vault, None))
-    };
+    crate::app::details::take_case_answers(&catalog, &case_id);
+    let forms_href = ctx.state.with_untracked(|s| crate::app::details::next_href(&catalog, &event, &case, &s.vault, None));
     let body = move || {
         let lang = ctx.lang();
         // Untracked: ticking a procedure must not rebuild the list under the citizen's
@@ -77,7 +74,8 @@ fn PlanView(case_id: String) -> impl IntoView {
             .with_untracked(|s| s.case(&case_id).map(|c| (c.answers.clone(), c.done.clone())))
             .unwrap_or_default();
         let plan = build(&event, &answers, &done, ctx.today, &catalog.closed_days());
-        let summary = plan_summary(lang, plan.items.len(), done.len());
+        // Only what applies now counts: a procedure ticked before an answer changed does not.
+        let summary = plan_summary(lang, plan.items.len(), plan.items.iter().filter(|i| i.done).count());
         let groups = GROUPS
             .iter()
             .filter(|(g, _)| plan.group(*g).next().is_some())

@@ -8,7 +8,7 @@ use crate::app::layout::{ErrorSummary, PageHeading};
 use hitotsu::catalog::{Catalog, Event};
 use hitotsu::onestop::{packets, Packet};
 use hitotsu::outbox::{classify, Attempt, Delivery};
-use hitotsu::state::{Case, PacketRecord, PacketStatus, Shared, RECEIPTS_STEP};
+use hitotsu::state::{Case, PacketRecord, PacketStatus};
 use hitotsu::ui_text::{t, Msg};
 use hitotsu::vault::fact_key;
 use leptos::prelude::*;
@@ -17,10 +17,6 @@ use std::collections::BTreeSet;
 
 fn case_packets(catalog: &Catalog, event: &Event, case: &Case, ctx: Ctx) -> Vec<Packet> {
     ctx.state.with_untracked(|s| packets(catalog, event, &case.answers, &case.id, &case.roles, &s.vault, &case.done))
-}
-
-fn packet_id(case: &str, agency: &str) -> String {
-    format!("{case}-{agency}")
 }
 
 #[component]
@@ -45,7 +41,7 @@ fn SendView(case_id: String) -> impl IntoView {
     let error = RwSignal::new(false);
     let navigate = use_navigate();
     let submit = {
-        let (all, catalog, case, event) = (all.clone(), catalog.clone(), case.clone(), event.clone());
+        let (all, catalog, case) = (all.clone(), catalog.clone(), case.clone());
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let chosen = consents.get_untracked();
@@ -57,46 +53,9 @@ fn SendView(case_id: String) -> impl IntoView {
             let now = js_sys::Date::now();
             ctx.state.update(|s| {
                 for p in all.iter().filter(|p| chosen.contains(&p.agency) && p.missing.is_empty()) {
-                    let id = packet_id(&case.id, &p.agency);
-                    let receipt = format!("H-{}-{}", today.replace('-', ""), id);
-                    for proc_id in &p.procedures {
-                        let proc = event.procedures.iter().find(|q| q.id == *proc_id).expect("packet procedure");
-                        for field in &proc.fields {
-                            s.shared.push(Shared {
-                                field: field.clone(),
-                                recipient: p.agency.clone(),
-                                procedure: proc_id.clone(),
-                                case: case.id.clone(),
-                                date: today.clone(),
-                                sent: online,
-                            });
-                            if let Some(key) = fact_key(&catalog, field, &case.id, &case.roles) {
-                                s.vault.mark_used(&key, &today);
-                            }
-                        }
-                    }
-                    if online {
-                        let body = serde_json::json!({
-                            "packet": id, "recipient": p.agency, "event": event.id, "date": today,
-                            "procedures": p.procedures, "facts": p.facts.iter().cloned().collect::<std::collections::BTreeMap<_, _>>(),
-                            "documents": p.documents,
-                        });
-                        let key = format!("{id}-{}", (js_sys::Math::random() * 1e12) as u64);
-                        s.outbox.enqueue(&id, &key, body.to_string(), now);
-                    }
-                    let record = PacketRecord {
-                        id,
-                        procedures: p.procedures.clone(),
-                        fields: p.facts.iter().map(|(f, _)| f.clone()).collect(),
-                        documents: p.documents.clone(),
-                        status: PacketStatus::Prepared,
-                        receipt,
-                        date: today.clone(),
-                    };
-                    if let Some(c) = s.case_mut(&case.id) {
-                        c.packets.insert(p.agency.clone(), record);
-                        c.step = RECEIPTS_STEP.into();
-                    }
+                    // A key of its own for every packet, kept for all its retries.
+                    let key = online.then(|| format!("{}-{}-{}", case.id, p.agency, (js_sys::Math::random() * 1e12) as u64));
+                    s.hand_over(&catalog, &case.id, p, &today, key.as_deref().map(|k| (k, now)));
                 }
             });
             send_due(ctx);
