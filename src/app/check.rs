@@ -2,7 +2,7 @@
 //! procedures use it and a change link; and the page that changes one fact everywhere.
 
 use super::{case_and_event, catalog, use_ctx, NotFound};
-use crate::app::details::{next_href, subject_of, take_case_answers, GROUPS};
+use crate::app::details::{next_href, subject_of, GROUPS};
 use crate::app::facts::{display_value, field_label, provenance_text, subject_heading, FactEditor};
 use crate::app::layout::PageHeading;
 use hitotsu::onestop::needs;
@@ -25,7 +25,6 @@ pub fn CheckPage() -> impl IntoView {
 fn CheckView(case_id: String) -> impl IntoView {
     let ctx = use_ctx();
     let catalog = catalog();
-    take_case_answers(&catalog, &case_id);
     let Some((case, event)) = case_and_event(&case_id) else { return view! { <NotFound/> }.into_any() };
     if case.step != CHECK_STEP && case.step != RECEIPTS_STEP {
         ctx.state.update(|s| {

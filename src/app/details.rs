@@ -6,7 +6,7 @@ use crate::app::facts::{focus_target, subject_heading, FactInput};
 use crate::app::layout::{ErrorSummary, PageHeading};
 use hitotsu::catalog::{Catalog, Event, Subject};
 use hitotsu::fields::{check_field, FieldError};
-use hitotsu::onestop::{missing, needs, take_answers, Need};
+use hitotsu::onestop::{missing, needs, Need};
 use hitotsu::state::{Case, PLAN_STEP};
 use hitotsu::ui_text::Msg;
 use hitotsu::vault::{How, Provenance, Vault};
@@ -51,18 +51,6 @@ pub fn next_href(catalog: &Catalog, event: &Event, case: &Case, vault: &Vault, a
         .map_or(format!("/case/{}/check", case.id), |g| format!("/case/{}/details/{}", case.id, group_code(*g)))
 }
 
-/// Puts what the questionnaire answered into the vault before anything is asked.
-pub fn take_case_answers(catalog: &Catalog, case_id: &str) {
-    let ctx = use_ctx();
-    let today = ctx.today.to_string();
-    ctx.state.update(|s| {
-        let Some(case) = s.case(case_id).cloned() else { return };
-        if let Some(event) = catalog.event(&case.event) {
-            take_answers(catalog, event, &case.answers, case_id, &case.roles, &mut s.vault, &today);
-        }
-    });
-}
-
 #[component]
 pub fn DetailsPage() -> impl IntoView {
     let params = use_params_map();
@@ -81,7 +69,6 @@ fn draft_key(field: &str) -> String {
 fn DetailsForm(case_id: String, group: String) -> impl IntoView {
     let ctx = use_ctx();
     let catalog = catalog();
-    take_case_answers(&catalog, &case_id);
     let (Some((case, event)), Some(subject)) = (case_and_event(&case_id), group_from(&group)) else {
         return view! { <NotFound/> }.into_any();
     };

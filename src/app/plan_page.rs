@@ -63,7 +63,6 @@ fn PlanView(case_id: String) -> impl IntoView {
     };
     let first_question = event.questions[0].id.clone();
     let change_href = step_href(&case_id, &first_question);
-    crate::app::details::take_case_answers(&catalog, &case_id);
     let forms_href = ctx.state.with_untracked(|s| crate::app::details::next_href(&catalog, &event, &case, &s.vault, None));
     let body = move || {
         let lang = ctx.lang();

@@ -1,11 +1,12 @@
 //! One question per page: radios in a fieldset, or a text field whose label is the page
 //! heading; validation beside the field and in an error summary that links to it.
 
-use super::{case_and_event, use_ctx, NotFound};
+use super::{case_and_event, catalog, use_ctx, NotFound};
 use crate::app::home::step_href;
 use crate::app::layout::{ErrorSummary, PageHeading};
 use hitotsu::catalog::{ChoiceOption, Question, QuestionKind};
 use hitotsu::i18n::Text;
+use hitotsu::onestop::take_answers;
 use hitotsu::questionnaire::{asked, check_answer, next_after, previous_before, AnswerError};
 use hitotsu::state::PLAN_STEP;
 use hitotsu::ui_text::{question_progress, t, Msg};
@@ -85,12 +86,16 @@ fn QuestionForm(case_id: String, question_id: String) -> impl IntoView {
                     let mut answers = answers;
                     answers.insert(question.id.clone(), accepted);
                     let next = next_after(&event, &answers, &question.id).map_or(PLAN_STEP.to_string(), |q| q.id.clone());
+                    let catalog = catalog();
                     ctx.state.update(|s| {
-                        if let Some(c) = s.case_mut(&case_id) {
-                            c.answers = answers;
-                            c.drafts.remove(&question.id);
-                            c.step = next.clone();
-                        }
+                        let Some(roles) = s.case(&case_id).map(|c| c.roles.clone()) else { return };
+                        // An answer that is also a fact (the date of birth) enters the vault
+                        // now, so no form asks it again.
+                        take_answers(&catalog, &event, &answers, &case_id, &roles, &mut s.vault, &ctx.today.to_string());
+                        let Some(c) = s.case_mut(&case_id) else { return };
+                        c.answers = answers;
+                        c.drafts.remove(&question.id);
+                        c.step = next.clone();
                     });
                     navigate(&step_href(&case_id, &next), Default::default());
                 }
