@@ -102,10 +102,14 @@ fn App() -> impl IntoView {
     on_cleanup(move || online.remove());
     view! {
         <Router>
-            <a class="skip-link" href="#main">{move || ctx.t(Msg::SkipToContent)}</a>
+            // The router would take the fragment link as a navigation: move focus by hand.
+            <a class="skip-link" href="#main" on:click=move |ev| {
+                ev.prevent_default();
+                browser::focus_id("main");
+            }>{move || ctx.t(Msg::SkipToContent)}</a>
             <Header/>
             {problem.map(|p| view! { <layout::StoredStateNotice problem=p/> })}
-            <main id="main" class="main">
+            <main id="main" class="main" tabindex="-1">
                 {move || match catalog.get() {
                     CatalogLoad::Loading => view! { <p class="loading" role="status">{ctx.t(Msg::Loading)}</p> }.into_any(),
                     CatalogLoad::Failed(e) => view! { <CatalogError details=e/> }.into_any(),

@@ -82,3 +82,15 @@ test('the one-stop pages at 320px with text at 200%', async ({ page }) => {
     await expectNothingLost(page, heading);
   }
 });
+
+test('the skip link takes keyboard users past the header', async ({ page }) => {
+  await page.goto('/');
+  await expectHeadingFocused(page, 'どのような出来事がありましたか');
+  await page.locator('.skip-link').focus();
+  await expect(page.locator('.skip-link')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !!document.activeElement.closest('main'))).toBe(true);
+  await expect(page).toHaveURL(/\/$/);
+});
