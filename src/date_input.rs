@@ -28,22 +28,10 @@ const ERAS: [Era; 5] = [
     Era { names: &["明治", "M", "m"], first: (1868, 1, 25), last: Some((1912, 7, 29)) },
 ];
 
-/// Full-width digits and punctuation to ASCII; drops spaces.
+/// Full-width digits, letters and punctuation to ASCII (the fields' own normaliser);
+/// drops spaces.
 fn normalise(input: &str) -> String {
-    input
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '／' => '/',
-            '－' | '‐' | '−' | 'ー' => '-',
-            '．' => '.',
-            'Ｒ' => 'R',
-            'Ｈ' => 'H',
-            'Ｓ' => 'S',
-            _ => c,
-        })
-        .collect()
+    crate::fields::to_half_width(input).chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// The numbers of a date, split at any of - / . 年 月 日; "元" counts as 1 (元年).

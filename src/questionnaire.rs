@@ -1,7 +1,8 @@
 //! The eligibility questionnaire: which questions are asked, in which order, and whether
 //! an answer is acceptable.
 
-use crate::catalog::{DateRange, Event, Question, QuestionKind};
+use crate::catalog::{DateRange, Event, FieldKind, Question, QuestionKind};
+use crate::fields::{self, FieldError};
 use crate::condition::Answers;
 use crate::date_input::{parse_date, DateError};
 use crate::i18n::Lang;
@@ -127,27 +128,17 @@ pub fn check_answer(q: &Question, raw: &str, answers: &Answers, today: Date) -> 
             Ok(date.to_string())
         }
         QuestionKind::Number => {
-            let digits: String = raw
-                .trim()
-                .chars()
-                .filter(|c| *c != ',' && *c != '，')
-                .map(|c| match c {
-                    '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-                    _ => c,
-                })
-                .collect();
-            if digits.is_empty() {
-                return Err(AnswerError::NumberEmpty);
-            }
-            if !digits.chars().all(|c| c.is_ascii_digit()) {
-                return Err(AnswerError::NotANumber);
-            }
+            // The same normalising check as a number field of any form.
+            let digits = fields::check(FieldKind::Number, raw).map_err(|e| match e {
+                FieldError::Empty => AnswerError::NumberEmpty,
+                _ => AnswerError::NotANumber,
+            })?;
             let n: f64 = digits.parse().map_err(|_| AnswerError::NotANumber)?;
             let (min, max) = (q.min.unwrap_or(f64::MIN), q.max.unwrap_or(f64::MAX));
             if n < min || n > max {
                 return Err(AnswerError::OutOfRange { min, max });
             }
-            Ok(digits.trim_start_matches('0').to_string()).map(|s| if s.is_empty() { "0".into() } else { s })
+            Ok(digits)
         }
     }
 }

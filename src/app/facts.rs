@@ -1,7 +1,7 @@
 //! One field of the field dictionary as a form control, and how facts are shown.
 
 use super::use_ctx;
-use crate::app::layout::{ErrorSummary, PageHeading};
+use crate::app::layout::{ErrorMessage, ErrorSummary, PageHeading};
 use hitotsu::catalog::{Catalog, Field, FieldKind, Subject};
 use hitotsu::fields::{check_field, FieldError};
 use hitotsu::i18n::Lang;
@@ -90,15 +90,7 @@ pub fn FactInput(
     let label = def.label.clone();
     let label_text = move || label.get(ctx.lang()).to_string();
     let hint_view = hint.map(|m| view! { <div id=hint_id.clone() class="hint">{move || ctx.t(m)}</div> });
-    let error_view = move || {
-        error.get().map(|m| {
-            view! {
-                <p id=error_id.clone() class="error-message">
-                    <span class="visually-hidden">{ctx.t(Msg::ErrorPrefix)}</span>{m}
-                </p>
-            }
-        })
-    };
+    let error_view = move || error.get().map(|m| view! { <ErrorMessage id=error_id.clone() message=m/> });
     let has_error = move || error.with(|e| e.is_some());
     let control = if def.kind == FieldKind::Choice {
         let radios = def

@@ -87,6 +87,18 @@ pub fn StoredStateNotice(problem: LoadProblem) -> impl IntoView {
     view! { <div class="notice" role="alert">{text}</div> }
 }
 
+/// The message beside a field, with "Error:" for screen readers; `id` is named in the
+/// field's aria-describedby.
+#[component]
+pub fn ErrorMessage(#[prop(into)] id: String, message: String) -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <p id=id class="error-message">
+            <span class="visually-hidden">{move || ctx.t(Msg::ErrorPrefix)}</span>{message}
+        </p>
+    }
+}
+
 /// "There is a problem", with one link per error that moves focus to its field (the
 /// GOV.UK pattern). It takes focus when shown, so it is read out at once.
 #[component]

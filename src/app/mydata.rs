@@ -3,7 +3,7 @@
 
 use super::{browser, catalog, use_ctx};
 use crate::app::facts::{display_value, provenance_text, FactEditor};
-use crate::app::layout::{ErrorSummary, PageHeading};
+use crate::app::layout::{ErrorMessage, ErrorSummary, PageHeading};
 use hitotsu::catalog::{Catalog, Field, Subject};
 use hitotsu::state::{AppState, ImportError};
 use hitotsu::ui_text::{deleted_fact, t, Msg};
@@ -242,9 +242,7 @@ pub fn DataPage() -> impl IntoView {
                 <div class="form-group" class:form-group-error=has_error>
                     <label class="label" for="import-file">{move || ctx.t(Msg::Import)}</label>
                     <div id="import-hint" class="hint">{move || ctx.t(Msg::ImportHint)}</div>
-                    {move || import_error.get().map(|m| view! {
-                        <p id="import-error" class="error-message"><span class="visually-hidden">{ctx.t(Msg::ErrorPrefix)}</span>{ctx.t(m)}</p>
-                    })}
+                    {move || import_error.get().map(|m| view! { <ErrorMessage id="import-error" message=ctx.t(m).to_string()/> })}
                     <input type="file" id="import-file" class="file-input" accept="application/json,.json" node_ref=file_input
                         aria-describedby=move || if has_error.get() { "import-hint import-error" } else { "import-hint" }/>
                 </div>

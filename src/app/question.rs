@@ -3,7 +3,7 @@
 
 use super::{case_and_event, catalog, use_ctx, NotFound};
 use crate::app::home::step_href;
-use crate::app::layout::{ErrorSummary, PageHeading};
+use crate::app::layout::{ErrorMessage, ErrorSummary, PageHeading};
 use hitotsu::catalog::{ChoiceOption, Question, QuestionKind};
 use hitotsu::i18n::Text;
 use hitotsu::onestop::take_answers;
@@ -132,16 +132,7 @@ fn QuestionForm(case_id: String, question_id: String) -> impl IntoView {
         (!ids.is_empty()).then(|| ids.join(" "))
     };
     let hint_view = hint.map(|h| view! { <div id=HINT_ID class="hint">{move || h.get(ctx.lang()).to_string()}</div> });
-    let error_view = move || {
-        message.get().map(|m| {
-            view! {
-                <p id=ERROR_ID class="error-message">
-                    <span class="visually-hidden">{ctx.t(Msg::ErrorPrefix)}</span>
-                    {m}
-                </p>
-            }
-        })
-    };
+    let error_view = move || message.get().map(|m| view! { <ErrorMessage id=ERROR_ID message=m/> });
     let first_input_id = match question.kind {
         QuestionKind::Choice => format!("{INPUT_ID}-{}", question.options[0].id),
         QuestionKind::YesNo => format!("{INPUT_ID}-yes"),
