@@ -6,6 +6,7 @@
 use crate::calendar::ClosedDays;
 use crate::condition::Condition;
 use crate::deadline::Deadline;
+use crate::household::{Claimant, PeopleQuestion, Role};
 use crate::i18n::Text;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -64,6 +65,10 @@ pub struct Agency {
 #[serde(deny_unknown_fields)]
 pub struct FieldDictionary {
     pub fields: BTreeMap<String, Field>,
+    /// How a person's attribute is named on a page about that person ("氏名" rather than
+    /// "届出人の氏名"); a field's own label otherwise.
+    #[serde(default)]
+    pub attributes: BTreeMap<String, Text>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -89,16 +94,66 @@ pub enum FieldKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Subject {
-    /// The citizen using the app (the applicant, the parent, the heir filing).
+    /// The citizen using the app (as the one filing, or as the proxy of the claimant).
     Me,
-    /// The household as a whole (its address, its head).
+    /// The household as a whole (its address, its head, its members).
     Household,
-    /// The child of a birth case.
+    /// Something only this case has (a moving day, a funeral date).
+    Case,
+    /// The child of a birth; in a move, each child who moves.
     Child,
     /// The person who died, in a death case.
     Deceased,
-    /// Something only this case has (a moving day, a funeral date).
-    Case,
+    /// Who files or claims this procedure (the procedure's `claimant`).
+    Claimant,
+    /// Each heir of the deceased.
+    Heirs,
+}
+
+impl Subject {
+    /// A person (or people) rather than the household or the case.
+    pub fn is_person(self) -> bool {
+        !matches!(self, Subject::Household | Subject::Case)
+    }
+}
+
+/// When a fact must hold, when it is not simply on the procedure's own date.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldTime {
+    /// A value that starts on the date answered to this question (the new address from
+    /// the moving day): asked as a new version, never taken from an older one.
+    Starts(String),
+    /// The value of the day before that date (the address one moves out of).
+    Before(String),
+    /// The value on that date (the address at the death).
+    On(String),
+}
+
+impl FieldTime {
+    pub fn question(&self) -> &str {
+        match self {
+            FieldTime::Starts(q) | FieldTime::Before(q) | FieldTime::On(q) => q,
+        }
+    }
+}
+
+/// A field computed from people and relations, never typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Derived {
+    /// The subject's 続柄: to the child (birth), the deceased (death) or the household
+    /// head (moving).
+    Relation,
+    /// The household's members with their 続柄 to the head (who moves, in a move).
+    Members,
+    /// The name of the household's head.
+    HeadName,
+    /// The child's father's (mother's) attribute: their name, their date of birth.
+    Father,
+    Mother,
+    /// The citizen's 続柄 to the claimant they act for as proxy (代理人).
+    ProxyRelation,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -108,8 +163,8 @@ pub struct Field {
     pub kind: FieldKind,
     pub subject: Subject,
     /// The fact's name for its subject; two fields with the same subject and attribute
-    /// are one fact (applicant_name and parent_name are both "my name"). Defaults to
-    /// the field id.
+    /// are one fact (applicant_name and child_name's parent are each a person's "name").
+    /// Defaults to the field id.
     #[serde(default)]
     pub attribute: Option<String>,
     /// Personal data of a special care category (health, nationality …).
@@ -118,17 +173,16 @@ pub struct Field {
     /// The choices of a choice field.
     #[serde(default)]
     pub options: Vec<ChoiceOption>,
-    /// A value the vault can propose for the citizen to confirm instead of typing.
     #[serde(default)]
-    pub suggest: Option<Suggestion>,
+    pub at: Option<FieldTime>,
+    #[serde(default)]
+    pub derived: Option<Derived>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Suggestion {
-    /// The names of the people of the household the vault knows (the citizen and the
-    /// children born in earlier flows).
-    HouseholdNames,
+impl Field {
+    pub fn attribute<'a>(&'a self, id: &'a str) -> &'a str {
+        self.attribute.as_deref().unwrap_or(id)
+    }
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -139,7 +193,13 @@ pub struct Event {
     pub description: Text,
     /// The people this event brings into the vault (the newborn, the deceased).
     #[serde(default)]
-    pub people: Vec<Subject>,
+    pub people: Vec<Role>,
+    /// The date question whose answer is the case's date: facts are taken as of it
+    /// unless a procedure says otherwise (the address at the birth, at the death).
+    pub as_of: String,
+    /// What the "who is who" page asks, in order.
+    #[serde(default)]
+    pub household: Vec<PeopleQuestion>,
     pub questions: Vec<Question>,
     pub procedures: Vec<Procedure>,
 }
@@ -190,10 +250,24 @@ pub struct Question {
     pub max: Option<f64>,
     #[serde(default)]
     pub unit: Option<Text>,
-    /// The field of the dictionary this answer also gives (the birth date question gives
-    /// the child's date of birth), so no form asks it again.
+    /// The field of the dictionary this answer is (the birth date question gives the
+    /// child's date of birth): the vault is its one source, shown here for confirmation
+    /// once it knows it, and every sheet follows it.
     #[serde(default)]
     pub fills: Option<String>,
+    /// An answer the household's people already tell (a child of school age among those
+    /// who move), proposed for confirmation.
+    #[serde(default)]
+    pub derive: Option<Derivation>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Derivation {
+    /// "yes" when a child of compulsory-school age is among the household (who moves).
+    SchoolAgeChildren,
+    /// "yes" when a child of child-allowance age is among the household (who moves).
+    AllowanceAgeChildren,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -221,17 +295,80 @@ pub struct Procedure {
     pub channels: Vec<Channel>,
     #[serde(default)]
     pub bring: Vec<String>,
-    pub fields: Vec<String>,
+    pub fields: Vec<FieldUse>,
+    /// Who files or claims it; their details fill the claimant's fields.
+    #[serde(default)]
+    pub claimant: Claimant,
+    /// When its facts are taken, if not on the event's date (before the moving day).
+    #[serde(default)]
+    pub as_of: Option<FieldTime>,
     #[serde(default)]
     pub depends_on: Vec<String>,
     #[serde(default)]
     pub when: Condition,
+    /// Answers that make it moot or show it was done already, with the reason shown.
+    #[serde(default)]
+    pub closed_when: Vec<Closure>,
+    /// Facts it makes true once done or handed over (claiming child allowance → the
+    /// household receives it), so no later event asks them.
+    #[serde(default)]
+    pub gives: Vec<Give>,
+    /// Where it can be done online instead (マイナポータル, ぴったりサービス).
+    #[serde(default)]
+    pub online: Option<Online>,
     pub deadline: Deadline,
     pub legal_basis: Text,
     pub source: String,
     /// Where the law or practice is unsure or varies by municipality; shown to the citizen.
     #[serde(default)]
     pub note: Option<Text>,
+}
+
+/// A field a procedure asks, always or only when a condition holds ("don't know"
+/// income → no amount).
+#[derive(Clone, Debug, Serialize)]
+pub struct FieldUse {
+    pub field: String,
+    pub when: Condition,
+}
+
+impl<'de> Deserialize<'de> for FieldUse {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Form {
+            Plain(String),
+            Conditional {
+                field: String,
+                when: Condition,
+            },
+        }
+        Ok(match Form::deserialize(d)? {
+            Form::Plain(field) => FieldUse { field, when: Condition::Always },
+            Form::Conditional { field, when } => FieldUse { field, when },
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Closure {
+    pub when: Condition,
+    pub reason: Text,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Give {
+    pub field: String,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Online {
+    pub name: Text,
+    pub url: String,
 }
 
 #[derive(Clone, Debug)]
@@ -318,13 +455,33 @@ fn check_index(index: &Index) -> Result<(), CatalogError> {
 }
 
 fn check_fields(fields: &FieldDictionary) -> Result<(), CatalogError> {
+    let f = "fields.json";
+    // One fact has one kind: "name" is a name whoever it belongs to.
+    let mut kinds: BTreeMap<(bool, &str), (&str, FieldKind)> = BTreeMap::new();
     for (id, field) in &fields.fields {
-        check_text("fields.json", &format!("fields.{id}.label"), &field.label)?;
+        check_text(f, &format!("fields.{id}.label"), &field.label)?;
         if (field.kind == FieldKind::Choice) != (field.options.len() >= 2) {
-            return Err(err("fields.json", format!("fields.{id}.options"), "a choice field needs two or more options, and only a choice field has them"));
+            return Err(err(f, format!("fields.{id}.options"), "a choice field needs two or more options, and only a choice field has them"));
         }
         for (j, o) in field.options.iter().enumerate() {
-            check_text("fields.json", &format!("fields.{id}.options[{j}].label"), &o.label)?;
+            check_text(f, &format!("fields.{id}.options[{j}].label"), &o.label)?;
+        }
+        if field.derived.is_some() && field.at.as_ref().is_some_and(|t| matches!(t, FieldTime::Starts(_))) {
+            return Err(err(f, format!("fields.{id}.at"), "a derived field cannot start a new value"));
+        }
+        if field.derived.is_none() {
+            let class = (field.subject.is_person(), field.attribute(id));
+            if field.subject != Subject::Case {
+                match kinds.get(&class) {
+                    Some((other, kind)) if *kind != field.kind => {
+                        return Err(err(f, format!("fields.{id}.kind"), format!("is not the kind of \"{other}\", the same fact")));
+                    }
+                    Some(_) => {}
+                    None => {
+                        kinds.insert(class, (id, field.kind));
+                    }
+                }
+            }
         }
     }
     Ok(())
@@ -333,8 +490,12 @@ fn check_fields(fields: &FieldDictionary) -> Result<(), CatalogError> {
 fn check_event(file: &str, event: &Event, index: &Index, fields: &FieldDictionary) -> Result<(), CatalogError> {
     check_text(file, "title", &event.title)?;
     check_text(file, "description", &event.description)?;
-    if let Some(s) = event.people.iter().find(|s| !matches!(s, Subject::Child | Subject::Deceased)) {
+    if let Some(s) = event.people.iter().find(|s| !matches!(s, Role::Child | Role::Deceased)) {
         return Err(err(file, "people", format!("{s:?} is not a person an event brings (child, deceased)")));
+    }
+    let date_question = |q: &str| event.questions.iter().any(|e| e.id == q && e.kind == QuestionKind::Date);
+    if !date_question(&event.as_of) {
+        return Err(err(file, "as_of", format!("\"{}\" is not a date question of this event", event.as_of)));
     }
     // Questions, in order: a condition may only look back, so the flow never depends on
     // an answer not yet given.
@@ -376,14 +537,27 @@ fn check_event(file: &str, event: &Event, index: &Index, fields: &FieldDictionar
             QuestionKind::YesNo => {}
         }
         if let Some(field) = &q.fills {
-            let matches = fields.fields.get(field).is_some_and(|f| match q.kind {
-                QuestionKind::Date => f.kind == FieldKind::Date,
-                QuestionKind::Number => f.kind == FieldKind::Number,
-                QuestionKind::Choice | QuestionKind::YesNo => f.kind == FieldKind::Choice,
+            let options: Vec<&str> = match q.kind {
+                QuestionKind::YesNo => vec!["yes", "no"],
+                _ => q.options.iter().map(|o| o.id.as_str()).collect(),
+            };
+            let matches = fields.fields.get(field).is_some_and(|f| {
+                f.derived.is_none()
+                    && match q.kind {
+                        QuestionKind::Date => f.kind == FieldKind::Date,
+                        QuestionKind::Number => f.kind == FieldKind::Number,
+                        // Every answer must be a value the fact can hold.
+                        QuestionKind::Choice | QuestionKind::YesNo => {
+                            f.kind == FieldKind::Choice && options.iter().all(|o| f.options.iter().any(|fo| fo.id == *o))
+                        }
+                    }
             });
             if !matches {
-                return Err(err(file, format!("{at}.fills"), format!("\"{field}\" is not a field of the same kind in fields.json")));
+                return Err(err(file, format!("{at}.fills"), format!("\"{field}\" is not a field of the same kind and options in fields.json")));
             }
+        }
+        if q.derive.is_some() && q.kind != QuestionKind::YesNo {
+            return Err(err(file, format!("{at}.derive"), "only a yes-no question can be derived"));
         }
         earlier.push(q);
     }
@@ -409,8 +583,48 @@ fn check_event(file: &str, event: &Event, index: &Index, fields: &FieldDictionar
         if let Some(d) = p.bring.iter().find(|d| !index.documents.contains_key(*d)) {
             return Err(err(file, format!("{at}.bring"), format!("\"{d}\" is not a document of index.json")));
         }
-        if let Some(f) = p.fields.iter().find(|f| !fields.fields.contains_key(*f)) {
-            return Err(err(file, format!("{at}.fields"), format!("\"{f}\" is not in the field dictionary (fields.json)")));
+        for (j, u) in p.fields.iter().enumerate() {
+            let Some(def) = fields.fields.get(&u.field) else {
+                return Err(err(file, format!("{at}.fields"), format!("\"{}\" is not in the field dictionary (fields.json)", u.field)));
+            };
+            check_condition(file, &format!("{at}.fields[{j}].when"), &u.when, &earlier)?;
+            if let Some(t) = &def.at {
+                if !date_question(t.question()) {
+                    return Err(err(file, format!("{at}.fields[{j}]"), format!("\"{}\" is taken at \"{}\", not a date question of this event", u.field, t.question())));
+                }
+            }
+            let needs_child = def.subject == Subject::Child || matches!(def.derived, Some(Derived::Father | Derived::Mother));
+            // A death's children are the deceased's, named among the heirs.
+            let has_children = event.people.contains(&Role::Child)
+                || event.household.contains(&PeopleQuestion::Members)
+                || event.household.contains(&PeopleQuestion::Heirs);
+            if needs_child && !has_children {
+                return Err(err(file, format!("{at}.fields[{j}]"), format!("\"{}\" is about a child, and this event has none", u.field)));
+            }
+            if matches!(def.subject, Subject::Deceased | Subject::Heirs) && !event.people.contains(&Role::Deceased) {
+                return Err(err(file, format!("{at}.fields[{j}]"), format!("\"{}\" is about a deceased person, and this event has none", u.field)));
+            }
+        }
+        if let Some(t) = &p.as_of {
+            if !date_question(t.question()) || matches!(t, FieldTime::Starts(_)) {
+                return Err(err(file, format!("{at}.as_of"), "must be before or on a date question of this event"));
+            }
+        }
+        for (j, c) in p.closed_when.iter().enumerate() {
+            check_condition(file, &format!("{at}.closed_when[{j}].when"), &c.when, &earlier)?;
+            check_text(file, &format!("{at}.closed_when[{j}].reason"), &c.reason)?;
+        }
+        for (j, g) in p.gives.iter().enumerate() {
+            let ok = fields.fields.get(&g.field).is_some_and(|f| f.derived.is_none() && f.options.iter().any(|o| o.id == g.value));
+            if !ok {
+                return Err(err(file, format!("{at}.gives[{j}]"), format!("\"{}\" is not an option of a choice field \"{}\"", g.value, g.field)));
+            }
+        }
+        if let Some(o) = &p.online {
+            check_text(file, &format!("{at}.online.name"), &o.name)?;
+            if !o.url.starts_with("https://") {
+                return Err(err(file, format!("{at}.online.url"), "must be an https:// address"));
+            }
         }
         if let Some(d) = p.depends_on.iter().find(|d| !ids.contains(d.as_str()) || **d == p.id) {
             return Err(err(file, format!("{at}.depends_on"), format!("\"{d}\" is not another procedure of this event")));
@@ -449,7 +663,10 @@ fn check_condition(file: &str, at: &str, c: &Condition, earlier: &[&Question]) -
         let valid = match (q.kind, value) {
             (QuestionKind::YesNo, Some(v)) => v == "yes" || v == "no",
             (QuestionKind::Choice, Some(v)) => q.options.iter().any(|o| o.id == v),
-            (QuestionKind::Number, None) => true,
+            (QuestionKind::Number | QuestionKind::Date, None) => matches!(
+                (q.kind, c_kind(c, qid)),
+                (QuestionKind::Number, Some(NumericOrDay::Numeric)) | (QuestionKind::Date, Some(NumericOrDay::Day))
+            ),
             _ => false,
         };
         if !valid {
@@ -457,6 +674,22 @@ fn check_condition(file: &str, at: &str, c: &Condition, earlier: &[&Question]) -
         }
     }
     Ok(())
+}
+
+enum NumericOrDay {
+    Numeric,
+    Day,
+}
+
+/// Whether a condition compares `qid` as a number or as a day of the year.
+fn c_kind(c: &Condition, qid: &str) -> Option<NumericOrDay> {
+    match c {
+        Condition::Lt(q, _) if q == qid => Some(NumericOrDay::Numeric),
+        Condition::DayIn(q, ..) if q == qid => Some(NumericOrDay::Day),
+        Condition::All(cs) | Condition::Any(cs) => cs.iter().find_map(|c| c_kind(c, qid)),
+        Condition::Not(c) => c_kind(c, qid),
+        _ => None,
+    }
 }
 
 fn find_cycle(procedures: &[Procedure]) -> Option<String> {

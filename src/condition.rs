@@ -1,6 +1,7 @@
 //! When a question is asked or a procedure applies: a small condition language over the
 //! questionnaire's answers, written in the catalog as JSON:
 //! `"always"`, `{"eq": ["q", "value"]}`, `{"in": ["q", ["a", "b"]]}`, `{"lt": ["q", 2500]}`,
+//! `{"day_in": ["q", "01-01", "03-15"]}` (a date answer's day of the year, inclusive),
 //! `{"all": [...]}`, `{"any": [...]}`, `{"not": {...}}`.
 
 use serde::{Deserialize, Serialize};
@@ -18,6 +19,8 @@ pub enum Condition {
     Eq(String, String),
     In(String, Vec<String>),
     Lt(String, f64),
+    /// A date answer whose month and day (MM-DD) lie within the range, inclusive.
+    DayIn(String, String, String),
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
@@ -31,6 +34,10 @@ impl Condition {
             Condition::Eq(q, v) => answers.get(q) == Some(v),
             Condition::In(q, vs) => answers.get(q).is_some_and(|a| vs.contains(a)),
             Condition::Lt(q, n) => answers.get(q).and_then(|a| a.parse::<f64>().ok()).is_some_and(|a| a < *n),
+            Condition::DayIn(q, from, to) => answers
+                .get(q)
+                .and_then(|a| a.get(5..10))
+                .is_some_and(|md| md >= from.as_str() && md <= to.as_str()),
             Condition::All(cs) => cs.iter().all(|c| c.holds(answers)),
             Condition::Any(cs) => cs.iter().any(|c| c.holds(answers)),
             Condition::Not(c) => !c.holds(answers),
@@ -44,7 +51,7 @@ impl Condition {
             Condition::Always => vec![],
             Condition::Eq(q, v) => vec![(q, Some(v))],
             Condition::In(q, vs) => vs.iter().map(|v| (q.as_str(), Some(v.as_str()))).collect(),
-            Condition::Lt(q, _) => vec![(q, None)],
+            Condition::Lt(q, _) | Condition::DayIn(q, ..) => vec![(q, None)],
             Condition::All(cs) | Condition::Any(cs) => cs.iter().flat_map(|c| c.references()).collect(),
             Condition::Not(c) => c.references(),
         }
@@ -69,6 +76,16 @@ mod tests {
         assert!(!c.holds(&answers(&[("move", "within_city"), ("card", "yes")])));
         assert!(!c.holds(&answers(&[("move", "abroad_in"), ("card", "no")])));
         assert!(c.holds(&answers(&[("move", "abroad_in")])), "unanswered card: not(eq) holds");
+    }
+
+    #[test]
+    fn a_day_of_the_year_range() {
+        let c: Condition = serde_json::from_str(r#"{"day_in": ["d", "01-01", "03-15"]}"#).unwrap();
+        assert!(c.holds(&answers(&[("d", "2027-03-15")])));
+        assert!(c.holds(&answers(&[("d", "2027-01-01")])));
+        assert!(!c.holds(&answers(&[("d", "2027-03-16")])));
+        assert!(!c.holds(&answers(&[("d", "2026-11-30")])));
+        assert!(!c.holds(&answers(&[])));
     }
 
     #[test]

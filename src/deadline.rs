@@ -55,6 +55,12 @@ pub enum Deadline {
         count: Counting,
         closed: ClosedDayRule,
         calendar: Calendar,
+        /// A transitional rule: when the anchor is on or before this day, the period runs
+        /// from this day instead, counting it (it starts at midnight, 民法140条ただし書).
+        /// 相続登記: an inheritance known before 2024-04-01 runs from 2024-04-01
+        /// (令和3年法律第24号附則5条6項).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        not_before: Option<Date>,
     },
     /// Due by the anchor day itself (e.g. 転出届 "あらかじめ", before moving out).
     ByAnchor { anchor: String, closed: ClosedDayRule, calendar: Calendar },
@@ -81,6 +87,8 @@ pub struct Due {
     pub due: Date,
     /// Why `last_day` was closed, when the due date moved.
     pub moved_because: Option<ClosedReason>,
+    /// The transitional start that replaced the anchor, when it did.
+    pub started_on: Option<Date>,
 }
 
 /// The last day of a period of `months` months whose first counted day is `start`
@@ -110,23 +118,26 @@ fn shift(mut day: Date, rule: ClosedDayRule, calendar: Calendar, closed: &Closed
             day = add_days(day, step);
         }
     }
-    Due { last_day, due: day, moved_because }
+    Due { last_day, due: day, moved_because, started_on: None }
 }
 
 /// The due date of `deadline` when its anchor fell on `anchor_date`; None for NoFixed.
 pub fn compute(deadline: &Deadline, anchor_date: Date, closed: &ClosedDays) -> Option<Due> {
     match deadline {
-        Deadline::Period { length, count, closed: rule, calendar, .. } => {
-            let start = match count {
-                Counting::FirstDayIncluded => anchor_date,
-                Counting::FirstDayExcluded => add_days(anchor_date, 1),
+        Deadline::Period { length, count, closed: rule, calendar, not_before, .. } => {
+            // On the transitional day itself, the earlier of the two readings: never late.
+            let floor = not_before.filter(|f| anchor_date <= *f);
+            let start = match (floor, count) {
+                (Some(f), _) => f,
+                (None, Counting::FirstDayIncluded) => anchor_date,
+                (None, Counting::FirstDayExcluded) => add_days(anchor_date, 1),
             };
             let last = match length {
                 Length::Days(n) => add_days(start, i64::from(*n) - 1),
                 Length::Months(n) => end_of_months(start, *n),
                 Length::Years(n) => end_of_months(start, n * 12),
             };
-            Some(shift(last, *rule, *calendar, closed))
+            Some(Due { started_on: floor, ..shift(last, *rule, *calendar, closed) })
         }
         Deadline::ByAnchor { closed: rule, calendar, .. } => Some(shift(anchor_date, *rule, *calendar, closed)),
         Deadline::NoFixed { .. } => None,
@@ -176,6 +187,14 @@ pub fn explain(deadline: &Deadline, due: Option<&Due>, anchor_label: &Text, lang
         (Deadline::ByAnchor { .. }, Lang::En) => format!("beforehand, by {anchor}"),
         (Deadline::ByAnchor { .. }, Lang::Easy) => format!("{anchor}までに（まえもって）"),
     };
+    if let Some(start) = due.and_then(|d| d.started_on) {
+        let day = format_date(start, lang);
+        s.push_str(&match lang {
+            Lang::Ja => format!("（{day}より前に始まった場合は、経過措置により{day}から数えます）"),
+            Lang::En => format!(" (when it began before {day}, a transitional rule counts from {day})"),
+            Lang::Easy => format!("（{day}より まえの ときは、{day}から かぞえます）"),
+        });
+    }
     if let Some(Due { last_day, moved_because: Some(reason), .. }) = due {
         let day = format_date(*last_day, lang);
         let why = reason.describe(last_day.year(), lang);
@@ -199,7 +218,7 @@ mod tests {
     use jiff::civil::date;
 
     fn period(length: Length, count: Counting, calendar: Calendar) -> Deadline {
-        Deadline::Period { anchor: "a".into(), length, count, closed: ClosedDayRule::NextOpenDay, calendar }
+        Deadline::Period { anchor: "a".into(), length, count, closed: ClosedDayRule::NextOpenDay, calendar, not_before: None }
     }
 
     fn due(d: &Deadline, anchor: Date) -> Due {
@@ -287,9 +306,31 @@ mod tests {
             count: Counting::FirstDayIncluded,
             closed: ClosedDayRule::Stays,
             calendar: Calendar::National,
+            not_before: None,
         };
         let d = due(&stays, date(2026, 5, 3));
         assert_eq!((d.due, d.moved_because), (date(2026, 5, 3), None));
+    }
+
+    #[test]
+    fn inheritance_registration_known_before_2024_runs_from_2024_04_01() {
+        let registration = Deadline::Period {
+            anchor: "a".into(),
+            length: Length::Years(3),
+            count: Counting::FirstDayExcluded,
+            closed: ClosedDayRule::NextOpenDay,
+            calendar: Calendar::National,
+            not_before: Some(date(2024, 4, 1)),
+        };
+        // Known in 2020: the three years run from 1 April 2024, that day counted.
+        let d = due(&registration, date(2020, 6, 1));
+        assert_eq!((d.due, d.started_on), (date(2027, 3, 31), Some(date(2024, 4, 1))));
+        // Known after it: the ordinary count from the day after.
+        let d = due(&registration, date(2026, 11, 30));
+        assert_eq!((d.due, d.started_on), (date(2029, 11, 30), None));
+        let label = Text { ja: "知った日".into(), en: "the day you learned of it".into(), easy: "しった ひ".into() };
+        assert!(explain(&registration, Some(&due(&registration, date(2020, 6, 1))), &label, Lang::En)
+            .contains("a transitional rule counts from Mon 1 April 2024"));
     }
 
     #[test]

@@ -4,17 +4,21 @@
 //! Leptos app (src/app, wasm32 only) is a thin layer over these modules.
 
 pub mod calendar;
+pub mod case;
 pub mod catalog;
 pub mod condition;
 pub mod date_input;
 pub mod deadline;
 pub mod fields;
 pub mod holidays;
+pub mod household;
 pub mod i18n;
 pub mod onestop;
 pub mod outbox;
+pub mod people;
 pub mod plan;
 pub mod questionnaire;
+pub mod resolve;
 pub mod state;
 pub mod ui_text;
 pub mod vault;

@@ -1,13 +1,13 @@
-//! The plan: for one citizen and one event, the procedures that apply, each with its due
-//! date, what it waits for, grouped by urgency and in the order they must be done.
+//! The plan: for one case, the procedures that apply, each with its due date, who files
+//! it, where it stands, what it waits for, grouped by urgency and in the order they must
+//! be done; and what to do first, grouped into trips to one recipient each.
 
 use crate::calendar::ClosedDays;
-use crate::catalog::{Event, Procedure};
-use crate::condition::Answers;
+use crate::case::PacketStatus;
+use crate::catalog::{Closure, Procedure};
 use crate::deadline::{compute, Due};
-use crate::questionnaire::effective_answers;
+use crate::resolve::CaseScope;
 use jiff::civil::Date;
-use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Group {
@@ -17,7 +17,28 @@ pub enum Group {
     Later,
     /// No period in law, or its anchor date is not known yet.
     NoFixed,
+    /// Done, handed over, sent, or closed: never overdue.
     Done,
+}
+
+/// Where a procedure stands.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ItemState<'e> {
+    Open,
+    /// A sheet is prepared but not yet handed over: still to do.
+    Prepared,
+    /// Marked done by the citizen.
+    Done,
+    /// Handed over or sent; with the recipient's status.
+    Provided(PacketStatus),
+    /// An answer made it moot or shows it was done already.
+    Closed(&'e Closure),
+}
+
+impl ItemState<'_> {
+    pub fn settled(&self) -> bool {
+        matches!(self, ItemState::Done | ItemState::Provided(_) | ItemState::Closed(_))
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -27,9 +48,11 @@ pub struct PlanItem<'e> {
     /// Days from today to the due date; negative when overdue.
     pub days_left: Option<i32>,
     pub group: Group,
-    /// Procedures of this plan, not yet done, that must come first.
+    /// Procedures of this plan, not yet settled, that must come first.
     pub waits_for: Vec<&'e Procedure>,
-    pub done: bool,
+    pub state: ItemState<'e>,
+    /// Who files it, when known (a person id).
+    pub claimant: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -37,14 +60,62 @@ pub struct Plan<'e> {
     pub items: Vec<PlanItem<'e>>,
 }
 
+/// One trip: the open procedures at one recipient that are due soonest, and everything
+/// to bring, once.
+#[derive(Clone, Debug)]
+pub struct Trip<'p, 'e> {
+    pub agency: &'e str,
+    pub items: Vec<&'p PlanItem<'e>>,
+    pub bring: Vec<&'e str>,
+    /// The earliest due date among them.
+    pub due: Option<Date>,
+}
+
 impl<'e> Plan<'e> {
     pub fn group(&self, g: Group) -> impl Iterator<Item = &PlanItem<'e>> {
         self.items.iter().filter(move |i| i.group == g)
     }
+
+    pub fn settled_count(&self) -> usize {
+        self.items.iter().filter(|i| i.state.settled()).count()
+    }
+
+    /// What to do first: the open procedures of the most urgent group among overdue,
+    /// this week and this month, by recipient (one visit each).
+    pub fn first_trips(&self) -> Option<(Group, Vec<Trip<'_, 'e>>)> {
+        let group = [Group::Overdue, Group::Week, Group::Month].into_iter().find(|g| self.group(*g).next().is_some())?;
+        let mut trips: Vec<Trip> = Vec::new();
+        // Overdue and this week's go together: one visit covers both.
+        let wanted = |g: Group| g == group || (group == Group::Overdue && g == Group::Week);
+        for item in self.items.iter().filter(|i| wanted(i.group)) {
+            let p = item.procedure;
+            let i = match trips.iter().position(|t| t.agency == p.agency) {
+                Some(i) => i,
+                None => {
+                    trips.push(Trip { agency: &p.agency, items: vec![], bring: vec![], due: None });
+                    trips.len() - 1
+                }
+            };
+            let trip = &mut trips[i];
+            trip.items.push(item);
+            for d in &p.bring {
+                if !trip.bring.contains(&d.as_str()) {
+                    trip.bring.push(d);
+                }
+            }
+            let due = item.due.as_ref().map(|d| d.due);
+            trip.due = match (trip.due, due) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+        }
+        trips.sort_by_key(|t| t.due);
+        Some((group, trips))
+    }
 }
 
-fn group_for(days_left: Option<i32>, done: bool) -> Group {
-    match (done, days_left) {
+fn group_for(days_left: Option<i32>, settled: bool) -> Group {
+    match (settled, days_left) {
         (true, _) => Group::Done,
         (false, None) => Group::NoFixed,
         (false, Some(d)) if d < 0 => Group::Overdue,
@@ -54,23 +125,38 @@ fn group_for(days_left: Option<i32>, done: bool) -> Group {
     }
 }
 
-pub fn build<'e>(event: &'e Event, answers: &Answers, done: &BTreeSet<String>, today: Date, closed: &ClosedDays) -> Plan<'e> {
-    let answers = effective_answers(event, answers);
-    let applying: Vec<&Procedure> = event.procedures.iter().filter(|p| p.when.holds(&answers)).collect();
+pub fn build<'e>(scope: &CaseScope<'e>, closed: &ClosedDays) -> Plan<'e> {
+    let answers = scope.answers();
+    let today = scope.today;
+    let applying: Vec<&Procedure> = scope.applicable(&answers);
+    let state_of = |p: &'e Procedure| -> ItemState<'e> {
+        if let Some(c) = scope.closure(p, &answers) {
+            ItemState::Closed(c)
+        } else if scope.case.done.contains(&p.id) {
+            ItemState::Done
+        } else {
+            match scope.case.packet_of(&p.id).map(|r| r.status) {
+                Some(PacketStatus::Prepared) => ItemState::Prepared,
+                Some(s) => ItemState::Provided(s),
+                None => ItemState::Open,
+            }
+        }
+    };
     let mut items: Vec<PlanItem> = applying
         .iter()
         .map(|p| {
             let anchor = p.deadline.anchor().and_then(|a| answers.get(a)).and_then(|a| a.parse::<Date>().ok());
             let due = anchor.and_then(|a| compute(&p.deadline, a, closed));
             let days_left = due.as_ref().map(|d| today.until(d.due).map_or(0, |s| s.get_days()));
-            let is_done = done.contains(&p.id);
+            let state = state_of(p);
             let waits_for = p
                 .depends_on
                 .iter()
-                .filter(|d| !done.contains(*d))
                 .filter_map(|d| applying.iter().find(|a| a.id == **d).copied())
+                .filter(|d| !state_of(d).settled())
                 .collect();
-            PlanItem { procedure: p, due, days_left, group: group_for(days_left, is_done), waits_for, done: is_done }
+            let claimant = scope.claimant(p, &answers).ok();
+            PlanItem { procedure: p, due, days_left, group: group_for(days_left, state.settled()), waits_for, state, claimant }
         })
         .collect();
     // Most urgent first, then by due date, then as the catalog lists them (stable sort);

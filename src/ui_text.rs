@@ -3,6 +3,7 @@
 //! An exhaustive match over `Msg` returning all three at once: a string missing in one
 //! language is a compile error, not a blank on screen.
 
+use crate::household::{Kin, Sex};
 use crate::i18n::Lang;
 use jiff::civil::{Date, Weekday};
 
@@ -499,4 +500,33 @@ pub fn deleted_fact(lang: Lang, label: &str) -> String {
         Lang::En => format!("Deleted: {label}"),
         Lang::Easy => format!("「{label}」を けしました"),
     }
+}
+
+/// A 続柄: how someone is related to another, as each language says it (the sex makes
+/// 父 or 母 where it is known).
+pub fn kin_word(lang: Lang, kin: Kin, sex: Option<Sex>) -> String {
+    use Sex::*;
+    let by_sex = |m: [&'static str; 3], f: [&'static str; 3], n: [&'static str; 3]| match sex {
+        Some(Male) => m,
+        Some(Female) => f,
+        None => n,
+    };
+    let [ja, en, easy] = match kin {
+        Kin::Myself => ["本人", "self", "ほんにん"],
+        Kin::Spouse => by_sex(["夫", "husband", "おっと"], ["妻", "wife", "つま"], ["配偶者", "spouse", "はいぐうしゃ"]),
+        Kin::Child => by_sex(["子", "son", "こども"], ["子", "daughter", "こども"], ["子", "child", "こども"]),
+        Kin::Parent => by_sex(["父", "father", "ちち"], ["母", "mother", "はは"], ["親", "parent", "おや"]),
+        Kin::Grandchild => ["孫", "grandchild", "まご"],
+        Kin::Grandparent => by_sex(["祖父", "grandfather", "そふ"], ["祖母", "grandmother", "そぼ"], ["祖父母", "grandparent", "そふぼ"]),
+        Kin::Sibling => by_sex(["兄弟", "brother", "きょうだい"], ["姉妹", "sister", "しまい"], ["兄弟姉妹", "brother or sister", "きょうだい"]),
+        Kin::ParentInLaw => by_sex(["義父", "father-in-law", "ぎりの ちち"], ["義母", "mother-in-law", "ぎりの はは"], ["配偶者の親", "parent-in-law", "はいぐうしゃの おや"]),
+        Kin::ChildInLaw => ["子の配偶者", "child's spouse", "こどもの はいぐうしゃ"],
+        Kin::Other => ["その他", "other", "その ほか"],
+    };
+    match lang {
+        Lang::Ja => ja,
+        Lang::En => en,
+        Lang::Easy => easy,
+    }
+    .to_string()
 }

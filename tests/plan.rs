@@ -1,20 +1,78 @@
-//! Plans for several households, built from the shipped catalog.
+//! Plans for several households, built from the shipped catalog, and the deadlines each
+//! procedure gets, counted as the law counts them.
 
 mod common;
 use common::{answers, catalog};
 
-use hitotsu::plan::{build, Group, Plan};
+use hitotsu::case::Case;
+use hitotsu::catalog::Catalog;
+use hitotsu::condition::Answers;
+use hitotsu::plan::{build, Group};
 use hitotsu::questionnaire::{asked, check_answer, first_unanswered, AnswerError};
+use hitotsu::resolve::CaseScope;
+use hitotsu::vault::Vault;
 use jiff::civil::{date, Date};
 use std::collections::BTreeSet;
 
+/// What the tests read of a plan item.
+#[derive(Debug)]
+struct Item {
+    id: String,
+    due: Option<Date>,
+    days_left: Option<i32>,
+    group: Group,
+    waits_for: Vec<String>,
+    closed: bool,
+}
 
-fn ids<'a>(plan: &'a Plan<'a>) -> Vec<&'a str> {
-    plan.items.iter().map(|i| i.procedure.id.as_str()).collect()
+struct Plan {
+    items: Vec<Item>,
+}
+
+/// The plan of a case with these answers and procedures done, on `today`.
+fn build_plan(c: &Catalog, event: &str, a: &Answers, done: &BTreeSet<String>, today: Date) -> Plan {
+    let e = c.event(event).unwrap();
+    let case = Case {
+        id: "c1".into(),
+        event: event.into(),
+        started: today,
+        answers: a.clone(),
+        drafts: Default::default(),
+        step: "plan".into(),
+        done: done.clone(),
+        roles: Default::default(),
+        people_confirmed: false,
+        packets: Default::default(),
+    };
+    let vault = Vault::new();
+    let scope = CaseScope::new(c, e, &case, &vault, today);
+    let plan = build(&scope, &c.closed_days());
+    Plan {
+        items: plan
+            .items
+            .iter()
+            .map(|i| Item {
+                id: i.procedure.id.clone(),
+                due: i.due.as_ref().map(|d| d.due),
+                days_left: i.days_left,
+                group: i.group,
+                waits_for: i.waits_for.iter().map(|p| p.id.clone()).collect(),
+                closed: matches!(i.state, hitotsu::plan::ItemState::Closed(_)),
+            })
+            .collect(),
+    }
+}
+
+fn ids(plan: &Plan) -> Vec<&str> {
+    plan.items.iter().map(|i| i.id.as_str()).collect()
+}
+
+fn item<'p>(plan: &'p Plan, id: &str) -> &'p Item {
+    plan.items.iter().find(|i| i.id == id).unwrap_or_else(|| panic!("{id} not in plan {:?}", ids(plan)))
 }
 
 fn due_of(plan: &Plan, id: &str) -> Option<Date> {
-    plan.items.iter().find(|i| i.procedure.id == id).unwrap().due.as_ref().map(|d| d.due)
+    item(plan, id).due
 }
 
 fn position(plan: &Plan, id: &str) -> usize {
@@ -33,7 +91,7 @@ fn birth_in_japan_with_national_insurance() {
         ("direct_payment", "yes"),
     ]);
     assert!(first_unanswered(birth, &a).is_none());
-    let plan = build(birth, &a, &BTreeSet::new(), date(2026, 4, 20), &c.closed_days());
+    let plan = build_plan(&c, "birth", &a, &BTreeSet::new(), date(2026, 4, 20));
     let got: BTreeSet<&str> = ids(&plan).into_iter().collect();
     let expected: BTreeSet<&str> = [
         "birth_registration",
@@ -52,15 +110,14 @@ fn birth_in_japan_with_national_insurance() {
     assert!(position(&plan, "baby_national_insurance") < position(&plan, "child_medical_subsidy"));
     let first = &plan.items[0];
     assert_eq!((first.group, first.days_left), (Group::Month, Some(10)), "8–30 days left");
-    let subsidy = plan.items.iter().find(|i| i.procedure.id == "child_medical_subsidy").unwrap();
+    let subsidy = item(&plan, "child_medical_subsidy");
     assert_eq!(subsidy.group, Group::NoFixed);
-    assert_eq!(subsidy.waits_for.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["baby_national_insurance"]);
+    assert_eq!(subsidy.waits_for, ["baby_national_insurance"]);
 }
 
 #[test]
 fn small_baby_born_abroad_with_employer_insurance() {
     let c = catalog();
-    let birth = c.event("birth").unwrap();
     let a = answers(&[
         ("birth_date", "2026-01-20"),
         ("born_abroad", "yes"),
@@ -68,7 +125,7 @@ fn small_baby_born_abroad_with_employer_insurance() {
         ("birth_weight_g", "2100"),
         ("direct_payment", "unsure"),
     ]);
-    let plan = build(birth, &a, &BTreeSet::new(), date(2026, 4, 1), &c.closed_days());
+    let plan = build_plan(&c, "birth", &a, &BTreeSet::new(), date(2026, 4, 1));
     let got = ids(&plan);
     for id in ["birth_registration_abroad", "baby_employee_insurance", "low_birth_weight_notice", "childbirth_lump_sum"] {
         assert!(got.contains(&id), "{id} in {got:?}");
@@ -89,15 +146,16 @@ fn moving_to_another_city_with_the_card_and_a_car() {
         ("move_date", "2026-03-28"),
         ("has_card", "yes"),
         ("foreign_resident", "no"),
-        ("national_insurance", "yes"),
+        ("insurance", "national"),
         ("child_allowance", "yes"),
         ("school_children", "yes"),
         ("seal_registered", "no"),
         ("has_licence", "yes"),
         ("has_vehicle", "yes"),
+        ("vehicle_kind", "registered"),
     ]);
     assert!(first_unanswered(moving, &a).is_none());
-    let plan = build(moving, &a, &BTreeSet::new(), date(2026, 3, 20), &c.closed_days());
+    let plan = build_plan(&c, "moving", &a, &BTreeSet::new(), date(2026, 3, 20));
     let got = ids(&plan);
     for id in ["moving_out", "moving_in_with_card", "my_number_card_continue", "national_insurance_join", "child_allowance_new_city", "school_transfer", "driving_licence_address", "vehicle_registration", "mail_forwarding"] {
         assert!(got.contains(&id), "{id} in {got:?}");
@@ -123,7 +181,7 @@ fn moving_within_the_city_or_abroad_changes_everything() {
     let qs: Vec<&str> = asked(moving, &within).iter().map(|q| q.id.as_str()).collect();
     assert!(!qs.contains(&"seal_registered") && qs.contains(&"has_card"));
     let abroad = answers(&[("move_kind", "abroad_out"), ("move_date", "2026-05-03")]);
-    let plan = build(moving, &abroad, &BTreeSet::new(), date(2026, 4, 1), &c.closed_days());
+    let plan = build_plan(&c, "moving", &abroad, &BTreeSet::new(), date(2026, 4, 1));
     assert_eq!(ids(&plan), ["moving_abroad"]);
     // Beforehand, and 3 May is a Sunday in Golden Week: the last open day before is 1 May.
     assert_eq!(due_of(&plan, "moving_abroad"), Some(date(2026, 5, 1)));
@@ -152,7 +210,7 @@ fn a_death_at_the_end_of_november() {
     ]);
     assert!(first_unanswered(death, &a).is_none());
     let mut done = BTreeSet::new();
-    let plan = build(death, &a, &done, date(2026, 12, 1), &c.closed_days());
+    let plan = build_plan(&c, "death", &a, &done, date(2026, 12, 1));
     assert!(plan.items.len() >= 15, "{} procedures", plan.items.len());
     // 7 days counting the day of learning: 6 Dec is a Sunday → 7 Dec.
     assert_eq!(due_of(&plan, "death_registration"), Some(date(2026, 12, 7)));
@@ -163,25 +221,24 @@ fn a_death_at_the_end_of_november() {
     assert_eq!(due_of(&plan, "inheritance_registration"), Some(date(2029, 11, 30)));
     assert!(!ids(&plan).contains(&"inheritance_tax_return"));
     // The funeral grant's date is not known yet: no due date, no guess.
-    let grant = plan.items.iter().find(|i| i.procedure.id == "funeral_grant").unwrap();
-    assert_eq!((grant.due.as_ref(), grant.group), (None, Group::NoFixed));
+    let grant = item(&plan, "funeral_grant");
+    assert_eq!((grant.due, grant.group), (None, Group::NoFixed));
     // Marking the death notification done frees the cremation permit.
-    let permit = plan.items.iter().find(|i| i.procedure.id == "cremation_permit").unwrap();
+    let permit = item(&plan, "cremation_permit");
     assert_eq!(permit.waits_for.len(), 1);
     done.insert("death_registration".to_string());
-    let plan = build(death, &a, &done, date(2026, 12, 1), &c.closed_days());
-    let permit = plan.items.iter().find(|i| i.procedure.id == "cremation_permit").unwrap();
+    let plan = build_plan(&c, "death", &a, &done, date(2026, 12, 1));
+    let permit = item(&plan, "cremation_permit");
     assert!(permit.waits_for.is_empty());
-    assert_eq!(plan.items.iter().find(|i| i.procedure.id == "death_registration").unwrap().group, Group::Done);
+    assert_eq!(item(&plan, "death_registration").group, Group::Done);
 }
 
 #[test]
 fn changed_answers_drop_questions_no_longer_asked() {
     let c = catalog();
-    let death = c.event("death").unwrap();
     // household_remaining was answered while householder was "yes"; now it is "no".
     let a = answers(&[("householder", "no"), ("household_remaining", "yes")]);
-    let plan = build(death, &a, &BTreeSet::new(), date(2026, 12, 1), &c.closed_days());
+    let plan = build_plan(&c, "death", &a, &BTreeSet::new(), date(2026, 12, 1));
     assert!(!ids(&plan).contains(&"householder_change"));
 }
 
@@ -201,4 +258,106 @@ fn answers_are_checked_against_the_question() {
     assert_eq!(check_answer(weight, "２，９８０", &a, today), Ok("2980".into()));
     assert_eq!(check_answer(weight, "3kg", &a, today), Err(AnswerError::NotANumber));
     assert_eq!(check_answer(weight, "12000", &a, today), Err(AnswerError::OutOfRange { min: 200.0, max: 7000.0 }));
+}
+
+#[test]
+fn born_abroad_the_allowance_and_insurance_wait_for_a_japanese_address() {
+    let c = catalog();
+    let a = answers(&[("birth_date", "2026-01-20"), ("born_abroad", "yes"), ("parent_insurance", "national"), ("birth_weight_g", "3000"), ("direct_payment", "no")]);
+    let plan = build_plan(&c, "birth", &a, &BTreeSet::new(), date(2026, 2, 1));
+    for id in ["child_allowance", "baby_national_insurance"] {
+        assert!(!ids(&plan).contains(&id), "{id} starts from the Japanese address, not the birth");
+    }
+    // Coming to live in Japan: the claim is due 15 days after the move even though the
+    // family receives nothing today.
+    let back = answers(&[("move_kind", "abroad_in"), ("move_date", "2026-06-01"), ("foreign_resident", "no"), ("insurance", "national"),
+        ("children", "yes"), ("school_children", "no"), ("has_licence", "no")]);
+    let moving = c.event("moving").unwrap();
+    assert!(first_unanswered(moving, &back).is_none(), "{:?}", first_unanswered(moving, &back).map(|q| &q.id));
+    let plan = build_plan(&c, "moving", &back, &BTreeSet::new(), date(2026, 6, 2));
+    assert_eq!(due_of(&plan, "child_allowance_new_city"), Some(date(2026, 6, 16)));
+}
+
+#[test]
+fn the_insured_parent_has_five_days_for_the_dependant_notification() {
+    let c = catalog();
+    let a = answers(&[("birth_date", "2026-04-16"), ("born_abroad", "no"), ("parent_insurance", "employee"), ("birth_weight_g", "3000"), ("direct_payment", "yes")]);
+    let plan = build_plan(&c, "birth", &a, &BTreeSet::new(), date(2026, 4, 17));
+    // From the day after the birth: 21 April (Tue).
+    assert_eq!(due_of(&plan, "baby_employee_insurance"), Some(date(2026, 4, 21)));
+}
+
+#[test]
+fn light_vehicles_and_registered_cars_go_to_different_offices() {
+    let c = catalog();
+    let mut a = answers(&[("move_kind", "within_city"), ("move_date", "2026-06-01"), ("has_card", "no"), ("foreign_resident", "no"),
+        ("school_children", "no"), ("has_licence", "no"), ("has_vehicle", "yes"), ("vehicle_kind", "light")]);
+    let plan = build_plan(&c, "moving", &a, &BTreeSet::new(), date(2026, 5, 20));
+    assert!(ids(&plan).contains(&"light_vehicle_address") && !ids(&plan).contains(&"vehicle_registration"));
+    a.insert("vehicle_kind".into(), "both".into());
+    let plan = build_plan(&c, "moving", &a, &BTreeSet::new(), date(2026, 5, 20));
+    assert!(ids(&plan).contains(&"light_vehicle_address") && ids(&plan).contains(&"vehicle_registration"));
+}
+
+fn death_answers(extra: &[(&str, &str)]) -> Answers {
+    let mut a = answers(&[
+        ("death_date", "2026-11-30"), ("known_date", "2026-11-30"), ("died_abroad", "no"), ("insurance", "national"), ("age_65", "no"),
+        ("pension", "no"), ("householder", "no"), ("child_allowance", "no"), ("will", "none"), ("real_estate", "no"),
+        ("had_income", "no"), ("estate_large", "no"), ("life_insurance", "no"), ("funeral_done", "no"),
+    ]);
+    for (k, v) in extra {
+        a.insert(k.to_string(), v.to_string());
+    }
+    a
+}
+
+#[test]
+fn an_inheritance_known_before_april_2024_must_be_registered_by_march_2027() {
+    let c = catalog();
+    // Learned of a death in 2020: the three years run from 1 April 2024 (令和3年法律第24号
+    // 附則5条6項), to Wednesday 31 March 2027.
+    let a = death_answers(&[("death_date", "2020-06-01"), ("known_date", "2020-06-01"), ("real_estate", "yes")]);
+    let plan = build_plan(&c, "death", &a, &BTreeSet::new(), date(2026, 12, 1));
+    assert_eq!(due_of(&plan, "inheritance_registration"), Some(date(2027, 3, 31)));
+}
+
+#[test]
+fn a_body_brought_home_needs_a_cremation_permit_and_a_secret_will_needs_probate() {
+    let c = catalog();
+    let a = death_answers(&[("died_abroad", "yes"), ("cremation_in_japan", "yes"), ("will", "secret")]);
+    let plan = build_plan(&c, "death", &a, &BTreeSet::new(), date(2026, 12, 1));
+    assert!(ids(&plan).contains(&"cremation_permit"), "墓地埋葬法5条: cremated in Japan");
+    assert!(ids(&plan).contains(&"will_probate"), "民法1004条: a secret will too");
+    let a = death_answers(&[("died_abroad", "yes"), ("cremation_in_japan", "no")]);
+    assert!(!ids(&build_plan(&c, "death", &a, &BTreeSet::new(), date(2026, 12, 1))).contains(&"cremation_permit"));
+}
+
+#[test]
+fn a_death_before_15_march_can_make_last_years_return_due() {
+    let c = catalog();
+    let death = c.event("death").unwrap();
+    let early = death_answers(&[("death_date", "2027-02-10"), ("known_date", "2027-02-10")]);
+    let qs: Vec<&str> = asked(death, &early).iter().map(|q| q.id.as_str()).collect();
+    assert!(qs.contains(&"previous_return"), "asked for a death between 1 January and 15 March");
+    let late = death_answers(&[]);
+    assert!(!asked(death, &late).iter().any(|q| q.id == "previous_return"));
+    let mut a = early.clone();
+    a.insert("previous_return".into(), "no".into());
+    let plan = build_plan(&c, "death", &a, &BTreeSet::new(), date(2027, 2, 20));
+    // 所得税法124条: four months from the day after learning: 10 June 2027 (Thu).
+    assert_eq!(due_of(&plan, "previous_year_return"), Some(date(2027, 6, 10)));
+}
+
+#[test]
+fn after_the_funeral_the_death_notification_and_permit_are_closed_not_overdue() {
+    let c = catalog();
+    let a = death_answers(&[("funeral_done", "yes"), ("funeral_date", "2026-12-03")]);
+    // Weeks later, the seven days are long past: still not overdue.
+    let plan = build_plan(&c, "death", &a, &BTreeSet::new(), date(2027, 1, 20));
+    for id in ["death_registration", "cremation_permit"] {
+        let i = item(&plan, id);
+        assert!(i.closed, "{id} closed");
+        assert_eq!(i.group, Group::Done, "{id} never overdue");
+    }
+    assert!(plan.items.iter().filter(|i| i.group == Group::Overdue).all(|i| !i.closed));
 }

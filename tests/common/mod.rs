@@ -1,7 +1,20 @@
-//! What the native tests share: the shipped catalog and a quick way to write answers.
+//! What the native tests share: the shipped catalog, a quick way to write answers, and a
+//! driver that goes through a case as the app does (questions, the "who is who" page,
+//! detail pages), counting what the citizen types.
+#![allow(dead_code)] // not every test file uses every helper
 
+use hitotsu::case::Case;
 use hitotsu::catalog::Catalog;
 use hitotsu::condition::Answers;
+use hitotsu::fields::check_field;
+use hitotsu::onestop::{next_step, packets, NextStep, Packet};
+use hitotsu::people::PeopleForm;
+use hitotsu::questionnaire::{check_answer, first_unanswered};
+use hitotsu::resolve::Ask;
+use hitotsu::state::AppState;
+use hitotsu::vault::{FactKey, How};
+use jiff::civil::Date;
+use std::collections::BTreeMap;
 
 pub const EVENT_FILES: [&str; 3] = ["birth.json", "moving.json", "death.json"];
 
@@ -18,7 +31,150 @@ pub fn catalog() -> Catalog {
     Catalog::load(&read("index.json"), &read("fields.json"), &event_files()).expect("the shipped catalog loads")
 }
 
-#[allow(dead_code)] // not every test file writes answers
 pub fn answers(pairs: &[(&str, &str)]) -> Answers {
     pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+/// The check digit of an Individual Number's first eleven digits (番号法施行令8条).
+pub fn my_number(first11: &str) -> String {
+    let digits: Vec<u32> = first11.chars().map(|c| c.to_digit(10).unwrap()).collect();
+    let sum: u32 = digits.iter().rev().enumerate().map(|(i, d)| d * if i < 6 { i as u32 + 2 } else { i as u32 - 4 }).sum();
+    let check = match sum % 11 {
+        0 | 1 => 0,
+        r => 11 - r,
+    };
+    format!("{first11}{check}")
+}
+
+/// A household going through cases as the app does it.
+pub struct Drive {
+    pub c: Catalog,
+    pub s: AppState,
+    /// Entries the citizen typed or chose (questions answered afresh, names, facts).
+    pub typed: usize,
+    /// Questions shown with a known answer that the citizen only confirmed.
+    pub confirmed: usize,
+    /// Every fact asked on a detail page, for "nothing asked twice".
+    pub asked: Vec<(FactKey, Option<Date>)>,
+}
+
+impl Drive {
+    pub fn new() -> Drive {
+        Drive { c: catalog(), s: AppState::default(), typed: 0, confirmed: 0, asked: Vec::new() }
+    }
+
+    pub fn open(&mut self, event: &str, today: Date) -> String {
+        let e = self.c.event(event).unwrap().clone();
+        let first = e.questions[0].id.clone();
+        self.s.open_case(&e, &first, today)
+    }
+
+    pub fn case(&self, id: &str) -> &Case {
+        self.s.case(id).unwrap()
+    }
+
+    /// Answers the questions in the order the app asks them; each must be the question
+    /// the app asks next. A question shown with the answer already known counts as
+    /// confirmed, not typed.
+    pub fn answer(&mut self, case: &str, today: Date, pairs: &[(&str, &str)]) {
+        for (q, raw) in pairs {
+            let scope = self.s.scope(&self.c, case, today).unwrap();
+            let next = first_unanswered(scope.event, &scope.answers()).map(|q| q.id.clone());
+            assert_eq!(next.as_deref(), Some(*q), "the app asks {next:?} next, not {q}");
+            let question = scope.event.questions.iter().find(|x| x.id == *q).unwrap().clone();
+            let known = scope.known(q).map(|k| k.value);
+            let value = check_answer(&question, raw, &scope.answers(), today).unwrap_or_else(|e| panic!("{q}: {raw} refused: {e:?}"));
+            if known.as_deref() == Some(value.as_str()) {
+                self.confirmed += 1;
+            } else {
+                self.typed += 1;
+            }
+            self.s.record_answer(&self.c, case, q, value, today);
+        }
+    }
+
+    /// Answers every question the app asks with what `pick` says for it (the question,
+    /// and the value the app already knows, if any).
+    pub fn answer_all(&mut self, case: &str, today: Date, pick: &dyn Fn(&hitotsu::catalog::Question, Option<&str>) -> String) {
+        for _ in 0..40 {
+            let (question, known) = {
+                let scope = self.s.scope(&self.c, case, today).unwrap();
+                let Some(q) = first_unanswered(scope.event, &scope.answers()) else { return };
+                (q.clone(), scope.known(&q.id).map(|k| k.value))
+            };
+            let raw = pick(&question, known.as_deref());
+            self.answer(case, today, &[(question.id.as_str(), raw.as_str())]);
+        }
+        panic!("the questions never ended");
+    }
+
+    /// Confirms the "who is who" page with these controls changed from what it proposes;
+    /// each changed control is one entry typed.
+    pub fn people(&mut self, case: &str, today: Date, changes: &[(&str, &str)]) -> PeopleForm {
+        let mut form = self.s.people_scope(&self.c, case, today).unwrap().propose();
+        let proposed = form.clone();
+        for (k, v) in changes {
+            form.insert(k.to_string(), v.to_string());
+        }
+        self.typed += form.iter().filter(|(k, v)| proposed.get(*k) != Some(v)).count();
+        self.s.confirm_people(&self.c, case, &form, today).unwrap_or_else(|e| panic!("people page refused: {e:?}"));
+        proposed
+    }
+
+    /// Goes through the detail pages until the check page, giving each asked fact the
+    /// value `value` says (checked as the app checks it).
+    pub fn fill(&mut self, case: &str, today: Date, value: &dyn Fn(&AppState, &Ask) -> String) {
+        let mut after: Option<String> = None;
+        for _ in 0..20 {
+            let step = {
+                let scope = self.s.scope(&self.c, case, today).unwrap();
+                next_step(&scope, after.as_deref())
+            };
+            let owner = match step {
+                NextStep::Check => return,
+                NextStep::People => panic!("the flow sends the citizen back to the people page"),
+                NextStep::Details(o) => o,
+            };
+            let asks: Vec<Ask> = {
+                let scope = self.s.scope(&self.c, case, today).unwrap();
+                hitotsu::onestop::needs(&scope)
+                    .into_iter()
+                    .filter_map(|n| match n.gap {
+                        hitotsu::resolve::Gap::Fact(a) if a.key.owner == owner => Some(a),
+                        _ => None,
+                    })
+                    .collect()
+            };
+            for ask in asks {
+                let raw = value(&self.s, &ask);
+                let def = &self.c.fields.fields[&ask.field];
+                let v = check_field(def, &raw).unwrap_or_else(|e| panic!("{} = {raw}: {e:?}", ask.field));
+                self.asked.push((ask.key.clone(), ask.starts.as_ref().map(|s| s.0)));
+                self.typed += 1;
+                self.s.give(case, &ask, v, How::Typed, today);
+            }
+            after = Some(owner);
+        }
+        panic!("the detail pages never ended");
+    }
+
+    pub fn packets(&self, case: &str, today: Date) -> Vec<Packet> {
+        packets(&self.s.scope(&self.c, case, today).unwrap())
+    }
+
+    /// One form of a case as its packet carries it: field → value.
+    pub fn form(&self, case: &str, today: Date, procedure: &str) -> BTreeMap<String, String> {
+        let all = self.packets(case, today);
+        let form = all.iter().flat_map(|p| &p.forms).find(|f| f.procedure == procedure).unwrap_or_else(|| panic!("no form {procedure}"));
+        form.facts.iter().cloned().collect()
+    }
+
+    /// Prepares every packet of a case and hands each over; all must be complete.
+    pub fn hand_over_all(&mut self, case: &str, today: Date) {
+        for p in self.packets(case, today) {
+            assert!(p.missing.is_empty(), "{} lacks {:?}", p.agency, p.missing);
+            let id = self.s.prepare(case, &p, today).unwrap();
+            self.s.hand_over(&self.c, case, &id, &p.used, false, today);
+        }
+    }
 }

@@ -1,0 +1,105 @@
+//! One life event the citizen is going through: its answers, the people who play a part
+//! in it, what is done, and the packets prepared, handed over or sent.
+
+use crate::condition::Answers;
+use crate::household::Role;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Case {
+    pub id: String,
+    pub event: String,
+    pub started: Date,
+    pub answers: Answers,
+    /// What is in a field right now, accepted or not: a reload shows exactly this.
+    #[serde(default)]
+    pub drafts: BTreeMap<String, String>,
+    /// The page the citizen is on: a question id, or a step after the questionnaire.
+    pub step: String,
+    /// Procedures the citizen marked as done.
+    #[serde(default)]
+    pub done: BTreeSet<String>,
+    /// Who plays each part: the baby, the deceased, who moves, the heirs, the 喪主.
+    #[serde(default)]
+    pub roles: BTreeMap<Role, Vec<String>>,
+    /// The "who is who" page was confirmed for this case.
+    #[serde(default)]
+    pub people_confirmed: bool,
+    /// Packets prepared, handed over or sent, by packet id.
+    #[serde(default)]
+    pub packets: BTreeMap<String, PacketRecord>,
+}
+
+/// The steps after the questionnaire, as stored in `Case::step` (a question id otherwise).
+pub const PLAN_STEP: &str = "plan";
+pub const PEOPLE_STEP: &str = "people";
+pub const CHECK_STEP: &str = "check";
+pub const RECEIPTS_STEP: &str = "receipts";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PacketStatus {
+    /// A filled-in sheet was prepared for the counter; not yet given to anyone.
+    Prepared,
+    /// The citizen handed the prepared sheet over at the counter.
+    HandedOver,
+    /// Queued for, or accepted by, the deployment's endpoint.
+    Sent,
+    Received,
+    NeedsAction,
+    Done,
+}
+
+impl PacketStatus {
+    /// The recipient has it (or it is on its way through the outbox).
+    pub fn provided(self) -> bool {
+        self != PacketStatus::Prepared
+    }
+}
+
+/// One form of a packet: a procedure and its fields' values, as taken for it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Form {
+    pub procedure: String,
+    /// (field, value) in the procedure's order; an empty value is left blank on purpose.
+    pub facts: Vec<(String, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PacketRecord {
+    pub id: String,
+    pub agency: String,
+    pub procedures: Vec<String>,
+    pub documents: Vec<String>,
+    pub status: PacketStatus,
+    /// This device's own reference for the packet; not a reception number.
+    pub reference: String,
+    /// The recipient's reception number (受付番号), once it has given one.
+    #[serde(default)]
+    pub receipt: Option<String>,
+    /// The day it was prepared or sent.
+    pub date: Date,
+    /// The day it was handed over at the counter.
+    #[serde(default)]
+    pub handed_over: Option<Date>,
+    /// What the forms carried when prepared.
+    #[serde(default)]
+    pub forms: Vec<Form>,
+}
+
+impl Case {
+    /// The record of the packet that carries this procedure, if any.
+    pub fn packet_of(&self, procedure: &str) -> Option<&PacketRecord> {
+        self.packets.values().find(|r| r.procedures.iter().any(|p| p == procedure))
+    }
+
+    pub fn role(&self, role: Role) -> &[String] {
+        self.roles.get(&role).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn first(&self, role: Role) -> Option<&str> {
+        self.role(role).first().map(String::as_str)
+    }
+}

@@ -1,0 +1,305 @@
+//! The household as people: who plays which part in a case (the baby, the deceased, who
+//! moves, the heirs, the 喪主), who files each procedure, and the kinship (続柄) between
+//! any two people, derived from the vault's relations.
+
+use crate::vault::{Vault, ME};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// A part people play in one case, recorded in the case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The baby of a birth; in a move, the children who move with the household.
+    Child,
+    /// The person who died.
+    Deceased,
+    /// Who moves.
+    Members,
+    /// The heirs (相続人) of the deceased.
+    Heirs,
+    /// 喪主: who held the funeral and claims the funeral grant.
+    FuneralHost,
+    /// 届出人: who files the birth or death notification.
+    Informant,
+    /// The parent who claims child allowance (the one with the higher income).
+    AllowanceClaimant,
+}
+
+/// Who files or claims a procedure, as the catalog says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Claimant {
+    /// The citizen using the app.
+    #[default]
+    Me,
+    Informant,
+    AllowanceClaimant,
+    /// The head of the household (世帯主) on the procedure's date.
+    Head,
+    /// The deceased's husband or wife, alive.
+    SurvivingSpouse,
+    FuneralHost,
+    /// An heir who files for themself: the citizen when they are one.
+    Heir,
+}
+
+/// What the "who is who" page of an event asks, in the catalog's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeopleQuestion {
+    /// Birth: the citizen's part (mother, father) and the other parent.
+    Parents,
+    /// Who is the head of the household (after the move, for a move).
+    Head,
+    Informant,
+    AllowanceClaimant,
+    /// Moving: who moves.
+    Members,
+    /// Death: how the deceased was related to the citizen, and whether they lived with them.
+    DeceasedRelation,
+    /// Death: the deceased's husband or wife, if alive.
+    SurvivingSpouse,
+    Heirs,
+    FuneralHost,
+}
+
+/// How one person is related to another (the 続柄 a form asks).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kin {
+    Myself,
+    Spouse,
+    Child,
+    Parent,
+    Grandchild,
+    Grandparent,
+    Sibling,
+    ParentInLaw,
+    ChildInLaw,
+    Other,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sex {
+    Male,
+    Female,
+}
+
+pub fn sex(vault: &Vault, person: &str) -> Option<Sex> {
+    match vault.latest(&crate::vault::FactKey::new(person, "sex")).map(|f| f.value.as_str()) {
+        Some("male") => Some(Sex::Male),
+        Some("female") => Some(Sex::Female),
+        _ => None,
+    }
+}
+
+/// How `who` is related to `of`: "who is of's …".
+pub fn kin(vault: &Vault, who: &str, of: &str) -> Kin {
+    let has = |list: Vec<String>| list.iter().any(|p| p == who);
+    if who == of {
+        Kin::Myself
+    } else if has(vault.spouses_of(of)) {
+        Kin::Spouse
+    } else if has(vault.children_of(of)) {
+        Kin::Child
+    } else if has(vault.parents_of(of)) {
+        Kin::Parent
+    } else if has(vault.grandparents_of(of)) {
+        Kin::Grandparent
+    } else if vault.grandparents_of(who).iter().any(|g| g == of) {
+        Kin::Grandchild
+    } else if has(vault.siblings_of(of)) {
+        Kin::Sibling
+    } else if vault.spouses_of(of).iter().any(|s| has(vault.parents_of(s))) {
+        Kin::ParentInLaw
+    } else if vault.children_of(of).iter().any(|c| has(vault.spouses_of(c))) {
+        Kin::ChildInLaw
+    } else {
+        Kin::Other
+    }
+}
+
+fn alive_on(vault: &Vault, p: &str, day: Date) -> bool {
+    vault.death_date(p).is_none_or(|d| d >= day)
+}
+
+/// The deceased's husband or wife who outlived them, if the vault knows one.
+pub fn surviving_spouse(vault: &Vault, deceased: &str) -> Option<String> {
+    let died = vault.death_date(deceased)?;
+    vault.spouses_of(deceased).into_iter().find(|s| vault.death_date(s).is_none_or(|d| d > died))
+}
+
+/// The heirs the law names (民法887条〜890条) among the people the vault knows: the
+/// surviving spouse always; then the children (a child who died first is represented by
+/// their children); if none, the parents; if none, the brothers and sisters.
+pub fn legal_heirs(vault: &Vault, deceased: &str) -> Vec<String> {
+    let Some(died) = vault.death_date(deceased) else { return Vec::new() };
+    let outlived = |p: &String| vault.death_date(p).is_none_or(|d| d > died);
+    let mut heirs: Vec<String> = surviving_spouse(vault, deceased).into_iter().collect();
+    let mut rank: Vec<String> = Vec::new();
+    for c in vault.children_of(deceased) {
+        if outlived(&c) {
+            rank.push(c);
+        } else {
+            rank.extend(vault.children_of(&c).into_iter().filter(|g| outlived(g)));
+        }
+    }
+    if rank.is_empty() {
+        rank = vault.parents_of(deceased).into_iter().filter(|p| outlived(p)).collect();
+    }
+    if rank.is_empty() {
+        rank = vault.siblings_of(deceased).into_iter().filter(|p| outlived(p)).collect();
+    }
+    for p in rank {
+        if !heirs.contains(&p) {
+            heirs.push(p);
+        }
+    }
+    heirs
+}
+
+/// The parents of a child, the vault's order (the citizen first when they are one).
+pub fn parents(vault: &Vault, child: &str) -> Vec<String> {
+    let mut ps = vault.parents_of(child);
+    ps.sort_by_key(|p| (p != ME, vault.people.iter().position(|q| q.id == *p)));
+    ps
+}
+
+/// The parent of this sex, if the vault knows the parents' sexes.
+pub fn parent_of_sex(vault: &Vault, child: &str, wanted: Sex) -> Option<String> {
+    parents(vault, child).into_iter().find(|p| sex(vault, p) == Some(wanted))
+}
+
+/// The day a person reaches an age (年齢計算ニ関スル法律: the day before the birthday).
+fn reaches(birth: Date, years: i16) -> Option<Date> {
+    let birthday = Date::new(birth.year().checked_add(years)?, birth.month(), 1).ok()?;
+    // 29 February: the birthday in a common year is 1 March, so the day before is 28 Feb.
+    let day = birth.day().min(birthday.days_in_month());
+    let birthday = Date::new(birthday.year(), birthday.month(), day).ok()?;
+    let exact = birth.day() == day;
+    if exact {
+        birthday.yesterday().ok()
+    } else {
+        Some(birthday)
+    }
+}
+
+/// The end of the school year (31 March) in which `day` falls.
+fn school_year_end(day: Date) -> Option<Date> {
+    let year = if day.month() >= 4 { day.year() + 1 } else { day.year() };
+    Date::new(year, 3, 31).ok()
+}
+
+/// The day a child starts elementary school (学校教育法17条1項): the first 1 April after
+/// the day they reach six.
+pub fn school_entry(birth: Date) -> Option<Date> {
+    let six = reaches(birth, 6)?;
+    let april = Date::new(six.year(), 4, 1).ok()?;
+    if april > six {
+        Some(april)
+    } else {
+        Date::new(six.year() + 1, 4, 1).ok()
+    }
+}
+
+/// Of compulsory-school age on `day` (学齢, 学校教育法17条): from school entry to the end of
+/// the school year in which they reach fifteen.
+pub fn school_age(birth: Date, day: Date) -> bool {
+    match (school_entry(birth), reaches(birth, 15).and_then(school_year_end)) {
+        (Some(start), Some(end)) => start <= day && day <= end,
+        _ => false,
+    }
+}
+
+/// A 児童 of the child allowance on `day` (児童手当法3条1項, as amended in 2024): up to the
+/// first 31 March after the day they reach eighteen.
+pub fn allowance_age(birth: Date, day: Date) -> bool {
+    birth <= day && reaches(birth, 18).and_then(school_year_end).is_some_and(|end| day <= end)
+}
+
+/// Whether any of `people` is of school age (or allowance age) on `day`: Some when every
+/// one of them has a known date of birth, or one of them already is; None when it
+/// cannot be told.
+pub fn any_of_age(vault: &Vault, people: &[String], day: Date, test: fn(Date, Date) -> bool) -> Option<bool> {
+    let mut unknown = false;
+    for p in people {
+        match vault.latest(&crate::vault::FactKey::new(p, "birth_date")).and_then(|f| f.value.parse::<Date>().ok()) {
+            Some(b) if test(b, day) => return Some(true),
+            Some(_) => {}
+            None if p == ME => {} // the citizen is an adult filing for the household
+            None => unknown = true,
+        }
+    }
+    (!unknown).then_some(false)
+}
+
+/// Who is alive on `day` among `people`.
+pub fn alive(vault: &Vault, people: &[String], day: Date) -> Vec<String> {
+    people.iter().filter(|p| alive_on(vault, p, day)).cloned().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vault::{FactKey, How, Provenance, Relation};
+    use jiff::civil::date;
+
+    fn given() -> Provenance {
+        Provenance { case: "c3".into(), event: "death".into(), how: How::Typed, date: date(2026, 12, 1) }
+    }
+
+    #[test]
+    fn school_age_follows_the_april_after_the_sixth_birthday() {
+        // Born 2 April 2020: reaches six on 1 April 2026 → starts school 1 April 2027.
+        assert_eq!(school_entry(date(2020, 4, 2)), Some(date(2027, 4, 1)));
+        // Born 1 April 2020: reaches six on 31 March 2026 → starts 1 April 2026 (早生まれ).
+        assert_eq!(school_entry(date(2020, 4, 1)), Some(date(2026, 4, 1)));
+        assert!(school_age(date(2020, 4, 1), date(2026, 4, 1)));
+        assert!(!school_age(date(2020, 4, 2), date(2026, 4, 1)));
+        // Junior high ends with the school year in which they reach fifteen.
+        assert!(school_age(date(2011, 4, 2), date(2027, 3, 31)));
+        assert!(!school_age(date(2011, 4, 2), date(2027, 4, 1)));
+        assert!(!school_age(date(2026, 4, 16), date(2026, 6, 1)), "a baby");
+        assert_eq!(school_entry(date(2020, 2, 29)), Some(date(2026, 4, 1)), "leap-day birthdays reach six on 28 Feb");
+    }
+
+    #[test]
+    fn child_allowance_runs_to_the_march_after_eighteen() {
+        assert!(allowance_age(date(2008, 4, 2), date(2027, 3, 31)));
+        assert!(!allowance_age(date(2008, 4, 2), date(2027, 4, 1)));
+        assert!(allowance_age(date(2026, 4, 16), date(2026, 6, 1)));
+    }
+
+    #[test]
+    fn heirs_by_rank_and_kinship_by_relation() {
+        let mut v = Vault::new();
+        let (grandpa, grandma, sister) = (v.add_person("c3"), v.add_person("c3"), v.add_person("c3"));
+        v.relate(Relation::Parent { parent: grandpa.clone(), child: ME.into() });
+        v.relate(Relation::Parent { parent: grandpa.clone(), child: sister.clone() });
+        v.relate(Relation::Spouse { a: grandpa.clone(), b: grandma.clone() });
+        v.set(&FactKey::new(&grandpa, "death_date"), "2026-11-30".into(), None, given());
+        assert_eq!(surviving_spouse(&v, &grandpa), Some(grandma.clone()));
+        assert_eq!(legal_heirs(&v, &grandpa), [grandma.clone(), ME.to_string(), sister.clone()]);
+        assert_eq!(kin(&v, ME, &grandpa), Kin::Child);
+        assert_eq!(kin(&v, &grandpa, ME), Kin::Parent);
+        assert_eq!(kin(&v, &grandma, &grandpa), Kin::Spouse);
+        assert_eq!(kin(&v, &sister, ME), Kin::Sibling);
+        // A child who died first is represented by their own children (代襲相続).
+        let nephew = v.add_person("c3");
+        v.relate(Relation::Parent { parent: sister.clone(), child: nephew.clone() });
+        v.set(&FactKey::new(&sister, "death_date"), "2020-01-01".into(), None, given());
+        assert_eq!(legal_heirs(&v, &grandpa), [grandma, ME.to_string(), nephew]);
+    }
+
+    #[test]
+    fn without_children_the_parents_then_the_siblings_inherit() {
+        let mut v = Vault::new();
+        let (uncle, great) = (v.add_person("c"), v.add_person("c"));
+        v.relate(Relation::Sibling { a: uncle.clone(), b: ME.into() });
+        v.set(&FactKey::new(&uncle, "death_date"), "2026-11-30".into(), None, given());
+        assert_eq!(legal_heirs(&v, &uncle), [ME.to_string()]);
+        v.relate(Relation::Parent { parent: great.clone(), child: uncle.clone() });
+        assert_eq!(legal_heirs(&v, &uncle), [great], "a living parent comes before siblings");
+    }
+}
