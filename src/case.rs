@@ -16,8 +16,8 @@ pub struct Case {
     /// What is in a field right now, accepted or not: a reload shows exactly this.
     #[serde(default)]
     pub drafts: BTreeMap<String, String>,
-    /// The page the citizen is on: a question id, or a step after the questionnaire.
-    pub step: String,
+    /// The page the citizen is on, where the case resumes.
+    pub step: Step,
     /// Procedures the citizen marked as done.
     #[serde(default)]
     pub done: BTreeSet<String>,
@@ -32,11 +32,59 @@ pub struct Case {
     pub packets: BTreeMap<String, PacketRecord>,
 }
 
-/// The steps after the questionnaire, as stored in `Case::step` (a question id otherwise).
-pub const PLAN_STEP: &str = "plan";
-pub const PEOPLE_STEP: &str = "people";
-pub const CHECK_STEP: &str = "check";
-pub const RECEIPTS_STEP: &str = "receipts";
+/// Where a case stands: a question, or a page after the questionnaire. Stored as a
+/// plain string ("plan", or the question's id), as version 2 stored it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum Step {
+    Question(String),
+    Plan,
+    People,
+    Details(String),
+    Check,
+    Send,
+    Receipts,
+}
+
+impl From<String> for Step {
+    fn from(s: String) -> Step {
+        match s.as_str() {
+            "plan" => Step::Plan,
+            "people" => Step::People,
+            "check" => Step::Check,
+            "send" => Step::Send,
+            "receipts" => Step::Receipts,
+            _ => match s.strip_prefix("details:") {
+                Some(owner) => Step::Details(owner.into()),
+                None => Step::Question(s),
+            },
+        }
+    }
+}
+
+impl From<Step> for String {
+    fn from(s: Step) -> String {
+        match s {
+            Step::Question(q) => q,
+            Step::Plan => "plan".into(),
+            Step::People => "people".into(),
+            Step::Details(o) => format!("details:{o}"),
+            Step::Check => "check".into(),
+            Step::Send => "send".into(),
+            Step::Receipts => "receipts".into(),
+        }
+    }
+}
+
+impl Step {
+    /// The step names a question id may not take.
+    pub const RESERVED: [&'static str; 5] = ["plan", "people", "check", "send", "receipts"];
+
+    /// Past the questionnaire.
+    pub fn after_questions(&self) -> bool {
+        !matches!(self, Step::Question(_))
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

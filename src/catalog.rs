@@ -383,6 +383,57 @@ impl Catalog {
         self.events.iter().find(|e| e.id == id)
     }
 
+    /// A field's label, or its id when the dictionary lacks it.
+    pub fn field_label(&self, field: &str, lang: crate::i18n::Lang) -> String {
+        self.fields.fields.get(field).map_or(field.to_string(), |f| f.label.get(lang).to_string())
+    }
+
+    /// How a person's attribute is named on a page about that person ("氏名"), falling
+    /// back to the label of the field that asked it.
+    pub fn attribute_label(&self, attribute: &str, field: &str, lang: crate::i18n::Lang) -> String {
+        self.fields.attributes.get(attribute).map_or_else(|| self.field_label(field, lang), |t| t.get(lang).to_string())
+    }
+
+    /// A stored value as the citizen reads it (a choice by its label, not its id).
+    pub fn display_value(&self, field: &str, value: &str, lang: crate::i18n::Lang) -> String {
+        self.fields
+            .fields
+            .get(field)
+            .and_then(|f| f.options.iter().find(|o| o.id == value))
+            .map_or(value.to_string(), |o| o.label.get(lang).to_string())
+    }
+
+    /// The dictionary entry that names a fact of a person (`person`), of the household, or
+    /// of a case: for its label, kind and checks. Derived fields name no fact.
+    pub fn field_for(&self, person: bool, household: bool, attribute: &str) -> Option<(&str, &Field)> {
+        self.fields
+            .fields
+            .iter()
+            .filter(|(_, f)| f.derived.is_none())
+            .find(|(id, f)| {
+                let class = match f.subject {
+                    Subject::Household => !person && household,
+                    Subject::Case => !person && !household,
+                    _ => person,
+                };
+                class && f.attribute(id) == attribute
+            })
+            .map(|(id, f)| (id.as_str(), f))
+    }
+
+    pub fn agency_name(&self, agency: &str, lang: crate::i18n::Lang) -> String {
+        self.index.agencies.get(agency).map_or(agency.to_string(), |a| a.name.get(lang).to_string())
+    }
+
+    pub fn document_name(&self, document: &str, lang: crate::i18n::Lang) -> String {
+        self.index.documents.get(document).map_or(document.to_string(), |d| d.get(lang).to_string())
+    }
+
+    /// A procedure of an event by id.
+    pub fn procedure(&self, event: &str, id: &str) -> Option<&Procedure> {
+        self.event(event)?.procedures.iter().find(|p| p.id == id)
+    }
+
     pub fn closed_days(&self) -> ClosedDays {
         ClosedDays { municipal_extra: self.index.municipal_closed_days.clone() }
     }
@@ -504,6 +555,9 @@ fn check_event(file: &str, event: &Event, index: &Index, fields: &FieldDictionar
         let at = format!("questions[{i}] ({})", q.id);
         if earlier.iter().any(|e| e.id == q.id) {
             return Err(err(file, at, "this id is used twice"));
+        }
+        if crate::case::Step::RESERVED.contains(&q.id.as_str()) || q.id.contains(':') {
+            return Err(err(file, at, "this id names a step of the app; choose another"));
         }
         check_text(file, &format!("{at}.text"), &q.text)?;
         if let Some(h) = &q.hint {

@@ -3,7 +3,6 @@
 //! procedures need, as of each procedure's own date.
 
 use crate::case::Form;
-use crate::catalog::Catalog;
 use crate::resolve::{CaseScope, Gap, Resolved};
 use crate::vault::{FactKey, ME};
 use jiff::civil::Date;
@@ -152,6 +151,33 @@ impl Packet {
     }
 }
 
+/// One procedure's form as the vault fills it now: its values, what it lacks, and the
+/// facts it uses with the day each is taken on.
+pub fn form_of(scope: &CaseScope, p: &crate::catalog::Procedure, answers: &crate::condition::Answers) -> (Form, Vec<Gap>, Vec<(FactKey, Date)>) {
+    let mut form = Form { procedure: p.id.clone(), facts: vec![] };
+    let (mut missing, mut used) = (Vec::new(), Vec::new());
+    if let Err(g) = scope.claimant(p, answers) {
+        missing.push(g);
+    }
+    for field in scope.fields_of(p, answers) {
+        match scope.resolve(p, field, answers) {
+            Resolved::Value { text, used: u } => {
+                form.facts.push((field.to_string(), text));
+                used.extend(u);
+            }
+            Resolved::Blank => form.facts.push((field.to_string(), String::new())),
+            Resolved::Missing(gaps) => {
+                for g in gaps {
+                    if !missing.contains(&g) {
+                        missing.push(g);
+                    }
+                }
+            }
+        }
+    }
+    (form, missing, used)
+}
+
 /// The packets of the open procedures, one per recipient, in the order first needed.
 pub fn packets(scope: &CaseScope) -> Vec<Packet> {
     let answers = scope.answers();
@@ -166,28 +192,13 @@ pub fn packets(scope: &CaseScope) -> Vec<Packet> {
         };
         let packet = &mut out[i];
         packet.procedures.push(p.id.clone());
-        let mut form = Form { procedure: p.id.clone(), facts: vec![] };
-        if let Err(g) = scope.claimant(p, &answers) {
+        let (form, missing, used) = form_of(scope, p, &answers);
+        for g in missing {
             if !packet.missing.contains(&g) {
                 packet.missing.push(g);
             }
         }
-        for field in scope.fields_of(p, &answers) {
-            match scope.resolve(p, field, &answers) {
-                Resolved::Value { text, used } => {
-                    form.facts.push((field.to_string(), text));
-                    packet.used.extend(used);
-                }
-                Resolved::Blank => form.facts.push((field.to_string(), String::new())),
-                Resolved::Missing(gaps) => {
-                    for g in gaps {
-                        if !packet.missing.contains(&g) {
-                            packet.missing.push(g);
-                        }
-                    }
-                }
-            }
-        }
+        packet.used.extend(used);
         packet.forms.push(form);
         for d in scope.documents_of(p, &answers) {
             if !packet.documents.iter().any(|x| x == d) {
@@ -198,7 +209,54 @@ pub fn packets(scope: &CaseScope) -> Vec<Packet> {
     out
 }
 
-/// The agency name of a recipient in a language, or its id when the catalog lacks it.
-pub fn agency_name<'c>(catalog: &'c Catalog, agency: &'c str, lang: crate::i18n::Lang) -> &'c str {
-    catalog.index.agencies.get(agency).map_or(agency, |a| a.name.get(lang))
+
+/// One value the case's open forms carry, once however many forms carry it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Used {
+    /// The first field that carries it: its label.
+    pub field: String,
+    pub value: String,
+    /// The fact it is (with the day its version holds), or None when it is worked out
+    /// from several (the heirs' names) or from people and relations (a 続柄).
+    pub fact: Option<(FactKey, Date)>,
+    pub procedures: Vec<String>,
+}
+
+/// Every value the open procedures' forms carry, each fact version once, in the order
+/// first used: what "check your answers" shows.
+pub fn used(scope: &CaseScope) -> Vec<Used> {
+    let answers = scope.answers();
+    let mut out: Vec<Used> = Vec::new();
+    for p in scope.applicable(&answers).into_iter().filter(|p| !scope.settled(p, &answers)) {
+        for field in scope.fields_of(p, &answers) {
+            let Resolved::Value { text, used } = scope.resolve(p, field, &answers) else { continue };
+            let fact = match used.as_slice() {
+                [(key, day)] => {
+                    // The version, not the day: two days of one version are one fact.
+                    let from = scope.vault.at(key, *day).map(|f| f.from);
+                    Some((key.clone(), *day, from))
+                }
+                _ => None,
+            };
+            let same = |u: &Used| match (&u.fact, &fact) {
+                (Some((k, d)), Some((k2, _, from))) => k == k2 && scope.vault.at(k, *d).map(|f| f.from) == *from,
+                (None, None) => u.field == field && u.value == text,
+                _ => false,
+            };
+            match out.iter_mut().find(|u| same(u)) {
+                Some(u) => {
+                    if !u.procedures.contains(&p.id) {
+                        u.procedures.push(p.id.clone());
+                    }
+                }
+                None => out.push(Used {
+                    field: field.to_string(),
+                    value: text,
+                    fact: fact.map(|(k, d, _)| (k, d)),
+                    procedures: vec![p.id.clone()],
+                }),
+            }
+        }
+    }
+    out
 }

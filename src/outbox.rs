@@ -104,6 +104,22 @@ impl Outbox {
     }
 }
 
+/// What an endpoint answers to a submission or a status query (the README's contract).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Reply {
+    #[serde(default)]
+    pub receipt: Option<String>,
+    #[serde(default)]
+    pub status: Option<crate::case::PacketStatus>,
+}
+
+impl Reply {
+    /// The reply in a body, if the body is one.
+    pub fn parse(body: &str) -> Option<Reply> {
+        serde_json::from_str(body).ok()
+    }
+}
+
 /// How an HTTP status is taken.
 pub fn classify(status: u16) -> Option<bool> {
     match status {

@@ -57,6 +57,7 @@ pub struct Candidate {
     pub name: Option<String>,
     /// How they are related to the citizen.
     pub kin: Kin,
+    pub sex: Option<Sex>,
 }
 
 /// What the page needs to know about the case.
@@ -108,7 +109,12 @@ impl<'a> PeopleScope<'a> {
     }
 
     fn candidate(&self, vault: &Vault, id: &str) -> Candidate {
-        Candidate { id: id.into(), name: vault.name_at(id, self.day).map(str::to_string), kin: household::kin(vault, id, ME) }
+        Candidate {
+            id: id.into(),
+            name: vault.name_at(id, self.day).map(str::to_string),
+            kin: household::kin(vault, id, ME),
+            sex: household::sex(vault, id),
+        }
     }
 
     /// The questions this page asks for the form as it is now (the surviving spouse is
@@ -254,6 +260,17 @@ impl<'a> PeopleScope<'a> {
             _ => vec![],
         };
         ids.iter().map(|id| self.candidate(&vault, id)).collect()
+    }
+
+    /// The heirs ticked: as the form says, or (untouched) the heirs the law names given
+    /// the choices above.
+    pub fn chosen_heirs(&self, form: &PeopleForm) -> Vec<String> {
+        if form.contains_key("heirs") {
+            return list(form, "heirs");
+        }
+        let (mut vault, mut case) = (self.vault.clone(), self.case.clone());
+        let _ = self.apply_to(&mut vault, &mut case, form, Some("heirs"));
+        self.deceased().map_or(vec![], |d| household::legal_heirs(&vault, d))
     }
 
     /// Checks the form and records it in the vault and the case; nothing is recorded when

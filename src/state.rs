@@ -3,7 +3,7 @@
 //! One versioned JSON document: older versions are migrated; a damaged one is salvaged
 //! part by part and what could not be read is reported, never silently dropped.
 
-use crate::case::{Case, PacketRecord, PacketStatus, RECEIPTS_STEP};
+use crate::case::{Case, PacketRecord, PacketStatus, Step};
 use crate::catalog::{Catalog, Event};
 use crate::condition::Answers;
 use crate::household::Role;
@@ -70,6 +70,15 @@ pub struct Shared {
     pub case: String,
     pub date: Date,
     pub sent: bool,
+}
+
+/// How a fact changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FactChange {
+    /// The value that holds on this day was wrong.
+    Correct { on: Date },
+    /// The value changed on this day; the old one held until the day before.
+    From(Date),
 }
 
 /// What could not be used of the stored state.
@@ -325,7 +334,7 @@ impl AppState {
 
     /// Opens a new case and returns its id; the people the event brings (a newborn, the
     /// deceased) join the vault as people of their own.
-    pub fn open_case(&mut self, event: &Event, first_step: &str, today: Date) -> String {
+    pub fn open_case(&mut self, event: &Event, today: Date) -> String {
         let id = format!("c{}", self.next_id.max(1));
         self.next_id = self.next_id.max(1) + 1;
         let mut roles = BTreeMap::new();
@@ -338,7 +347,7 @@ impl AppState {
             started: today,
             answers: Answers::new(),
             drafts: BTreeMap::new(),
-            step: first_step.to_string(),
+            step: event.questions.first().map_or(Step::Plan, |q| Step::Question(q.id.clone())),
             done: BTreeSet::new(),
             roles,
             people_confirmed: false,
@@ -395,6 +404,16 @@ impl AppState {
         match &ask.starts {
             Some((day, question)) => self.vault.set_from_answer(&ask.key, value, *day, question, given),
             None => self.vault.observe(&ask.key, value, ask.at, given),
+        }
+    }
+
+    /// Changes a fact as the citizen says: a correction of the value that holds on a day
+    /// (a typo), or a new value from a day on (a new name after marriage), the old one
+    /// kept in the history.
+    pub fn change_fact(&mut self, key: &FactKey, value: String, change: FactChange, given: Provenance) {
+        match change {
+            FactChange::Correct { on } => self.vault.observe(key, value, on, given),
+            FactChange::From(day) => self.vault.set(key, value, Some(day), given),
         }
     }
 
@@ -476,17 +495,31 @@ impl AppState {
             forms: packet.forms.clone(),
         };
         case.packets.insert(id.clone(), record);
-        case.step = RECEIPTS_STEP.into();
+        case.step = Step::Receipts;
         Some(id)
     }
 
     /// The citizen handed a prepared packet over (or it was sent): what it carried is
     /// recorded as shared, its facts as used, and what its procedures give as facts.
-    pub fn hand_over(&mut self, catalog: &Catalog, case_id: &str, packet_id: &str, used: &[(FactKey, Date)], sent: bool, today: Date) {
+    pub fn hand_over(&mut self, catalog: &Catalog, case_id: &str, packet_id: &str, sent: bool, today: Date) {
         let Some(record) = self.case(case_id).and_then(|c| c.packets.get(packet_id)).cloned() else { return };
         if record.status.provided() && !sent {
             return;
         }
+        // The facts its forms use, with the day each was taken on.
+        let used: Vec<(FactKey, Date)> = self
+            .scope(catalog, case_id, today)
+            .map(|scope| {
+                let answers = scope.answers();
+                scope
+                    .event
+                    .procedures
+                    .iter()
+                    .filter(|p| record.procedures.contains(&p.id))
+                    .flat_map(|p| crate::onestop::form_of(&scope, p, &answers).2)
+                    .collect()
+            })
+            .unwrap_or_default();
         for form in &record.forms {
             for (field, value) in form.facts.iter().filter(|(_, v)| !v.is_empty()) {
                 self.shared.push(Shared {
@@ -500,7 +533,7 @@ impl AppState {
                 });
             }
         }
-        for (key, at) in used {
+        for (key, at) in &used {
             self.vault.mark_used(key, *at, today);
         }
         if let Some(r) = self.case_mut(case_id).and_then(|c| c.packets.get_mut(packet_id)) {
@@ -515,8 +548,37 @@ impl AppState {
         let event = self.case(case_id)?.event.clone();
         let id = self.prepare(case_id, packet, today)?;
         self.outbox.enqueue(&id, key, packet.body(&id, &event, today), now_ms);
-        self.hand_over(catalog, case_id, &id, &packet.used, true, today);
+        self.hand_over(catalog, case_id, &id, true, today);
         Some(id)
+    }
+
+    /// Records what one attempt to send a packet gave: accepted, its receipt and status.
+    pub fn record_attempt(&mut self, packet_id: &str, attempt: crate::outbox::Attempt, status: Option<PacketStatus>, now_ms: f64) {
+        if let crate::outbox::Attempt::Accepted { receipt } = &attempt {
+            for r in self.cases.iter_mut().filter_map(|c| c.packets.get_mut(packet_id)) {
+                r.receipt = Some(receipt.clone());
+                r.status = status.unwrap_or(PacketStatus::Sent);
+            }
+        }
+        self.outbox.record(packet_id, attempt, now_ms);
+    }
+
+    /// Records a packet's status as the endpoint reports it.
+    pub fn record_status(&mut self, packet_id: &str, status: PacketStatus) {
+        for r in self.cases.iter_mut().filter_map(|c| c.packets.get_mut(packet_id)) {
+            r.status = status;
+        }
+    }
+
+    /// The packets delivered to the endpoint, with their keys, for asking their status.
+    pub fn delivered(&self, case_id: &str) -> Vec<(String, String)> {
+        let Some(case) = self.case(case_id) else { return vec![] };
+        self.outbox
+            .items
+            .iter()
+            .filter(|i| case.packets.contains_key(&i.id) && matches!(i.delivery, crate::outbox::Delivery::Delivered { .. }))
+            .map(|i| (i.id.clone(), i.idempotency_key.clone()))
+            .collect()
     }
 
     /// Whether everything of a case is settled: every procedure that applies is done,
@@ -552,7 +614,7 @@ mod tests {
             started: jiff::civil::date(2026, 4, 20),
             answers: [("birth_date".to_string(), "2026-04-16".to_string())].into(),
             drafts: BTreeMap::new(),
-            step: "born_abroad".into(),
+            step: Step::Question("born_abroad".into()),
             done: BTreeSet::new(),
             roles: [(Role::Child, vec!["p1".to_string()])].into(),
             people_confirmed: false,

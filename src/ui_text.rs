@@ -3,7 +3,10 @@
 //! An exhaustive match over `Msg` returning all three at once: a string missing in one
 //! language is a compile error, not a blank on screen.
 
-use crate::household::{Kin, Sex};
+use crate::case::{PacketRecord, PacketStatus};
+use crate::household::{Kin, PeopleQuestion, Role, Sex};
+use crate::outbox::{Delivery, Outbox};
+use crate::people::PeopleError;
 use crate::i18n::Lang;
 use jiff::civil::{Date, Weekday};
 
@@ -138,6 +141,74 @@ pub enum Msg {
     NavMyInfo,
     NavShared,
     NavData,
+    CaseFinished,
+    NoSomeoneElse,
+    IsThisYouHint,
+    NotYouTitle,
+    NotYouBody,
+    NotYouDeleteAndStart,
+    PostalCodeHint,
+    PhoneHint,
+    MyNumberHint,
+    NumberHint,
+    WhoFiles,
+    RecipientStatus,
+    OnlineInstead,
+    LegalDetail,
+    FirstOverdue,
+    FirstThings,
+    SomeoneElse,
+    NameOfNew,
+    NoOtherParent,
+    HeadHint,
+    InformantHint,
+    SurvivingSpouseHint,
+    NoSurvivingSpouse,
+    AllowanceClaimantHint,
+    HeirsHint,
+    NewHeirName,
+    NewHeirHint,
+    NewHeirKin,
+    PeopleTitle,
+    PeopleIntro,
+    NothingMissing,
+    WorkedOut,
+    ChangeCorrect,
+    ChangeFromDate,
+    ChangeKind,
+    ChangedOn,
+    GiveMissing,
+    NothingToSend,
+    MarkHandedOver,
+    Reference,
+    HandedOverOn,
+    NothingPrepared,
+    History,
+    Value,
+    StatusClosed,
+    StatusHandedOver,
+    NameNotYetGiven,
+    You,
+    MyPartMother,
+    MyPartFather,
+    MyPartOther,
+    MyPartLegend,
+    OtherParentFather,
+    OtherParentMother,
+    OtherParentLegend,
+    HeadAfterMoveLegend,
+    HeadLegend,
+    InformantLegend,
+    AllowanceClaimantLegend,
+    MoversLegend,
+    LivedWithLegend,
+    DeceasedKinLegend,
+    SurvivingSpouseLegend,
+    HeirsLegend,
+    FuneralHostLegend,
+    ChooseAnHeir,
+    ChooseWhoMoves,
+    AboutSomeone,
     NavLabel,
 }
 
@@ -291,7 +362,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         ReceiptsTitle => ["受付控え", "Receipts", "うけつけの ひかえ"],
         ReceiptNumber => ["受付番号", "Receipt number", "うけつけ ばんごう"],
         Status => ["状況", "Status", "いまの じょうきょう"],
-        StatusPrepared => ["窓口用に準備済み", "Prepared for the counter", "まどぐちよう に じゅんび しました"],
+        StatusPrepared => ["用紙を作成済み（まだ渡していません）", "Sheet prepared (not handed over yet)", "かみを つくりました（まだ わたして いません）"],
         StatusWaiting => ["送信待ち（自動で再送します）", "Waiting to send (it will retry by itself)", "おくる まちです（じどうで また おくります）"],
         StatusSent => ["送信済み", "Sent", "おくりました"],
         StatusReceived => ["受付済み", "Received", "うけつけ されました"],
@@ -354,6 +425,98 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         NavData => ["データ", "Your data", "データ"],
         NavLabel => ["メニュー", "Menu", "メニュー"],
         PlanReady => ["手続き一覧あり", "Plan ready", "リストが できて います"],
+        CaseFinished => ["すべて済み", "All done", "ぜんぶ おわりました"],
+        NoSomeoneElse => ["いいえ、別の人です", "No, I am someone else", "いいえ、ちがう ひと です"],
+        IsThisYouHint => [
+            "「はい」なら、保存されている情報を使って入力を省きます。",
+            "If it is you, what is saved here fills in the forms for you.",
+            "「はい」なら、ここに ある じょうほうを つかいます。",
+        ],
+        NotYouTitle => ["保存されている情報は使いません", "The saved details will not be used", "ここに ある じょうほうは つかいません"],
+        NotYouBody => [
+            "この端末には別の人の情報が保存されています。その人の情報を使わずに始めるには、先に削除してください。必要なら先に書き出してください。",
+            "This device holds someone else's details. To start without them, delete them first; export them first if that person may need them.",
+            "この スマホには ほかの ひとの じょうほうが あります。つかわない ときは さきに けして ください。",
+        ],
+        NotYouDeleteAndStart => ["保存されている情報を削除して始める", "Delete the saved details and start", "けしてから はじめる"],
+        PostalCodeHint => ["例：100-0001", "For example 100-0001", "れい：100-0001"],
+        PhoneHint => ["例：090-1234-5678", "For example 090-1234-5678", "れい：090-1234-5678"],
+        MyNumberHint => ["12桁の数字", "12 digits", "12けたの すうじ"],
+        NumberHint => ["数字だけで入力してください", "Digits only", "すうじ だけで かいて ください"],
+        WhoFiles => ["届出人・請求者", "Filed by", "だす ひと"],
+        RecipientStatus => ["提出先での状況", "At the recipient", "あいての じょうきょう"],
+        OnlineInstead => ["オンラインでもできます", "Can also be done online", "インターネットでも できます"],
+        LegalDetail => ["期限の数え方と根拠", "How the deadline is counted, and the law", "きげんの かぞえかたと きまり"],
+        FirstOverdue => ["まず、期限を過ぎているもの", "First: what is overdue", "まず、きげんが すぎた もの"],
+        FirstThings => ["まず、これから", "What to do first", "まず する こと"],
+        SomeoneElse => ["ほかの人（氏名を入力）", "Someone else (enter their name)", "ほかの ひと（なまえを かく）"],
+        NameOfNew => ["氏名", "Full name", "なまえ"],
+        NoOtherParent => ["届け出るもう一人の親はいない", "There is no other parent to register", "もう ひとりの おやは いない"],
+        HeadHint => ["住民票の世帯主です", "The head of the household on the residence record", "じゅうみんひょうの せたいぬし です"],
+        InformantHint => ["届書に署名する人です", "The person who signs the notification", "とどけに なまえを かく ひと です"],
+        SurvivingSpouseHint => [
+            "遺族年金などは、残された配偶者が請求します",
+            "The surviving husband or wife claims the survivors' pension",
+            "のこされた つま・おっとが いぞく ねんきんを もらいます",
+        ],
+        NoSurvivingSpouse => ["配偶者はいない（先に亡くなった、など）", "None (they died earlier, or there was none)", "いない"],
+        AllowanceClaimantHint => [
+            "原則として所得の高いほうの親が請求します",
+            "As a rule, the parent with the higher income claims it",
+            "おかねを おおく かせぐ おやが します",
+        ],
+        HeirsHint => [
+            "法律で決まる相続人を選んであります（配偶者と子、子がいなければ親、親もいなければ兄弟姉妹）。確かめてください。",
+            "The heirs the law names are ticked (the spouse and the children; without children the parents; without parents the brothers and sisters). Check them.",
+            "ほうりつで きまる ひとに チェックが あります。たしかめて ください。",
+        ],
+        NewHeirName => ["ほかの相続人を加える（氏名）", "Add another heir (full name)", "ほかの そうぞく する ひと（なまえ）"],
+        NewHeirHint => ["いなければ空欄のままにしてください", "Leave empty if there is none", "いなければ かかないで ください"],
+        NewHeirKin => ["その人は亡くなった方の", "They were the deceased's", "その ひとは なくなった ひとの"],
+        PeopleTitle => ["誰が何をするか", "Who is who", "だれが なにを するか"],
+        PeopleIntro => [
+            "保存されている情報から提案しています。確かめて、違っていれば直してください。",
+            "Proposed from what this device already holds. Check it and correct anything that is wrong.",
+            "ここに ある じょうほうから えらんで あります。たしかめて ください。",
+        ],
+        NothingMissing => ["ここで入力することはもうありません", "Nothing more is needed here", "ここで かく ことは もう ありません"],
+        WorkedOut => ["家族の情報から自動で作るもの", "Worked out from your household", "かぞくの じょうほうから つくる もの"],
+        ChangeCorrect => ["間違いを直す", "Correct a mistake", "まちがいを なおす"],
+        ChangeFromDate => ["ある日から変わった（前の値も記録に残します）", "It changed on a date (the old value stays in the record)", "ある ひから かわった"],
+        ChangeKind => ["どのような変更ですか", "What kind of change is it?", "どんな かわりかた ですか"],
+        ChangedOn => ["変わった日", "The day it changed", "かわった ひ"],
+        GiveMissing => ["足りない情報を入力する", "Give what is missing", "たりない ことを かく"],
+        NothingToSend => ["まとめて出すものはありません", "There is nothing left to send or prepare", "だす ものは ありません"],
+        MarkHandedOver => ["窓口で渡した", "I have handed it over", "まどぐちで わたした"],
+        Reference => ["控え番号（この端末の番号）", "Reference (this device's own)", "ひかえの ばんごう（この スマホの）"],
+        HandedOverOn => ["渡した日", "Handed over on", "わたした ひ"],
+        NothingPrepared => ["まだ何も作成・送信していません。", "Nothing prepared or sent yet.", "まだ なにも つくって いません。"],
+        History => ["これまでの記録", "History", "まえの きろく"],
+        Value => ["内容", "Value", "ないよう"],
+        StatusClosed => ["不要になりました：", "Not needed:", "しなくて よく なりました："],
+        StatusHandedOver => ["窓口で渡しました", "Handed over at the counter", "まどぐちで わたしました"],
+        NameNotYetGiven => ["（氏名はまだ）", "(name not given yet)", "（なまえは まだ）"],
+        You => ["あなた", "You", "あなた"],
+        MyPartMother => ["母です", "I am the mother", "ははおや です"],
+        MyPartFather => ["父です", "I am the father", "ちちおや です"],
+        MyPartOther => ["どちらでもありません（祖父母など）", "Neither (a grandparent, for example)", "どちらでも ない"],
+        MyPartLegend => ["あなたは赤ちゃんの母ですか、父ですか", "Are you the baby's mother or father?", "あなたは あかちゃんの はは ですか、ちち ですか"],
+        OtherParentFather => ["赤ちゃんの父はどなたですか", "Who is the baby's father?", "あかちゃんの ちちおやは だれ ですか"],
+        OtherParentMother => ["赤ちゃんの母はどなたですか", "Who is the baby's mother?", "あかちゃんの ははおやは だれ ですか"],
+        OtherParentLegend => ["赤ちゃんの父母はどなたですか", "Who are the baby's parents?", "あかちゃんの おやは だれ ですか"],
+        HeadAfterMoveLegend => ["引越しの後の世帯主はどなたですか", "Who is the head of the household after the move?", "ひっこしの あとの せたいぬしは だれ ですか"],
+        HeadLegend => ["世帯主はどなたですか", "Who is the head of the household?", "せたいぬしは だれ ですか"],
+        InformantLegend => ["届出人はどなたですか", "Who files the notification?", "とどけを だす ひとは だれ ですか"],
+        AllowanceClaimantLegend => ["児童手当を請求するのはどなたですか", "Who claims the child allowance?", "じどう てあてを もらう ひとは だれ ですか"],
+        MoversLegend => ["引越しする人を選んでください", "Who moves?", "ひっこす ひとを えらんで ください"],
+        LivedWithLegend => ["亡くなった方はあなたと同じ世帯でしたか", "Did the person live in your household?", "なくなった ひとは いっしょに すんで いましたか"],
+        DeceasedKinLegend => ["亡くなった方は、あなたから見てどなたですか", "Who was the person who died, to you?", "なくなった ひとは あなたの だれ ですか"],
+        SurvivingSpouseLegend => ["亡くなった方の配偶者（夫または妻）はご存命ですか", "Is the husband or wife of the person who died alive?", "なくなった ひとの つま・おっとは いきて いますか"],
+        HeirsLegend => ["相続人（財産を受け継ぐ人）を選んでください", "Who are the heirs?", "そうぞく する ひとを えらんで ください"],
+        FuneralHostLegend => ["喪主（葬儀を行った人）はどなたですか", "Who held the funeral (the 喪主)?", "おそうしきを した ひとは だれ ですか"],
+        ChooseAnHeir => ["相続人を1人以上選んでください", "Choose at least one heir", "1にん いじょう えらんで ください"],
+        ChooseWhoMoves => ["引越しする人を1人以上選んでください", "Choose at least one person who moves", "1にん いじょう えらんで ください"],
+        AboutSomeone => ["ほかの人について", "About someone else", "ほかの ひとの こと"],
     };
     match lang {
         Lang::Ja => ja,
@@ -473,20 +636,25 @@ mod tests {
     }
 }
 
-/// Where a fact came from: "From: A birth, 2026-04-20"; `confirmed` when it was proposed
-/// by the app and confirmed rather than typed.
-pub fn provenance(lang: Lang, event_title: &str, date: &str, confirmed: bool) -> String {
-    match (lang, confirmed) {
-        (Lang::Ja, false) => format!("{event_title}の手続きで入力（{date}）"),
-        (Lang::Ja, true) => format!("{event_title}の手続きで確認（{date}）"),
-        (Lang::En, false) => format!("From: {event_title}, {date}"),
-        (Lang::En, true) => format!("Confirmed: {event_title}, {date}"),
-        (Lang::Easy, false) => format!("{event_title}の てつづきで かいた（{date}）"),
-        (Lang::Easy, true) => format!("{event_title}の てつづきで たしかめた（{date}）"),
+/// Where a fact came from: "From: A birth, 20 April 2026".
+pub fn provenance(lang: Lang, event_title: &str, date: Date, how: crate::vault::How) -> String {
+    use crate::vault::How;
+    let date = short_date(date, lang);
+    match (lang, how) {
+        (Lang::Ja, How::Typed) => format!("{event_title}の手続きで入力（{date}）"),
+        (Lang::Ja, How::Confirmed) => format!("{event_title}の手続きで確認（{date}）"),
+        (Lang::Ja, How::Derived) => format!("{event_title}の手続きから（{date}）"),
+        (Lang::En, How::Typed) => format!("From: {event_title}, {date}"),
+        (Lang::En, How::Confirmed) => format!("Confirmed: {event_title}, {date}"),
+        (Lang::En, How::Derived) => format!("Follows from: {event_title}, {date}"),
+        (Lang::Easy, How::Typed) => format!("{event_title}の てつづきで かいた（{date}）"),
+        (Lang::Easy, How::Confirmed) => format!("{event_title}の てつづきで たしかめた（{date}）"),
+        (Lang::Easy, How::Derived) => format!("{event_title}の てつづきから（{date}）"),
     }
 }
 
-pub fn last_used(lang: Lang, date: &str) -> String {
+pub fn last_used(lang: Lang, date: Date) -> String {
+    let date = short_date(date, lang);
     match lang {
         Lang::Ja => format!("最後に使用：{date}"),
         Lang::En => format!("Last used: {date}"),
@@ -529,4 +697,314 @@ pub fn kin_word(lang: Lang, kin: Kin, sex: Option<Sex>) -> String {
         Lang::Easy => easy,
     }
     .to_string()
+}
+
+/// A date without its weekday: "2026年4月20日", "20 April 2026".
+pub fn short_date(d: Date, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ];
+    match lang {
+        Lang::Ja => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Lang::En => format!("{} {} {}", d.day(), MONTHS[d.month() as usize - 1], d.year()),
+        Lang::Easy => format!("{}ねん {}がつ {}にち", d.year(), d.month(), d.day()),
+    }
+}
+
+/// How a list is joined in a sentence.
+pub fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ", ",
+        _ => "、",
+    }
+}
+
+/// A remark in brackets, as each language writes it.
+pub fn bracketed(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::En => format!(" ({s})"),
+        _ => format!("（{s}）"),
+    }
+}
+
+pub fn yes_no_options(lang: Lang) -> [(&'static str, &'static str); 2] {
+    [("yes", t(lang, Msg::Yes)), ("no", t(lang, Msg::No))]
+}
+
+/// A case on the home page: " — started 20 April 2026 — Plan ready".
+pub fn case_line(lang: Lang, started: Date, status: &str) -> String {
+    format!(" — {}: {} — {status}", t(lang, Msg::Started), short_date(started, lang))
+}
+
+pub fn is_this_you(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Ja => format!("この端末の情報は「{name}」さんのものです。あなたですか"),
+        Lang::En => format!("The details on this device are for {name}. Is that you?"),
+        Lang::Easy => format!("この スマホの じょうほうは「{name}」さんの もの です。あなた ですか"),
+    }
+}
+
+pub fn yes_it_is(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Ja => format!("はい、{name}です"),
+        Lang::En => format!("Yes, I am {name}"),
+        Lang::Easy => format!("はい、{name}です"),
+    }
+}
+
+/// An answer already known from the vault, shown for confirmation.
+pub fn known_from_fact(lang: Lang, value: &str, event: &str, date: Date) -> String {
+    let date = short_date(date, lang);
+    match lang {
+        Lang::Ja => format!("あなたの情報では「{value}」です（{event}の手続きで入力、{date}）。変わっていれば選び直してください。"),
+        Lang::En => format!("Your information says \u{201c}{value}\u{201d} (given for {event}, {date}). Choose again if it has changed."),
+        Lang::Easy => format!("まえに「{value}」と こたえました（{event}、{date}）。かわって いたら えらびなおして ください。"),
+    }
+}
+
+/// An answer the household's people tell, shown for confirmation.
+pub fn known_from_household(lang: Lang, value: &str, names: &[String]) -> String {
+    let who = names.join(list_separator(lang));
+    match lang {
+        Lang::Ja => format!("家族の生年月日（{who}）から「{value}」としました。違っていれば選び直してください。"),
+        Lang::En => format!("From your household's dates of birth ({who}): \u{201c}{value}\u{201d}. Choose again if that is wrong."),
+        Lang::Easy => format!("かぞくの うまれた ひ（{who}）から「{value}」に しました。"),
+    }
+}
+
+pub fn due_line(lang: Lang, due: Date, left: &str) -> String {
+    format!("{}{}", format_date(due, lang), bracketed(lang, left))
+}
+
+/// Where a procedure stands in the plan: closed (and why), prepared, handed over, sent …
+pub fn item_state(lang: Lang, closed_because: Option<&str>, status: Option<PacketStatus>) -> String {
+    if let Some(reason) = closed_because {
+        return format!("{} {reason}", t(lang, Msg::StatusClosed));
+    }
+    t(lang, match status {
+        Some(PacketStatus::Prepared) => Msg::StatusPrepared,
+        Some(PacketStatus::HandedOver) => Msg::StatusHandedOver,
+        Some(PacketStatus::Sent) => Msg::StatusSent,
+        Some(PacketStatus::Received) => Msg::StatusReceived,
+        Some(PacketStatus::NeedsAction) => Msg::StatusNeedsAction,
+        Some(PacketStatus::Done) | None => Msg::StatusDone,
+    })
+    .to_string()
+}
+
+/// Where a packet stands, in words: waiting in the outbox, refused, or its status.
+pub fn packet_status(lang: Lang, record: &PacketRecord, outbox: &Outbox) -> String {
+    match outbox.get(&record.id).map(|i| &i.delivery) {
+        Some(Delivery::Waiting) => t(lang, Msg::StatusWaiting).to_string(),
+        Some(Delivery::Refused { message, .. }) => format!("{}{}", t(lang, Msg::StatusRefused), bracketed(lang, message)),
+        _ => item_state(lang, None, Some(record.status)),
+    }
+}
+
+/// One visit of the "what to do first" summary.
+pub fn trip_line(lang: Lang, agency: &str, procedures: &[String], bring: &[String], due: Option<Date>) -> String {
+    let sep = list_separator(lang);
+    let (n, list, things) = (procedures.len(), procedures.join(sep), bring.join(sep));
+    let by = due.map(|d| format_date(d, lang));
+    match lang {
+        Lang::Ja => {
+            let by = by.map_or(String::new(), |d| format!("期限は{d}から。"));
+            let things = if bring.is_empty() { String::new() } else { format!("持ち物：{things}。") };
+            format!("{agency}へ1回：{n}件の手続き（{list}）。{by}{things}")
+        }
+        Lang::En => {
+            let by = by.map_or(String::new(), |d| format!(" The first is due {d}."));
+            let things = if bring.is_empty() { String::new() } else { format!(" Bring: {things}.") };
+            let s = if n == 1 { "" } else { "s" };
+            format!("One visit to {agency}: {n} procedure{s} ({list}).{by}{things}")
+        }
+        Lang::Easy => {
+            let by = by.map_or(String::new(), |d| format!("きげんは {d}から。"));
+            let things = if bring.is_empty() { String::new() } else { format!("もちもの：{things}。") };
+            format!("{agency}へ 1かい：{n}この てつづき（{list}）。{by}{things}")
+        }
+    }
+}
+
+/// Who files a procedure: "山田 和子 (mother)".
+pub fn who_files(lang: Lang, name: Option<&str>, kin: Option<&str>) -> String {
+    let name = name.map_or_else(|| t(lang, Msg::NameNotYetGiven).to_string(), str::to_string);
+    match kin {
+        Some(k) => format!("{name}{}", bracketed(lang, k)),
+        None => name,
+    }
+}
+
+/// A person offered on the "who is who" page.
+pub fn candidate_label(lang: Lang, name: Option<&str>, kin: Option<&str>, me: bool) -> String {
+    let name = name.map(str::to_string);
+    match (me, name, kin) {
+        (true, Some(n), _) => format!("{}{}", t(lang, Msg::You), bracketed(lang, &n)),
+        (true, None, _) => t(lang, Msg::You).to_string(),
+        (false, Some(n), Some(k)) if k != kin_word(lang, Kin::Other, None) => format!("{n}{}", bracketed(lang, k)),
+        (false, Some(n), _) => n,
+        (false, None, Some(k)) => k.to_string(),
+        (false, None, None) => t(lang, Msg::NameNotYetGiven).to_string(),
+    }
+}
+
+/// The citizen's part in a birth.
+pub fn my_part(lang: Lang, part: &str) -> String {
+    t(lang, match part {
+        "mother" => Msg::MyPartMother,
+        "father" => Msg::MyPartFather,
+        _ => Msg::MyPartOther,
+    })
+    .to_string()
+}
+
+/// The legend of a question of the "who is who" page; `part` names the control when a
+/// question has two, `my_part` the citizen's part in a birth (the other parent is then
+/// the father or the mother).
+pub fn people_legend(lang: Lang, q: PeopleQuestion, part: &str, my_part: Option<&str>) -> String {
+    let msg = match (q, part, my_part) {
+        (PeopleQuestion::Parents, "my_part", _) => Msg::MyPartLegend,
+        (PeopleQuestion::Parents, _, Some("mother")) => Msg::OtherParentFather,
+        (PeopleQuestion::Parents, _, Some("father")) => Msg::OtherParentMother,
+        (PeopleQuestion::Parents, _, _) => Msg::OtherParentLegend,
+        (PeopleQuestion::Head, "after_move", _) => Msg::HeadAfterMoveLegend,
+        (PeopleQuestion::Head, _, _) => Msg::HeadLegend,
+        (PeopleQuestion::Informant, _, _) => Msg::InformantLegend,
+        (PeopleQuestion::AllowanceClaimant, _, _) => Msg::AllowanceClaimantLegend,
+        (PeopleQuestion::Members, _, _) => Msg::MoversLegend,
+        (PeopleQuestion::DeceasedRelation, "lived_with", _) => Msg::LivedWithLegend,
+        (PeopleQuestion::DeceasedRelation, _, _) => Msg::DeceasedKinLegend,
+        (PeopleQuestion::SurvivingSpouse, _, _) => Msg::SurvivingSpouseLegend,
+        (PeopleQuestion::Heirs, _, _) => Msg::HeirsLegend,
+        (PeopleQuestion::FuneralHost, _, _) => Msg::FuneralHostLegend,
+    };
+    t(lang, msg).to_string()
+}
+
+/// What is wrong on the "who is who" page, for a control.
+pub fn people_error(lang: Lang, control: &str, e: PeopleError) -> String {
+    match e {
+        PeopleError::Name(f) => f.message(lang, t(lang, Msg::NameOfNew)),
+        PeopleError::ChooseOne if control == "heirs" => t(lang, Msg::ChooseAnHeir).to_string(),
+        PeopleError::ChooseOne => t(lang, Msg::ChooseWhoMoves).to_string(),
+        PeopleError::Choose => t(lang, Msg::SelectOne).to_string(),
+    }
+}
+
+/// A new value from a day: "From 1 June 2026".
+pub fn starts_note(lang: Lang, d: Date) -> String {
+    let d = format_date(d, lang);
+    match lang {
+        Lang::Ja => format!("{d}からの内容です。"),
+        Lang::En => format!("From {d}."),
+        Lang::Easy => format!("{d}からの ことです。"),
+    }
+}
+
+/// A value as it was on a day: "As it was on 31 May 2026".
+pub fn as_of_note(lang: Lang, d: Date) -> String {
+    let d = format_date(d, lang);
+    match lang {
+        Lang::Ja => format!("{d}の時点の内容です。"),
+        Lang::En => format!("As it was on {d}."),
+        Lang::Easy => format!("{d}の ときの ことです。"),
+    }
+}
+
+/// The heading of a page or section about one owner of facts.
+pub fn owner_heading(lang: Lang, owner: &str, name: Option<&str>, role: Option<Role>, kin: Option<(Kin, Option<Sex>)>, is_person: bool) -> String {
+    if owner == crate::vault::ME {
+        return t(lang, Msg::AboutMe).to_string();
+    }
+    if owner == crate::vault::HOUSEHOLD {
+        return t(lang, Msg::AboutHousehold).to_string();
+    }
+    if !is_person {
+        return t(lang, Msg::AboutCase).to_string();
+    }
+    let kin_text = kin.filter(|(k, _)| *k != Kin::Other).map(|(k, s)| kin_word(lang, k, s));
+    match (name, role) {
+        (Some(n), _) => {
+            let who = match kin_text {
+                Some(k) => format!("{n}{}", bracketed(lang, &k)),
+                None => n.to_string(),
+            };
+            match lang {
+                Lang::Ja => format!("{who}について"),
+                Lang::En => format!("About {who}"),
+                Lang::Easy => format!("{who}の こと"),
+            }
+        }
+        (None, Some(Role::Child)) => t(lang, Msg::AboutChild).to_string(),
+        (None, Some(Role::Deceased)) => t(lang, Msg::AboutDeceased).to_string(),
+        (None, _) => match kin_text {
+            Some(k) => match lang {
+                Lang::Ja => format!("あなたの{k}について"),
+                Lang::En => format!("About your {k}"),
+                Lang::Easy => format!("あなたの {k}の こと"),
+            },
+            None => t(lang, Msg::AboutSomeone).to_string(),
+        },
+    }
+}
+
+/// "Used for: 出生届、児童手当".
+pub fn used_by(lang: Lang, procedures: &[String]) -> String {
+    format!("{}: {}", t(lang, Msg::UsedBy), procedures.join(list_separator(lang)))
+}
+
+/// What a packet still lacks.
+pub fn missing_line(lang: Lang, what: &[String]) -> String {
+    let list = what.join(list_separator(lang));
+    match lang {
+        Lang::Ja => format!("まだ入力されていない情報があります：{list}"),
+        Lang::En => format!("Still missing: {list}"),
+        Lang::Easy => format!("まだ かいて いない ことが あります：{list}"),
+    }
+}
+
+pub fn handed_over_status(lang: Lang, agency: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{agency}に渡したことを記録しました"),
+        Lang::En => format!("Recorded as handed over to {agency}"),
+        Lang::Easy => format!("{agency}に わたした ことを きろく しました"),
+    }
+}
+
+/// The header every printed page of a sheet carries.
+pub fn sheet_header(lang: Lang, name: &str, date: Date, reference: &str) -> String {
+    match lang {
+        Lang::En => format!("{name} — {} — {reference}", short_date(date, lang)),
+        _ => format!("{name} ― {} ― {reference}", short_date(date, lang)),
+    }
+}
+
+/// The days a version of a fact held: "from 1 June 2026", "until 31 May 2026".
+pub fn version_span(lang: Lang, from: Option<Date>, until: Option<Date>) -> String {
+    let (f, u) = (from.map(|d| short_date(d, lang)), until.map(|d| short_date(d, lang)));
+    match (lang, f, u) {
+        (Lang::Ja, Some(f), Some(u)) => format!("{f}〜{u}："),
+        (Lang::Ja, Some(f), None) => format!("{f}から"),
+        (Lang::Ja, None, Some(u)) => format!("{u}まで："),
+        (Lang::En, Some(f), Some(u)) => format!("{f} to {u}:"),
+        (Lang::En, Some(f), None) => format!("since {f}"),
+        (Lang::En, None, Some(u)) => format!("until {u}:"),
+        (Lang::Easy, Some(f), Some(u)) => format!("{f}〜{u}："),
+        (Lang::Easy, Some(f), None) => format!("{f}から"),
+        (Lang::Easy, None, Some(u)) => format!("{u}まで："),
+        (_, None, None) => String::new(),
+    }
+}
+
+pub fn change_heading(lang: Lang, label: &str) -> String {
+    format!("{}: {label}", t(lang, Msg::Change))
+}
+
+pub fn current_value(lang: Lang, value: &str) -> String {
+    match lang {
+        Lang::Ja => format!("いまの内容：{value}"),
+        Lang::En => format!("Now: {value}"),
+        Lang::Easy => format!("いま：{value}"),
+    }
 }

@@ -95,7 +95,7 @@ fn handing_over_records_exactly_what_was_shared_and_prepared_is_not_given() {
     assert_eq!((record.status, record.reference.as_str(), record.receipt.as_ref()), (PacketStatus::Prepared, "H-20260421-c1-employer", None));
     assert!(h.s.shared.is_empty(), "a prepared sheet is not yet given to anyone");
     assert!(!h.s.finished(&h.c, &birth, today));
-    h.s.hand_over(&h.c, &birth, &id, &employer.used, false, today);
+    h.s.hand_over(&h.c, &birth, &id, false, today);
     let fields: BTreeSet<&str> = h.s.shared.iter().map(|s| s.field.as_str()).collect();
     let wanted: BTreeSet<&str> = employer.forms[0].facts.iter().map(|(f, _)| f.as_str()).collect();
     assert_eq!(fields, wanted, "only the employer's form is recorded as shared");

@@ -38,7 +38,7 @@ fn build_plan(c: &Catalog, event: &str, a: &Answers, done: &BTreeSet<String>, to
         started: today,
         answers: a.clone(),
         drafts: Default::default(),
-        step: "plan".into(),
+        step: hitotsu::case::Step::Plan,
         done: done.clone(),
         roles: Default::default(),
         people_confirmed: false,

@@ -1,27 +1,24 @@
-//! The browser app: thin Leptos components over the domain core. Browser APIs (storage,
-//! fetch, clock, focus) sit in `browser.rs`.
+//! The browser app: thin Leptos components over the domain core.
+//!
+//! - `routes`: every address, its typed parameters and link builders;
+//! - `pages`: one file per route; pages never import each other;
+//! - `components`: the page frame, the form kit and shared widgets;
+//! - `services`: storage, the outbox sender, the catalog fetch and the few browser APIs;
+//! - `context`: the small contexts (state, language, today, catalog).
 
-mod browser;
-mod check;
-mod details;
-mod facts;
-mod home;
-mod layout;
-mod mydata;
-mod plan_page;
-mod question;
-mod send;
+mod components;
+mod context;
+mod pages;
+mod routes;
+mod services;
 
-use browser::{load_catalog, today};
-use hitotsu::catalog::Catalog;
-use hitotsu::i18n::Lang;
-use hitotsu::state::AppState;
-use hitotsu::ui_text::{t, Msg};
-use hitotsu::Date;
-use layout::{Header, PageHeading};
+use components::layout::{Header, StoredStateNotice};
+use context::{tr, CatalogCtx, Store, Today, UiLang};
+use hitotsu::ui_text::Msg;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
+use services::sender::Sender;
 use std::sync::Arc;
 
 pub fn start() {
@@ -29,151 +26,65 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
 }
 
-#[derive(Clone)]
-pub enum CatalogLoad {
-    Loading,
-    Ready(Arc<Catalog>),
-    Failed(String),
-}
-
-/// What every page reads: the citizen's state (saved on every change), the catalog and
-/// today's date (the device's local date, read once per page load).
-#[derive(Clone, Copy)]
-pub struct Ctx {
-    pub state: RwSignal<AppState>,
-    /// The language alone, so a page re-renders on a language switch and not on every
-    /// change of the state.
-    lang: Memo<Lang>,
-    pub catalog: RwSignal<CatalogLoad>,
-    pub today: Date,
-    /// The deployment's submission endpoint; None: packets are prepared for the counter.
-    pub endpoint: RwSignal<Option<String>>,
-    /// Packets being sent right now, so none is sent twice at once.
-    pub in_flight: StoredValue<std::collections::BTreeSet<String>>,
-    /// When the earliest retry timer set will fire, if one is set.
-    pub retry_timer: StoredValue<Option<f64>>,
-}
-
-impl Ctx {
-    pub fn lang(&self) -> Lang {
-        self.lang.get()
-    }
-
-    pub fn t(&self, msg: Msg) -> &'static str {
-        t(self.lang(), msg)
-    }
-}
-
-pub fn use_ctx() -> Ctx {
-    expect_context::<Ctx>()
-}
-
 #[component]
 fn App() -> impl IntoView {
-    let (stored, problem) = browser::load_state();
+    let (stored, problem) = services::storage::load();
     let state = RwSignal::new(stored);
-    let catalog = RwSignal::new(CatalogLoad::Loading);
     let lang = Memo::new(move |_| state.with(|s| s.lang));
-    let endpoint = RwSignal::new(None);
-    let ctx = Ctx { state, lang, catalog, today: today(), endpoint, in_flight: StoredValue::new(Default::default()),
-        retry_timer: StoredValue::new(None),
-    };
-    provide_context(ctx);
-    // Everything the citizen does is written through at once: a reload, a closed tab or
-    // a crash loses nothing.
-    Effect::new(move |_| state.with(browser::save_state));
-    Effect::new(move |_| browser::set_html_lang(lang.get()));
-    leptos::task::spawn_local(async move {
-        let (loaded, configured) = futures::join!(load_catalog(), browser::load_endpoint());
-        endpoint.set(configured);
-        catalog.set(match loaded {
-            Ok(c) => CatalogLoad::Ready(Arc::new(c)),
-            Err(e) => CatalogLoad::Failed(e),
-        });
-        // Whatever waited in the outbox when the app was closed goes out now.
-        send::send_due(ctx);
-    });
-    // And again the moment the network comes back, without waiting for the back-off.
-    let online = window_event_listener(leptos::ev::online, move |_| {
-        let now = js_sys::Date::now();
-        ctx.state.update(|s| s.outbox.retry_now(now));
-        send::send_due(ctx);
-    });
-    on_cleanup(move || online.remove());
+    provide_context(Store(state));
+    provide_context(UiLang(lang));
+    provide_context(Today(services::browser::today()));
+    services::storage::write_through(state);
+    Effect::new(move |_| services::browser::set_html_lang(lang.get()));
+    provide_context(Sender::start(state));
+    let catalog = LocalResource::new(services::catalog::load);
     view! {
         <Router>
             // The router would take the fragment link as a navigation: move focus by hand.
             <a class="skip-link" href="#main" on:click=move |ev| {
                 ev.prevent_default();
-                browser::focus_id("main");
-            }>{move || ctx.t(Msg::SkipToContent)}</a>
+                services::browser::focus_id("main");
+            }>{tr(Msg::SkipToContent)}</a>
             <Header/>
-            {problem.map(|p| view! { <layout::StoredStateNotice problem=p/> })}
+            {problem.map(|p| view! { <StoredStateNotice problem=p/> })}
             <main id="main" class="main" tabindex="-1">
-                {move || match catalog.get() {
-                    CatalogLoad::Loading => view! { <p class="loading" role="status">{ctx.t(Msg::Loading)}</p> }.into_any(),
-                    CatalogLoad::Failed(e) => view! { <CatalogError details=e/> }.into_any(),
-                    CatalogLoad::Ready(_) => view! {
-                        <Routes fallback=NotFound>
-                            <Route path=path!("/") view=home::Home/>
-                            <Route path=path!("/case/:case/q/:question") view=question::QuestionPage/>
-                            <Route path=path!("/case/:case/plan") view=plan_page::PlanPage/>
-                            <Route path=path!("/case/:case/details/:group") view=details::DetailsPage/>
-                            <Route path=path!("/case/:case/check") view=check::CheckPage/>
-                            <Route path=path!("/case/:case/change/:field") view=check::ChangePage/>
-                            <Route path=path!("/case/:case/send") view=send::SendPage/>
-                            <Route path=path!("/case/:case/receipts") view=send::ReceiptsPage/>
-                            <Route path=path!("/case/:case/sheet/:agency") view=send::SheetPage/>
-                            <Route path=path!("/me") view=mydata::MyInfoPage/>
-                            <Route path=path!("/me/edit/:owner/:attribute") view=mydata::EditFactPage/>
-                            <Route path=path!("/shared") view=mydata::SharedPage/>
-                            <Route path=path!("/data") view=mydata::DataPage/>
-                            <Route path=path!("/data/delete") view=mydata::DeleteAllPage/>
-                        </Routes>
-                    }.into_any(),
-                }}
+                <Transition fallback=|| view! { <p class="loading" role="status">{tr(Msg::Loading)}</p> }>
+                    {move || catalog.get().map(|loaded| match loaded {
+                        Ok(c) => view! { <AppRoutes catalog=c/> }.into_any(),
+                        Err(e) => view! { <pages::catalog_error::CatalogErrorPage details=e/> }.into_any(),
+                    })}
+                </Transition>
             </main>
         </Router>
     }
 }
 
-/// The catalog could not be used: say so plainly, never a blank screen.
+/// The routes, once the catalog is loaded and checked.
 #[component]
-fn CatalogError(details: String) -> impl IntoView {
-    let ctx = use_ctx();
+fn AppRoutes(catalog: Arc<hitotsu::catalog::Catalog>) -> impl IntoView {
+    provide_context(CatalogCtx(catalog));
+    use pages::*;
     view! {
-        <div class="page">
-            <PageHeading text=Signal::derive(move || ctx.t(Msg::CatalogErrorTitle).to_string())/>
-            <p>{move || ctx.t(Msg::CatalogErrorBody)}</p>
-            <pre class="error-details" data-testid="catalog-error">{details}</pre>
-        </div>
-    }
-}
-
-#[component]
-fn NotFound() -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <div class="page">
-            <PageHeading text=Signal::derive(move || ctx.t(Msg::NotFoundTitle).to_string())/>
-            <p>{move || ctx.t(Msg::NotFoundBody)}</p>
-            <p><a class="action-link" href="/">{move || ctx.t(Msg::BackHome)}</a></p>
-        </div>
-    }
-}
-
-/// A case and its life event, as they are now; None when either is unknown (a stale
-/// bookmark, a deleted case), and the page shows "not found".
-pub fn case_and_event(case_id: &str) -> Option<(hitotsu::state::Case, hitotsu::catalog::Event)> {
-    let case = use_ctx().state.with_untracked(|s| s.case(case_id).cloned())?;
-    let event = catalog().event(&case.event)?.clone();
-    Some((case, event))
-}
-
-/// The loaded catalog; pages are only routed once it is ready.
-pub fn catalog() -> Arc<Catalog> {
-    match use_ctx().catalog.get_untracked() {
-        CatalogLoad::Ready(c) => c,
-        _ => unreachable!("pages render only with a loaded catalog"),
+        <Routes fallback=not_found::NotFound>
+            <Route path=path!("/") view=home::HomePage/>
+            <Route path=path!("/start/:event") view=start::StartPage/>
+            <ParentRoute path=path!("/case/:case") view=case::CaseLayout>
+                <Route path=path!("q/:question") view=question::QuestionPage/>
+                <Route path=path!("plan") view=plan::PlanPage/>
+                <Route path=path!("people") view=people::PeoplePage/>
+                <Route path=path!("details/:owner") view=details::DetailsPage/>
+                <Route path=path!("check") view=check::CheckPage/>
+                <Route path=path!("change/:owner/:attribute/:day") view=change::ChangePage/>
+                <Route path=path!("send") view=send::SendPage/>
+                <Route path=path!("receipts") view=receipts::ReceiptsPage/>
+                <Route path=path!("sheet/:packet") view=sheet::SheetPage/>
+                <Route path=path!("") view=not_found::NotFound/>
+            </ParentRoute>
+            <Route path=path!("/me") view=my_info::MyInfoPage/>
+            <Route path=path!("/me/edit/:owner/:attribute") view=edit_fact::EditFactPage/>
+            <Route path=path!("/shared") view=shared::SharedPage/>
+            <Route path=path!("/data") view=data::DataPage/>
+            <Route path=path!("/data/delete") view=delete_all::DeleteAllPage/>
+        </Routes>
     }
 }

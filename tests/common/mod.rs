@@ -65,8 +65,7 @@ impl Drive {
 
     pub fn open(&mut self, event: &str, today: Date) -> String {
         let e = self.c.event(event).unwrap().clone();
-        let first = e.questions[0].id.clone();
-        self.s.open_case(&e, &first, today)
+        self.s.open_case(&e, today)
     }
 
     pub fn case(&self, id: &str) -> &Case {
@@ -174,7 +173,7 @@ impl Drive {
         for p in self.packets(case, today) {
             assert!(p.missing.is_empty(), "{} lacks {:?}", p.agency, p.missing);
             let id = self.s.prepare(case, &p, today).unwrap();
-            self.s.hand_over(&self.c, case, &id, &p.used, false, today);
+            self.s.hand_over(&self.c, case, &id, false, today);
         }
     }
 }

@@ -30,6 +30,9 @@ test('birth: home to plan, with due dates counted as the law counts them', async
   await expect(registration.locator('.due')).toHaveText('2026年4月30日（木）（あと10日）');
   await expect(registration.locator('.counted')).toContainText('出生日を1日目として数えて14日');
   await expect(registration.locator('.counted')).toContainText('昭和の日');
+  // The legal detail is folded away; opened, it shows the source.
+  await expect(registration.getByRole('link', { name: /出典/ })).toHaveCount(0);
+  await registration.getByText('期限の数え方と根拠').click();
   await expect(registration.getByRole('link', { name: /出典/ })).toHaveAttribute('href', /laws\.e-gov\.go\.jp/);
   const allowance = page.locator('article', { has: page.getByRole('heading', { name: '児童手当 認定請求' }) });
   await expect(allowance.locator('.due')).toHaveText('2026年5月1日（金）（あと11日）');

@@ -65,29 +65,37 @@ export async function arrive(page, heading, where) {
 }
 
 const given = { case: 'c1', event: 'birth', how: 'typed', date: '2026-04-20' };
-const fact = (value) => ({ value, given });
-/** A household that has answered the birth questionnaire and every detail page. */
+const fact = (value, extra = {}) => [{ value, given, ...extra }];
+/** A household (father and baby) that has answered the birth questionnaire, the "who is
+ *  who" page and every detail page: state version 3 as the app stores it. */
 export const seeded = {
-  version: 2, lang: 'ja', next_id: 2,
+  version: 3, lang: 'ja', next_id: 2,
   cases: [{
     id: 'c1', event: 'birth', started: '2026-04-20', step: 'check', drafts: {}, done: [], packets: {},
-    roles: { child: 'p1' },
+    roles: { child: ['p1'], informant: ['me'], allowance_claimant: ['me'] }, people_confirmed: true,
     answers: { birth_date: '2026-04-16', born_abroad: 'no', parent_insurance: 'national', birth_weight_g: '2980', direct_payment: 'yes' },
   }],
   vault: {
     next_person: 2,
-    people: [{ id: 'me', kind: 'me' }, { id: 'household', kind: 'household' }, { id: 'p1', kind: 'child', from_case: 'c1' }],
+    people: [{ id: 'me', added_in: null }, { id: 'p1', added_in: 'c1' }],
+    relations: [{ kind: 'parent', parent: 'me', child: 'p1' }],
     facts: {
       p1: { name: fact('山田 𠮷子'), name_kana: fact('ヤマダ ヨシコ'), birth_date: fact('2026-04-16'), birth_time: fact('10:30'),
-        sex: fact('female'), birth_place: fact('東京都千代田区'), birth_weight: fact('2980') },
-      me: { name: fact('山田 太郎'), birth_date: fact('1988-05-01'), honseki: fact('東京都千代田区'), phone: fact('03-1234-5678'),
+        sex: fact('female'), birth_place: fact('東京都千代田区'), birth_weight: fact('2980'),
+        in_household: fact('yes', { from: '2026-04-16', from_answer: 'birth_date' }) },
+      me: { name: fact('山田 太郎'), sex: fact('male'), birth_date: fact('1988-05-01'), honseki: fact('東京都千代田区'), phone: fact('03-1234-5678'),
         my_number: fact('123456789018'), bank_account: fact('ゆうちょ 10180'), insurance_kind: fact('national'),
         employer_name: fact('なし'), insurance_number: fact('12-345') },
-      household: { address: fact('東京都千代田区千代田1-1'), postal_code: fact('100-0001'), household_head: fact('山田 太郎') },
-      c1: { applicant_relation: fact('父') },
+      household: { address: fact('東京都千代田区千代田1-1'), postal_code: fact('100-0001'), head: fact('me') },
     },
   },
   outbox: { items: [] },
   shared: [],
 };
 
+/** Puts a state into storage as the app would have left it, then opens `path`. */
+export async function seed(page, state, path) {
+  await page.goto('/');
+  await page.evaluate((s) => localStorage.setItem('hitotsu.state', JSON.stringify(s)), state);
+  await page.goto(path);
+}

@@ -47,12 +47,13 @@ test('moving to another city, keyboard only', async ({ page }) => {
   const yesNo = [
     ['Does anyone who moves have a My Number Card?', 0],
     ['Does anyone who moves hold a residence card or special permanent resident certificate?', 1],
-    ['Are you (or will you be) in National Health Insurance?', 0],
+    ['Which health insurance will you be in after the move?', 0],
     ['Do you receive child allowance (児童手当)?', 1],
     ['Are children of elementary or junior high school age moving?', 1],
     ['Do you have a registered seal (印鑑登録)?', 1],
     ['Do you have a Japanese driving licence?', 0],
     ['Do you own a car (registered or light vehicle)?', 0],
+    ['What kind of vehicle is it?', 0],
   ];
   for (const [heading, option] of yesNo) await pickOption(page, heading, option);
 

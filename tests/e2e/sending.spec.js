@@ -71,7 +71,7 @@ test('packets wait while the endpoint is down and are delivered exactly once', a
     .toHaveText('受付済み');
   // My information says when each fact was last used.
   await page.goto('/me');
-  await expect(page.locator('.summary-row', { hasText: 'ヤマダ ヨシコ' }).locator('.last-used')).toHaveText('最後に使用：2026-04-20');
+  await expect(page.locator('.summary-row', { hasText: 'ヤマダ ヨシコ' }).locator('.last-used')).toHaveText('最後に使用：2026年4月20日');
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('hitotsu.state')));
   expect(stored.outbox.items[0].delivery.state).toBe('delivered');
   expect(stored.shared.filter((s) => s.recipient === 'city_office' && s.sent).length).toBeGreaterThan(10);
@@ -115,17 +115,22 @@ test('export, delete everything, import: everything is back; a foreign file is r
   await page.getByRole('link', { name: 'わたしの情報' }).click();
   await expect(page.locator('.summary-row', { hasText: 'ヤマダ ヨシコ' })).toBeVisible();
   // Deleting one fact says so in the live region.
-  await page.getByRole('button', { name: '削除 子の氏名（フリガナ）' }).click();
-  await expect(page.getByRole('status')).toHaveText('「子の氏名（フリガナ）」を削除しました');
+  await page.getByRole('button', { name: '削除 氏名（フリガナ）（山田 𠮷子（子）について）' }).click();
+  await expect(page.getByRole('status')).toHaveText('「氏名（フリガナ）」を削除しました');
   await expect(page.locator('.summary-row', { hasText: 'ヤマダ ヨシコ' })).toHaveCount(0);
   // Editing a fact from "My information" checks it like any form and changes it everywhere.
-  await page.getByRole('link', { name: '変更 届出人・請求者の氏名' }).click();
-  await arrive(page, '変更: 届出人・請求者の氏名', 'edit a fact');
-  await page.getByRole('textbox').fill('山田 2郎');
+  await page.getByRole('link', { name: '変更 氏名（あなたについて）' }).click();
+  const myName = page.locator('.summary-row', { has: page.getByRole('link', { name: '変更 氏名（あなたについて）' }) });
+  await arrive(page, '変更: 氏名', 'edit a fact');
+  await page.getByRole('textbox', { name: '氏名' }).fill('山田 2郎');
   await page.getByRole('button', { name: '保存する' }).click();
-  await expect(page.getByRole('alert').getByRole('link')).toHaveText('届出人・請求者の氏名に数字や記号は使えません');
-  await page.getByRole('textbox').fill('山田 一郎');
+  await expect(page.getByRole('alert').getByRole('link')).toHaveText('氏名に数字や記号は使えません');
+  // A name that changed from a day on keeps the old one in the history.
+  await page.getByRole('textbox', { name: '氏名' }).fill('佐藤 太郎');
+  await page.getByRole('radio', { name: /ある日から変わった/ }).check();
+  await page.getByRole('textbox', { name: '変わった日' }).fill('2026-04-10');
   await page.getByRole('button', { name: '保存する' }).click();
   await expectHeadingFocused(page, 'わたしの情報');
-  await expect(page.locator('.summary-row', { hasText: '届出人・請求者の氏名' }).locator('.summary-value')).toHaveText('山田 一郎');
+  await expect(myName.locator('.summary-value')).toHaveText('佐藤 太郎');
+  await expect(myName.locator('.history')).toContainText('2026年4月9日まで： 山田 太郎');
 });

@@ -1,38 +1,7 @@
 //! The few browser APIs the app uses, each behind one small function.
 
-use hitotsu::catalog::{Catalog, Index};
 use hitotsu::i18n::Lang;
-use hitotsu::state::{AppState, LoadProblem, STORAGE_KEY};
 use hitotsu::Date;
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// Reads the stored state; an unreadable store is moved aside (never deleted) so the
-/// citizen's data can still be recovered by hand.
-pub fn load_state() -> (AppState, Option<LoadProblem>) {
-    let Some(store) = storage() else { return (AppState::default(), None) };
-    let raw = store.get_item(STORAGE_KEY).ok().flatten();
-    let (state, problem) = AppState::from_stored(raw.as_deref());
-    if let (Some(_), Some(raw)) = (&problem, raw) {
-        let _ = store.set_item(&format!("{STORAGE_KEY}.unreadable"), &raw);
-    }
-    (state, problem)
-}
-
-/// Removes what was kept aside of an unreadable store ("delete everything" means it).
-pub fn forget_kept_aside() {
-    if let Some(store) = storage() {
-        let _ = store.remove_item(&format!("{STORAGE_KEY}.unreadable"));
-    }
-}
-
-pub fn save_state(state: &AppState) {
-    if let Some(store) = storage() {
-        let _ = store.set_item(STORAGE_KEY, &state.to_stored());
-    }
-}
 
 pub fn set_html_lang(lang: Lang) {
     if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
@@ -62,38 +31,6 @@ pub fn focus_id(id: &str) {
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();
     Date::new(now.get_full_year() as i16, now.get_month() as i8 + 1, now.get_date() as i8).unwrap_or_default()
-}
-
-async fn fetch_text(file: &str) -> Result<String, String> {
-    let url = format!("/catalog/{file}");
-    let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| format!("{file}: {e}"))?;
-    if !response.ok() {
-        return Err(format!("{file}: HTTP {}", response.status()));
-    }
-    response.text().await.map_err(|e| format!("{file}: {e}"))
-}
-
-/// Loads the catalog files in parallel and checks them; the error names file and entry.
-pub async fn load_catalog() -> Result<Catalog, String> {
-    let (index_src, fields_src) = futures::join!(fetch_text("index.json"), fetch_text("fields.json"));
-    let (index_src, fields_src) = (index_src?, fields_src?);
-    // A malformed index lists no files here; Catalog::load then says what is wrong with it.
-    let files: Vec<String> = serde_json::from_str::<Index>(&index_src)
-        .map(|i| i.events.into_iter().map(|e| e.file).collect())
-        .unwrap_or_default();
-    let fetched = futures::future::join_all(files.iter().map(|f| fetch_text(f))).await;
-    // A file that cannot be fetched is left out; Catalog::load then names it.
-    let event_files: Vec<(String, String)> =
-        files.into_iter().zip(fetched).filter_map(|(f, src)| src.ok().map(|src| (f, src))).collect();
-    Catalog::load(&index_src, &fields_src, &event_files).map_err(|e| e.to_string())
-}
-
-/// The deployment's settings (public/config.json): the submission endpoint, if any. A
-/// missing or unreadable file means the default, preparing packets for the counter.
-pub async fn load_endpoint() -> Option<String> {
-    let text = get_text("/config.json").await.ok()?;
-    let v: serde_json::Value = serde_json::from_str(&text).ok()?;
-    v["submission_endpoint"].as_str().filter(|s| !s.is_empty()).map(str::to_string)
 }
 
 pub async fn get_text(url: &str) -> Result<String, String> {
@@ -144,4 +81,10 @@ pub fn download(name: &str, text: &str) {
 pub async fn read_file(file: &web_sys::File) -> Result<String, String> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| "unreadable".to_string())?;
     text.as_string().ok_or_else(|| "not text".into())
+}
+
+/// A new idempotency key: a random UUID (version 4) from the browser's cryptographic
+/// source, opaque and unguessable.
+pub fn new_key() -> String {
+    web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid()).unwrap_or_default()
 }

@@ -1,0 +1,327 @@
+//! The form kit: every control of the app, each assembled once from label or legend,
+//! hint, error message and (for groups) fieldset, with `aria-describedby` built here and
+//! nowhere else (the GOV.UK Frontend pattern). The error summary links to the first
+//! control of each field.
+
+use crate::app::components::layout::PageHeading;
+use crate::app::context::tr;
+use crate::app::services::browser;
+use hitotsu::ui_text::Msg;
+use leptos::html;
+use leptos::prelude::*;
+
+/// How a control is named: a label of its own, or the page's heading (one question per
+/// page, where the question is both).
+#[derive(Clone)]
+pub enum Label {
+    Plain(Signal<String>),
+    Heading { text: Signal<String>, caption: Option<Signal<String>>, error: Signal<bool> },
+}
+
+/// How wide a text input is, for what it holds.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub enum Width {
+    #[default]
+    Full,
+    /// Postal codes, phone numbers, dates, My Number.
+    Medium,
+    /// Short numbers (a weight in grams).
+    Short,
+}
+
+/// The id of one radio or checkbox of a group: what an error summary links to.
+pub fn option_id(name: &str, value: &str) -> String {
+    format!("{name}-{value}")
+}
+
+/// The hint and error ids a control names in aria-describedby.
+fn described_by(id: &str, hint: bool, error: Signal<Option<String>>) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    move || {
+        let ids: Vec<&str> = [hint.then_some(hint_id.as_str()), error.with(|e| e.is_some()).then_some(error_id.as_str())]
+            .into_iter()
+            .flatten()
+            .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+fn hint_view(id: &str, hint: Option<Signal<String>>) -> impl IntoView {
+    hint.map(|h| view! { <div id=format!("{id}-hint") class="hint">{h}</div> })
+}
+
+fn error_view(id: &str, error: Signal<Option<String>>) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    move || error.get().map(|m| view! { <ErrorMessage id=error_id.clone() message=m/> })
+}
+
+/// The message beside a field, with "Error:" for screen readers.
+#[component]
+pub fn ErrorMessage(#[prop(into)] id: String, #[prop(into)] message: String) -> impl IntoView {
+    view! {
+        <p id=id class="error-message">
+            <span class="visually-hidden">{tr(Msg::ErrorPrefix)}</span>{message}
+        </p>
+    }
+}
+
+/// "There is a problem", with one link per error that moves focus to its control. Shown
+/// afresh (and focused, so it is read out at once) every time the list is set.
+#[component]
+pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<(String, String)>>) -> impl IntoView {
+    move || {
+        let list = errors.get();
+        (!list.is_empty()).then(|| view! { <SummaryBox errors=list/> })
+    }
+}
+
+#[component]
+fn SummaryBox(errors: Vec<(String, String)>) -> impl IntoView {
+    Effect::new(move |_| browser::focus_id("error-summary"));
+    view! {
+        <div id="error-summary" class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+            <h2 id="error-summary-title">{tr(Msg::ErrorSummaryTitle)}</h2>
+            <ul>
+                {errors.into_iter().map(|(target, message)| {
+                    let href = format!("#{target}");
+                    view! {
+                        <li>
+                            <a href=href on:click=move |ev| {
+                                ev.prevent_default();
+                                browser::focus_id(&target);
+                            }>{message}</a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+fn label_view(id: &str, label: Label, legend: bool) -> AnyView {
+    match (label, legend) {
+        (Label::Heading { text, caption, error }, false) => match caption {
+            Some(c) => view! { <PageHeading text caption=c error label_for=id.to_string()/> }.into_any(),
+            None => view! { <PageHeading text error label_for=id.to_string()/> }.into_any(),
+        },
+        (Label::Heading { text, caption, error }, true) => view! {
+            <legend>{match caption {
+                Some(c) => view! { <PageHeading text caption=c error/> }.into_any(),
+                None => view! { <PageHeading text error/> }.into_any(),
+            }}</legend>
+        }
+        .into_any(),
+        (Label::Plain(text), false) => view! { <label class="label" for=id.to_string()>{text}</label> }.into_any(),
+        (Label::Plain(text), true) => view! { <legend class="legend-label">{text}</legend> }.into_any(),
+    }
+}
+
+/// A text input with its label, hint and error.
+#[component]
+pub fn TextInput(
+    #[prop(into)] id: String,
+    label: Label,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(into)] value: Signal<String>,
+    on_input: Callback<String>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] width: Width,
+    /// A unit shown after the input ("g").
+    #[prop(optional, into)]
+    suffix: Option<Signal<String>>,
+) -> impl IntoView {
+    let has_error = move || error.with(|e| e.is_some());
+    let described = described_by(&id, hint.is_some(), error);
+    view! {
+        <div class="form-group" class:form-group-error=has_error>
+            {label_view(&id, label, false)}
+            {hint_view(&id, hint)}
+            {error_view(&id, error)}
+            <div class="input-row">
+                <input
+                    type="text"
+                    id=id.clone()
+                    name=id.clone()
+                    class="input"
+                    class:input-medium=width == Width::Medium
+                    class:input-short=width == Width::Short
+                    inputmode=inputmode.unwrap_or("text")
+                    autocomplete=autocomplete.unwrap_or("off")
+                    spellcheck="false"
+                    aria-describedby=described
+                    aria-invalid=move || has_error().then_some("true")
+                    prop:value=move || value.get()
+                    on:input=move |ev| on_input.run(event_target_value(&ev))
+                />
+                {suffix.map(|s| view! { <span class="unit">{s}</span> })}
+            </div>
+        </div>
+    }
+}
+
+/// Content shown under one option of a group while it is chosen ("someone else: name").
+pub struct Reveal {
+    pub when: String,
+    pub view: ViewFn,
+}
+
+/// Radios in a fieldset with its legend, hint and error.
+#[component]
+pub fn Radios(
+    #[prop(into)] name: String,
+    legend: Label,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(into)] error: Signal<Option<String>>,
+    /// (value, label) of each option.
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
+    #[prop(into)] value: Signal<String>,
+    on_change: Callback<String>,
+    #[prop(optional)] reveal: Option<Reveal>,
+) -> impl IntoView {
+    let has_error = move || error.with(|e| e.is_some());
+    let described = described_by(&name, hint.is_some(), error);
+    let reveal = reveal.map(|r| (r.when, r.view));
+    let group = name.clone();
+    let radios = move || {
+        options
+            .get()
+            .into_iter()
+            .map(|(v, label)| {
+                let id = option_id(&group, &v);
+                let checked = {
+                    let v = v.clone();
+                    move || value.with(|x| *x == v)
+                };
+                let extra = reveal.as_ref().filter(|(when, _)| *when == v).map(|(_, view)| {
+                    let view = view.clone();
+                    let shown = checked.clone();
+                    move || shown().then(|| view! { <div class="conditional">{view.run()}</div> })
+                });
+                let choose = v.clone();
+                view! {
+                    <div class="radio">
+                        <input type="radio" id=id.clone() name=group.clone() value=v
+                            prop:checked=checked on:change=move |_| on_change.run(choose.clone())/>
+                        <label for=id>{label}</label>
+                    </div>
+                    {extra}
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="form-group" class:form-group-error=has_error>
+            <fieldset class="fieldset" aria-describedby=described>
+                {label_view(&name, legend, true)}
+                {hint_view(&name, hint)}
+                {error_view(&name, error)}
+                <div class="radios">{radios}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// Checkboxes in a fieldset: any number of options chosen.
+#[component]
+pub fn Checkboxes(
+    #[prop(into)] name: String,
+    legend: Label,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(into)] values: Signal<Vec<String>>,
+    on_change: Callback<Vec<String>>,
+) -> impl IntoView {
+    let has_error = move || error.with(|e| e.is_some());
+    let described = described_by(&name, hint.is_some(), error);
+    let group = name.clone();
+    let boxes = move || {
+        options
+            .get()
+            .into_iter()
+            .map(|(v, label)| {
+                let id = option_id(&group, &v);
+                let checked = {
+                    let v = v.clone();
+                    move || values.with(|x| x.contains(&v))
+                };
+                let toggle = v.clone();
+                view! {
+                    <div class="checkbox">
+                        <input type="checkbox" id=id.clone() name=group.clone() value=v prop:checked=checked
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                let mut now = values.get_untracked();
+                                now.retain(|x| *x != toggle);
+                                if on {
+                                    now.push(toggle.clone());
+                                }
+                                on_change.run(now);
+                            }/>
+                        <label for=id>{label}</label>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="form-group" class:form-group-error=has_error>
+            <fieldset class="fieldset" aria-describedby=described>
+                {label_view(&name, legend, true)}
+                {hint_view(&name, hint)}
+                {error_view(&name, error)}
+                <div class="checkboxes">{boxes}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// One checkbox on its own (consent to one recipient, a procedure done), with its error.
+#[component]
+pub fn Checkbox(
+    #[prop(into)] id: String,
+    #[prop(into)] checked: Signal<bool>,
+    on_change: Callback<bool>,
+    #[prop(optional, into)] error: Option<Signal<Option<String>>>,
+    children: Children,
+) -> impl IntoView {
+    let error = error.unwrap_or_else(|| Signal::derive(|| None));
+    let has_error = move || error.with(|e| e.is_some());
+    let described = described_by(&id, false, error);
+    view! {
+        <div class="checkbox-group" class:form-group-error=has_error>
+            {error_view(&id, error)}
+            <div class="checkbox">
+                <input type="checkbox" id=id.clone() prop:checked=move || checked.get() aria-describedby=described
+                    on:change=move |ev| on_change.run(event_target_checked(&ev))/>
+                <label for=id>{children()}</label>
+            </div>
+        </div>
+    }
+}
+
+/// A file chooser with its label, hint and error.
+#[component]
+pub fn FileInput(
+    #[prop(into)] id: String,
+    label: Label,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(into)] error: Signal<Option<String>>,
+    accept: &'static str,
+    node_ref: NodeRef<html::Input>,
+) -> impl IntoView {
+    let has_error = move || error.with(|e| e.is_some());
+    let described = described_by(&id, hint.is_some(), error);
+    view! {
+        <div class="form-group" class:form-group-error=has_error>
+            {label_view(&id, label, false)}
+            {hint_view(&id, hint)}
+            {error_view(&id, error)}
+            <input type="file" id=id.clone() name=id class="file-input" accept=accept node_ref=node_ref aria-describedby=described
+                aria-invalid=move || has_error().then_some("true")/>
+        </div>
+    }
+}

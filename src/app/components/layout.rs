@@ -1,0 +1,105 @@
+//! What every page shares: the header with the language switch, the page heading that
+//! takes focus on arrival, the back link, and the notice about stored data that could
+//! not be read.
+
+use crate::app::context::{tr, use_lang, use_store};
+use crate::app::routes;
+use crate::app::services::browser;
+use hitotsu::i18n::Lang;
+use hitotsu::state::LoadProblem;
+use hitotsu::ui_text::Msg;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let store = use_store();
+    let lang = use_lang();
+    view! {
+        <header class="header">
+            <a class="site-name" href=routes::home()>{tr(Msg::SiteName)}</a>
+            <nav class="site-nav" aria-label=tr(Msg::NavLabel)>
+                <ul>
+                    <li><A href=routes::my_info()>{tr(Msg::NavMyInfo)}</A></li>
+                    <li><A href=routes::shared()>{tr(Msg::NavShared)}</A></li>
+                    <li><A href=routes::data()>{tr(Msg::NavData)}</A></li>
+                </ul>
+            </nav>
+            <nav class="lang-switch" aria-label=tr(Msg::LanguageLabel)>
+                <ul>
+                    {Lang::ALL.into_iter().map(|l| view! {
+                        <li>
+                            <button
+                                type="button"
+                                lang=l.html_tag()
+                                aria-pressed=move || (lang.get() == l).to_string()
+                                on:click=move |_| store.update(|s| s.lang = l)
+                            >{l.native_name()}</button>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+/// The page's h1. On arrival it takes focus, so a screen reader announces the new step
+/// and keyboard users start from the top of the content; the document title follows it.
+#[component]
+pub fn PageHeading(
+    #[prop(into)] text: Signal<String>,
+    /// Shown above the heading (the event, the question number).
+    #[prop(optional, into)]
+    caption: Option<Signal<String>>,
+    /// The page shows an error: the title says so first.
+    #[prop(optional, into)]
+    error: Option<Signal<bool>>,
+    /// The heading is also the label of this input (one question per page).
+    #[prop(optional)]
+    label_for: Option<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let heading = NodeRef::<html::H1>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    Effect::new(move |_| {
+        let prefix = if error.is_some_and(|e| e.get()) { hitotsu::ui_text::t(lang.get(), Msg::ErrorPrefix) } else { "" };
+        browser::set_title(&format!("{prefix}{} — {}", text.get(), hitotsu::ui_text::t(lang.get(), Msg::SiteName)));
+    });
+    view! {
+        {caption.map(|c| view! { <span class="caption">{c}</span> })}
+        <h1 tabindex="-1" node_ref=heading>
+            {match label_for {
+                Some(id) => view! { <label for=id>{text}</label> }.into_any(),
+                None => text.into_any(),
+            }}
+        </h1>
+    }
+}
+
+/// "Back", to the page before in the flow.
+#[component]
+pub fn BackLink(#[prop(into)] href: Signal<String>) -> impl IntoView {
+    view! { <a class="back-link" href=href>{tr(Msg::Back)}</a> }
+}
+
+#[component]
+pub fn StoredStateNotice(problem: LoadProblem) -> impl IntoView {
+    let lang = use_lang();
+    let text = move || match &problem {
+        LoadProblem::Unreadable => hitotsu::ui_text::t(lang.get(), Msg::StoredUnreadable).to_string(),
+        LoadProblem::Newer(_) => hitotsu::ui_text::t(lang.get(), Msg::StoredNewer).to_string(),
+        LoadProblem::PartsLost(parts) => hitotsu::ui_text::parts_lost(lang.get(), parts),
+    };
+    view! { <div class="notice" role="alert">{text}</div> }
+}
+
+/// A polite live region: what changed on the page, said once.
+#[component]
+pub fn Status(#[prop(into)] text: Signal<String>) -> impl IntoView {
+    view! { <div class="visually-hidden" role="status" aria-live="polite">{text}</div> }
+}

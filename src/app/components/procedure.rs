@@ -1,0 +1,94 @@
+//! One procedure of a plan as a card: when it is due and how that was counted, who files
+//! it, where and how, what to bring, where it stands; the legal detail folded away.
+
+use crate::app::components::form::Checkbox;
+use crate::app::context::use_lang;
+use hitotsu::i18n::Lang;
+use hitotsu::ui_text::{t, Msg};
+use leptos::prelude::*;
+
+/// Everything a card shows, in the page's language.
+#[derive(Clone)]
+pub struct CardData {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    /// "Thu 30 April 2026 (10 days left)", or "No fixed deadline".
+    pub due: String,
+    pub counted: String,
+    pub who: Option<String>,
+    /// Closed by an answer (with the reason), prepared, handed over, sent …
+    pub state: Option<String>,
+    pub agency: String,
+    pub channels: String,
+    pub online: Option<(String, String)>,
+    pub waits_for: Option<String>,
+    pub bring: Vec<String>,
+    pub note: Option<String>,
+    pub legal_basis: String,
+    pub source: String,
+    pub done: bool,
+    /// Closed or provided: nothing to tick.
+    pub settled: bool,
+}
+
+#[component]
+pub fn ProcedureCard(
+    card: CardData,
+    /// Where the recipient's status stands, kept up to date apart from the card.
+    #[prop(into)]
+    status: Signal<Option<String>>,
+    on_done: Callback<bool>,
+) -> impl IntoView {
+    let lang: Lang = use_lang().get_untracked();
+    let heading_id = format!("proc-{}", card.id);
+    let labelled = heading_id.clone();
+    let done = RwSignal::new(card.done);
+    let bring = card.bring.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view();
+    let title = card.title.clone();
+    view! {
+        <li class="procedure" class:procedure-done=done>
+            <article aria-labelledby=labelled>
+                <h3 id=heading_id>{card.title.clone()}</h3>
+                <p>{card.description}</p>
+                <dl class="facts">
+                    <dt>{t(lang, Msg::Due)}</dt>
+                    <dd class="due">{card.due}</dd>
+                    {card.who.map(|w| view! { <dt>{t(lang, Msg::WhoFiles)}</dt><dd class="who">{w}</dd> })}
+                    {card.state.map(|s| view! { <dt>{t(lang, Msg::Status)}</dt><dd class="procedure-state">{s}</dd> })}
+                    {move || status.get().map(|s| view! { <dt>{t(lang, Msg::RecipientStatus)}</dt><dd class="packet-status">{s}</dd> })}
+                    <dt>{t(lang, Msg::Where)}</dt>
+                    <dd>{card.agency}</dd>
+                    <dt>{t(lang, Msg::How)}</dt>
+                    <dd>{card.channels}</dd>
+                </dl>
+                {card.online.map(|(name, url)| view! {
+                    <p class="online"><strong>{t(lang, Msg::OnlineInstead)}": "</strong>
+                        <a href=url rel="noopener noreferrer">{name}</a></p>
+                })}
+                {card.waits_for.map(|w| view! { <p class="waits-for"><strong>{t(lang, Msg::WaitsFor)}": "</strong>{w}</p> })}
+                <h4>{t(lang, Msg::Bring)}</h4>
+                <ul class="bring">{bring}</ul>
+                <details class="legal-detail">
+                    <summary>{t(lang, Msg::LegalDetail)}<span class="visually-hidden">{format!(": {}", card.title)}</span></summary>
+                    <dl class="facts">
+                        <dt>{t(lang, Msg::HowCounted)}</dt>
+                        <dd class="counted">{card.counted}</dd>
+                        <dt>{t(lang, Msg::LegalBasis)}</dt>
+                        <dd class="legal">{card.legal_basis}</dd>
+                    </dl>
+                    {card.note.map(|n| view! { <p class="note"><strong>{t(lang, Msg::UnsureNote)}": "</strong>{n}</p> })}
+                    <p><a href=card.source rel="noopener noreferrer">{t(lang, Msg::Source)}<span class="visually-hidden">{format!(" ({})", card.title)}</span></a></p>
+                </details>
+                {(!card.settled).then(|| view! {
+                    <Checkbox id=format!("done-{}", card.id) checked=done on_change=Callback::new(move |on| {
+                        done.set(on);
+                        on_done.run(on);
+                    })>
+                        {t(lang, Msg::MarkDone)}<span class="visually-hidden">{format!(": {title}")}</span>
+                    </Checkbox>
+                })}
+            </article>
+        </li>
+    }
+}

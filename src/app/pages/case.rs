@@ -1,0 +1,57 @@
+//! `/case/:case`: finds the case and its event once for every page under it, shows "not
+//! found" once, provides the case to its pages, and records where the case resumes.
+
+use crate::app::context::{use_catalog, use_store};
+use crate::app::pages::not_found::NotFound;
+use crate::app::routes;
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::use_location;
+
+/// The case the pages under `/case/:case` are about; its event is in the catalog.
+#[derive(Clone)]
+pub struct CaseCtx {
+    pub id: String,
+    pub event: String,
+}
+
+pub fn use_case() -> CaseCtx {
+    expect_context::<CaseCtx>()
+}
+
+#[component]
+pub fn CaseLayout() -> impl IntoView {
+    let case_id = routes::use_case_id();
+    let store = use_store();
+    let catalog = use_catalog();
+    // Only whether the case exists and its event: a change elsewhere in the state does
+    // not rebuild the pages.
+    let found = Memo::new(move |_| {
+        let id = case_id.get();
+        let event = store.with(|s| s.case(&id).map(|c| c.event.clone()))?;
+        catalog.event(&event).is_some().then_some((id, event))
+    });
+    move || match found.get() {
+        Some((id, event)) => view! { <CaseFound id event/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
+    }
+}
+
+#[component]
+fn CaseFound(id: String, event: String) -> impl IntoView {
+    let store = use_store();
+    provide_context(CaseCtx { id: id.clone(), event });
+    // Where the case resumes: the step of the page shown, recorded once per navigation.
+    let location = use_location();
+    Effect::new(move |_| {
+        let Some(step) = routes::step_of_path(&location.pathname.get()) else { return };
+        if store.with_untracked(|s| s.case(&id).is_some_and(|c| c.step != step)) {
+            store.update(|s| {
+                if let Some(c) = s.case_mut(&id) {
+                    c.step = step;
+                }
+            });
+        }
+    });
+    view! { <Outlet/> }
+}

@@ -1,0 +1,109 @@
+//! `/case/:case/check`: every value the forms carry, once, grouped by person, with where
+//! it came from, which procedures use it and a link that changes it everywhere.
+
+use crate::app::components::layout::{BackLink, PageHeading};
+use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today};
+use crate::app::pages::case::use_case;
+use crate::app::routes;
+use hitotsu::onestop::{next_step, used, NextStep};
+use hitotsu::ui_text::{owner_heading, provenance, t, used_by, Msg};
+use hitotsu::vault::ME;
+use leptos::prelude::*;
+
+#[component]
+pub fn CheckPage() -> impl IntoView {
+    let store = use_store();
+    let lang = use_lang();
+    let today = use_today();
+    let catalog = use_catalog();
+    let case = use_case();
+    let next = store.with_untracked(|s| s.scope(&catalog, &case.id, today).map(|sc| next_step(&sc, None))).unwrap_or(NextStep::Check);
+    let complete = next == NextStep::Check;
+    let missing_href = routes::next(&case.id, next);
+    let body = {
+        let (catalog, case_id) = (catalog.clone(), case.id.clone());
+        move || {
+            let lang = lang.get();
+            store.with_untracked(|s| {
+                let scope = s.scope(&catalog, &case_id, today)?;
+                let all = used(&scope);
+                // Owners in the order first used; what is worked out from people last.
+                let mut owners: Vec<Option<String>> = Vec::new();
+                for u in &all {
+                    let o = u.fact.as_ref().map(|(k, _)| k.owner.clone());
+                    if !owners.contains(&o) {
+                        owners.push(o);
+                    }
+                }
+                owners.sort_by_key(|o| o.is_none());
+                let groups = owners
+                    .into_iter()
+                    .map(|owner| {
+                        let heading = match &owner {
+                            Some(o) => {
+                                let is_person = s.vault.person(o).is_some();
+                                let kin = (is_person && o != ME).then(|| (hitotsu::household::kin(&s.vault, o, ME), hitotsu::household::sex(&s.vault, o)));
+                                owner_heading(lang, o, s.vault.name_at(o, today), s.role_of(&case_id, o), kin, is_person)
+                            }
+                            None => t(lang, Msg::WorkedOut).to_string(),
+                        };
+                        let rows = all
+                            .iter()
+                            .filter(|u| u.fact.as_ref().map(|(k, _)| &k.owner) == owner.as_ref())
+                            .map(|u| {
+                                let label = catalog.field_label(&u.field, lang);
+                                let value = catalog.display_value(&u.field, &u.value, lang);
+                                let version = u.fact.as_ref().and_then(|(k, d)| s.vault.at(k, *d));
+                                let origin = version.map(|f| {
+                                    let event = catalog.event(&f.given.event).map_or(f.given.event.clone(), |e| e.title.get(lang).to_string());
+                                    provenance(lang, &event, f.given.date, f.given.how)
+                                });
+                                let procedures: Vec<String> =
+                                    u.procedures.iter().filter_map(|p| scope.event.procedures.iter().find(|q| q.id == *p)).map(|p| p.title.get(lang).to_string()).collect();
+                                let change = match &u.fact {
+                                    Some((k, d)) => routes::change(&case_id, &k.owner, &k.attribute, *d),
+                                    None => routes::people(&case_id),
+                                };
+                                view! {
+                                    <div class="summary-row">
+                                        <dt>{label.clone()}</dt>
+                                        <dd>
+                                            <span class="summary-value">{value}</span>
+                                            {origin.map(|o| view! { <span class="provenance">{o}</span> })}
+                                            <span class="used-by">{used_by(lang, &procedures)}</span>
+                                        </dd>
+                                        <dd class="summary-action">
+                                            <a class="action-link" href=change>
+                                                {t(lang, Msg::Change)}<span class="visually-hidden">{format!(" {label}")}</span>
+                                            </a>
+                                        </dd>
+                                    </div>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <h2>{heading}</h2>
+                            <dl class="summary-list">{rows}</dl>
+                        }
+                    })
+                    .collect_view();
+                Some(groups)
+            })
+        }
+    };
+    view! {
+        <div class="page page-wide">
+            <BackLink href=routes::plan(&case.id)/>
+            <PageHeading text=Signal::derive(move || t(lang.get(), Msg::CheckTitle).to_string())/>
+            <p>{tr(Msg::CheckIntro)}</p>
+            {(!complete).then(|| view! {
+                <div class="notice"><p>{tr(Msg::MissingFacts)}</p>
+                <p><a class="action-link" href=missing_href.clone()>{tr(Msg::Continue)}</a></p></div>
+            })}
+            {body}
+            {complete.then(|| view! {
+                <p><a class="button" href=routes::send(&case.id)>{tr(Msg::Continue)}</a></p>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,198 @@
+//! `/case/:case/details/:owner`: every fact the case's open procedures still lack about
+//! one person (or the household, or this event), each asked once.
+
+use crate::app::components::fact_input::{focus_target, FactInput};
+use crate::app::components::form::ErrorSummary;
+use crate::app::components::layout::{BackLink, PageHeading};
+use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today};
+use crate::app::pages::case::use_case;
+use crate::app::pages::not_found::NotFound;
+use crate::app::routes;
+use hitotsu::fields::{check_field, FieldError};
+use hitotsu::onestop::{needs, next_step};
+use hitotsu::resolve::{Ask, Gap};
+use hitotsu::ui_text::{as_of_note, owner_heading, starts_note, t, Msg};
+use hitotsu::vault::{How, HOUSEHOLD, ME};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use std::collections::BTreeMap;
+
+#[component]
+pub fn DetailsPage() -> impl IntoView {
+    let owner = routes::use_owner();
+    move || view! { <DetailsForm owner=owner.get()/> }
+}
+
+/// The id of the control that asks this, unique on the page.
+fn control_id(ask: &Ask) -> String {
+    match &ask.starts {
+        Some((d, _)) => format!("f-{}-from-{d}", ask.key.attribute),
+        None => format!("f-{}", ask.key.attribute),
+    }
+}
+
+fn draft_key(ask: &Ask) -> String {
+    format!("field:{}", control_id(ask))
+}
+
+#[component]
+fn DetailsForm(owner: String) -> impl IntoView {
+    let store = use_store();
+    let lang = use_lang();
+    let today = use_today();
+    let catalog = use_catalog();
+    let case = use_case();
+    let event = catalog.event(&case.event).cloned().expect("the case layout found it");
+    let found = store.with_untracked(|s| {
+        let scope = s.scope(&catalog, &case.id, today)?;
+        let asks: Vec<Ask> = needs(&scope)
+            .into_iter()
+            .filter_map(|n| match n.gap {
+                Gap::Fact(a) if a.key.owner == owner => Some(a),
+                _ => None,
+            })
+            .collect();
+        let is_person = s.vault.person(&owner).is_some();
+        if asks.is_empty() && !is_person && owner != HOUSEHOLD && owner != case.id {
+            return None;
+        }
+        let role = s.role_of(&case.id, &owner);
+        let name = is_person.then(|| s.vault.name_at(&owner, today).map(str::to_string)).flatten();
+        let kin = (is_person && owner != ME).then(|| {
+            (hitotsu::household::kin(&s.vault, &owner, ME), hitotsu::household::sex(&s.vault, &owner))
+        });
+        let drafts = scope.case.drafts.clone();
+        Some((asks, role, name, kin, drafts, is_person))
+    });
+    let Some((asks, role, name, kin, drafts, is_person)) = found else { return view! { <NotFound/> }.into_any() };
+    let values: BTreeMap<String, RwSignal<String>> =
+        asks.iter().map(|a| (control_id(a), RwSignal::new(drafts.get(&draft_key(a)).cloned().unwrap_or_default()))).collect();
+    let errors = RwSignal::new(Vec::<(String, FieldError)>::new());
+    let title = {
+        let owner = owner.clone();
+        Signal::derive(move || owner_heading(lang.get(), &owner, name.as_deref(), role, kin, is_person))
+    };
+    let caption = {
+        let t = event.title.clone();
+        Signal::derive(move || t.get(lang.get()).to_string())
+    };
+    let label_of = {
+        let catalog = catalog.clone();
+        move |a: &Ask, lang| {
+            if is_person {
+                catalog.attribute_label(&a.key.attribute, &a.field, lang)
+            } else {
+                catalog.field_label(&a.field, lang)
+            }
+        }
+    };
+    let navigate = use_navigate();
+    let submit = {
+        let (catalog, values, case_id, asks, owner) = (catalog.clone(), values.clone(), case.id.clone(), asks.clone(), owner.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let mut found = Vec::new();
+            let mut accepted = Vec::new();
+            for a in &asks {
+                let def = &catalog.fields.fields[&a.field];
+                match check_field(def, &values[&control_id(a)].get_untracked()) {
+                    Ok(v) => accepted.push((a.clone(), v)),
+                    Err(e) => found.push((control_id(a), e)),
+                }
+            }
+            if !found.is_empty() {
+                errors.set(found);
+                return;
+            }
+            let mut next = routes::check(&case_id);
+            store.update(|s| {
+                for (a, v) in accepted {
+                    s.give(&case_id, &a, v, How::Typed, today);
+                }
+                if let Some(c) = s.case_mut(&case_id) {
+                    c.drafts.retain(|k, _| !k.starts_with("field:"));
+                }
+                if let Some(scope) = s.scope(&catalog, &case_id, today) {
+                    next = routes::next(&case_id, next_step(&scope, Some(&owner)));
+                }
+            });
+            navigate(&next, Default::default());
+        }
+    };
+    let summary = {
+        let (catalog, asks, label_of) = (catalog.clone(), asks.clone(), label_of.clone());
+        Signal::derive(move || {
+            let lang = lang.get();
+            errors.with(|list| {
+                list.iter()
+                    .filter_map(|(id, e)| {
+                        let a = asks.iter().find(|a| control_id(a) == *id)?;
+                        let def = &catalog.fields.fields[&a.field];
+                        Some((focus_target(id, def), e.message(lang, &label_of(a, lang))))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let inputs = asks
+        .iter()
+        .map(|a| {
+            let def = catalog.fields.fields[&a.field].clone();
+            let id = control_id(a);
+            let value = values[&id];
+            let label = {
+                let (a, label_of) = (a.clone(), label_of.clone());
+                Signal::derive(move || label_of(&a, lang.get()))
+            };
+            let error = {
+                let (id, a, label_of) = (id.clone(), a.clone(), label_of.clone());
+                Signal::derive(move || errors.with(|es| es.iter().find(|(f, _)| *f == id).map(|(_, e)| e.message(lang.get(), &label_of(&a, lang.get())))))
+            };
+            // The day it holds, when that is not simply today's: from the moving day, or
+            // the day before it.
+            let note = match (&a.starts, &def.at) {
+                (Some((d, _)), _) => {
+                    let d = *d;
+                    Some(Signal::derive(move || starts_note(lang.get(), d)))
+                }
+                (None, Some(_)) => {
+                    let d = a.at;
+                    Some(Signal::derive(move || as_of_note(lang.get(), d)))
+                }
+                _ => None,
+            };
+            let on_change = {
+                let (case_id, key) = (case.id.clone(), draft_key(a));
+                Callback::new(move |v: String| {
+                    value.set(v.clone());
+                    store.update(|s| {
+                        if let Some(c) = s.case_mut(&case_id) {
+                            c.drafts.insert(key.clone(), v);
+                        }
+                    });
+                })
+            };
+            let own = a.key.owner == ME || a.key.owner == HOUSEHOLD;
+            let attribute = a.key.attribute.clone();
+            match note {
+                Some(note) => view! { <FactInput id def attribute label note own value error on_change/> }.into_any(),
+                None => view! { <FactInput id def attribute label own value error on_change/> }.into_any(),
+            }
+        })
+        .collect_view();
+    let has_error = Signal::derive(move || errors.with(|e| !e.is_empty()));
+    let none_left = asks.is_empty();
+    view! {
+        <div class="page">
+            <BackLink href=routes::plan(&case.id)/>
+            <form novalidate on:submit=submit>
+                <ErrorSummary errors=summary/>
+                <PageHeading text=title caption error=has_error/>
+                {none_left.then(|| view! { <p>{move || t(lang.get(), Msg::NothingMissing)}</p> })}
+                {inputs}
+                <button type="submit" class="button">{tr(Msg::SaveAndContinue)}</button>
+            </form>
+        </div>
+    }
+    .into_any()
+}

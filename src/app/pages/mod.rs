@@ -1,0 +1,22 @@
+//! One file per route. A page reads its parameters through `routes`, its data through the
+//! contexts, and decides nothing the core could decide.
+
+pub mod case;
+pub mod catalog_error;
+pub mod change;
+pub mod check;
+pub mod data;
+pub mod delete_all;
+pub mod details;
+pub mod edit_fact;
+pub mod home;
+pub mod my_info;
+pub mod not_found;
+pub mod people;
+pub mod plan;
+pub mod question;
+pub mod receipts;
+pub mod send;
+pub mod shared;
+pub mod sheet;
+pub mod start;

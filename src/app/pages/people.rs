@@ -1,0 +1,286 @@
+//! `/case/:case/people`: who is who in this event — the baby's parents, who moves, how the
+//! deceased was related, the heirs, the 喪主, who files — proposed from the vault and
+//! confirmed. What is chosen or typed is kept as a draft until confirmed.
+
+use crate::app::components::form::{option_id, Checkboxes, ErrorSummary, Label, Radios, Reveal, TextInput};
+use crate::app::components::layout::{BackLink, PageHeading};
+use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today};
+use crate::app::pages::case::use_case;
+use crate::app::routes;
+use hitotsu::household::PeopleQuestion;
+use hitotsu::i18n::Lang;
+use hitotsu::onestop::next_step;
+use hitotsu::people::{relation_code, Candidate, PeopleError, PeopleForm, DECEASED_KIN, NEW, NEW_HEIR_KIN, NOBODY};
+use hitotsu::state::PEOPLE_DRAFT;
+use hitotsu::ui_text::{candidate_label, kin_word, people_error, people_legend, t, yes_no_options, Msg};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn PeoplePage() -> impl IntoView {
+    let store = use_store();
+    let lang = use_lang();
+    let today = use_today();
+    let catalog = use_catalog();
+    let case = use_case();
+    let event = catalog.event(&case.event).cloned().expect("the case layout found it");
+    // The form as drafted, or as the vault proposes it.
+    let initial: PeopleForm = store.with_untracked(|s| {
+        let drafted: PeopleForm = s
+            .case(&case.id)
+            .map(|c| c.drafts.iter().filter_map(|(k, v)| k.strip_prefix(PEOPLE_DRAFT).map(|k| (k.to_string(), v.clone()))).collect())
+            .unwrap_or_default();
+        let proposed = s.people_scope(&catalog, &case.id, today).map(|p| p.propose()).unwrap_or_default();
+        proposed.into_iter().chain(drafted).collect()
+    });
+    let form = RwSignal::new(initial);
+    let errors = RwSignal::new(Vec::<(String, PeopleError)>::new());
+    let set = {
+        let case_id = case.id.clone();
+        move |control: &str, value: String| {
+            form.update(|f| {
+                f.insert(control.to_string(), value.clone());
+            });
+            store.update(|s| {
+                if let Some(c) = s.case_mut(&case_id) {
+                    c.drafts.insert(format!("{PEOPLE_DRAFT}{control}"), value);
+                }
+            });
+        }
+    };
+    let questions = {
+        let (catalog, case_id) = (catalog.clone(), case.id.clone());
+        Memo::new(move |_| {
+            let f = form.get();
+            store.with_untracked(|s| s.people_scope(&catalog, &case_id, today).map(|p| p.questions(&f)).unwrap_or_default())
+        })
+    };
+    // Who each control offers, following the choices made so far.
+    let lists: std::collections::BTreeMap<&'static str, Memo<Vec<Candidate>>> =
+        ["other_parent", "head", "informant", "allowance_claimant", "movers", "surviving_spouse", "heirs", "funeral_host"]
+            .into_iter()
+            .map(|control| {
+                let (catalog, case_id) = (catalog.clone(), case.id.clone());
+                let memo = Memo::new(move |_| {
+                    let f = form.get();
+                    store.with_untracked(|s| s.people_scope(&catalog, &case_id, today).map(|p| p.candidates(control, &f)).unwrap_or_default())
+                });
+                (control, memo)
+            })
+            .collect();
+    let candidates = {
+        let lists = lists.clone();
+        move |control: &'static str| lists[control]
+    };
+    let chosen_heirs = {
+        let (catalog, case_id) = (catalog.clone(), case.id.clone());
+        Memo::new(move |_| {
+            let f = form.get();
+            store.with_untracked(|s| s.people_scope(&catalog, &case_id, today).map(|p| p.chosen_heirs(&f)).unwrap_or_default())
+        })
+    };
+    let error_of = move |control: &'static str| {
+        Signal::derive(move || {
+            errors.with(|es| es.iter().find(|(c, _)| c == control).map(|(c, e)| people_error(lang.get(), c, *e)))
+        })
+    };
+    let value_of = move |control: &'static str| Signal::derive(move || form.with(|f| f.get(control).cloned().unwrap_or_default()));
+    let setter = {
+        let set = set.clone();
+        move |control: &'static str| {
+            let set = set.clone();
+            Callback::new(move |v: String| set(control, v))
+        }
+    };
+    // Radios over people: the candidates, then "someone else" (with a name) and "nobody".
+    let person_radios = {
+        let candidates = candidates.clone();
+        let setter = setter.clone();
+        move |control: &'static str, legend: Signal<String>, hint: Option<Msg>, someone_else: bool, nobody: Option<Msg>| {
+            let list = candidates(control);
+            let options = Signal::derive(move || {
+                let lang = lang.get();
+                let mut o: Vec<(String, String)> = list.get().into_iter().map(|c| (c.id.clone(), label(lang, &c))).collect();
+                if someone_else {
+                    o.push((NEW.into(), t(lang, Msg::SomeoneElse).into()));
+                }
+                if let Some(n) = nobody {
+                    o.push((NOBODY.into(), t(lang, n).into()));
+                }
+                o
+            });
+            let name_control: &'static str = match control {
+                "other_parent" => "other_parent_name",
+                "head" => "head_name",
+                "informant" => "informant_name",
+                "surviving_spouse" => "surviving_spouse_name",
+                _ => "funeral_host_name",
+            };
+            let name_setter = setter.clone();
+            let reveal = someone_else.then(|| Reveal {
+                when: NEW.into(),
+                view: ViewFn::from(move || {
+                    let setter = name_setter.clone();
+                    view! {
+                        <TextInput id=name_control label=Label::Plain(Signal::derive(move || t(lang.get(), Msg::NameOfNew).to_string()))
+                            error=error_of(name_control) value=value_of(name_control) on_input=setter(name_control) autocomplete="off"/>
+                    }
+                }),
+            });
+            let hint = hint.map(|m| Signal::derive(move || t(lang.get(), m).to_string()));
+            let legend = Label::Plain(legend);
+            match (hint, reveal) {
+                (Some(h), Some(r)) => view! { <Radios name=control legend hint=h error=error_of(control) options value=value_of(control) on_change=setter(control) reveal=r/> }.into_any(),
+                (Some(h), None) => view! { <Radios name=control legend hint=h error=error_of(control) options value=value_of(control) on_change=setter(control)/> }.into_any(),
+                (None, Some(r)) => view! { <Radios name=control legend error=error_of(control) options value=value_of(control) on_change=setter(control) reveal=r/> }.into_any(),
+                (None, None) => view! { <Radios name=control legend error=error_of(control) options value=value_of(control) on_change=setter(control)/> }.into_any(),
+            }
+        }
+    };
+    let legend = move |q: PeopleQuestion, part: &'static str| {
+        Signal::derive(move || people_legend(lang.get(), q, part, form.with(|f| f.get("my_part").cloned()).as_deref()))
+    };
+    let moving = event.household.contains(&PeopleQuestion::Members);
+    let sections = {
+        let person_radios = person_radios.clone();
+        let candidates = candidates.clone();
+        move || {
+            let (person_radios, candidates, set) = (person_radios.clone(), candidates.clone(), set.clone());
+            questions
+                .get()
+                .into_iter()
+                .map(|q| match q {
+                    PeopleQuestion::Parents => {
+                        let parts = Signal::derive(move || {
+                            let lang = lang.get();
+                            ["mother", "father", "other"].into_iter().map(|p| (p.to_string(), hitotsu::ui_text::my_part(lang, p))).collect::<Vec<_>>()
+                        });
+                        view! {
+                            <Radios name="my_part" legend=Label::Plain(legend(q, "my_part")) error=error_of("my_part") options=parts
+                                value=value_of("my_part") on_change=setter("my_part")/>
+                            {person_radios("other_parent", legend(q, "other_parent"), None, true, Some(Msg::NoOtherParent))}
+                        }
+                        .into_any()
+                    }
+                    PeopleQuestion::Head => person_radios("head", legend(q, if moving { "after_move" } else { "" }), Some(Msg::HeadHint), true, None),
+                    PeopleQuestion::Informant => person_radios("informant", legend(q, ""), Some(Msg::InformantHint), true, None),
+                    PeopleQuestion::FuneralHost => person_radios("funeral_host", legend(q, ""), None, true, None),
+                    PeopleQuestion::SurvivingSpouse => {
+                        person_radios("surviving_spouse", legend(q, ""), Some(Msg::SurvivingSpouseHint), true, Some(Msg::NoSurvivingSpouse))
+                    }
+                    PeopleQuestion::AllowanceClaimant => {
+                        person_radios("allowance_claimant", legend(q, ""), Some(Msg::AllowanceClaimantHint), false, None)
+                    }
+                    PeopleQuestion::Members => {
+                        let list = candidates("movers");
+                        let options = Signal::derive(move || list.get().into_iter().map(|c| (c.id.clone(), label(lang.get(), &c))).collect::<Vec<_>>());
+                        let values = Signal::derive(move || form.with(|f| f.get("movers").map_or(vec![], |v| v.split(',').filter(|x| !x.is_empty()).map(str::to_string).collect())));
+                        let on_change = {
+                            let set = set.clone();
+                            Callback::new(move |v: Vec<String>| set("movers", v.join(",")))
+                        };
+                        view! { <Checkboxes name="movers" legend=Label::Plain(legend(q, "")) error=error_of("movers") options values on_change/> }.into_any()
+                    }
+                    PeopleQuestion::DeceasedRelation => {
+                        let kin_options = Signal::derive(move || {
+                            let lang = lang.get();
+                            DECEASED_KIN.iter().map(|(k, s)| (relation_code(*k, *s), kin_word(lang, *k, *s))).collect::<Vec<_>>()
+                        });
+                        let yes_no = Signal::derive(move || yes_no_options(lang.get()).into_iter().map(|(v, l)| (v.to_string(), l.to_string())).collect::<Vec<_>>());
+                        view! {
+                            <Radios name="deceased_kin" legend=Label::Plain(legend(q, "deceased_kin")) error=error_of("deceased_kin")
+                                options=kin_options value=value_of("deceased_kin") on_change=setter("deceased_kin")/>
+                            <Radios name="lived_with" legend=Label::Plain(legend(q, "lived_with")) error=error_of("lived_with")
+                                options=yes_no value=value_of("lived_with") on_change=setter("lived_with")/>
+                        }
+                        .into_any()
+                    }
+                    PeopleQuestion::Heirs => {
+                        let list = candidates("heirs");
+                        let options = Signal::derive(move || list.get().into_iter().map(|c| (c.id.clone(), label(lang.get(), &c))).collect::<Vec<_>>());
+                        let on_change = {
+                            let set = set.clone();
+                            Callback::new(move |v: Vec<String>| set("heirs", v.join(",")))
+                        };
+                        let kin_options = Signal::derive(move || {
+                            let lang = lang.get();
+                            NEW_HEIR_KIN.iter().map(|k| (hitotsu::people::kin_code(*k).to_string(), kin_word(lang, *k, None))).collect::<Vec<_>>()
+                        });
+                        view! {
+                            <Checkboxes name="heirs" legend=Label::Plain(legend(q, ""))
+                                hint=Signal::derive(move || t(lang.get(), Msg::HeirsHint).to_string())
+                                error=error_of("heirs") options values=Signal::derive(move || chosen_heirs.get()) on_change/>
+                            <div class="add-person">
+                                <TextInput id="new_heir_name" label=Label::Plain(Signal::derive(move || t(lang.get(), Msg::NewHeirName).to_string()))
+                                    hint=Signal::derive(move || t(lang.get(), Msg::NewHeirHint).to_string())
+                                    error=error_of("new_heir_name") value=value_of("new_heir_name") on_input=setter("new_heir_name")/>
+                                <Radios name="new_heir_kin" legend=Label::Plain(Signal::derive(move || t(lang.get(), Msg::NewHeirKin).to_string()))
+                                    error=error_of("new_heir_kin") options=kin_options value=value_of("new_heir_kin") on_change=setter("new_heir_kin")/>
+                            </div>
+                        }
+                        .into_any()
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let summary = Signal::derive(move || {
+        let lang = lang.get();
+        errors.with(|es| es.iter().map(|(c, e)| (error_target(c, &lists), people_error(lang, c, *e))).collect::<Vec<_>>())
+    });
+    let has_error = Signal::derive(move || errors.with(|e| !e.is_empty()));
+    let navigate = use_navigate();
+    let submit = {
+        let (catalog, case_id) = (catalog.clone(), case.id.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let f = form.get_untracked();
+            let mut result = Ok(());
+            let mut next = String::new();
+            store.update(|s| {
+                result = s.confirm_people(&catalog, &case_id, &f, today);
+                if let Some(scope) = s.scope(&catalog, &case_id, today) {
+                    next = routes::next(&case_id, next_step(&scope, None));
+                }
+            });
+            match result {
+                Ok(()) => navigate(&next, Default::default()),
+                Err(es) => errors.set(es),
+            }
+        }
+    };
+    let caption = Signal::derive(move || event.title.get(lang.get()).to_string());
+    view! {
+        <div class="page">
+            <BackLink href=routes::plan(&case.id)/>
+            <form novalidate on:submit=submit>
+                <ErrorSummary errors=summary/>
+                <PageHeading text=Signal::derive(move || t(lang.get(), Msg::PeopleTitle).to_string()) caption error=has_error/>
+                <p>{tr(Msg::PeopleIntro)}</p>
+                {sections}
+                <button type="submit" class="button">{tr(Msg::SaveAndContinue)}</button>
+            </form>
+        </div>
+    }
+}
+
+/// What the error summary links to for a control: a radio group's first option, else the
+/// input itself. Radio groups over people start with the citizen.
+fn error_target(control: &str, lists: &std::collections::BTreeMap<&'static str, Memo<Vec<Candidate>>>) -> String {
+    match control {
+        "my_part" => option_id(control, "mother"),
+        "lived_with" => option_id(control, "yes"),
+        "deceased_kin" => option_id(control, &relation_code(DECEASED_KIN[0].0, DECEASED_KIN[0].1)),
+        "new_heir_kin" => option_id(control, "child"),
+        c if c.ends_with("_name") => c.to_string(),
+        // The first person offered, or "someone else" when nobody is.
+        c => {
+            let first = lists.get(c).and_then(|l| l.with_untracked(|l| l.first().map(|p| p.id.clone())));
+            option_id(c, &first.unwrap_or_else(|| NEW.to_string()))
+        }
+    }
+}
+
+fn label(lang: Lang, c: &Candidate) -> String {
+    candidate_label(lang, c.name.as_deref(), (c.id != hitotsu::vault::ME).then(|| kin_word(lang, c.kin, c.sex)).as_deref(), c.id == hitotsu::vault::ME)
+}

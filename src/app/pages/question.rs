@@ -1,0 +1,198 @@
+//! `/case/:case/q/:question`: one question per page. A question whose answer the app
+//! already knows (a fact of the vault, or what the household's people tell) is shown
+//! with that answer for the citizen to confirm, not asked afresh.
+
+use crate::app::components::form::{option_id, ErrorSummary, Label, Radios, TextInput, Width};
+use crate::app::components::layout::BackLink;
+use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today};
+use crate::app::pages::case::use_case;
+use crate::app::pages::not_found::NotFound;
+use crate::app::routes;
+use hitotsu::case::Step;
+use hitotsu::catalog::{Question, QuestionKind};
+use hitotsu::questionnaire::{asked, check_answer, next_after, previous_before, AnswerError};
+use hitotsu::resolve::{Known, KnownFrom};
+use hitotsu::ui_text::{known_from_fact, known_from_household, question_progress, t, yes_no_options, Msg};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+const INPUT_ID: &str = "answer";
+
+#[component]
+pub fn QuestionPage() -> impl IntoView {
+    let question = routes::use_question_id();
+    // A new form for every question, so its error and focus start afresh.
+    move || view! { <QuestionForm question_id=question.get()/> }
+}
+
+/// What the page shows, taken once from the state.
+struct Shown {
+    question: Question,
+    position: usize,
+    total: usize,
+    initial: String,
+    known: Option<Known>,
+    back: String,
+}
+
+#[component]
+fn QuestionForm(question_id: String) -> impl IntoView {
+    let store = use_store();
+    let lang = use_lang();
+    let today = use_today();
+    let catalog = use_catalog();
+    let case = use_case();
+    let shown = store.with_untracked(|s| {
+        let scope = s.scope(&catalog, &case.id, today)?;
+        let answers = scope.answers();
+        let asked_now = asked(scope.event, &answers);
+        let position = asked_now.iter().position(|q| q.id == question_id)?;
+        let known = scope.known(&question_id);
+        let initial = scope
+            .case
+            .drafts
+            .get(&question_id)
+            .or_else(|| answers.get(&question_id))
+            .cloned()
+            .or_else(|| known.as_ref().map(|k| k.value.clone()))
+            .unwrap_or_default();
+        let back = previous_before(scope.event, &answers, &question_id).map_or(routes::home(), |q| routes::question(&case.id, &q.id));
+        Some(Shown { question: asked_now[position].clone(), position, total: asked_now.len(), initial, known, back })
+    });
+    let Some(shown) = shown else { return view! { <NotFound/> }.into_any() };
+    let Shown { question, position, total, initial, known, back } = shown;
+    let event = catalog.event(&case.event).cloned().expect("the case layout found it");
+    let value = RwSignal::new(initial);
+    let error = RwSignal::new(None::<AnswerError>);
+    let keep_draft = {
+        let (case_id, question_id) = (case.id.clone(), question_id.clone());
+        Callback::new(move |v: String| {
+            value.set(v.clone());
+            store.update(|s| {
+                if let Some(c) = s.case_mut(&case_id) {
+                    c.drafts.insert(question_id.clone(), v);
+                }
+            });
+        })
+    };
+    let navigate = use_navigate();
+    let submit = {
+        let (case_id, question) = (case.id.clone(), question.clone());
+        let catalog = catalog.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let answers = store.with_untracked(|s| s.scope(&catalog, &case_id, today).map(|sc| sc.answers())).unwrap_or_default();
+            match check_answer(&question, &value.get_untracked(), &answers, today) {
+                Ok(accepted) => {
+                    let mut next = Step::Plan;
+                    store.update(|s| {
+                        s.record_answer(&catalog, &case_id, &question.id, accepted, today);
+                        if let Some(scope) = s.scope(&catalog, &case_id, today) {
+                            if let Some(q) = next_after(scope.event, &scope.answers(), &question.id) {
+                                next = Step::Question(q.id.clone());
+                            }
+                        }
+                    });
+                    navigate(&routes::step(&case_id, &next), Default::default());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    };
+    let message = {
+        let event = event.clone();
+        Signal::derive(move || error.get().map(|e| e.message(lang.get(), &event)))
+    };
+    let has_error = Signal::derive(move || error.with(Option::is_some));
+    let title = {
+        let text = question.text.clone();
+        Signal::derive(move || text.get(lang.get()).to_string())
+    };
+    let caption = {
+        let event_title = event.title.clone();
+        Signal::derive(move || format!("{} — {}", event_title.get(lang.get()), question_progress(lang.get(), position + 1, total)))
+    };
+    // The question's own hint, the date format, and what the app already knows.
+    let hint = {
+        let (own, kind) = (question.hint.clone(), question.kind);
+        let known = known.clone();
+        let catalog = catalog.clone();
+        let options = question.options.clone();
+        move || {
+            let lang = lang.get();
+            let mut parts: Vec<String> = Vec::new();
+            if let Some(k) = &known {
+                let shown_value = options
+                    .iter()
+                    .find(|o| o.id == k.value)
+                    .map(|o| o.label.get(lang).to_string())
+                    .or_else(|| yes_no_options(lang).into_iter().find(|(id, _)| *id == k.value).map(|(_, l)| l.to_string()))
+                    .unwrap_or_else(|| k.value.clone());
+                parts.push(match &k.from {
+                    KnownFrom::Fact(given) => {
+                        let event = catalog.event(&given.event).map_or(given.event.clone(), |e| e.title.get(lang).to_string());
+                        known_from_fact(lang, &shown_value, &event, given.date)
+                    }
+                    KnownFrom::Household(people) => {
+                        let names: Vec<String> = store.with_untracked(|s| {
+                            people.iter().filter_map(|p| s.vault.name_at(p, today).map(str::to_string)).collect()
+                        });
+                        known_from_household(lang, &shown_value, &names)
+                    }
+                });
+            }
+            if let Some(h) = &own {
+                parts.push(h.get(lang).to_string());
+            }
+            if kind == QuestionKind::Date {
+                parts.push(t(lang, Msg::DateHint).to_string());
+            }
+            parts.join(" ")
+        }
+    };
+    let has_hint = known.is_some() || question.hint.is_some() || question.kind == QuestionKind::Date;
+    let hint = has_hint.then(|| Signal::derive(hint));
+    let first_control = match question.kind {
+        QuestionKind::Choice => option_id(INPUT_ID, &question.options[0].id),
+        QuestionKind::YesNo => option_id(INPUT_ID, "yes"),
+        _ => INPUT_ID.to_string(),
+    };
+    let summary = Signal::derive(move || message.get().map(|m| vec![(first_control.clone(), m)]).unwrap_or_default());
+    let label = Label::Heading { text: title, caption: Some(caption), error: has_error };
+    let field = match question.kind {
+        QuestionKind::Choice | QuestionKind::YesNo => {
+            let choices = question.options.clone();
+            let kind = question.kind;
+            let options = Signal::derive(move || match kind {
+                QuestionKind::YesNo => yes_no_options(lang.get()).into_iter().map(|(id, l)| (id.to_string(), l.to_string())).collect(),
+                _ => choices.iter().map(|o| (o.id.clone(), o.label.get(lang.get()).to_string())).collect::<Vec<_>>(),
+            });
+            match hint {
+                Some(hint) => view! { <Radios name=INPUT_ID legend=label hint error=message options value on_change=keep_draft/> }.into_any(),
+                None => view! { <Radios name=INPUT_ID legend=label error=message options value on_change=keep_draft/> }.into_any(),
+            }
+        }
+        QuestionKind::Date | QuestionKind::Number => {
+            let numeric = question.kind == QuestionKind::Number;
+            let unit = question.unit.clone().map(|u| Signal::derive(move || u.get(lang.get()).to_string()));
+            let (inputmode, width) = if numeric { ("numeric", Width::Short) } else { ("text", Width::Full) };
+            match (hint, unit) {
+                (Some(hint), Some(unit)) => view! { <TextInput id=INPUT_ID label hint error=message value on_input=keep_draft inputmode width suffix=unit/> }.into_any(),
+                (Some(hint), None) => view! { <TextInput id=INPUT_ID label hint error=message value on_input=keep_draft inputmode width/> }.into_any(),
+                (None, Some(unit)) => view! { <TextInput id=INPUT_ID label error=message value on_input=keep_draft inputmode width suffix=unit/> }.into_any(),
+                (None, None) => view! { <TextInput id=INPUT_ID label error=message value on_input=keep_draft inputmode width/> }.into_any(),
+            }
+        }
+    };
+    view! {
+        <div class="page">
+            <BackLink href=back/>
+            <form novalidate on:submit=submit>
+                <ErrorSummary errors=summary/>
+                {field}
+                <button type="submit" class="button">{tr(Msg::Continue)}</button>
+            </form>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,169 @@
+//! `/case/:case/send`: one packet per recipient, exactly what each receives, consent per
+//! recipient; then sent through the deployment's endpoint (with the outbox) or prepared
+//! as a filled-in sheet for the counter. A packet that lacks something says exactly what
+//! and links to the page that asks it.
+
+use crate::app::components::form::{Checkbox, ErrorSummary};
+use crate::app::components::layout::{BackLink, PageHeading};
+use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today};
+use crate::app::pages::case::use_case;
+use crate::app::routes;
+use crate::app::services::browser;
+use crate::app::services::sender::use_sender;
+use hitotsu::onestop::{packets, Packet};
+use hitotsu::resolve::Gap;
+use hitotsu::ui_text::{missing_line, t, Msg};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use std::collections::BTreeSet;
+
+#[component]
+pub fn SendPage() -> impl IntoView {
+    let store = use_store();
+    let lang = use_lang();
+    let today = use_today();
+    let catalog = use_catalog();
+    let case = use_case();
+    let sender = use_sender();
+    let online = sender.online();
+    let all: Vec<Packet> = store.with_untracked(|s| s.scope(&catalog, &case.id, today).map(|sc| packets(&sc))).unwrap_or_default();
+    let consents = RwSignal::new(BTreeSet::<String>::new());
+    let error = RwSignal::new(false);
+    let navigate = use_navigate();
+    let submit = {
+        let (all, catalog, case_id) = (all.clone(), catalog.clone(), case.id.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let chosen = consents.get_untracked();
+            if chosen.is_empty() {
+                error.set(true);
+                return;
+            }
+            let now = js_sys::Date::now();
+            let send = online.get_untracked();
+            store.update(|s| {
+                for p in all.iter().filter(|p| chosen.contains(&p.agency) && p.missing.is_empty()) {
+                    if send {
+                        // A key of its own for every packet, kept for all its retries.
+                        s.send(&catalog, &case_id, p, &browser::new_key(), now, today);
+                    } else {
+                        s.prepare(&case_id, p, today);
+                    }
+                }
+            });
+            sender.send_due();
+            navigate(&routes::receipts(&case_id), Default::default());
+        }
+    };
+    let nothing = all.is_empty();
+    let first_box = all.iter().find(|p| p.missing.is_empty()).map(|p| format!("consent-{}", p.agency)).unwrap_or_default();
+    let cards = {
+        let (catalog, case_id) = (catalog.clone(), case.id.clone());
+        let event = catalog.event(&case.event).cloned().expect("the case layout found it");
+        let first = first_box.clone();
+        move || {
+            let lang = lang.get();
+            all.iter()
+                .map(|p| {
+                    let agency = catalog.agency_name(&p.agency, lang);
+                    let procs = p
+                        .procedures
+                        .iter()
+                        .filter_map(|id| event.procedures.iter().find(|q| q.id == *id))
+                        .map(|q| view! { <li>{q.title.get(lang).to_string()}</li> })
+                        .collect_view();
+                    let facts = p
+                        .facts()
+                        .into_iter()
+                        .filter(|(_, v)| !v.is_empty())
+                        .map(|(f, v)| view! { <dt>{catalog.field_label(f, lang)}</dt><dd>{catalog.display_value(f, v, lang)}</dd> })
+                        .collect_view();
+                    let docs = p.documents.iter().map(|d| view! { <li>{catalog.document_name(d, lang)}</li> }).collect_view();
+                    let box_id = format!("consent-{}", p.agency);
+                    let heading_id = format!("packet-{}", p.agency);
+                    let labelled = heading_id.clone();
+                    let action = match p.missing.first() {
+                        Some(gap) => {
+                            let href = match gap {
+                                Gap::Person(_) => routes::people(&case_id),
+                                Gap::Fact(a) => routes::details(&case_id, &a.key.owner),
+                            };
+                            let what: Vec<String> = p
+                                .missing
+                                .iter()
+                                .map(|g| match g {
+                                    Gap::Person(q) => hitotsu::ui_text::people_legend(lang, *q, "", None),
+                                    Gap::Fact(a) => catalog.field_label(&a.field, lang),
+                                })
+                                .collect();
+                            view! {
+                                <div class="notice">
+                                    <p>{missing_line(lang, &what)}</p>
+                                    <p><a class="action-link" href=href>{t(lang, Msg::GiveMissing)}
+                                        <span class="visually-hidden">{format!(": {agency}")}</span></a></p>
+                                </div>
+                            }
+                            .into_any()
+                        }
+                        None => {
+                            let agency_id = p.agency.clone();
+                            let checked = {
+                                let agency_id = agency_id.clone();
+                                Signal::derive(move || consents.with(|c| c.contains(&agency_id)))
+                            };
+                            let on_change = Callback::new(move |on: bool| {
+                                consents.update(|c| {
+                                    if on {
+                                        c.insert(agency_id.clone());
+                                    } else {
+                                        c.remove(&agency_id);
+                                    }
+                                })
+                            });
+                            // The consent error stands beside the first box as well as in the summary.
+                            let err = (box_id == first).then(|| Signal::derive(move || error.get().then(|| t(lang, Msg::ChooseRecipient).to_string())));
+                            let label = view! {
+                                {move || t(lang, if online.get() { Msg::ConsentSend } else { Msg::ConsentPrepare })}
+                                <span class="visually-hidden">{format!(": {agency}")}</span>
+                            };
+                            match err {
+                                Some(e) => view! { <Checkbox id=box_id checked on_change error=e>{label}</Checkbox> }.into_any(),
+                                None => view! { <Checkbox id=box_id checked on_change>{label}</Checkbox> }.into_any(),
+                            }
+                        }
+                    };
+                    view! {
+                        <section class="packet" aria-labelledby=labelled>
+                            <h2 id=heading_id>{catalog.agency_name(&p.agency, lang)}</h2>
+                            <h3>{t(lang, Msg::Procedures)}</h3>
+                            <ul>{procs}</ul>
+                            <h3>{t(lang, Msg::WillReceive)}</h3>
+                            <dl class="facts">{facts}</dl>
+                            <h3>{t(lang, Msg::Bring)}</h3>
+                            <ul class="bring">{docs}</ul>
+                            {action}
+                        </section>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let summary = Signal::derive(move || if error.get() { vec![(first_box.clone(), t(lang.get(), Msg::ChooseRecipient).to_string())] } else { vec![] });
+    let has_error = Signal::derive(move || error.get());
+    view! {
+        <div class="page page-wide">
+            <BackLink href=routes::check(&case.id)/>
+            <form novalidate on:submit=submit>
+                <ErrorSummary errors=summary/>
+                <PageHeading text=Signal::derive(move || t(lang.get(), Msg::SendTitle).to_string()) error=has_error/>
+                <p>{move || t(lang.get(), if online.get() { Msg::SendIntroEndpoint } else { Msg::SendIntroCounter })}</p>
+                {nothing.then(|| view! { <p>{tr(Msg::NothingToSend)}</p> })}
+                {cards}
+                {(!nothing).then(|| view! {
+                    <button type="submit" class="button">{move || t(lang.get(), if online.get() { Msg::SendButton } else { Msg::PrepareButton })}</button>
+                })}
+            </form>
+            <p><a class="action-link" href=routes::receipts(&case.id)>{tr(Msg::ReceiptsTitle)}</a></p>
+        </div>
+    }
+}

@@ -1,0 +1,199 @@
+//! Every address of the app: the typed parameters each route reads and the link builders
+//! every page uses. The only place a URL is spelled or a route parameter read.
+
+use hitotsu::case::Step;
+use leptos::prelude::*;
+use leptos::Params;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
+
+pub fn home() -> String {
+    "/".into()
+}
+
+/// "Is this you?" before a new event starts on a device that holds someone's details.
+pub fn start(event: &str) -> String {
+    format!("/start/{event}")
+}
+
+pub fn question(case: &str, question: &str) -> String {
+    format!("/case/{case}/q/{question}")
+}
+
+pub fn plan(case: &str) -> String {
+    format!("/case/{case}/plan")
+}
+
+pub fn people(case: &str) -> String {
+    format!("/case/{case}/people")
+}
+
+pub fn details(case: &str, owner: &str) -> String {
+    format!("/case/{case}/details/{owner}")
+}
+
+pub fn check(case: &str) -> String {
+    format!("/case/{case}/check")
+}
+
+/// Changes the value of `owner`'s `attribute` that holds on `day`.
+pub fn change(case: &str, owner: &str, attribute: &str, day: hitotsu::Date) -> String {
+    format!("/case/{case}/change/{owner}/{attribute}/{day}")
+}
+
+pub fn send(case: &str) -> String {
+    format!("/case/{case}/send")
+}
+
+pub fn receipts(case: &str) -> String {
+    format!("/case/{case}/receipts")
+}
+
+pub fn sheet(case: &str, packet: &str) -> String {
+    format!("/case/{case}/sheet/{packet}")
+}
+
+pub fn my_info() -> String {
+    "/me".into()
+}
+
+pub fn edit_fact(owner: &str, attribute: &str) -> String {
+    format!("/me/edit/{owner}/{attribute}")
+}
+
+pub fn shared() -> String {
+    "/shared".into()
+}
+
+pub fn data() -> String {
+    "/data".into()
+}
+
+pub fn data_deleted() -> String {
+    "/data?deleted=1".into()
+}
+
+pub fn delete_all() -> String {
+    "/data/delete".into()
+}
+
+/// Where the one-stop flow goes next.
+pub fn next(case: &str, step: hitotsu::onestop::NextStep) -> String {
+    use hitotsu::onestop::NextStep;
+    match step {
+        NextStep::People => people(case),
+        NextStep::Details(owner) => details(case, &owner),
+        NextStep::Check => check(case),
+    }
+}
+
+/// Where a case resumes.
+pub fn step(case: &str, step: &Step) -> String {
+    match step {
+        Step::Question(q) => question(case, q),
+        Step::Plan => plan(case),
+        Step::People => people(case),
+        Step::Details(owner) => details(case, owner),
+        Step::Check => check(case),
+        Step::Send => send(case),
+        Step::Receipts => receipts(case),
+    }
+}
+
+#[derive(Params, PartialEq, Clone, Debug)]
+struct CaseParams {
+    case: Option<String>,
+}
+
+#[derive(Params, PartialEq, Clone, Debug)]
+struct QuestionParams {
+    question: Option<String>,
+}
+
+#[derive(Params, PartialEq, Clone, Debug)]
+struct OwnerParams {
+    owner: Option<String>,
+}
+
+#[derive(Params, PartialEq, Clone, Debug)]
+struct FactParams {
+    owner: Option<String>,
+    attribute: Option<String>,
+    day: Option<String>,
+}
+
+#[derive(Params, PartialEq, Clone, Debug)]
+struct PacketParams {
+    packet: Option<String>,
+}
+
+#[derive(Params, PartialEq, Clone, Debug)]
+struct EventParams {
+    event: Option<String>,
+}
+
+/// A route's parameter, or "" when absent (which no case, question or person has, so the
+/// page shows "not found").
+fn param<T, F>(get: F) -> Memo<String>
+where
+    T: Params + PartialEq + Send + Sync + 'static,
+    F: Fn(&T) -> Option<String> + Send + Sync + 'static,
+{
+    let params = use_params::<T>();
+    Memo::new(move |_| params.with(|p| p.as_ref().ok().and_then(&get).unwrap_or_default()))
+}
+
+pub fn use_case_id() -> Memo<String> {
+    param::<CaseParams, _>(|p| p.case.clone())
+}
+
+pub fn use_question_id() -> Memo<String> {
+    param::<QuestionParams, _>(|p| p.question.clone())
+}
+
+pub fn use_owner() -> Memo<String> {
+    param::<OwnerParams, _>(|p| p.owner.clone())
+}
+
+pub fn use_event_id() -> Memo<String> {
+    param::<EventParams, _>(|p| p.event.clone())
+}
+
+pub fn use_packet_id() -> Memo<String> {
+    param::<PacketParams, _>(|p| p.packet.clone())
+}
+
+/// The fact a change page edits: owner, attribute and the day its value holds.
+pub fn use_fact() -> Memo<Option<(String, String, Option<hitotsu::Date>)>> {
+    let params = use_params::<FactParams>();
+    Memo::new(move |_| {
+        params.with(|p| {
+            let p = p.as_ref().ok()?;
+            Some((p.owner.clone()?, p.attribute.clone()?, p.day.as_deref().and_then(|d| d.parse().ok())))
+        })
+    })
+}
+
+/// `?deleted=1` on the data page: everything was just deleted.
+pub fn use_deleted_flag() -> bool {
+    leptos_router::hooks::use_query_map().with_untracked(|q| q.get("deleted").is_some())
+}
+
+/// The step a case page's address stands for, to record where the case resumes.
+pub fn step_of_path(path: &str) -> Option<Step> {
+    let rest = path.strip_prefix("/case/")?;
+    let mut parts = rest.splitn(3, '/');
+    let _case = parts.next()?;
+    let page = parts.next()?;
+    let tail = parts.next();
+    Some(match (page, tail) {
+        ("q", Some(q)) => Step::Question(q.into()),
+        ("plan", None) => Step::Plan,
+        ("people", None) => Step::People,
+        ("details", Some(owner)) => Step::Details(owner.into()),
+        ("check", None) => Step::Check,
+        ("send", None) => Step::Send,
+        ("receipts", None) => Step::Receipts,
+        _ => return None,
+    })
+}

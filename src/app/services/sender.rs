@@ -1,0 +1,135 @@
+//! The outbox sender: sends every packet that is due to the deployment's endpoint, backs
+//! off on failures, tries again the moment the network comes back, and asks the endpoint
+//! how delivered packets are getting on. A service with its own lifetime, started once.
+
+use super::browser;
+use hitotsu::outbox::{classify, Attempt, Reply};
+use hitotsu::state::AppState;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+#[derive(Clone, Copy)]
+pub struct Sender {
+    state: RwSignal<AppState>,
+    /// The deployment's submission endpoint; None: packets are prepared for the counter.
+    endpoint: RwSignal<Option<String>>,
+    /// Packets being sent right now, so none is sent twice at once.
+    in_flight: StoredValue<BTreeSet<String>>,
+    /// When the earliest retry timer set will fire, if one is set.
+    timer: StoredValue<Option<f64>>,
+}
+
+/// The deployment's settings (public/config.json): the submission endpoint, if any. A
+/// missing or unreadable file means the default, preparing packets for the counter.
+async fn load_endpoint() -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Config {
+        submission_endpoint: Option<String>,
+    }
+    let text = browser::get_text("/config.json").await.ok()?;
+    serde_json::from_str::<Config>(&text).ok()?.submission_endpoint.filter(|s| !s.is_empty())
+}
+
+impl Sender {
+    /// Starts the service: reads the configuration, sends what waited while the app was
+    /// closed, and listens for the network coming back.
+    pub fn start(state: RwSignal<AppState>) -> Sender {
+        let sender = Sender {
+            state,
+            endpoint: RwSignal::new(None),
+            in_flight: StoredValue::new(BTreeSet::new()),
+            timer: StoredValue::new(None),
+        };
+        leptos::task::spawn_local(async move {
+            sender.endpoint.set(load_endpoint().await);
+            sender.send_due();
+        });
+        let online = window_event_listener(leptos::ev::online, move |_| sender.retry_now());
+        on_cleanup(move || online.remove());
+        sender
+    }
+
+    /// Whether packets go to an endpoint (or are prepared for the counter).
+    pub fn online(&self) -> Signal<bool> {
+        let endpoint = self.endpoint;
+        Signal::derive(move || endpoint.with(Option::is_some))
+    }
+
+    /// Makes every waiting packet due now and sends it.
+    pub fn retry_now(self) {
+        let now = js_sys::Date::now();
+        self.state.update(|s| s.outbox.retry_now(now));
+        self.send_due();
+    }
+
+    /// Sends every packet that is due and comes back when the next one is.
+    pub fn send_due(self) {
+        let Some(endpoint) = self.endpoint.get_untracked() else { return };
+        let now = js_sys::Date::now();
+        for item in self.state.with_untracked(|s| s.outbox.due(now)) {
+            if !self.in_flight.try_update_value(|f| f.insert(item.id.clone())).unwrap_or(false) {
+                continue;
+            }
+            let endpoint = endpoint.clone();
+            leptos::task::spawn_local(async move {
+                let (attempt, status) = match browser::post_json(&endpoint, &item.idempotency_key, &item.body).await {
+                    Ok((code, body)) => match classify(code) {
+                        Some(true) => {
+                            let reply = Reply::parse(&body);
+                            let receipt = reply.as_ref().and_then(|r| r.receipt.clone()).unwrap_or_else(|| item.idempotency_key.clone());
+                            (Attempt::Accepted { receipt }, reply.and_then(|r| r.status))
+                        }
+                        Some(false) => (Attempt::Refused { status: code, message: body.chars().take(200).collect() }, None),
+                        None => (Attempt::Failed, None),
+                    },
+                    Err(_) => (Attempt::Failed, None),
+                };
+                self.state.update(|s| s.record_attempt(&item.id, attempt, status, js_sys::Date::now()));
+                self.in_flight.update_value(|f| {
+                    f.remove(&item.id);
+                });
+                self.schedule_next();
+            });
+        }
+        self.schedule_next();
+    }
+
+    /// Asks the endpoint how each delivered packet of a case is getting on
+    /// (GET {endpoint}/{idempotency key}) and records any change.
+    pub fn refresh(self, case_id: &str) {
+        let Some(endpoint) = self.endpoint.get_untracked() else { return };
+        for (id, key) in self.state.with_untracked(|s| s.delivered(case_id)) {
+            let url = format!("{}/{}", endpoint.trim_end_matches('/'), key);
+            leptos::task::spawn_local(async move {
+                let Ok(text) = browser::get_text(&url).await else { return };
+                if let Some(status) = Reply::parse(&text).and_then(|r| r.status) {
+                    self.state.update(|s| s.record_status(&id, status));
+                }
+            });
+        }
+    }
+
+    /// Sets a timer for the next waiting packet unless one is already set for that time or
+    /// earlier, so failures do not pile timers up.
+    fn schedule_next(self) {
+        let Some(next) = self.state.with_untracked(|s| s.outbox.next_due()) else { return };
+        if self.timer.get_value().is_some_and(|at| at <= next) {
+            return;
+        }
+        self.timer.set_value(Some(next));
+        let wait = (next - js_sys::Date::now()).max(250.0);
+        set_timeout(
+            move || {
+                if self.timer.get_value() == Some(next) {
+                    self.timer.set_value(None);
+                }
+                self.send_due();
+            },
+            std::time::Duration::from_millis(wait as u64),
+        );
+    }
+}
+
+pub fn use_sender() -> Sender {
+    expect_context::<Sender>()
+}
