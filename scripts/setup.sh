@@ -41,12 +41,13 @@ fi
 if [ "$what" = test ]; then
   # A phone always has a Japanese font; without one, Japanese renders with fallback metrics
   # and the layout tests (320px, 200% text) measure something no citizen sees.
-  if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -q 'Noto Sans CJK'; then
-    say "installing Debian's Chromium and a Japanese font"
+  # pdftotext reads the printed sheets back in the tests (name, date, page number).
+  if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -q 'Noto Sans CJK' || ! command -v pdftotext >/dev/null; then
+    say "installing Debian's Chromium, a Japanese font and pdftotext"
     sudo_=""; [ "$(id -u)" = 0 ] || sudo_="sudo"
     $sudo_ apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq --no-install-recommends \
-      chromium chromium-driver fonts-noto-cjk fontconfig >/dev/null
+      chromium chromium-driver fonts-noto-cjk fontconfig poppler-utils >/dev/null
   fi
   # The npm packages bring no browser of their own; the stamp skips npm when nothing changed.
   if [ ! -f node_modules/.hitotsu-stamp ] || ! cmp -s package-lock.json node_modules/.hitotsu-stamp; then

@@ -4,6 +4,8 @@
 // at the death, the widow's details on her pension, the 喪主's on the funeral grant, the
 // citizen as her proxy. axe on every new page, in every language.
 import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { fixToday, arrive, answerText, answerChoice, expectHeadingFocused, seeded, seed } from './helpers.js';
 
 const CHIYODA = '東京都千代田区千代田1-1';
@@ -135,6 +137,16 @@ test('a death months after the move: the widow claims, the 喪主 is paid, the a
   await expect(value('遺族年金・未支給年金の請求', '代理人の氏名')).toHaveText('山田 太郎');
   await expect(value('遺族年金・未支給年金の請求', '代理人と本人との関係')).toHaveText('子');
   await expect(page.locator('.bring')).toContainText('委任状');
+  // Printed on A4, every page carries the name, the date, the reference and its number.
+  const pdf = test.info().outputPath('pension-sheet.pdf');
+  writeFileSync(pdf, await page.pdf({ format: 'A4' }));
+  const pages = execFileSync('pdftotext', ['-layout', pdf, '-']).toString().split('\f').filter((p) => p.trim());
+  expect(pages.length).toBeGreaterThan(1);
+  pages.forEach((text, i) => {
+    expect(text, `page ${i + 1}`).toContain('山田 太郎 ― 2026年12月5日 ― H-20261205-c3-pension_office');
+    expect(text, `page ${i + 1}`).toMatch(new RegExp(`\\b${i + 1} ?/ ?${pages.length}\\b`));
+  });
+  expect(pages.join('')).not.toContain('印刷する');
   // The notice of the death is the citizen's own, from his address at the death: Yokohama.
   await expect(value('年金受給権者死亡届', '住所')).toHaveText(YOKOHAMA);
   await page.getByRole('link', { name: '戻る' }).click();

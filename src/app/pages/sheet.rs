@@ -93,6 +93,13 @@ fn Sheet(packet: String) -> impl IntoView {
         Signal::derive(move || format!("{}: {}", t(lang.get(), Msg::SheetTitle), catalog.agency_name(&agency_id, lang.get())))
     };
     let header = sheet_header(Lang::Ja, &name, today, &record.reference);
+    // Every printed page carries it in its top margin (the page number is in the bottom
+    // margin, from the stylesheet); gone when the citizen leaves the sheet.
+    {
+        let header = header.clone();
+        Effect::new(move |_| browser::set_print_header(Some(&header)));
+        on_cleanup(|| browser::set_print_header(None));
+    }
     view! {
         <div class="page page-wide sheet">
             <div class="no-print"><BackLink href=routes::receipts(&case.id)/></div>

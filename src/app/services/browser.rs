@@ -88,3 +88,21 @@ pub async fn read_file(file: &web_sys::File) -> Result<String, String> {
 pub fn new_key() -> String {
     web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid()).unwrap_or_default()
 }
+
+/// Puts `text` in the top margin of every printed page (the citizen's name, the date and
+/// the reference), through a constructed stylesheet rather than an inline style, so a
+/// strict Content-Security-Policy allows it. None removes it.
+pub fn set_print_header(text: Option<&str>) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let sheets = js_sys::Array::new();
+    if let Some(text) = text {
+        let quoted = serde_json::to_string(text).unwrap_or_default();
+        let rule = format!("@page {{ @top-left {{ content: {quoted}; font-size: 9pt; color: #4d4d52; }} }}");
+        if let Ok(sheet) = web_sys::CssStyleSheet::new() {
+            if sheet.replace_sync(&rule).is_ok() {
+                sheets.push(&sheet);
+            }
+        }
+    }
+    document.set_adopted_style_sheets(&sheets);
+}
