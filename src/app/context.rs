@@ -46,3 +46,14 @@ pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static 
     let lang = use_lang();
     move || t(lang.get(), msg)
 }
+
+/// The case the pages under `/case/:case` are about; its event is in the catalog.
+#[derive(Clone)]
+pub struct CaseCtx {
+    pub id: String,
+    pub event: String,
+}
+
+pub fn use_case() -> CaseCtx {
+    expect_context::<CaseCtx>()
+}

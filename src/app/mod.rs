@@ -65,7 +65,7 @@ fn AppRoutes(catalog: Arc<hitotsu::catalog::Catalog>) -> impl IntoView {
     provide_context(CatalogCtx(catalog));
     use pages::*;
     view! {
-        <Routes fallback=not_found::NotFound>
+        <Routes fallback=not_found::NotFoundPage>
             <Route path=path!("/") view=home::HomePage/>
             <Route path=path!("/start/:event") view=start::StartPage/>
             <ParentRoute path=path!("/case/:case") view=case::CaseLayout>
@@ -78,7 +78,7 @@ fn AppRoutes(catalog: Arc<hitotsu::catalog::Catalog>) -> impl IntoView {
                 <Route path=path!("send") view=send::SendPage/>
                 <Route path=path!("receipts") view=receipts::ReceiptsPage/>
                 <Route path=path!("sheet/:packet") view=sheet::SheetPage/>
-                <Route path=path!("") view=not_found::NotFound/>
+                <Route path=path!("") view=not_found::NotFoundPage/>
             </ParentRoute>
             <Route path=path!("/me") view=my_info::MyInfoPage/>
             <Route path=path!("/me/edit/:owner/:attribute") view=edit_fact::EditFactPage/>

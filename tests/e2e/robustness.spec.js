@@ -1,7 +1,7 @@
 // What must never go wrong: a broken catalog gives a clear error page, not a blank one;
 // small screens and large text lose nothing.
 import { test, expect } from '@playwright/test';
-import { fixToday, expectAxeCleanInEveryLanguage, expectHeadingFocused, answerText, answerChoice, seeded } from './helpers.js';
+import { fixToday, expectAxeCleanInEveryLanguage, expectHeadingFocused, answerText, answerChoice, seeded, seed } from './helpers.js';
 
 test('a malformed catalog file gives an error page naming the file and the entry', async ({ page }) => {
   const broken = { id: 'death', title: { ja: '死亡', en: 'Death', easy: 'しぼう' }, description: 5 };
@@ -23,6 +23,23 @@ test('unknown addresses get a not-found page', async ({ page }) => {
   await page.goto('/case/c99/plan');
   await expectHeadingFocused(page, 'ページが見つかりません');
   await expectAxeCleanInEveryLanguage(page, 'not found');
+});
+
+test('every route shows its not-found state for what does not exist', async ({ page }) => {
+  await seed(page, seeded, '/');
+  const unknown = [
+    // An unknown case, under every page of a case.
+    ...['q/birth_date', 'plan', 'people', 'details/me', 'check', 'change/me/name/2026-04-20', 'send', 'receipts', 'sheet/c99-city_office', '']
+      .map((p) => `/case/c99/${p}`),
+    // A known case, with an unknown question, person, fact or packet.
+    '/case/c1/q/no_such_question', '/case/c1/details/p99', '/case/c1/change/me/shoe_size/2026-04-20', '/case/c1/sheet/c1-moon_office',
+    '/case/c1/change/me/name/not-a-date',
+    '/me/edit/me/shoe_size', '/me/edit/p99/name', '/start/no_such_event', '/no/such/page',
+  ];
+  for (const url of unknown) {
+    await page.goto(url);
+    await expect(page.locator('h1'), url).toHaveText('ページが見つかりません');
+  }
 });
 
 /** No horizontal scrolling, and every control at least 44 by 44 CSS pixels (a radio or

@@ -5,4 +5,5 @@ pub mod fact_editor;
 pub mod fact_input;
 pub mod form;
 pub mod layout;
+pub mod not_found;
 pub mod procedure;

@@ -1,23 +1,12 @@
 //! `/case/:case`: finds the case and its event once for every page under it, shows "not
 //! found" once, provides the case to its pages, and records where the case resumes.
 
-use crate::app::context::{use_catalog, use_store};
-use crate::app::pages::not_found::NotFound;
+use crate::app::context::{use_catalog, use_store, CaseCtx};
+use crate::app::components::not_found::NotFound;
 use crate::app::routes;
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::use_location;
-
-/// The case the pages under `/case/:case` are about; its event is in the catalog.
-#[derive(Clone)]
-pub struct CaseCtx {
-    pub id: String,
-    pub event: String,
-}
-
-pub fn use_case() -> CaseCtx {
-    expect_context::<CaseCtx>()
-}
 
 #[component]
 pub fn CaseLayout() -> impl IntoView {

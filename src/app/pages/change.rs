@@ -2,9 +2,8 @@
 //! every form of every case that uses it follows.
 
 use crate::app::components::fact_editor::FactEditor;
-use crate::app::context::{use_catalog, use_lang, use_store};
-use crate::app::pages::case::use_case;
-use crate::app::pages::not_found::NotFound;
+use crate::app::context::{use_catalog, use_lang, use_store, use_case};
+use crate::app::components::not_found::NotFound;
 use crate::app::routes;
 use hitotsu::vault::{FactKey, HOUSEHOLD, ME};
 use leptos::prelude::*;

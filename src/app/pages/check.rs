@@ -2,8 +2,7 @@
 //! it came from, which procedures use it and a link that changes it everywhere.
 
 use crate::app::components::layout::{BackLink, PageHeading};
-use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today};
-use crate::app::pages::case::use_case;
+use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
 use crate::app::routes;
 use hitotsu::onestop::{next_step, used, NextStep};
 use hitotsu::ui_text::{owner_heading, provenance, t, used_by, Msg};

@@ -4,9 +4,8 @@
 use crate::app::components::fact_input::{focus_target, FactInput};
 use crate::app::components::form::ErrorSummary;
 use crate::app::components::layout::{BackLink, PageHeading};
-use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today};
-use crate::app::pages::case::use_case;
-use crate::app::pages::not_found::NotFound;
+use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
+use crate::app::components::not_found::NotFound;
 use crate::app::routes;
 use hitotsu::fields::{check_field, FieldError};
 use hitotsu::onestop::{needs, next_step};

@@ -2,7 +2,7 @@
 
 use crate::app::components::fact_editor::FactEditor;
 use crate::app::context::{use_catalog, use_lang, use_store, use_today};
-use crate::app::pages::not_found::NotFound;
+use crate::app::components::not_found::NotFound;
 use crate::app::routes;
 use hitotsu::vault::{FactKey, HOUSEHOLD, ME};
 use leptos::prelude::*;

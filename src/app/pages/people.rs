@@ -4,8 +4,7 @@
 
 use crate::app::components::form::{option_id, Checkboxes, ErrorSummary, Label, Radios, Reveal, TextInput};
 use crate::app::components::layout::{BackLink, PageHeading};
-use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today};
-use crate::app::pages::case::use_case;
+use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
 use crate::app::routes;
 use hitotsu::household::PeopleQuestion;
 use hitotsu::i18n::Lang;

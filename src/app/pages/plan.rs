@@ -3,8 +3,7 @@
 
 use crate::app::components::layout::{PageHeading, Status};
 use crate::app::components::procedure::{CardData, ProcedureCard};
-use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today};
-use crate::app::pages::case::use_case;
+use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
 use crate::app::routes;
 use crate::app::services::sender::use_sender;
 use hitotsu::catalog::{Catalog, Channel, Event};
@@ -36,7 +35,15 @@ pub fn PlanPage() -> impl IntoView {
     let catalog = use_catalog();
     let case = use_case();
     let event = catalog.event(&case.event).cloned().expect("the case layout found it");
-    use_sender().refresh(&case.id);
+    // The endpoint's word on what was sent, asked once the page is shown.
+    {
+        let (sender, id) = (use_sender(), case.id.clone());
+        Effect::new(move |_| {
+            if sender.online().get() {
+                sender.refresh(&id);
+            }
+        });
+    }
     let status = RwSignal::new(String::new());
     let title = {
         let event_title = event.title.clone();

@@ -4,9 +4,8 @@
 
 use crate::app::components::form::{option_id, ErrorSummary, Label, Radios, TextInput, Width};
 use crate::app::components::layout::BackLink;
-use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today};
-use crate::app::pages::case::use_case;
-use crate::app::pages::not_found::NotFound;
+use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
+use crate::app::components::not_found::NotFound;
 use crate::app::routes;
 use hitotsu::case::Step;
 use hitotsu::catalog::{Question, QuestionKind};

@@ -2,8 +2,7 @@
 //! not yet given to anyone: the citizen says when they have handed it over.
 
 use crate::app::components::layout::{PageHeading, Status};
-use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today};
-use crate::app::pages::case::use_case;
+use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
 use crate::app::routes;
 use crate::app::services::sender::use_sender;
 use hitotsu::case::PacketStatus;
@@ -19,7 +18,14 @@ pub fn ReceiptsPage() -> impl IntoView {
     let catalog = use_catalog();
     let case = use_case();
     let sender = use_sender();
-    sender.refresh(&case.id);
+    {
+        let id = case.id.clone();
+        Effect::new(move |_| {
+            if sender.online().get() {
+                sender.refresh(&id);
+            }
+        });
+    }
     let status = RwSignal::new(String::new());
     let event = catalog.event(&case.event).cloned().expect("the case layout found it");
     let case_id = case.id.clone();

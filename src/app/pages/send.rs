@@ -5,8 +5,7 @@
 
 use crate::app::components::form::{Checkbox, ErrorSummary};
 use crate::app::components::layout::{BackLink, PageHeading};
-use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today};
-use crate::app::pages::case::use_case;
+use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
 use crate::app::routes;
 use crate::app::services::browser;
 use crate::app::services::sender::use_sender;

@@ -4,9 +4,8 @@
 //! number (the header repeats; the page number comes from the print stylesheet).
 
 use crate::app::components::layout::{BackLink, PageHeading};
-use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today};
-use crate::app::pages::case::use_case;
-use crate::app::pages::not_found::NotFound;
+use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
+use crate::app::components::not_found::NotFound;
 use crate::app::routes;
 use crate::app::services::browser;
 use hitotsu::case::PacketStatus;

@@ -5,7 +5,7 @@
 use crate::app::components::form::{option_id, ErrorSummary, Label, Radios};
 use crate::app::components::layout::BackLink;
 use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today};
-use crate::app::pages::not_found::NotFound;
+use crate::app::components::not_found::NotFound;
 use crate::app::routes;
 use crate::app::services::{browser, storage};
 use hitotsu::case::Step;

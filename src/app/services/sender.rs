@@ -31,8 +31,8 @@ async fn load_endpoint() -> Option<String> {
 }
 
 impl Sender {
-    /// Starts the service: reads the configuration, sends what waited while the app was
-    /// closed, and listens for the network coming back.
+    /// Starts the service once the app is mounted: reads the configuration, sends what
+    /// waited while the app was closed, and listens for the network coming back.
     pub fn start(state: RwSignal<AppState>) -> Sender {
         let sender = Sender {
             state,
@@ -40,9 +40,11 @@ impl Sender {
             in_flight: StoredValue::new(BTreeSet::new()),
             timer: StoredValue::new(None),
         };
-        leptos::task::spawn_local(async move {
-            sender.endpoint.set(load_endpoint().await);
-            sender.send_due();
+        Effect::new(move |_| {
+            leptos::task::spawn_local(async move {
+                sender.endpoint.set(load_endpoint().await);
+                sender.send_due();
+            });
         });
         let online = window_event_listener(leptos::ev::online, move |_| sender.retry_now());
         on_cleanup(move || online.remove());
