@@ -13,7 +13,6 @@
 //! the law keeps them separate and a later amendment may part them.
 
 use crate::holidays::{holiday_on, Holiday};
-use crate::i18n::Lang;
 use jiff::civil::{Date, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -37,26 +36,6 @@ pub enum ClosedReason {
     Municipal,
 }
 
-impl ClosedReason {
-    pub fn describe(self, year: i16, lang: Lang) -> String {
-        match (self, lang) {
-            (ClosedReason::Saturday, Lang::Ja) => "土曜日".into(),
-            (ClosedReason::Saturday, Lang::En) => "a Saturday".into(),
-            (ClosedReason::Saturday, Lang::Easy) => "どようび".into(),
-            (ClosedReason::Sunday, Lang::Ja) => "日曜日".into(),
-            (ClosedReason::Sunday, Lang::En) => "a Sunday".into(),
-            (ClosedReason::Sunday, Lang::Easy) => "にちようび".into(),
-            (ClosedReason::Holiday(h), Lang::En) => format!("a public holiday ({})", h.name(year, lang)),
-            (ClosedReason::Holiday(h), _) => h.name(year, lang).into(),
-            (ClosedReason::YearEnd, Lang::Ja) => "年末年始の休み".into(),
-            (ClosedReason::YearEnd, Lang::En) => "in the New Year closure (29 Dec–3 Jan)".into(),
-            (ClosedReason::YearEnd, Lang::Easy) => "ねんまつ ねんしの やすみ".into(),
-            (ClosedReason::Municipal, Lang::Ja) => "市区町村の休日".into(),
-            (ClosedReason::Municipal, Lang::En) => "a closed day of the city office".into(),
-            (ClosedReason::Municipal, Lang::Easy) => "やくしょが やすみの ひ".into(),
-        }
-    }
-}
 
 /// The closed days for one deployment: the law's days plus the municipality's own.
 #[derive(Clone, Debug, Default, PartialEq)]

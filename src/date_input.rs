@@ -31,7 +31,7 @@ const ERAS: [Era; 5] = [
 /// Full-width digits, letters and punctuation to ASCII (the fields' own normaliser);
 /// drops spaces.
 fn normalise(input: &str) -> String {
-    crate::fields::to_half_width(input).chars().filter(|c| !c.is_whitespace()).collect()
+    crate::width::to_half_width(input).chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// The numbers of a date, split at any of - / . 年 月 日; "元" counts as 1 (元年).

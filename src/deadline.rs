@@ -10,8 +10,7 @@
 //!   国税通則法10条2項: a last day on a closed day moves to the next open day.
 
 use crate::calendar::{Calendar, ClosedDays, ClosedReason};
-use crate::i18n::{Lang, Text};
-use crate::ui_text::format_date;
+use crate::i18n::Text;
 use jiff::civil::Date;
 use jiff::Span;
 use serde::{Deserialize, Serialize};
@@ -144,74 +143,6 @@ pub fn compute(deadline: &Deadline, anchor_date: Date, closed: &ClosedDays) -> O
     }
 }
 
-fn length_phrase(length: Length, lang: Lang) -> String {
-    match (length, lang) {
-        (Length::Days(n), Lang::Ja) => format!("{n}日"),
-        (Length::Days(n), Lang::En) => format!("{n} day{}", if n == 1 { "" } else { "s" }),
-        (Length::Days(n), Lang::Easy) => format!("{n}にち"),
-        (Length::Months(n), Lang::Ja) => format!("{n}か月"),
-        (Length::Months(n), Lang::En) => format!("{n} month{}", if n == 1 { "" } else { "s" }),
-        (Length::Months(n), Lang::Easy) => format!("{n}かげつ"),
-        (Length::Years(n), Lang::Ja) => format!("{n}年"),
-        (Length::Years(n), Lang::En) => format!("{n} year{}", if n == 1 { "" } else { "s" }),
-        (Length::Years(n), Lang::Easy) => format!("{n}ねん"),
-    }
-}
-
-/// One sentence that says how the due date was counted, e.g. "14 days, counting the day
-/// of birth as day 1; the last day, Sat 2 May 2026, is a Saturday, so it moves to the
-/// next open day."
-pub fn explain(deadline: &Deadline, due: Option<&Due>, anchor_label: &Text, lang: Lang) -> String {
-    let anchor = anchor_label.get(lang);
-    let mut s = match (deadline, lang) {
-        (Deadline::NoFixed { note }, _) => return note.get(lang).to_string(),
-        (Deadline::Period { length, count: Counting::FirstDayIncluded, .. }, Lang::Ja) => {
-            format!("{anchor}を1日目として数えて{}", length_phrase(*length, lang))
-        }
-        (Deadline::Period { length, count: Counting::FirstDayIncluded, .. }, Lang::En) => {
-            format!("{}, counting {anchor} as day 1", length_phrase(*length, lang))
-        }
-        (Deadline::Period { length, count: Counting::FirstDayIncluded, .. }, Lang::Easy) => {
-            format!("{anchor}を 1にちめ として {}", length_phrase(*length, lang))
-        }
-        (Deadline::Period { length, count: Counting::FirstDayExcluded, .. }, Lang::Ja) => {
-            format!("{anchor}の翌日から数えて{}", length_phrase(*length, lang))
-        }
-        (Deadline::Period { length, count: Counting::FirstDayExcluded, .. }, Lang::En) => {
-            format!("{}, counting from the day after {anchor}", length_phrase(*length, lang))
-        }
-        (Deadline::Period { length, count: Counting::FirstDayExcluded, .. }, Lang::Easy) => {
-            format!("{anchor}の つぎの ひから かぞえて {}", length_phrase(*length, lang))
-        }
-        (Deadline::ByAnchor { .. }, Lang::Ja) => format!("{anchor}までに（事前に）"),
-        (Deadline::ByAnchor { .. }, Lang::En) => format!("beforehand, by {anchor}"),
-        (Deadline::ByAnchor { .. }, Lang::Easy) => format!("{anchor}までに（まえもって）"),
-    };
-    if let Some(start) = due.and_then(|d| d.started_on) {
-        let day = format_date(start, lang);
-        s.push_str(&match lang {
-            Lang::Ja => format!("（{day}より前に始まった場合は、経過措置により{day}から数えます）"),
-            Lang::En => format!(" (when it began before {day}, a transitional rule counts from {day})"),
-            Lang::Easy => format!("（{day}より まえの ときは、{day}から かぞえます）"),
-        });
-    }
-    if let Some(Due { last_day, moved_because: Some(reason), .. }) = due {
-        let day = format_date(*last_day, lang);
-        let why = reason.describe(last_day.year(), lang);
-        let backwards = matches!(deadline, Deadline::ByAnchor { closed: ClosedDayRule::PreviousOpenDay, .. });
-        s.push_str(&match (lang, backwards) {
-            (Lang::Ja, false) => format!("。最終日の{day}は{why}のため、次の開庁日まで延びます"),
-            (Lang::Ja, true) => format!("。{day}は{why}のため、その前の開庁日までに"),
-            (Lang::En, false) => format!("; the last day, {day}, is {why}, so it moves to the next open day"),
-            (Lang::En, true) => format!("; {day} is {why}, so by the last open day before it"),
-            (Lang::Easy, false) => format!("。さいごの ひ {day}は {why}です。だから つぎに まどぐちが あいている ひ まで です"),
-            (Lang::Easy, true) => format!("。{day}は {why}です。だから その まえの まどぐちが あいている ひ まで です"),
-        });
-    }
-    s.push_str(if lang == Lang::En { "." } else { "。" });
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,9 +259,6 @@ mod tests {
         // Known after it: the ordinary count from the day after.
         let d = due(&registration, date(2026, 11, 30));
         assert_eq!((d.due, d.started_on), (date(2029, 11, 30), None));
-        let label = Text { ja: "知った日".into(), en: "the day you learned of it".into(), easy: "しった ひ".into() };
-        assert!(explain(&registration, Some(&due(&registration, date(2020, 6, 1))), &label, Lang::En)
-            .contains("a transitional rule counts from Mon 1 April 2024"));
     }
 
     #[test]
@@ -340,19 +268,4 @@ mod tests {
         assert_eq!(due(&out, date(2026, 5, 3)).due, date(2026, 5, 1));
     }
 
-    #[test]
-    fn explanation_names_the_rule_and_the_move() {
-        let birth = period(Length::Days(14), Counting::FirstDayIncluded, Calendar::Municipal);
-        let label = Text { ja: "出生日".into(), en: "the day of birth".into(), easy: "うまれた ひ".into() };
-        let d = due(&birth, date(2026, 4, 16));
-        let en = explain(&birth, Some(&d), &label, Lang::En);
-        assert_eq!(
-            en,
-            "14 days, counting the day of birth as day 1; the last day, Wed 29 April 2026, is a public holiday (Showa Day), so it moves to the next open day."
-        );
-        let ja = explain(&birth, Some(&d), &label, Lang::Ja);
-        assert_eq!(ja, "出生日を1日目として数えて14日。最終日の2026年4月29日（水）は昭和の日のため、次の開庁日まで延びます。");
-        let plain = explain(&birth, Some(&due(&birth, date(2026, 4, 1))), &label, Lang::En);
-        assert_eq!(plain, "14 days, counting the day of birth as day 1.");
-    }
 }

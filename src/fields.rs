@@ -4,7 +4,7 @@
 
 use crate::catalog::FieldKind;
 use crate::date_input::{parse_date, DateError};
-use crate::i18n::Lang;
+pub use crate::width::to_half_width;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldError {
@@ -32,20 +32,6 @@ fn my_number_check_digit(first11: &[u32]) -> u32 {
         0 | 1 => 0,
         r => 11 - r,
     }
-}
-
-/// Full-width ASCII (digits, letters, punctuation) to half-width; the ideographic space
-/// to a plain one; dashes, including the long-vowel mark an IME gives for "-" after
-/// digits, to "-". Everything else is kept. Kana fields do not use it.
-pub fn to_half_width(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            '‐' | '‑' | '–' | '—' | '−' | 'ｰ' | 'ー' => '-',
-            _ => c,
-        })
-        .collect()
 }
 
 /// Hiragana to katakana (ぁ..ゖ and ゝゞ shift by 0x60); other characters unchanged.
@@ -156,50 +142,6 @@ pub fn check(kind: FieldKind, raw: &str) -> Result<String, FieldError> {
     }
 }
 
-impl FieldError {
-    /// A specific message that names the field, as GOV.UK's pattern asks ("Enter the
-    /// child's name in katakana", not "Invalid input").
-    pub fn message(self, lang: Lang, label: &str) -> String {
-        use FieldError::*;
-        match (self, lang) {
-            (Empty, Lang::Ja) => format!("{label}を入力してください"),
-            (Empty, Lang::En) => format!("Enter {}", lower_first(label)),
-            (Empty, Lang::Easy) => format!("{label}を かいて ください"),
-            (NotKana, Lang::Ja) => format!("{label}はカタカナで入力してください"),
-            (NotKana, Lang::En) => format!("Write {} in katakana (ひらがな is converted for you)", lower_first(label)),
-            (NotKana, Lang::Easy) => format!("{label}は カタカナで かいて ください"),
-            (NotAName, Lang::Ja) => format!("{label}に数字や記号は使えません"),
-            (NotAName, Lang::En) => format!("{label} can only contain letters, spaces, hyphens and apostrophes"),
-            (NotAName, Lang::Easy) => format!("{label}に すうじや きごうは つかえません"),
-            (TooLong(n), Lang::Ja) => format!("{label}は{n}文字以内で入力してください"),
-            (TooLong(n), Lang::En) => format!("{label} must be {n} characters or fewer"),
-            (TooLong(n), Lang::Easy) => format!("{label}は {n}もじ いないで かいて ください"),
-            (PostalCode, Lang::Ja) => "郵便番号は 123-4567 のように7桁で入力してください".into(),
-            (PostalCode, Lang::En) => "Enter the postal code as 7 digits, like 123-4567".into(),
-            (PostalCode, Lang::Easy) => "ゆうびん ばんごうは 123-4567 の ように 7けたで かいて ください".into(),
-            (Phone, Lang::Ja) => "電話番号は 03-1234-5678 や 090-1234-5678 のように入力してください".into(),
-            (Phone, Lang::En) => "Enter a phone number like 03-1234-5678 or 090-1234-5678".into(),
-            (Phone, Lang::Easy) => "でんわ ばんごうは 090-1234-5678 の ように かいて ください".into(),
-            (Date(e), _) => crate::questionnaire::date_message(e, lang).into(),
-            (NotANumber, _) => crate::ui_text::t(lang, crate::ui_text::Msg::NumberNotANumber).into(),
-            (MyNumber, Lang::Ja) => "マイナンバーは12桁の数字で、カードの表記どおりに入力してください".into(),
-            (MyNumber, Lang::En) => "Enter the 12-digit My Number exactly as on the card".into(),
-            (MyNumber, Lang::Easy) => "マイナンバーは 12けたの すうじ です。カードの とおりに かいて ください".into(),
-            (NoChoice, Lang::Ja) => format!("{label}を選んでください"),
-            (NoChoice, Lang::En) => format!("Select {}", lower_first(label)),
-            (NoChoice, Lang::Easy) => format!("{label}を えらんで ください"),
-        }
-    }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,12 +189,6 @@ mod tests {
         assert_eq!(check(FieldKind::MyNumber, "123456789012"), Err(FieldError::MyNumber), "wrong check digit");
         assert_eq!(check(FieldKind::MyNumber, "12345678901"), Err(FieldError::MyNumber), "11 digits");
         assert_eq!(check(FieldKind::MyNumber, "12345678901a"), Err(FieldError::MyNumber));
-    }
-
-    #[test]
-    fn messages_name_the_field() {
-        assert_eq!(FieldError::Empty.message(Lang::En, "Child's name"), "Enter child's name");
-        assert_eq!(FieldError::NotKana.message(Lang::Ja, "子の氏名（フリガナ）"), "子の氏名（フリガナ）はカタカナで入力してください");
     }
 
     proptest! {

@@ -22,5 +22,6 @@ pub mod resolve;
 pub mod state;
 pub mod ui_text;
 pub mod vault;
+pub mod width;
 
 pub use jiff::civil::Date;

@@ -5,8 +5,6 @@ use crate::catalog::{DateRange, Event, FieldKind, Question, QuestionKind};
 use crate::fields::{self, FieldError};
 use crate::condition::Answers;
 use crate::date_input::{parse_date, DateError};
-use crate::i18n::Lang;
-use crate::ui_text::{self, t, Msg};
 use jiff::civil::Date;
 use jiff::Span;
 
@@ -53,16 +51,6 @@ pub fn previous_before<'e>(event: &'e Event, answers: &Answers, current: &str) -
     pos.checked_sub(1).map(|p| asked[p])
 }
 
-/// What is wrong with a typed date, in words.
-pub fn date_message(e: DateError, lang: Lang) -> &'static str {
-    t(lang, match e {
-        DateError::Empty => Msg::DateEmpty,
-        DateError::Unrecognised => Msg::DateUnrecognised,
-        DateError::NoSuchDay => Msg::DateNoSuchDay,
-        DateError::EraOutOfRange => Msg::DateEraOutOfRange,
-    })
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnswerError {
     NoChoice,
@@ -74,29 +62,6 @@ pub enum AnswerError {
     NumberEmpty,
     NotANumber,
     OutOfRange { min: f64, max: f64 },
-}
-
-impl AnswerError {
-    pub fn message(&self, lang: Lang, event: &Event) -> String {
-        match self {
-            AnswerError::NoChoice => t(lang, Msg::SelectOne).into(),
-            AnswerError::Date(e) => date_message(*e, lang).into(),
-            AnswerError::DateInFuture => t(lang, Msg::DateInFuture).into(),
-            AnswerError::DateTooFarAhead => t(lang, Msg::DateTooFarAhead).into(),
-            AnswerError::DateBefore(other) => {
-                let label = event
-                    .questions
-                    .iter()
-                    .find(|q| q.id == *other)
-                    .and_then(|q| q.anchor_label.as_ref())
-                    .map_or(other.as_str(), |l| l.get(lang));
-                ui_text::date_before(lang, label)
-            }
-            AnswerError::NumberEmpty => t(lang, Msg::NumberEmpty).into(),
-            AnswerError::NotANumber => t(lang, Msg::NumberNotANumber).into(),
-            AnswerError::OutOfRange { min, max } => ui_text::number_out_of_range(lang, *min, *max),
-        }
-    }
 }
 
 /// Checks what the citizen gave for `q` and returns it in canonical form.

@@ -7,7 +7,13 @@ use crate::case::{PacketRecord, PacketStatus};
 use crate::household::{Kin, PeopleQuestion, Role, Sex};
 use crate::outbox::{Delivery, Outbox};
 use crate::people::PeopleError;
-use crate::i18n::Lang;
+use crate::calendar::ClosedReason;
+use crate::catalog::Event;
+use crate::date_input::DateError;
+use crate::deadline::{ClosedDayRule, Counting, Deadline, Due, Length};
+use crate::fields::FieldError;
+use crate::i18n::{Lang, Text};
+use crate::questionnaire::AnswerError;
 use jiff::civil::{Date, Weekday};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -885,7 +891,7 @@ pub fn people_legend(lang: Lang, q: PeopleQuestion, part: &str, my_part: Option<
 /// What is wrong on the "who is who" page, for a control.
 pub fn people_error(lang: Lang, control: &str, e: PeopleError) -> String {
     match e {
-        PeopleError::Name(f) => f.message(lang, t(lang, Msg::NameOfNew)),
+        PeopleError::Name(f) => field_error(lang, f, t(lang, Msg::NameOfNew)),
         PeopleError::ChooseOne if control == "heirs" => t(lang, Msg::ChooseAnHeir).to_string(),
         PeopleError::ChooseOne => t(lang, Msg::ChooseWhoMoves).to_string(),
         PeopleError::Choose => t(lang, Msg::SelectOne).to_string(),
@@ -1006,5 +1012,212 @@ pub fn current_value(lang: Lang, value: &str) -> String {
         Lang::Ja => format!("いまの内容：{value}"),
         Lang::En => format!("Now: {value}"),
         Lang::Easy => format!("いま：{value}"),
+    }
+}
+
+/// A specific message that names the field, as GOV.UK's pattern asks ("Enter the
+/// child's name in katakana", not "Invalid input").
+pub fn field_error(lang: Lang, e: FieldError, label: &str) -> String {
+use FieldError::*;
+match (e, lang) {
+        (Empty, Lang::Ja) => format!("{label}を入力してください"),
+        (Empty, Lang::En) => format!("Enter {}", lower_first(label)),
+        (Empty, Lang::Easy) => format!("{label}を かいて ください"),
+        (NotKana, Lang::Ja) => format!("{label}はカタカナで入力してください"),
+        (NotKana, Lang::En) => format!("Write {} in katakana (ひらがな is converted for you)", lower_first(label)),
+        (NotKana, Lang::Easy) => format!("{label}は カタカナで かいて ください"),
+        (NotAName, Lang::Ja) => format!("{label}に数字や記号は使えません"),
+        (NotAName, Lang::En) => format!("{label} can only contain letters, spaces, hyphens and apostrophes"),
+        (NotAName, Lang::Easy) => format!("{label}に すうじや きごうは つかえません"),
+        (TooLong(n), Lang::Ja) => format!("{label}は{n}文字以内で入力してください"),
+        (TooLong(n), Lang::En) => format!("{label} must be {n} characters or fewer"),
+        (TooLong(n), Lang::Easy) => format!("{label}は {n}もじ いないで かいて ください"),
+        (PostalCode, Lang::Ja) => "郵便番号は 123-4567 のように7桁で入力してください".into(),
+        (PostalCode, Lang::En) => "Enter the postal code as 7 digits, like 123-4567".into(),
+        (PostalCode, Lang::Easy) => "ゆうびん ばんごうは 123-4567 の ように 7けたで かいて ください".into(),
+        (Phone, Lang::Ja) => "電話番号は 03-1234-5678 や 090-1234-5678 のように入力してください".into(),
+        (Phone, Lang::En) => "Enter a phone number like 03-1234-5678 or 090-1234-5678".into(),
+        (Phone, Lang::Easy) => "でんわ ばんごうは 090-1234-5678 の ように かいて ください".into(),
+        (Date(e), _) => date_error(lang, e).into(),
+        (NotANumber, _) => t(lang, Msg::NumberNotANumber).into(),
+        (MyNumber, Lang::Ja) => "マイナンバーは12桁の数字で、カードの表記どおりに入力してください".into(),
+        (MyNumber, Lang::En) => "Enter the 12-digit My Number exactly as on the card".into(),
+        (MyNumber, Lang::Easy) => "マイナンバーは 12けたの すうじ です。カードの とおりに かいて ください".into(),
+        (NoChoice, Lang::Ja) => format!("{label}を選んでください"),
+        (NoChoice, Lang::En) => format!("Select {}", lower_first(label)),
+        (NoChoice, Lang::Easy) => format!("{label}を えらんで ください"),
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// What is wrong with a typed date, in words.
+pub fn date_error(lang: Lang, e: DateError) -> &'static str {
+    t(lang, match e {
+        DateError::Empty => Msg::DateEmpty,
+        DateError::Unrecognised => Msg::DateUnrecognised,
+        DateError::NoSuchDay => Msg::DateNoSuchDay,
+        DateError::EraOutOfRange => Msg::DateEraOutOfRange,
+    })
+}
+
+/// What is wrong with an answer, in words.
+pub fn answer_error(lang: Lang, e: &AnswerError, event: &Event) -> String {
+    match e {
+        AnswerError::NoChoice => t(lang, Msg::SelectOne).into(),
+        AnswerError::Date(e) => date_error(lang, *e).into(),
+        AnswerError::DateInFuture => t(lang, Msg::DateInFuture).into(),
+        AnswerError::DateTooFarAhead => t(lang, Msg::DateTooFarAhead).into(),
+        AnswerError::DateBefore(other) => {
+            let label = event
+                .questions
+                .iter()
+                .find(|q| q.id == *other)
+                .and_then(|q| q.anchor_label.as_ref())
+                .map_or(other.as_str(), |l| l.get(lang));
+            date_before(lang, label)
+        }
+        AnswerError::NumberEmpty => t(lang, Msg::NumberEmpty).into(),
+        AnswerError::NotANumber => t(lang, Msg::NumberNotANumber).into(),
+        AnswerError::OutOfRange { min, max } => number_out_of_range(lang, *min, *max),
+    }
+}
+
+fn length_phrase(length: Length, lang: Lang) -> String {
+    match (length, lang) {
+        (Length::Days(n), Lang::Ja) => format!("{n}日"),
+        (Length::Days(n), Lang::En) => format!("{n} day{}", if n == 1 { "" } else { "s" }),
+        (Length::Days(n), Lang::Easy) => format!("{n}にち"),
+        (Length::Months(n), Lang::Ja) => format!("{n}か月"),
+        (Length::Months(n), Lang::En) => format!("{n} month{}", if n == 1 { "" } else { "s" }),
+        (Length::Months(n), Lang::Easy) => format!("{n}かげつ"),
+        (Length::Years(n), Lang::Ja) => format!("{n}年"),
+        (Length::Years(n), Lang::En) => format!("{n} year{}", if n == 1 { "" } else { "s" }),
+        (Length::Years(n), Lang::Easy) => format!("{n}ねん"),
+    }
+}
+
+/// One sentence that says how the due date was counted, e.g. "14 days, counting the day
+/// of birth as day 1; the last day, Sat 2 May 2026, is a Saturday, so it moves to the
+/// next open day."
+pub fn counting(deadline: &Deadline, due: Option<&Due>, anchor_label: &Text, lang: Lang) -> String {
+    let anchor = anchor_label.get(lang);
+    let mut s = match (deadline, lang) {
+        (Deadline::NoFixed { note }, _) => return note.get(lang).to_string(),
+        (Deadline::Period { length, count: Counting::FirstDayIncluded, .. }, Lang::Ja) => {
+            format!("{anchor}を1日目として数えて{}", length_phrase(*length, lang))
+        }
+        (Deadline::Period { length, count: Counting::FirstDayIncluded, .. }, Lang::En) => {
+            format!("{}, counting {anchor} as day 1", length_phrase(*length, lang))
+        }
+        (Deadline::Period { length, count: Counting::FirstDayIncluded, .. }, Lang::Easy) => {
+            format!("{anchor}を 1にちめ として {}", length_phrase(*length, lang))
+        }
+        (Deadline::Period { length, count: Counting::FirstDayExcluded, .. }, Lang::Ja) => {
+            format!("{anchor}の翌日から数えて{}", length_phrase(*length, lang))
+        }
+        (Deadline::Period { length, count: Counting::FirstDayExcluded, .. }, Lang::En) => {
+            format!("{}, counting from the day after {anchor}", length_phrase(*length, lang))
+        }
+        (Deadline::Period { length, count: Counting::FirstDayExcluded, .. }, Lang::Easy) => {
+            format!("{anchor}の つぎの ひから かぞえて {}", length_phrase(*length, lang))
+        }
+        (Deadline::ByAnchor { .. }, Lang::Ja) => format!("{anchor}までに（事前に）"),
+        (Deadline::ByAnchor { .. }, Lang::En) => format!("beforehand, by {anchor}"),
+        (Deadline::ByAnchor { .. }, Lang::Easy) => format!("{anchor}までに（まえもって）"),
+    };
+    if let Some(start) = due.and_then(|d| d.started_on) {
+        let day = format_date(start, lang);
+        s.push_str(&match lang {
+            Lang::Ja => format!("（{day}より前に始まった場合は、経過措置により{day}から数えます）"),
+            Lang::En => format!(" (when it began before {day}, a transitional rule counts from {day})"),
+            Lang::Easy => format!("（{day}より まえの ときは、{day}から かぞえます）"),
+        });
+    }
+    if let Some(Due { last_day, moved_because: Some(reason), .. }) = due {
+        let day = format_date(*last_day, lang);
+        let why = closed_reason(*reason, last_day.year(), lang);
+        let backwards = matches!(deadline, Deadline::ByAnchor { closed: ClosedDayRule::PreviousOpenDay, .. });
+        s.push_str(&match (lang, backwards) {
+            (Lang::Ja, false) => format!("。最終日の{day}は{why}のため、次の開庁日まで延びます"),
+            (Lang::Ja, true) => format!("。{day}は{why}のため、その前の開庁日までに"),
+            (Lang::En, false) => format!("; the last day, {day}, is {why}, so it moves to the next open day"),
+            (Lang::En, true) => format!("; {day} is {why}, so by the last open day before it"),
+            (Lang::Easy, false) => format!("。さいごの ひ {day}は {why}です。だから つぎに まどぐちが あいている ひ まで です"),
+            (Lang::Easy, true) => format!("。{day}は {why}です。だから その まえの まどぐちが あいている ひ まで です"),
+        });
+    }
+    s.push_str(if lang == Lang::En { "." } else { "。" });
+    s
+}
+
+/// Why a day is closed, in a sentence of the counting explanation.
+pub fn closed_reason(reason: ClosedReason, year: i16, lang: Lang) -> String {
+    match (reason, lang) {
+        (ClosedReason::Saturday, Lang::Ja) => "土曜日".into(),
+        (ClosedReason::Saturday, Lang::En) => "a Saturday".into(),
+        (ClosedReason::Saturday, Lang::Easy) => "どようび".into(),
+        (ClosedReason::Sunday, Lang::Ja) => "日曜日".into(),
+        (ClosedReason::Sunday, Lang::En) => "a Sunday".into(),
+        (ClosedReason::Sunday, Lang::Easy) => "にちようび".into(),
+        (ClosedReason::Holiday(h), Lang::En) => format!("a public holiday ({})", h.name(year, lang)),
+        (ClosedReason::Holiday(h), _) => h.name(year, lang).into(),
+        (ClosedReason::YearEnd, Lang::Ja) => "年末年始の休み".into(),
+        (ClosedReason::YearEnd, Lang::En) => "in the New Year closure (29 Dec–3 Jan)".into(),
+        (ClosedReason::YearEnd, Lang::Easy) => "ねんまつ ねんしの やすみ".into(),
+        (ClosedReason::Municipal, Lang::Ja) => "市区町村の休日".into(),
+        (ClosedReason::Municipal, Lang::En) => "a closed day of the city office".into(),
+        (ClosedReason::Municipal, Lang::Easy) => "やくしょが やすみの ひ".into(),
+    }
+}
+
+#[cfg(test)]
+mod sentence_tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn period(length: Length, count: Counting, calendar: crate::calendar::Calendar, not_before: Option<Date>) -> Deadline {
+        Deadline::Period { anchor: "a".into(), length, count, closed: ClosedDayRule::NextOpenDay, calendar, not_before }
+    }
+
+    fn due(d: &Deadline, anchor: Date) -> Due {
+        crate::deadline::compute(d, anchor, &crate::calendar::ClosedDays::default()).unwrap()
+    }
+
+    #[test]
+    fn explanation_names_the_rule_and_the_move() {
+        use crate::calendar::Calendar;
+        let birth = period(Length::Days(14), Counting::FirstDayIncluded, Calendar::Municipal, None);
+        let label = Text { ja: "出生日".into(), en: "the day of birth".into(), easy: "うまれた ひ".into() };
+        let d = due(&birth, date(2026, 4, 16));
+        let en = counting(&birth, Some(&d), &label, Lang::En);
+        assert_eq!(
+            en,
+            "14 days, counting the day of birth as day 1; the last day, Wed 29 April 2026, is a public holiday (Showa Day), so it moves to the next open day."
+        );
+        let ja = counting(&birth, Some(&d), &label, Lang::Ja);
+        assert_eq!(ja, "出生日を1日目として数えて14日。最終日の2026年4月29日（水）は昭和の日のため、次の開庁日まで延びます。");
+        let plain = counting(&birth, Some(&due(&birth, date(2026, 4, 1))), &label, Lang::En);
+        assert_eq!(plain, "14 days, counting the day of birth as day 1.");
+    }
+
+    #[test]
+    fn a_transitional_start_is_said() {
+        let registration = period(Length::Years(3), Counting::FirstDayExcluded, crate::calendar::Calendar::National, Some(date(2024, 4, 1)));
+        let label = Text { ja: "知った日".into(), en: "the day you learned of it".into(), easy: "しった ひ".into() };
+        assert!(counting(&registration, Some(&due(&registration, date(2020, 6, 1))), &label, Lang::En)
+            .contains("a transitional rule counts from Mon 1 April 2024"));
+    }
+
+    #[test]
+    fn messages_name_the_field() {
+        assert_eq!(field_error(Lang::En, FieldError::Empty, "Child's name"), "Enter child's name");
+        assert_eq!(field_error(Lang::Ja, FieldError::NotKana, "子の氏名（フリガナ）"), "子の氏名（フリガナ）はカタカナで入力してください");
     }
 }

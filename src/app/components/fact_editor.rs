@@ -10,8 +10,7 @@ use hitotsu::catalog::Field;
 use hitotsu::date_input::parse_date;
 use hitotsu::fields::{check_field, FieldError};
 use hitotsu::state::FactChange;
-use hitotsu::questionnaire::date_message;
-use hitotsu::ui_text::{change_heading, current_value, t, Msg};
+use hitotsu::ui_text::{change_heading, current_value, date_error, field_error, t, Msg};
 use hitotsu::vault::{FactKey, How, Provenance};
 use hitotsu::Date;
 use leptos::prelude::*;
@@ -67,9 +66,9 @@ pub fn FactEditor(
     };
     let problems = RwSignal::new(Vec::<(&'static str, Problem)>::new());
     let message = move |p: Problem, lang| match p {
-        Problem::Value(e) => e.message(lang, &label.get_untracked()),
+        Problem::Value(e) => field_error(lang, e, &label.get_untracked()),
         Problem::Kind => t(lang, Msg::SelectOne).to_string(),
-        Problem::Date(e) => date_message(e, lang).to_string(),
+        Problem::Date(e) => date_error(lang, e).to_string(),
     };
     let error_of = move |which: &'static str| {
         Signal::derive(move || problems.with(|ps| ps.iter().find(|(w, _)| *w == which).map(|(_, p)| message(*p, lang.get()))))

@@ -10,7 +10,7 @@ use crate::app::routes;
 use hitotsu::fields::{check_field, FieldError};
 use hitotsu::onestop::{needs, next_step};
 use hitotsu::resolve::{Ask, Gap};
-use hitotsu::ui_text::{as_of_note, owner_heading, starts_note, t, Msg};
+use hitotsu::ui_text::{as_of_note, field_error, owner_heading, starts_note, t, Msg};
 use hitotsu::vault::{How, HOUSEHOLD, ME};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -127,7 +127,7 @@ fn DetailsForm(owner: String) -> impl IntoView {
                     .filter_map(|(id, e)| {
                         let a = asks.iter().find(|a| control_id(a) == *id)?;
                         let def = &catalog.fields.fields[&a.field];
-                        Some((focus_target(id, def), e.message(lang, &label_of(a, lang))))
+                        Some((focus_target(id, def), field_error(lang, *e, &label_of(a, lang))))
                     })
                     .collect::<Vec<_>>()
             })
@@ -145,7 +145,7 @@ fn DetailsForm(owner: String) -> impl IntoView {
             };
             let error = {
                 let (id, a, label_of) = (id.clone(), a.clone(), label_of.clone());
-                Signal::derive(move || errors.with(|es| es.iter().find(|(f, _)| *f == id).map(|(_, e)| e.message(lang.get(), &label_of(&a, lang.get())))))
+                Signal::derive(move || errors.with(|es| es.iter().find(|(f, _)| *f == id).map(|(_, e)| field_error(lang.get(), *e, &label_of(&a, lang.get())))))
             };
             // The day it holds, when that is not simply today's: from the moving day, or
             // the day before it.

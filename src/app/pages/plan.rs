@@ -7,14 +7,13 @@ use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_c
 use crate::app::routes;
 use crate::app::services::sender::use_sender;
 use hitotsu::catalog::{Catalog, Channel, Event};
-use hitotsu::deadline::explain;
 use hitotsu::household::{kin, sex};
 use hitotsu::i18n::Lang;
 use hitotsu::onestop::next_step;
 use hitotsu::plan::{build, Group, ItemState, PlanItem};
 use hitotsu::questionnaire::first_unanswered;
 use hitotsu::resolve::CaseScope;
-use hitotsu::ui_text::{days_left, done_status, due_line, item_state, kin_word, packet_status, plan_summary, t, trip_line, who_files, Msg};
+use hitotsu::ui_text::{counting, days_left, done_status, due_line, item_state, kin_word, packet_status, plan_summary, t, trip_line, who_files, Msg};
 use hitotsu::vault::ME;
 use leptos::prelude::*;
 
@@ -168,9 +167,9 @@ fn card_data(item: &PlanItem, scope: &CaseScope, event: &Event, catalog: &Catalo
     let p = item.procedure;
     let anchor = p.deadline.anchor().and_then(|a| event.questions.iter().find(|q| q.id == a)).and_then(|q| q.anchor_label.as_ref());
     let counted = match anchor {
-        Some(label) if item.due.is_some() => explain(&p.deadline, item.due.as_ref(), label, lang),
-        Some(label) => format!("{} {}", t(lang, Msg::AnchorUnknown), explain(&p.deadline, None, label, lang)),
-        None => explain(&p.deadline, None, &p.title, lang),
+        Some(label) if item.due.is_some() => counting(&p.deadline, item.due.as_ref(), label, lang),
+        Some(label) => format!("{} {}", t(lang, Msg::AnchorUnknown), counting(&p.deadline, None, label, lang)),
+        None => counting(&p.deadline, None, &p.title, lang),
     };
     let due = match (&item.due, item.days_left) {
         (Some(due), Some(left)) if !item.state.settled() => due_line(lang, due.due, &days_left(lang, left)),

@@ -11,7 +11,7 @@ use hitotsu::case::Step;
 use hitotsu::catalog::{Question, QuestionKind};
 use hitotsu::questionnaire::{asked, check_answer, next_after, previous_before, AnswerError};
 use hitotsu::resolve::{Known, KnownFrom};
-use hitotsu::ui_text::{known_from_fact, known_from_household, question_progress, t, yes_no_options, Msg};
+use hitotsu::ui_text::{answer_error, known_from_fact, known_from_household, question_progress, t, yes_no_options, Msg};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -100,7 +100,7 @@ fn QuestionForm(question_id: String) -> impl IntoView {
     };
     let message = {
         let event = event.clone();
-        Signal::derive(move || error.get().map(|e| e.message(lang.get(), &event)))
+        Signal::derive(move || error.get().map(|e| answer_error(lang.get(), &e, &event)))
     };
     let has_error = Signal::derive(move || error.with(Option::is_some));
     let title = {
