@@ -151,3 +151,17 @@ impl Case {
         self.role(role).first().map(String::as_str)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_are_stored_as_version_2_stored_them() {
+        for (step, stored) in [(Step::Plan, "plan"), (Step::Question("birth_date".into()), "birth_date"), (Step::Details("p1".into()), "details:p1")] {
+            assert_eq!(serde_json::to_string(&step).unwrap(), format!("\"{stored}\""));
+            assert_eq!(serde_json::from_str::<Step>(&format!("\"{stored}\"")).unwrap(), step);
+        }
+        assert!(!Step::Question("x".into()).after_questions() && Step::Receipts.after_questions());
+    }
+}

@@ -193,6 +193,14 @@ mod tests {
     }
 
     #[test]
+    fn replies_are_read_by_the_contract() {
+        let r = Reply::parse(r#"{"receipt": "R-0001", "status": "needs_action"}"#).unwrap();
+        assert_eq!((r.receipt.as_deref(), r.status), (Some("R-0001"), Some(crate::case::PacketStatus::NeedsAction)));
+        assert_eq!(Reply::parse("{}").unwrap(), Reply { receipt: None, status: None });
+        assert_eq!(Reply::parse("<html>maintenance</html>"), None);
+    }
+
+    #[test]
     fn backoff_is_capped_and_refusals_are_final() {
         assert_eq!(backoff_ms(1), 5_000.0);
         assert_eq!(backoff_ms(3), 20_000.0);

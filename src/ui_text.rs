@@ -1216,6 +1216,35 @@ mod sentence_tests {
     }
 
     #[test]
+    fn lists_and_brackets_follow_the_language() {
+        let procs = vec!["出生届".to_string(), "児童手当 認定請求".to_string()];
+        let bring = vec!["母子健康手帳".to_string()];
+        let d = Some(date(2026, 4, 30));
+        assert_eq!(trip_line(Lang::Ja, "市区町村役場", &procs, &bring, d), "市区町村役場へ1回：2件の手続き（出生届、児童手当 認定請求）。期限は2026年4月30日（木）から。持ち物：母子健康手帳。");
+        assert_eq!(
+            trip_line(Lang::En, "City office", &procs, &[], d),
+            "One visit to City office: 2 procedures (出生届, 児童手当 認定請求). The first is due Thu 30 April 2026."
+        );
+        assert_eq!(who_files(Lang::En, Some("山田 和子"), Some("mother")), "山田 和子 (mother)");
+        assert_eq!(who_files(Lang::Ja, Some("山田 和子"), Some("母")), "山田 和子（母）");
+        assert_eq!(used_by(Lang::En, &procs), "Used for: 出生届, 児童手当 認定請求");
+    }
+
+    #[test]
+    fn people_and_their_history_are_named() {
+        use crate::household::{Kin, Role, Sex};
+        assert_eq!(owner_heading(Lang::Ja, "p2", Some("山田 花子"), None, Some((Kin::Spouse, Some(Sex::Female))), true), "山田 花子（妻）について");
+        assert_eq!(owner_heading(Lang::En, "p1", None, Some(Role::Child), Some((Kin::Child, None)), true), "About the child");
+        assert_eq!(owner_heading(Lang::En, "household", None, None, None, false), "About your household");
+        assert_eq!(candidate_label(Lang::Ja, Some("山田 太郎"), None, true), "あなた（山田 太郎）");
+        assert_eq!(candidate_label(Lang::En, None, Some("mother"), false), "mother");
+        assert_eq!(version_span(Lang::En, None, Some(date(2026, 5, 31))), "until 31 May 2026:");
+        assert_eq!(version_span(Lang::Ja, Some(date(2026, 6, 1)), None), "2026年6月1日から");
+        assert_eq!(kin_word(Lang::En, Kin::Parent, Some(Sex::Female)), "mother");
+        assert_eq!(kin_word(Lang::Ja, Kin::Spouse, None), "配偶者");
+    }
+
+    #[test]
     fn messages_name_the_field() {
         assert_eq!(field_error(Lang::En, FieldError::Empty, "Child's name"), "Enter child's name");
         assert_eq!(field_error(Lang::Ja, FieldError::NotKana, "子の氏名（フリガナ）"), "子の氏名（フリガナ）はカタカナで入力してください");

@@ -110,3 +110,48 @@ fn handing_over_records_exactly_what_was_shared_and_prepared_is_not_given() {
     // Claiming child allowance is a fact the next event need not ask.
     assert_eq!(h.s.vault.latest(&hitotsu::vault::FactKey::new(ME, "child_allowance_recipient")).unwrap().value, "yes");
 }
+
+#[test]
+fn the_flow_goes_to_the_people_page_then_each_person_then_the_check_page() {
+    use hitotsu::onestop::{next_step, used, NextStep};
+    let mut h = Drive::new();
+    let today = date(2026, 4, 20);
+    let birth = h.open("birth", today);
+    h.answer(&birth, today, &[("birth_date", "2026-04-16"), ("born_abroad", "no"), ("parent_insurance", "national"), ("birth_weight_g", "2980"), ("direct_payment", "yes")]);
+    let next = |h: &Drive, after: Option<&str>| next_step(&h.s.scope(&h.c, &birth, today).unwrap(), after);
+    assert_eq!(next(&h, None), NextStep::People, "nobody named yet");
+    h.people(&birth, today, &[("my_part", "father"), ("other_parent", "nobody"), ("allowance_claimant", ME)]);
+    let child = h.case(&birth).roles[&hitotsu::household::Role::Child][0].clone();
+    assert_eq!(next(&h, None), NextStep::Details(child.clone()), "the baby first");
+    assert_eq!(next(&h, Some(&child)), NextStep::Details(ME.into()), "then the citizen");
+    assert_eq!(next(&h, Some(ME)), NextStep::Details("household".into()), "then the household");
+    h.fill(&birth, today, &value);
+    assert_eq!(next(&h, None), NextStep::Check);
+    // Check your answers: every value once, the citizen's name for all the forms that use it.
+    let scope = h.s.scope(&h.c, &birth, today).unwrap();
+    let all = used(&scope);
+    let names: Vec<_> = all.iter().filter(|u| u.fact.as_ref().is_some_and(|(k, _)| k.owner == ME && k.attribute == "name")).collect();
+    assert_eq!(names.len(), 1);
+    assert!(names[0].procedures.len() >= 3, "{:?}", names[0].procedures);
+    // What is worked out (the 続柄) has no fact of its own.
+    assert!(all.iter().any(|u| u.field == "applicant_relation" && u.fact.is_none() && u.value == "父"));
+}
+
+#[test]
+fn labels_values_and_lookups_come_from_the_catalog() {
+    use hitotsu::i18n::Lang;
+    let c = common::catalog();
+    assert_eq!(c.field_label("child_name", Lang::En), "Child's name");
+    assert_eq!(c.field_label("no_such_field", Lang::Ja), "no_such_field");
+    // On a page about a person, the fact is named as theirs.
+    assert_eq!(c.attribute_label("name", "applicant_name", Lang::Ja), "氏名");
+    assert_eq!(c.attribute_label("birth_place", "birth_place", Lang::Ja), "出生の場所");
+    assert_eq!(c.display_value("child_sex", "female", Lang::En), "Female");
+    assert_eq!(c.display_value("child_name", "山田 𠮷子", Lang::En), "山田 𠮷子");
+    let (field, _) = c.field_for(false, true, "address").unwrap();
+    assert!(["new_address", "old_address"].contains(&field), "a household field names the address: {field}");
+    assert!(c.field_for(true, false, "members").is_none(), "a derived value is no fact");
+    assert_eq!(c.agency_name("city_office", Lang::En), "City office (where you live or move to)");
+    assert_eq!(c.agency_name("moon_office", Lang::En), "moon_office");
+    assert_eq!(c.procedure("birth", "birth_registration").unwrap().title.ja, "出生届");
+}
