@@ -40,6 +40,16 @@ impl Lang {
         }
     }
 
+    /// The interface language for a browser's preferred languages: Japanese for a
+    /// Japanese browser, English for any other (the app's only other full language).
+    pub fn from_browser(preferred: &[String]) -> Lang {
+        match preferred.first().map(|l| l.to_ascii_lowercase()) {
+            Some(l) if l == "ja" || l.starts_with("ja-") => Lang::Ja,
+            Some(_) => Lang::En,
+            None => Lang::Ja,
+        }
+    }
+
     /// The language's own name, shown in the switch so each reader finds theirs.
     pub fn native_name(self) -> &'static str {
         match self {
@@ -71,5 +81,19 @@ impl Text {
     /// The first language whose text is blank, if any.
     pub fn missing(&self) -> Option<Lang> {
         Lang::ALL.into_iter().find(|l| self.get(*l).trim().is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_first_visit_follows_the_browser() {
+        let l = |v: &[&str]| Lang::from_browser(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(l(&["ja-JP", "en"]), Lang::Ja);
+        assert_eq!(l(&["en-GB", "ja"]), Lang::En);
+        assert_eq!(l(&["vi-VN"]), Lang::En, "no Vietnamese yet: English serves a foreign resident better than Japanese");
+        assert_eq!(l(&[]), Lang::Ja);
     }
 }

@@ -43,6 +43,50 @@ pub struct AppState {
     /// Every fact sent or handed to a recipient: the citizen's record of the use of their data.
     #[serde(default)]
     pub shared: Vec<Shared>,
+    /// How the app looks for this citizen: text size, contrast, theme, readings over kanji.
+    #[serde(default)]
+    pub display: Display,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextSize {
+    #[default]
+    Standard,
+    Large,
+    Larger,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Contrast {
+    #[default]
+    Standard,
+    High,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// Light or dark as the device is set.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// The display settings, remembered with the rest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Display {
+    #[serde(default)]
+    pub text: TextSize,
+    #[serde(default)]
+    pub contrast: Contrast,
+    #[serde(default)]
+    pub theme: Theme,
+    /// Readings (furigana) over kanji in standard Japanese.
+    #[serde(default)]
+    pub furigana: bool,
 }
 
 impl Default for AppState {
@@ -55,6 +99,7 @@ impl Default for AppState {
             vault: Vault::new(),
             outbox: Outbox::default(),
             shared: Vec::new(),
+            display: Display::default(),
         }
     }
 }
@@ -252,6 +297,7 @@ fn salvage(v: &Value) -> (AppState, Vec<String>) {
     part!("vault", vault);
     part!("outbox", outbox);
     part!("shared", shared);
+    part!("display", display);
     if s.vault.person(ME).is_none() {
         s.vault.people.insert(0, crate::vault::Person { id: ME.into(), added_in: None });
     }
@@ -310,6 +356,11 @@ impl AppState {
         } else {
             Err(ImportError::Damaged(lost))
         }
+    }
+
+    /// Everything deleted but how the device is used now: the language and the display.
+    pub fn wiped(&self) -> AppState {
+        AppState { lang: self.lang, display: self.display, ..AppState::default() }
     }
 
     pub fn case(&self, id: &str) -> Option<&Case> {

@@ -254,10 +254,19 @@ impl Vault {
         }
     }
 
-    /// Removes a fact with its whole history.
-    pub fn remove(&mut self, key: &FactKey) {
-        if let Some(m) = self.facts.get_mut(&key.owner) {
-            m.remove(&key.attribute);
+    /// Removes a fact with its whole history, and gives it back (for an undo).
+    pub fn remove(&mut self, key: &FactKey) -> Vec<Fact> {
+        let taken = self.facts.get_mut(&key.owner).and_then(|m| m.remove(&key.attribute)).unwrap_or_default();
+        if self.facts.get(&key.owner).is_some_and(BTreeMap::is_empty) {
+            self.facts.remove(&key.owner);
+        }
+        taken
+    }
+
+    /// Puts back a fact removed by mistake, history and all.
+    pub fn restore(&mut self, key: &FactKey, versions: Vec<Fact>) {
+        if !versions.is_empty() {
+            self.facts.entry(key.owner.clone()).or_default().insert(key.attribute.clone(), versions);
         }
     }
 
@@ -455,6 +464,19 @@ mod tests {
         assert_eq!(v.members_at(date(2026, 4, 1)), [ME.to_string(), grandpa.clone()]);
         assert_eq!(v.members_at(date(2026, 11, 30)), [ME.to_string(), baby.clone(), grandpa.clone()]);
         assert_eq!(v.members_at(date(2026, 12, 1)), [ME.to_string(), baby]);
+    }
+
+    #[test]
+    fn a_removed_fact_can_be_put_back_whole() {
+        let mut v = Vault::new();
+        let address = FactKey::new(HOUSEHOLD, "address");
+        v.set(&address, "千代田区".into(), None, given("c1"));
+        v.set(&address, "横浜市".into(), Some(date(2026, 6, 1)), given("c2"));
+        let before = v.clone();
+        let taken = v.remove(&address);
+        assert!(v.history(&address).is_empty() && !v.facts.contains_key(HOUSEHOLD));
+        v.restore(&address, taken);
+        assert_eq!(v, before);
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod pages;
 mod routes;
 mod services;
 
-use components::layout::{Header, StoredStateNotice};
+use components::layout::{Footer, Header, StoredStateNotice};
 use context::{tr, CatalogCtx, Store, Today, UiLang};
 use hitotsu::ui_text::Msg;
 use leptos::prelude::*;
@@ -36,7 +36,10 @@ fn App() -> impl IntoView {
     provide_context(Today(services::browser::today()));
     services::storage::write_through(state);
     Effect::new(move |_| services::browser::set_html_lang(lang.get()));
+    // The display settings, as attributes of <html> the stylesheet follows.
+    Effect::new(move |_| services::browser::set_display(state.with(|s| s.display)));
     provide_context(Sender::start(state));
+    provide_context(components::layout::Arrival::new());
     let catalog = LocalResource::new(services::catalog::load);
     view! {
         <Router>
@@ -55,6 +58,7 @@ fn App() -> impl IntoView {
                     })}
                 </Transition>
             </main>
+            <Footer/>
         </Router>
     }
 }
@@ -85,6 +89,8 @@ fn AppRoutes(catalog: Arc<hitotsu::catalog::Catalog>) -> impl IntoView {
             <Route path=path!("/shared") view=shared::SharedPage/>
             <Route path=path!("/data") view=data::DataPage/>
             <Route path=path!("/data/delete") view=delete_all::DeleteAllPage/>
+            <Route path=path!("/settings") view=settings::SettingsPage/>
+            <Route path=path!("/accessibility") view=accessibility::AccessibilityPage/>
         </Routes>
     }
 }

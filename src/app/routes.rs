@@ -73,6 +73,14 @@ pub fn data_deleted() -> String {
     "/data?deleted=1".into()
 }
 
+pub fn settings() -> String {
+    "/settings".into()
+}
+
+pub fn accessibility() -> String {
+    "/accessibility".into()
+}
+
 pub fn delete_all() -> String {
     "/data/delete".into()
 }

@@ -26,13 +26,33 @@ export async function expectAxeClean(page, where) {
   expect(summary, `axe violations on ${where}`).toEqual([]);
 }
 
-/** Runs axe on the current page in each language, switching with the visible switch. */
+/** On an English page, every piece of Japanese text is inside an element marked
+ *  lang="ja" (WCAG 3.1.2), so a screen reader speaks it with a Japanese voice. */
+export async function expectJapaneseMarked(page, where) {
+  const unmarked = await page.evaluate(() => {
+    const japanese = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]|[\ud840-\ud87f]/;
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      const el = node.parentElement;
+      if (!japanese.test(node.data) || el.closest('script, style, noscript')) continue;
+      if (!(el.closest('[lang]')?.getAttribute('lang') || '').startsWith('ja')) out.push(node.data.trim().slice(0, 60));
+    }
+    return out;
+  });
+  expect(unmarked, `Japanese not marked lang="ja" on ${where}`).toEqual([]);
+}
+
+/** Runs axe on the current page in each language, switching with the visible switch; in
+ *  English, the Japanese on the page must be marked as such. */
 export async function expectAxeCleanInEveryLanguage(page, where) {
   const current = await page.locator('.lang-switch button[aria-pressed="true"]').textContent();
   for (const lang of LANGS) {
     await page.getByRole('button', { name: lang.button, exact: true }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', lang.html);
     await expectAxeClean(page, `${where} (${lang.code})`);
+    if (lang.code === 'en') await expectJapaneseMarked(page, where);
   }
   await page.getByRole('button', { name: current, exact: true }).click();
 }
@@ -98,4 +118,11 @@ export async function seed(page, state, path) {
   await page.goto('/');
   await page.evaluate((s) => localStorage.setItem('hitotsu.state', JSON.stringify(s)), state);
   await page.goto(path);
+}
+
+/** Follows a link of the site menu, opening the menu first where a phone folds it away. */
+export async function navTo(page, name) {
+  const link = page.getByRole('navigation', { name: /メニュー|Menu/ }).getByRole('link', { name, exact: true });
+  if (!(await link.isVisible())) await page.locator('.menu-button').click();
+  await link.click();
 }

@@ -6,7 +6,7 @@
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { fixToday, arrive, answerText, answerChoice, expectHeadingFocused, seeded, seed } from './helpers.js';
+import { fixToday, arrive, answerText, answerChoice, expectHeadingFocused, seeded, seed, navTo } from './helpers.js';
 
 const CHIYODA = '東京都千代田区千代田1-1';
 const YOKOHAMA = '神奈川県横浜市中区山下町1-1';
@@ -163,7 +163,7 @@ test('a death months after the move: the widow claims, the 喪主 is paid, the a
   await expect(claimantRow.locator('span').first()).toHaveAttribute('lang', 'ja');
 
   // My information keeps the address history: before and since the move.
-  await page.getByRole('link', { name: 'My information' }).click();
+  await navTo(page, 'My information');
   const address = page.locator('.summary-row', { has: page.getByRole('link', { name: /Change Address \(About your household\)/ }) });
   await expect(address.locator('.summary-value')).toHaveText(YOKOHAMA);
   await expect(address.locator('.history')).toContainText(`until 31 May 2026: ${CHIYODA}`);

@@ -3,7 +3,7 @@
 // birth gave (it confirms what it knows), and each recipient gets a filled-in sheet that is
 // handed over at the counter. axe on every new page, in every language.
 import { test, expect } from '@playwright/test';
-import { fixToday, arrive, answerText, answerChoice, expectHeadingFocused, expectAxeCleanInEveryLanguage, seeded, seed } from './helpers.js';
+import { fixToday, arrive, answerText, answerChoice, expectHeadingFocused, expectAxeCleanInEveryLanguage, seeded, seed, navTo } from './helpers.js';
 
 async function birthQuestionnaire(page) {
   await page.goto('/');
@@ -137,7 +137,7 @@ test('birth then moving: both parents named, every fact asked once, nothing aske
   await expect(city.locator('.receipt-status')).toHaveText('用紙を作成済み（まだ渡していません）');
   await expect(city.locator('.receipt-number')).toHaveCount(0);
   await expect(city.locator('.reference')).toHaveText('H-20260420-c1-city_office');
-  await page.getByRole('link', { name: '提供の記録' }).click();
+  await navTo(page, '提供の記録');
   await expect(page.getByText('まだ何も提供していません。')).toBeVisible();
   await page.goBack();
   await city.getByRole('button', { name: /窓口で渡した/ }).click();
@@ -150,11 +150,11 @@ test('birth then moving: both parents named, every fact asked once, nothing aske
   await expect(registration.locator('dd').nth(7)).toHaveText('山田 花子');
   await expect(page.locator('.sheet-running-header')).toHaveText('山田 太郎 ― 2026年4月20日 ― H-20260420-c1-city_office');
 
-  await page.getByRole('link', { name: '提供の記録' }).click();
+  await navTo(page, '提供の記録');
   await arrive(page, '提供した情報の記録', 'what was shared');
   await expect(page.getByRole('table', { name: /市区町村役場/ })).toBeVisible();
   await expect(page.getByRole('row', { name: /子の氏名（フリガナ） ヤマダ ヨシコ 出生届 2026年4月20日/ })).toBeVisible();
-  await page.getByRole('link', { name: 'わたしの情報' }).click();
+  await navTo(page, 'わたしの情報');
   await arrive(page, 'わたしの情報', 'my information');
   await expect(page.getByRole('heading', { name: '山田 𠮷子（子）について' })).toBeVisible();
 
@@ -222,6 +222,6 @@ test('a device holding someone else\'s details asks first, and can start clean',
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('hitotsu.state')));
   expect(Object.keys(stored.vault.facts)).toEqual([]);
   expect(stored.cases.map((c) => c.event)).toEqual(['moving']);
-  await page.getByRole('link', { name: 'わたしの情報' }).click();
+  await navTo(page, 'わたしの情報');
   await expect(page.getByText('まだ情報はありません。')).toBeVisible();
 });

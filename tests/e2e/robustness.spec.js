@@ -1,7 +1,7 @@
 // What must never go wrong: a broken catalog gives a clear error page, not a blank one;
 // small screens and large text lose nothing.
 import { test, expect } from '@playwright/test';
-import { fixToday, expectAxeCleanInEveryLanguage, expectHeadingFocused, answerText, answerChoice, seeded, seed } from './helpers.js';
+import { fixToday, expectAxeCleanInEveryLanguage, expectHeadingFocused, answerText, answerChoice, seeded, seed, navTo } from './helpers.js';
 
 test('a malformed catalog file gives an error page naming the file and the entry', async ({ page }) => {
   const broken = { id: 'death', title: { ja: '死亡', en: 'Death', easy: 'しぼう' }, description: 5 };
@@ -94,7 +94,7 @@ test('the one-stop pages at 320px with text at 200%', async ({ page }) => {
   await expectHeadingFocused(page, '受付控え');
   await expectNothingLost(page, 'receipts');
   for (const [link, heading] of [['わたしの情報', 'わたしの情報'], ['提供の記録', '提供した情報の記録'], ['データ', 'データの書き出し・読み込み・削除']]) {
-    await page.getByRole('link', { name: link, exact: true }).click();
+    await navTo(page, link);
     await expectHeadingFocused(page, heading);
     await expectNothingLost(page, heading);
   }

@@ -2,7 +2,7 @@
 // sent while it is down wait in the outbox and are delivered exactly once when it is back.
 // Then export → delete everything → import restores everything.
 import { test, expect } from '@playwright/test';
-import { fixToday, arrive, expectHeadingFocused, seeded } from './helpers.js';
+import { fixToday, arrive, expectHeadingFocused, seeded, navTo } from './helpers.js';
 
 async function api(page, body) {
   const r = await page.request.post('/api/control', { data: body });
@@ -103,20 +103,20 @@ test('export, delete everything, import: everything is back; a foreign file is r
   await expectHeadingFocused(page, 'データの書き出し・読み込み・削除');
   await expect(page.getByRole('status').first()).toHaveText('すべて削除しました');
   expect(await page.evaluate(() => localStorage.getItem('hitotsu.state.unreadable'))).toBeNull();
-  await page.getByRole('link', { name: 'わたしの情報' }).click();
+  await navTo(page, 'わたしの情報');
   await expect(page.getByText('まだ情報はありません。')).toBeVisible();
 
-  await page.getByRole('link', { name: 'データ', exact: true }).click();
+  await navTo(page, 'データ');
   await page.getByLabel('ファイルを読み込む').setInputFiles(exported);
   await page.getByRole('button', { name: '読み込む', exact: true }).click();
   await expect(page.getByRole('status').first()).toHaveText('読み込みました');
   const after = await page.evaluate(() => JSON.parse(localStorage.getItem('hitotsu.state')));
   expect(after).toEqual(JSON.parse(before));
-  await page.getByRole('link', { name: 'わたしの情報' }).click();
+  await navTo(page, 'わたしの情報');
   await expect(page.locator('.summary-row', { hasText: 'ヤマダ ヨシコ' })).toBeVisible();
   // Deleting one fact says so in the live region.
   await page.getByRole('button', { name: '削除 氏名（フリガナ）（山田 𠮷子（子）について）' }).click();
-  await expect(page.getByRole('status')).toHaveText('「氏名（フリガナ）」を削除しました');
+  await expect(page.getByRole('region', { name: '「氏名（フリガナ）」を削除しました' })).toBeVisible();
   await expect(page.locator('.summary-row', { hasText: 'ヤマダ ヨシコ' })).toHaveCount(0);
   // Editing a fact from "My information" checks it like any form and changes it everywhere.
   await page.getByRole('link', { name: '変更 氏名（あなたについて）' }).click();

@@ -5,6 +5,7 @@
 use crate::app::components::fact_input::{focus_target, FactInput};
 use crate::app::components::form::{option_id, ErrorSummary, Label, Radios, TextInput};
 use crate::app::components::layout::{BackLink, PageHeading};
+use crate::app::components::text::mixed;
 use crate::app::context::{tr, use_lang, use_store, use_today};
 use hitotsu::catalog::Field;
 use hitotsu::date_input::parse_date;
@@ -134,7 +135,7 @@ pub fn FactEditor(
                 <PageHeading text=heading error=has_error/>
                 {current.map(|c| {
                     let shown = def.options.iter().find(|o| o.id == c).map(|o| o.label.clone());
-                    view! { <p class="current">{move || current_value(lang.get(), &shown.as_ref().map_or(c.clone(), |l| l.get(lang.get()).to_string()))}</p> }
+                    view! { <p class="current">{move || mixed(lang.get(), current_value(lang.get(), &shown.as_ref().map_or(c.clone(), |l| l.get(lang.get()).to_string())))}</p> }
                 })}
                 <FactInput id="f-value" def attribute label own value error=error_of("value") on_change=keep_draft/>
                 <Radios name="change-kind" legend=Label::Plain(Signal::derive(move || t(lang.get(), Msg::ChangeKind).to_string()))

@@ -4,6 +4,7 @@
 //! control of each field.
 
 use crate::app::components::layout::PageHeading;
+use crate::app::components::text::Mixed;
 use crate::app::context::tr;
 use crate::app::services::browser;
 use hitotsu::ui_text::Msg;
@@ -47,7 +48,7 @@ fn described_by(id: &str, hint: bool, error: Signal<Option<String>>) -> impl Fn(
 }
 
 fn hint_view(id: &str, hint: Option<Signal<String>>) -> impl IntoView {
-    hint.map(|h| view! { <div id=format!("{id}-hint") class="hint">{h}</div> })
+    hint.map(|h| view! { <div id=format!("{id}-hint") class="hint"><Mixed text=h/></div> })
 }
 
 fn error_view(id: &str, error: Signal<Option<String>>) -> impl IntoView {
@@ -60,7 +61,7 @@ fn error_view(id: &str, error: Signal<Option<String>>) -> impl IntoView {
 pub fn ErrorMessage(#[prop(into)] id: String, #[prop(into)] message: String) -> impl IntoView {
     view! {
         <p id=id class="error-message">
-            <span class="visually-hidden">{tr(Msg::ErrorPrefix)}</span>{message}
+            <span class="visually-hidden">{tr(Msg::ErrorPrefix)}</span><Mixed text=message/>
         </p>
     }
 }
@@ -89,7 +90,7 @@ fn SummaryBox(errors: Vec<(String, String)>) -> impl IntoView {
                             <a href=href on:click=move |ev| {
                                 ev.prevent_default();
                                 browser::focus_id(&target);
-                            }>{message}</a>
+                            }><Mixed text=message/></a>
                         </li>
                     }
                 }).collect_view()}
@@ -111,8 +112,8 @@ fn label_view(id: &str, label: Label, legend: bool) -> AnyView {
             }}</legend>
         }
         .into_any(),
-        (Label::Plain(text), false) => view! { <label class="label" for=id.to_string()>{text}</label> }.into_any(),
-        (Label::Plain(text), true) => view! { <legend class="legend-label">{text}</legend> }.into_any(),
+        (Label::Plain(text), false) => view! { <label class="label" for=id.to_string()><Mixed text/></label> }.into_any(),
+        (Label::Plain(text), true) => view! { <legend class="legend-label"><Mixed text/></legend> }.into_any(),
     }
 }
 
@@ -155,7 +156,7 @@ pub fn TextInput(
                     prop:value=move || value.get()
                     on:input=move |ev| on_input.run(event_target_value(&ev))
                 />
-                {suffix.map(|s| view! { <span class="unit">{s}</span> })}
+                {suffix.map(|s| view! { <span class="unit"><Mixed text=s/></span> })}
             </div>
         </div>
     }
@@ -205,7 +206,7 @@ pub fn Radios(
                     <div class="radio">
                         <input type="radio" id=id.clone() name=group.clone() value=v
                             prop:checked=checked on:change=move |_| on_change.run(choose.clone())/>
-                        <label for=id>{label}</label>
+                        <label for=id><Mixed text=label/></label>
                     </div>
                     {extra}
                 }
@@ -261,7 +262,7 @@ pub fn Checkboxes(
                                 }
                                 on_change.run(now);
                             }/>
-                        <label for=id>{label}</label>
+                        <label for=id><Mixed text=label/></label>
                     </div>
                 }
             })

@@ -3,6 +3,7 @@
 //! not be read.
 
 use crate::app::context::{tr, use_lang, use_store};
+use crate::app::components::text::Mixed;
 use crate::app::routes;
 use crate::app::services::browser;
 use hitotsu::i18n::Lang;
@@ -16,14 +17,27 @@ use leptos_router::components::A;
 pub fn Header() -> impl IntoView {
     let store = use_store();
     let lang = use_lang();
+    // On a phone the menu folds away behind one button, so the page starts near the top.
+    let menu_open = RwSignal::new(false);
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        menu_open.set(false);
+    });
     view! {
         <header class="header">
-            <a class="site-name" href=routes::home()>{tr(Msg::SiteName)}</a>
-            <nav class="site-nav" aria-label=tr(Msg::NavLabel)>
+            <a class="site-name" href=routes::home()>
+                <span class="site-short">{tr(Msg::SiteShortName)}</span>
+                <span class="site-rest">{tr(Msg::SiteNameRest)}</span>
+            </a>
+            <button type="button" class="menu-button" aria-expanded=move || menu_open.get().to_string() aria-controls="site-nav"
+                on:click=move |_| menu_open.update(|o| *o = !*o)>{tr(Msg::NavLabel)}</button>
+            <nav id="site-nav" class="site-nav" class:site-nav-open=move || menu_open.get() aria-label=tr(Msg::NavLabel)>
                 <ul>
                     <li><A href=routes::my_info()>{tr(Msg::NavMyInfo)}</A></li>
                     <li><A href=routes::shared()>{tr(Msg::NavShared)}</A></li>
                     <li><A href=routes::data()>{tr(Msg::NavData)}</A></li>
+                    <li><A href=routes::settings()>{tr(Msg::SettingsTitle)}</A></li>
                 </ul>
             </nav>
             <nav class="lang-switch" aria-label=tr(Msg::LanguageLabel)>
@@ -44,6 +58,19 @@ pub fn Header() -> impl IntoView {
     }
 }
 
+/// The foot of every page: the accessibility statement and the display settings.
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="footer">
+            <ul>
+                <li><A href=routes::accessibility()>{tr(Msg::AccessibilityTitle)}</A></li>
+                <li><A href=routes::settings()>{tr(Msg::SettingsTitle)}</A></li>
+            </ul>
+        </footer>
+    }
+}
+
 /// The page's h1. On arrival it takes focus, so a screen reader announces the new step
 /// and keyboard users start from the top of the content; the document title follows it.
 #[component]
@@ -61,8 +88,14 @@ pub fn PageHeading(
 ) -> impl IntoView {
     let lang = use_lang();
     let heading = NodeRef::<html::H1>::new();
+    // Focus moves on arrival at a new address only: a page rebuilt in place (a language
+    // switch, an error shown) keeps focus where the citizen put it.
+    let arrival = use_context::<Arrival>();
+    let location = leptos_router::hooks::use_location();
     Effect::new(move |_| {
-        if let Some(h) = heading.get() {
+        let Some(h) = heading.get() else { return };
+        let here = location.pathname.get_untracked();
+        if arrival.is_none_or(|a| a.arrived_at(&here)) {
             let _ = h.focus();
         }
     });
@@ -71,13 +104,32 @@ pub fn PageHeading(
         browser::set_title(&format!("{prefix}{} — {}", text.get(), hitotsu::ui_text::t(lang.get(), Msg::SiteName)));
     });
     view! {
-        {caption.map(|c| view! { <span class="caption">{c}</span> })}
+        {caption.map(|c| view! { <span class="caption"><Mixed text=c/></span> })}
         <h1 tabindex="-1" node_ref=heading>
             {match label_for {
-                Some(id) => view! { <label for=id>{text}</label> }.into_any(),
-                None => text.into_any(),
+                Some(id) => view! { <label for=id><Mixed text/></label> }.into_any(),
+                None => view! { <Mixed text/> }.into_any(),
             }}
         </h1>
+    }
+}
+
+/// The address whose heading last took focus.
+#[derive(Clone, Copy)]
+pub struct Arrival(StoredValue<String>);
+
+impl Arrival {
+    pub fn new() -> Arrival {
+        Arrival(StoredValue::new(String::new()))
+    }
+
+    /// True the first time a page at this address asks (a new arrival).
+    fn arrived_at(&self, path: &str) -> bool {
+        let new = self.0.with_value(|last| last != path);
+        if new {
+            self.0.set_value(path.to_string());
+        }
+        new
     }
 }
 

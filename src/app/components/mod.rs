@@ -7,3 +7,4 @@ pub mod form;
 pub mod layout;
 pub mod not_found;
 pub mod procedure;
+pub mod text;

@@ -2,6 +2,7 @@
 //! it, where and how, what to bring, where it stands; the legal detail folded away.
 
 use crate::app::components::form::Checkbox;
+use crate::app::components::text::mixed;
 use crate::app::context::use_lang;
 use hitotsu::i18n::Lang;
 use hitotsu::ui_text::{t, Msg};
@@ -44,48 +45,48 @@ pub fn ProcedureCard(
     let heading_id = format!("proc-{}", card.id);
     let labelled = heading_id.clone();
     let done = RwSignal::new(card.done);
-    let bring = card.bring.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view();
+    let bring = card.bring.iter().map(|d| view! { <li>{mixed(lang, d.clone())}</li> }).collect_view();
     let title = card.title.clone();
     view! {
         <li class="procedure" class:procedure-done=done>
             <article aria-labelledby=labelled>
-                <h3 id=heading_id>{card.title.clone()}</h3>
-                <p>{card.description}</p>
+                <h3 id=heading_id>{mixed(lang, card.title.clone())}</h3>
+                <p>{mixed(lang, card.description)}</p>
                 <dl class="facts">
                     <dt>{t(lang, Msg::Due)}</dt>
-                    <dd class="due">{card.due}</dd>
-                    {card.who.map(|w| view! { <dt>{t(lang, Msg::WhoFiles)}</dt><dd class="who">{w}</dd> })}
-                    {card.state.map(|s| view! { <dt>{t(lang, Msg::Status)}</dt><dd class="procedure-state">{s}</dd> })}
-                    {move || status.get().map(|s| view! { <dt>{t(lang, Msg::RecipientStatus)}</dt><dd class="packet-status">{s}</dd> })}
+                    <dd class="due">{mixed(lang, card.due)}</dd>
+                    {card.who.map(|w| view! { <dt>{t(lang, Msg::WhoFiles)}</dt><dd class="who">{mixed(lang, w)}</dd> })}
+                    {card.state.map(|s| view! { <dt>{t(lang, Msg::Status)}</dt><dd class="procedure-state">{mixed(lang, s)}</dd> })}
+                    {move || status.get().map(|s| view! { <dt>{t(lang, Msg::RecipientStatus)}</dt><dd class="packet-status">{mixed(lang, s)}</dd> })}
                     <dt>{t(lang, Msg::Where)}</dt>
-                    <dd>{card.agency}</dd>
+                    <dd>{mixed(lang, card.agency)}</dd>
                     <dt>{t(lang, Msg::How)}</dt>
-                    <dd>{card.channels}</dd>
+                    <dd>{mixed(lang, card.channels)}</dd>
                 </dl>
                 {card.online.map(|(name, url)| view! {
                     <p class="online"><strong>{t(lang, Msg::OnlineInstead)}": "</strong>
-                        <a href=url rel="noopener noreferrer">{name}</a></p>
+                        <a href=url rel="noopener noreferrer">{mixed(lang, name)}</a></p>
                 })}
-                {card.waits_for.map(|w| view! { <p class="waits-for"><strong>{t(lang, Msg::WaitsFor)}": "</strong>{w}</p> })}
+                {card.waits_for.map(|w| view! { <p class="waits-for"><strong>{t(lang, Msg::WaitsFor)}": "</strong>{mixed(lang, w)}</p> })}
                 <h4>{t(lang, Msg::Bring)}</h4>
                 <ul class="bring">{bring}</ul>
                 <details class="legal-detail">
-                    <summary>{t(lang, Msg::LegalDetail)}<span class="visually-hidden">{format!(": {}", card.title)}</span></summary>
+                    <summary>{t(lang, Msg::LegalDetail)}<span class="visually-hidden">{mixed(lang, format!(": {}", card.title))}</span></summary>
                     <dl class="facts">
                         <dt>{t(lang, Msg::HowCounted)}</dt>
-                        <dd class="counted">{card.counted}</dd>
+                        <dd class="counted">{mixed(lang, card.counted)}</dd>
                         <dt>{t(lang, Msg::LegalBasis)}</dt>
-                        <dd class="legal">{card.legal_basis}</dd>
+                        <dd class="legal">{mixed(lang, card.legal_basis)}</dd>
                     </dl>
-                    {card.note.map(|n| view! { <p class="note"><strong>{t(lang, Msg::UnsureNote)}": "</strong>{n}</p> })}
-                    <p><a href=card.source rel="noopener noreferrer">{t(lang, Msg::Source)}<span class="visually-hidden">{format!(" ({})", card.title)}</span></a></p>
+                    {card.note.map(|n| view! { <p class="note"><strong>{t(lang, Msg::UnsureNote)}": "</strong>{mixed(lang, n)}</p> })}
+                    <p><a href=card.source rel="noopener noreferrer">{t(lang, Msg::Source)}<span class="visually-hidden">{mixed(lang, format!(" ({})", card.title))}</span></a></p>
                 </details>
                 {(!card.settled).then(|| view! {
                     <Checkbox id=format!("done-{}", card.id) checked=done on_change=Callback::new(move |on| {
                         done.set(on);
                         on_done.run(on);
                     })>
-                        {t(lang, Msg::MarkDone)}<span class="visually-hidden">{format!(": {title}")}</span>
+                        {t(lang, Msg::MarkDone)}<span class="visually-hidden">{mixed(lang, format!(": {title}"))}</span>
                     </Checkbox>
                 })}
             </article>

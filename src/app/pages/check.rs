@@ -2,6 +2,7 @@
 //! it came from, which procedures use it and a link that changes it everywhere.
 
 use crate::app::components::layout::{BackLink, PageHeading};
+use crate::app::components::text::mixed;
 use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
 use crate::app::routes;
 use hitotsu::onestop::{next_step, used, NextStep};
@@ -65,15 +66,15 @@ pub fn CheckPage() -> impl IntoView {
                                 };
                                 view! {
                                     <div class="summary-row">
-                                        <dt>{label.clone()}</dt>
+                                        <dt>{mixed(lang, label.clone())}</dt>
                                         <dd>
-                                            <span class="summary-value">{value}</span>
-                                            {origin.map(|o| view! { <span class="provenance">{o}</span> })}
-                                            <span class="used-by">{used_by(lang, &procedures)}</span>
+                                            <span class="summary-value">{mixed(lang, value)}</span>
+                                            {origin.map(|o| view! { <span class="provenance">{mixed(lang, o)}</span> })}
+                                            <span class="used-by">{mixed(lang, used_by(lang, &procedures))}</span>
                                         </dd>
                                         <dd class="summary-action">
                                             <a class="action-link" href=change>
-                                                {t(lang, Msg::Change)}<span class="visually-hidden">{format!(" {label}")}</span>
+                                                {t(lang, Msg::Change)}<span class="visually-hidden">{mixed(lang, format!(" {label}"))}</span>
                                             </a>
                                         </dd>
                                     </div>
@@ -81,7 +82,7 @@ pub fn CheckPage() -> impl IntoView {
                             })
                             .collect_view();
                         view! {
-                            <h2>{heading}</h2>
+                            <h2>{mixed(lang, heading)}</h2>
                             <dl class="summary-list">{rows}</dl>
                         }
                     })

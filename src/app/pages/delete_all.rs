@@ -4,7 +4,6 @@ use crate::app::components::layout::{BackLink, PageHeading};
 use crate::app::context::{tr, use_lang, use_store};
 use crate::app::routes;
 use crate::app::services::storage;
-use hitotsu::state::AppState;
 use hitotsu::ui_text::{t, Msg};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -15,7 +14,7 @@ pub fn DeleteAllPage() -> impl IntoView {
     let lang = use_lang();
     let navigate = use_navigate();
     let confirm = move |_| {
-        store.set(AppState { lang: lang.get_untracked(), ..AppState::default() });
+        store.update(|s| *s = s.wiped());
         storage::forget_kept_aside();
         navigate(&routes::data_deleted(), Default::default());
     };

@@ -1,6 +1,7 @@
 //! Home: the life events as large choices, and the events already going on.
 
 use crate::app::components::layout::PageHeading;
+use crate::app::components::text::mixed;
 use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today};
 use crate::app::routes;
 use hitotsu::case::Step;
@@ -37,8 +38,8 @@ pub fn HomePage() -> impl IntoView {
             view! {
                 <li>
                     <button type="button" class="event-choice" on:click=start>
-                        <span class="event-title">{move || title.get(lang.get()).to_string()}</span>
-                        <span class="event-description">{move || description.get(lang.get()).to_string()}</span>
+                        <span class="event-title">{move || mixed(lang.get(), title.get(lang.get()))}</span>
+                        <span class="event-description">{move || mixed(lang.get(), description.get(lang.get()))}</span>
                     </button>
                 </li>
             }
@@ -75,8 +76,8 @@ pub fn HomePage() -> impl IntoView {
                     });
                     view! {
                         <li>
-                            <a href=routes::step(&id, &step)>{title}</a>
-                            <span class="case-meta">{case_line(lang, started, status)}</span>
+                            <a href=routes::step(&id, &step)>{mixed(lang, title)}</a>
+                            <span class="case-meta">{mixed(lang, case_line(lang, started, status))}</span>
                         </li>
                     }
                 }).collect_view()}

@@ -1,6 +1,7 @@
 //! One file per route. A page reads its parameters through `routes`, its data through the
 //! contexts, and decides nothing the core could decide.
 
+pub mod accessibility;
 pub mod case;
 pub mod catalog_error;
 pub mod change;
@@ -17,6 +18,7 @@ pub mod plan;
 pub mod question;
 pub mod receipts;
 pub mod send;
+pub mod settings;
 pub mod shared;
 pub mod sheet;
 pub mod start;

@@ -2,7 +2,8 @@
 //! and when it was given, when it was last used, and its history (an address before a
 //! move stays visible); change or delete each.
 
-use crate::app::components::layout::{PageHeading, Status};
+use crate::app::components::layout::PageHeading;
+use crate::app::components::text::mixed;
 use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today};
 use crate::app::routes;
 use hitotsu::state::AppState;
@@ -17,6 +18,16 @@ pub fn MyInfoPage() -> impl IntoView {
     let today = use_today();
     let catalog = use_catalog();
     let status = RwSignal::new(String::new());
+    // The fact just deleted, kept until the citizen leaves or undoes it (WCAG 3.3.4).
+    let removed = RwSignal::new(None::<(FactKey, Vec<hitotsu::vault::Fact>, String)>);
+    let undo = move |_| {
+        if let Some((key, versions, label)) = removed.get_untracked() {
+            store.update(|s| s.vault.restore(&key, versions));
+            removed.set(None);
+            status.set(hitotsu::ui_text::restored_fact(lang.get_untracked(), &label));
+            crate::app::services::browser::focus_id("my-info-status");
+        }
+    };
     let body = move || {
         let lang = lang.get();
         store.with(|s: &AppState| {
@@ -58,7 +69,7 @@ pub fn MyInfoPage() -> impl IntoView {
                                     .rev()
                                     .map(|(i, f)| {
                                         let until = versions.get(i + 1).and_then(|n| n.from).and_then(|d| d.yesterday().ok());
-                                        view! { <li><span class="history-span">{version_span(lang, f.from, until)}</span>" "{show(&f.value)}</li> }
+                                        view! { <li><span class="history-span">{version_span(lang, f.from, until)}</span>" "{mixed(lang, show(&f.value))}</li> }
                                     })
                                     .collect_view();
                                 view! { <ul class="history" aria-label=t(lang, Msg::History)>{items}</ul> }
@@ -69,24 +80,26 @@ pub fn MyInfoPage() -> impl IntoView {
                             let remove = {
                                 let (key, label) = (FactKey::new(owner, attribute), label.clone());
                                 move |_| {
-                                    store.update(|s| s.vault.remove(&key));
-                                    status.set(deleted_fact(lang, &label));
+                                    let mut taken = Vec::new();
+                                    store.update(|s| taken = s.vault.remove(&key));
+                                    removed.set(Some((key.clone(), taken, label.clone())));
+                                    status.set(String::new());
                                 }
                             };
                             view! {
                                 <div class="summary-row">
-                                    <dt>{label.clone()}</dt>
+                                    <dt>{mixed(lang, label.clone())}</dt>
                                     <dd>
-                                        <span class="summary-value">{show(&latest.value)}</span>
+                                        <span class="summary-value">{mixed(lang, show(&latest.value))}</span>
                                         {latest.from.map(|d| view! { <span class="provenance">{version_span(lang, Some(d), None)}</span> })}
-                                        <span class="provenance">{origin}</span>
+                                        <span class="provenance">{mixed(lang, origin)}</span>
                                         {used.map(|u| view! { <span class="provenance last-used">{u}</span> })}
                                         {history}
                                     </dd>
                                     <dd class="summary-action">
-                                        <a class="action-link" href=edit>{t(lang, Msg::Change)}<span class="visually-hidden">{whose.clone()}</span></a>
+                                        <a class="action-link" href=edit>{t(lang, Msg::Change)}<span class="visually-hidden">{mixed(lang, whose.clone())}</span></a>
                                         <button type="button" class="link-button" on:click=remove>
-                                            {t(lang, Msg::Delete)}<span class="visually-hidden">{whose}</span>
+                                            {t(lang, Msg::Delete)}<span class="visually-hidden">{mixed(lang, whose)}</span>
                                         </button>
                                     </dd>
                                 </div>
@@ -94,7 +107,7 @@ pub fn MyInfoPage() -> impl IntoView {
                         })
                         .collect_view();
                     view! {
-                        <h2>{heading}</h2>
+                        <h2>{mixed(lang, heading)}</h2>
                         <dl class="summary-list">{rows}</dl>
                     }
                 })
@@ -110,8 +123,26 @@ pub fn MyInfoPage() -> impl IntoView {
         <div class="page page-wide">
             <PageHeading text=Signal::derive(move || t(lang.get(), Msg::MyInfoTitle).to_string())/>
             <p>{tr(Msg::MyInfoIntro)}</p>
-            <Status text=status/>
+            <p id="my-info-status" class="status-message" role="status" tabindex="-1">{move || status.get()}</p>
+            {move || removed.get().map(|(_, _, label)| view! { <Deleted label undo=Callback::new(undo)/> })}
             {body}
+        </div>
+    }
+}
+
+/// Says what was deleted and offers to undo it; it takes focus when it appears, so the
+/// citizen is not left on a button that is gone.
+#[component]
+fn Deleted(label: String, undo: Callback<()>) -> impl IntoView {
+    let lang = use_lang();
+    Effect::new(move |_| crate::app::services::browser::focus_id("deleted-title"));
+    let text = deleted_fact(lang.get_untracked(), &label);
+    view! {
+        <div class="notice deleted" role="region" aria-labelledby="deleted-title">
+            <p id="deleted-title" tabindex="-1"><strong>{mixed(lang.get_untracked(), text)}</strong></p>
+            <button type="button" class="button button-secondary" on:click=move |_| undo.run(())>
+                {tr(Msg::Undo)}<span class="visually-hidden">{mixed(lang.get_untracked(), format!(": {label}"))}</span>
+            </button>
         </div>
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::app::components::layout::{PageHeading, Status};
 use crate::app::components::procedure::{CardData, ProcedureCard};
+use crate::app::components::text::mixed;
 use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
 use crate::app::routes;
 use crate::app::services::sender::use_sender;
@@ -85,7 +86,7 @@ pub fn PlanPage() -> impl IntoView {
                             let procedures: Vec<String> = trip.items.iter().map(|i| i.procedure.title.get(lang).to_string()).collect();
                             let bring: Vec<String> = trip.bring.iter().map(|d| catalog.document_name(d, lang)).collect();
                             let line = trip_line(lang, &catalog.agency_name(trip.agency, lang), &procedures, &bring, trip.due);
-                            view! { <li>{line}</li> }
+                            view! { <li>{mixed(lang, line)}</li> }
                         })
                         .collect_view();
                     let heading = t(lang, if group == Group::Overdue { Msg::FirstOverdue } else { Msg::FirstThings });
@@ -135,7 +136,7 @@ pub fn PlanPage() -> impl IntoView {
                     })
                     .collect_view();
                 Some(view! {
-                    <p class="lead">{summary}</p>
+                    <p class="lead">{mixed(lang, summary)}</p>
                     {first}
                     {groups}
                 })

@@ -2,6 +2,7 @@
 //! not yet given to anyone: the citizen says when they have handed it over.
 
 use crate::app::components::layout::{PageHeading, Status};
+use crate::app::components::text::mixed;
 use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
 use crate::app::routes;
 use crate::app::services::sender::use_sender;
@@ -53,23 +54,23 @@ pub fn ReceiptsPage() -> impl IntoView {
                             <button type="button" class="button button-secondary" on:click=move |_| {
                                 store.update(|s| s.hand_over(&catalog, &case_id, &id, false, today));
                                 status.set(handed_over_status(lang, &name));
-                            }>{t(lang, Msg::MarkHandedOver)}<span class="visually-hidden">{format!(": {name}")}</span></button>
+                            }>{t(lang, Msg::MarkHandedOver)}<span class="visually-hidden">{mixed(lang, format!(": {name}"))}</span></button>
                         }
                     });
                     view! {
                         <li class="receipt" data-agency=r.agency.clone()>
-                            <h2>{name.clone()}</h2>
+                            <h2>{mixed(lang, name.clone())}</h2>
                             <dl class="facts">
-                                <dt>{t(lang, Msg::Status)}</dt><dd class="receipt-status">{state}</dd>
+                                <dt>{t(lang, Msg::Status)}</dt><dd class="receipt-status">{mixed(lang, state)}</dd>
                                 {r.receipt.clone().map(|n| view! { <dt>{t(lang, Msg::ReceiptNumber)}</dt><dd class="receipt-number">{n}</dd> })}
                                 <dt>{t(lang, Msg::Reference)}</dt><dd class="reference">{r.reference.clone()}</dd>
                                 <dt>{t(lang, Msg::Date)}</dt><dd>{format_date(r.date, lang)}</dd>
                                 {r.handed_over.map(|d| view! { <dt>{t(lang, Msg::HandedOverOn)}</dt><dd>{format_date(d, lang)}</dd> })}
-                                <dt>{t(lang, Msg::Procedures)}</dt><dd>{procs}</dd>
+                                <dt>{t(lang, Msg::Procedures)}</dt><dd>{mixed(lang, procs)}</dd>
                             </dl>
                             {hand_over}
                             <p><a class="action-link" href=routes::sheet(&case_id, &r.id)>
-                                {t(lang, Msg::PrintableSheet)}<span class="visually-hidden">{format!(": {name}")}</span></a></p>
+                                {t(lang, Msg::PrintableSheet)}<span class="visually-hidden">{mixed(lang, format!(": {name}"))}</span></a></p>
                         </li>
                     }
                 })

@@ -5,6 +5,7 @@
 
 use crate::app::components::form::{Checkbox, ErrorSummary};
 use crate::app::components::layout::{BackLink, PageHeading};
+use crate::app::components::text::mixed;
 use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
 use crate::app::routes;
 use crate::app::services::browser;
@@ -69,15 +70,15 @@ pub fn SendPage() -> impl IntoView {
                         .procedures
                         .iter()
                         .filter_map(|id| event.procedures.iter().find(|q| q.id == *id))
-                        .map(|q| view! { <li>{q.title.get(lang).to_string()}</li> })
+                        .map(|q| view! { <li>{mixed(lang, q.title.get(lang))}</li> })
                         .collect_view();
                     let facts = p
                         .facts()
                         .into_iter()
                         .filter(|(_, v)| !v.is_empty())
-                        .map(|(f, v)| view! { <dt>{catalog.field_label(f, lang)}</dt><dd>{catalog.display_value(f, v, lang)}</dd> })
+                        .map(|(f, v)| view! { <dt>{mixed(lang, catalog.field_label(f, lang))}</dt><dd>{mixed(lang, catalog.display_value(f, v, lang))}</dd> })
                         .collect_view();
-                    let docs = p.documents.iter().map(|d| view! { <li>{catalog.document_name(d, lang)}</li> }).collect_view();
+                    let docs = p.documents.iter().map(|d| view! { <li>{mixed(lang, catalog.document_name(d, lang))}</li> }).collect_view();
                     let box_id = format!("consent-{}", p.agency);
                     let heading_id = format!("packet-{}", p.agency);
                     let labelled = heading_id.clone();
@@ -97,9 +98,9 @@ pub fn SendPage() -> impl IntoView {
                                 .collect();
                             view! {
                                 <div class="notice">
-                                    <p>{missing_line(lang, &what)}</p>
+                                    <p>{mixed(lang, missing_line(lang, &what))}</p>
                                     <p><a class="action-link" href=href>{t(lang, Msg::GiveMissing)}
-                                        <span class="visually-hidden">{format!(": {agency}")}</span></a></p>
+                                        <span class="visually-hidden">{mixed(lang, format!(": {agency}"))}</span></a></p>
                                 </div>
                             }
                             .into_any()
@@ -123,7 +124,7 @@ pub fn SendPage() -> impl IntoView {
                             let err = (box_id == first).then(|| Signal::derive(move || error.get().then(|| t(lang, Msg::ChooseRecipient).to_string())));
                             let label = view! {
                                 {move || t(lang, if online.get() { Msg::ConsentSend } else { Msg::ConsentPrepare })}
-                                <span class="visually-hidden">{format!(": {agency}")}</span>
+                                <span class="visually-hidden">{mixed(lang, format!(": {agency}"))}</span>
                             };
                             match err {
                                 Some(e) => view! { <Checkbox id=box_id checked on_change error=e>{label}</Checkbox> }.into_any(),
@@ -133,7 +134,7 @@ pub fn SendPage() -> impl IntoView {
                     };
                     view! {
                         <section class="packet" aria-labelledby=labelled>
-                            <h2 id=heading_id>{catalog.agency_name(&p.agency, lang)}</h2>
+                            <h2 id=heading_id>{mixed(lang, catalog.agency_name(&p.agency, lang))}</h2>
                             <h3>{t(lang, Msg::Procedures)}</h3>
                             <ul>{procs}</ul>
                             <h3>{t(lang, Msg::WillReceive)}</h3>

@@ -2,6 +2,7 @@
 //! procedure.
 
 use crate::app::components::layout::PageHeading;
+use crate::app::components::text::mixed;
 use crate::app::context::{tr, use_catalog, use_lang, use_store};
 use hitotsu::ui_text::{format_date, t, Msg};
 use leptos::prelude::*;
@@ -41,9 +42,9 @@ pub fn SharedPage() -> impl IntoView {
                                 .map_or(r.procedure.clone(), |p| p.title.get(lang).to_string());
                             view! {
                                 <tr>
-                                    <td>{catalog.field_label(&r.field, lang)}</td>
-                                    <td>{catalog.display_value(&r.field, &r.value, lang)}</td>
-                                    <td>{procedure}</td>
+                                    <td>{mixed(lang, catalog.field_label(&r.field, lang))}</td>
+                                    <td>{mixed(lang, catalog.display_value(&r.field, &r.value, lang))}</td>
+                                    <td>{mixed(lang, procedure)}</td>
                                     <td>{format!("{} ({})", format_date(r.date, lang), t(lang, if r.sent { Msg::Sent } else { Msg::HandedOver }))}</td>
                                 </tr>
                             }
@@ -52,7 +53,7 @@ pub fn SharedPage() -> impl IntoView {
                     view! {
                         <div class="table-wrap" tabindex="0" role="region" aria-labelledby=labelled>
                             <table class="table">
-                                <caption id=caption_id>{catalog.agency_name(recipient, lang)}</caption>
+                                <caption id=caption_id>{mixed(lang, catalog.agency_name(recipient, lang))}</caption>
                                 <thead><tr>
                                     <th scope="col">{t(lang, Msg::Fact)}</th>
                                     <th scope="col">{t(lang, Msg::Value)}</th>

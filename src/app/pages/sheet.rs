@@ -6,6 +6,7 @@
 use crate::app::components::layout::{BackLink, PageHeading};
 use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
 use crate::app::components::not_found::NotFound;
+use crate::app::components::text::mixed;
 use crate::app::routes;
 use crate::app::services::browser;
 use hitotsu::case::PacketStatus;
@@ -53,7 +54,7 @@ fn Sheet(packet: String) -> impl IntoView {
                 if lang == Lang::Ja {
                     view! { <span lang="ja">{ja}</span> }.into_any()
                 } else {
-                    view! { <span lang="ja">{ja}</span>" "<span class="beside" lang=lang.html_tag()>{format!("({other})")}</span> }.into_any()
+                    view! { <span lang="ja">{ja}</span>" "<span class="beside" lang=lang.html_tag()>{mixed(lang, format!("({other})"))}</span> }.into_any()
                 }
             };
             let sections = forms

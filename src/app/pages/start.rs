@@ -9,7 +9,6 @@ use crate::app::components::not_found::NotFound;
 use crate::app::routes;
 use crate::app::services::{browser, storage};
 use hitotsu::case::Step;
-use hitotsu::state::AppState;
 use hitotsu::ui_text::{is_this_you, t, Msg};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -44,7 +43,7 @@ fn StartForm(event: String) -> impl IntoView {
             let mut case = String::new();
             store.update(|s| {
                 if fresh {
-                    *s = AppState { lang: s.lang, ..AppState::default() };
+                    *s = s.wiped();
                 }
                 case = s.open_case(e, today);
             });

@@ -106,3 +106,31 @@ pub fn set_print_header(text: Option<&str>) {
     }
     document.set_adopted_style_sheets(&sheets);
 }
+
+/// The browser's preferred languages, most preferred first.
+pub fn languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// The display settings as attributes of `<html>`: the stylesheet does the rest.
+pub fn set_display(d: hitotsu::state::Display) {
+    use hitotsu::state::{Contrast, TextSize, Theme};
+    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let text = match d.text {
+        TextSize::Standard => "standard",
+        TextSize::Large => "large",
+        TextSize::Larger => "larger",
+    };
+    let contrast = if d.contrast == Contrast::High { "high" } else { "standard" };
+    let theme = match d.theme {
+        Theme::System => "system",
+        Theme::Light => "light",
+        Theme::Dark => "dark",
+    };
+    let _ = el.set_attribute("data-text", text);
+    let _ = el.set_attribute("data-contrast", contrast);
+    let _ = el.set_attribute("data-theme", theme);
+    let _ = el.set_attribute("data-furigana", if d.furigana { "on" } else { "off" });
+}

@@ -17,7 +17,11 @@ fn kept_aside_key() -> String {
 pub fn load() -> (AppState, Option<LoadProblem>) {
     let Some(store) = storage() else { return (AppState::default(), None) };
     let raw = store.get_item(STORAGE_KEY).ok().flatten();
-    let (state, problem) = AppState::from_stored(raw.as_deref());
+    let (mut state, problem) = AppState::from_stored(raw.as_deref());
+    // A first visit speaks the browser's language.
+    if raw.is_none() {
+        state.lang = hitotsu::i18n::Lang::from_browser(&super::browser::languages());
+    }
     if let (Some(_), Some(raw)) = (&problem, raw) {
         let _ = store.set_item(&kept_aside_key(), &raw);
     }
