@@ -49,6 +49,17 @@ if [ "$what" = test ]; then
     DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq --no-install-recommends \
       chromium chromium-driver fonts-noto-cjk fontconfig poppler-utils >/dev/null
   fi
+  # A real screen reader for the Orca test: Orca reading Chromium under Xvfb, its speech
+  # written to a file by speech-dispatcher.
+  if ! command -v orca >/dev/null || ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null \
+     || ! command -v dbus-launch >/dev/null || ! command -v speech-dispatcher >/dev/null; then
+    say "installing Orca, Xvfb and speech-dispatcher for the screen-reader test"
+    sudo_=""; [ "$(id -u)" = 0 ] || sudo_="sudo"
+    $sudo_ apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq --no-install-recommends \
+      orca xvfb xdotool speech-dispatcher speech-dispatcher-audio-plugins libao4 at-spi2-core \
+      gir1.2-atspi-2.0 python3-pyatspi dbus dbus-x11 libglib2.0-bin >/dev/null
+  fi
   # The npm packages bring no browser of their own; the stamp skips npm when nothing changed.
   if [ ! -f node_modules/.hitotsu-stamp ] || ! cmp -s package-lock.json node_modules/.hitotsu-stamp; then
     say "installing the browser-test packages"

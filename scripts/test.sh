@@ -20,4 +20,14 @@ node -e '
   const s = require("./test-results/results.json").stats;
   console.log(`browser: ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${s.skipped} skipped`);
 ' || true
+
+echo; echo "== a real screen reader (Orca reading Chromium, speech captured as text)"
+port=8097
+PORT=$port node tests/server.mjs >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null' EXIT
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/index.html" >/dev/null && break; sleep 0.2; done
+for lang in ja en; do
+  /usr/bin/python3 tests/screen-reader/orca.py "http://127.0.0.1:$port" "$lang" || status=1
+done
 exit "$status"

@@ -48,6 +48,8 @@ fn App() -> impl IntoView {
                 ev.prevent_default();
                 services::browser::focus_id("main");
             }>{tr(Msg::SkipToContent)}</a>
+            // Where focus rests for a moment between two pages (see PageHeading).
+            <div id="focus-rest" tabindex="-1"></div>
             <Header/>
             {problem.map(|p| view! { <StoredStateNotice problem=p/> })}
             <main id="main" class="main" tabindex="-1">

@@ -96,7 +96,18 @@ pub fn PageHeading(
         let Some(h) = heading.get() else { return };
         let here = location.pathname.get_untracked();
         if arrival.is_none_or(|a| a.arrived_at(&here)) {
-            let _ = h.focus();
+            // After the page has been laid out: a screen reader ignores focus that moves
+            // to an element the accessibility tree does not show yet (Orca stayed silent on
+            // a long plan), so focus goes once the frame is painted.
+            //
+            // When the old page went, focus fell to the document, and Orca then puts its
+            // cursor on the first heading without a word: focusing that heading changes
+            // nothing for it and it stays silent. Focus first rests on an empty element,
+            // so the heading's focus is news and is spoken.
+            browser::focus_id("focus-rest");
+            request_animation_frame(move || {
+                set_timeout(move || drop(h.focus()), std::time::Duration::from_millis(0));
+            });
         }
     });
     Effect::new(move |_| {
@@ -154,4 +165,16 @@ pub fn StoredStateNotice(problem: LoadProblem) -> impl IntoView {
 #[component]
 pub fn Status(#[prop(into)] text: Signal<String>) -> impl IntoView {
     view! { <div class="visually-hidden" role="status" aria-live="polite">{text}</div> }
+}
+
+/// Renders `children` afresh, with new elements, whenever `key` changes. A page whose
+/// address changes (the next question) is otherwise patched in place, and a screen reader
+/// sent to the reused heading may announce its old text.
+#[component]
+pub fn Keyed(#[prop(into)] key: Signal<String>, children: std::sync::Arc<dyn Fn(String) -> AnyView + Send + Sync>) -> impl IntoView {
+    view! {
+        <For each=move || [key.get()] key=|k| k.clone() let:k>
+            {children(k)}
+        </For>
+    }
 }

@@ -1,6 +1,7 @@
 //! `/case/:case/details/:owner`: every fact the case's open procedures still lack about
 //! one person (or the household, or this event), each asked once.
 
+use crate::app::components::layout::Keyed;
 use crate::app::components::fact_input::{focus_target, FactInput};
 use crate::app::components::form::ErrorSummary;
 use crate::app::components::layout::{BackLink, PageHeading};
@@ -19,7 +20,7 @@ use std::collections::BTreeMap;
 #[component]
 pub fn DetailsPage() -> impl IntoView {
     let owner = routes::use_owner();
-    move || view! { <DetailsForm owner=owner.get()/> }
+    view! { <Keyed key=owner children=std::sync::Arc::new(|o| view! { <DetailsForm owner=o/> }.into_any())/> }
 }
 
 /// The id of the control that asks this, unique on the page.

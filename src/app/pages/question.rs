@@ -2,6 +2,7 @@
 //! already knows (a fact of the vault, or what the household's people tell) is shown
 //! with that answer for the citizen to confirm, not asked afresh.
 
+use crate::app::components::layout::Keyed;
 use crate::app::components::form::{option_id, ErrorSummary, Label, Radios, TextInput, Width};
 use crate::app::components::layout::BackLink;
 use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
@@ -21,7 +22,7 @@ const INPUT_ID: &str = "answer";
 pub fn QuestionPage() -> impl IntoView {
     let question = routes::use_question_id();
     // A new form for every question, so its error and focus start afresh.
-    move || view! { <QuestionForm question_id=question.get()/> }
+    view! { <Keyed key=question children=std::sync::Arc::new(|q| view! { <QuestionForm question_id=q/> }.into_any())/> }
 }
 
 /// What the page shows, taken once from the state.

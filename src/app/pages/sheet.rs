@@ -3,6 +3,7 @@
 //! citizen's language alongside; every printed page carries the name, the date and its
 //! number (the header repeats; the page number comes from the print stylesheet).
 
+use crate::app::components::layout::Keyed;
 use crate::app::components::layout::{BackLink, PageHeading};
 use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
 use crate::app::components::not_found::NotFound;
@@ -19,7 +20,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SheetPage() -> impl IntoView {
     let packet = routes::use_packet_id();
-    move || view! { <Sheet packet=packet.get()/> }
+    view! { <Keyed key=packet children=std::sync::Arc::new(|p| view! { <Sheet packet=p/> }.into_any())/> }
 }
 
 #[component]
