@@ -26,7 +26,10 @@ port=8097
 PORT=$port node tests/server.mjs >/dev/null 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null' EXIT
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/index.html" >/dev/null && break; sleep 0.2; done
+for _ in $(seq 50); do
+  node -e "fetch('http://127.0.0.1:$port/index.html').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))" && break
+  sleep 0.2
+done
 for lang in ja en; do
   /usr/bin/python3 tests/screen-reader/orca.py "http://127.0.0.1:$port" "$lang" || status=1
 done
