@@ -891,9 +891,9 @@ pub fn yes_it_is(lang: Lang, name: &str) -> String {
 pub fn known_from_fact(lang: Lang, value: &str, event: &str, date: Date) -> String {
     let date = short_date(date, lang);
     match lang {
-        Lang::Ja => format!("あなたの情報では「{value}」です（{event}の手続きで入力、{date}）。変わっていれば選び直してください。"),
-        Lang::En => format!("Your information says \u{201c}{value}\u{201d} (given for {event}, {date}). Choose again if it has changed."),
-        Lang::Easy => format!("まえに「{value}」と こたえました（{event}、{date}）。かわって いたら えらびなおして ください。"),
+        Lang::Ja => format!("あなたの情報では「{value}」です（{event}の手続きで入力、{date}）。変わっていれば直してください。"),
+        Lang::En => format!("Your information says \u{201c}{value}\u{201d} (given for {event}, {date}). Change it if it is no longer right."),
+        Lang::Easy => format!("まえに「{value}」と こたえました（{event}、{date}）。かわって いたら なおして ください。"),
     }
 }
 
@@ -1376,5 +1376,14 @@ mod sentence_tests {
     fn messages_name_the_field() {
         assert_eq!(field_error(Lang::En, FieldError::Empty, "Child's name"), "Enter child's name");
         assert_eq!(field_error(Lang::Ja, FieldError::NotKana, "子の氏名（フリガナ）"), "子の氏名（フリガナ）はカタカナで入力してください");
+    }
+}
+
+/// A stored value as the citizen reads it: a choice by its label, a date written out.
+pub fn display_value(catalog: &crate::catalog::Catalog, field: &str, value: &str, lang: Lang) -> String {
+    let kind = catalog.fields.fields.get(field).map(|f| f.kind);
+    match (kind, value.parse::<Date>()) {
+        (Some(crate::catalog::FieldKind::Date), Ok(d)) => short_date(d, lang),
+        _ => catalog.display_value(field, value, lang),
     }
 }

@@ -52,7 +52,7 @@ pub fn CheckPage() -> impl IntoView {
                             .filter(|u| u.fact.as_ref().map(|(k, _)| &k.owner) == owner.as_ref())
                             .map(|u| {
                                 let label = catalog.field_label(&u.field, lang);
-                                let value = catalog.display_value(&u.field, &u.value, lang);
+                                let value = hitotsu::ui_text::display_value(&catalog, &u.field, &u.value, lang);
                                 let version = u.fact.as_ref().and_then(|(k, d)| s.vault.at(k, *d));
                                 let origin = version.map(|f| {
                                     let event = catalog.event(&f.given.event).map_or(f.given.event.clone(), |e| e.title.get(lang).to_string());

@@ -51,12 +51,23 @@ pub fn MyInfoPage() -> impl IntoView {
                         .map(|(attribute, versions)| {
                             let field = catalog.field_for(is_person, owner == HOUSEHOLD, attribute).map(|(f, _)| f.to_string());
                             // Named as the fact, not as one form's field ("住所", not "新しい住所").
-                            let label = match &field {
-                                Some(f) if owner_is_case => catalog.field_label(f, lang),
-                                Some(f) => catalog.attribute_label(attribute, f, lang),
-                                None => attribute.clone(),
+                            let label = match (&field, catalog.fields.attributes.get(attribute)) {
+                                (Some(f), _) if owner_is_case => catalog.field_label(f, lang),
+                                (Some(f), _) => catalog.attribute_label(attribute, f, lang),
+                                (None, Some(t)) => t.get(lang).to_string(),
+                                (None, None) => attribute.clone(),
                             };
-                            let show = |v: &str| field.as_ref().map_or(v.to_string(), |f| catalog.display_value(f, v, lang));
+                            // Who is who (the head, who lives with whom) shows people and
+                            // yes or no, and is changed on a case's "who is who" page.
+                            let show = |v: &str| match attribute.as_str() {
+                                hitotsu::vault::HEAD => s.vault.name_at(v, today).map_or(v.to_string(), str::to_string),
+                                hitotsu::vault::IN_HOUSEHOLD => hitotsu::ui_text::yes_no_options(lang)
+                                    .into_iter()
+                                    .find(|(id, _)| *id == v)
+                                    .map_or(v.to_string(), |(_, l)| l.to_string()),
+                                _ => field.as_ref().map_or(v.to_string(), |f| hitotsu::ui_text::display_value(&catalog, f, v, lang)),
+                            };
+                            let editable = field.is_some();
                             let latest = versions.last().expect("not empty");
                             let event = catalog.event(&latest.given.event).map_or(latest.given.event.clone(), |e| e.title.get(lang).to_string());
                             let origin = provenance(lang, &event, latest.given.date, latest.given.how);
@@ -97,7 +108,9 @@ pub fn MyInfoPage() -> impl IntoView {
                                         {history}
                                     </dd>
                                     <dd class="summary-action">
-                                        <a class="action-link" href=edit>{t(lang, Msg::Change)}<span class="visually-hidden">{mixed(lang, whose.clone())}</span></a>
+                                        {editable.then(|| view! {
+                                            <a class="action-link" href=edit.clone()>{t(lang, Msg::Change)}<span class="visually-hidden">{mixed(lang, whose.clone())}</span></a>
+                                        })}
                                         <button type="button" class="link-button" on:click=remove>
                                             {t(lang, Msg::Delete)}<span class="visually-hidden">{mixed(lang, whose)}</span>
                                         </button>

@@ -47,7 +47,8 @@ fn QuestionForm(question_id: String) -> impl IntoView {
         let answers = scope.answers();
         let asked_now = asked(scope.event, &answers);
         let position = asked_now.iter().position(|q| q.id == question_id)?;
-        let known = scope.known(&question_id);
+        // What the app knows, said only while the case has not answered it itself.
+        let known = scope.known(&question_id).filter(|_| !scope.case.answers.contains_key(&question_id));
         let initial = scope
             .case
             .drafts
@@ -127,7 +128,7 @@ fn QuestionForm(question_id: String) -> impl IntoView {
                     .find(|o| o.id == k.value)
                     .map(|o| o.label.get(lang).to_string())
                     .or_else(|| yes_no_options(lang).into_iter().find(|(id, _)| *id == k.value).map(|(_, l)| l.to_string()))
-                    .unwrap_or_else(|| k.value.clone());
+                    .unwrap_or_else(|| k.value.parse::<hitotsu::Date>().map_or(k.value.clone(), |d| hitotsu::ui_text::short_date(d, lang)));
                 parts.push(match &k.from {
                     KnownFrom::Fact(given) => {
                         let event = catalog.event(&given.event).map_or(given.event.clone(), |e| e.title.get(lang).to_string());

@@ -76,7 +76,7 @@ pub fn SendPage() -> impl IntoView {
                         .facts()
                         .into_iter()
                         .filter(|(_, v)| !v.is_empty())
-                        .map(|(f, v)| view! { <dt>{mixed(lang, catalog.field_label(f, lang))}</dt><dd>{mixed(lang, catalog.display_value(f, v, lang))}</dd> })
+                        .map(|(f, v)| view! { <dt>{mixed(lang, catalog.field_label(f, lang))}</dt><dd>{mixed(lang, hitotsu::ui_text::display_value(&catalog, f, v, lang))}</dd> })
                         .collect_view();
                     let docs = p.documents.iter().map(|d| view! { <li>{mixed(lang, catalog.document_name(d, lang))}</li> }).collect_view();
                     let box_id = format!("consent-{}", p.agency);

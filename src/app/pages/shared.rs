@@ -43,7 +43,7 @@ pub fn SharedPage() -> impl IntoView {
                             view! {
                                 <tr>
                                     <td>{mixed(lang, catalog.field_label(&r.field, lang))}</td>
-                                    <td>{mixed(lang, catalog.display_value(&r.field, &r.value, lang))}</td>
+                                    <td>{mixed(lang, hitotsu::ui_text::display_value(&catalog, &r.field, &r.value, lang))}</td>
                                     <td>{mixed(lang, procedure)}</td>
                                     <td>{format!("{} ({})", format_date(r.date, lang), t(lang, if r.sent { Msg::Sent } else { Msg::HandedOver }))}</td>
                                 </tr>

@@ -67,7 +67,7 @@ fn Sheet(packet: String) -> impl IntoView {
                         .iter()
                         .map(|(field, value)| {
                             let label = beside(catalog.field_label(field, Lang::Ja), catalog.field_label(field, lang));
-                            let shown = catalog.display_value(field, value, Lang::Ja);
+                            let shown = hitotsu::ui_text::display_value(&catalog, field, value, Lang::Ja);
                             let blank = value.is_empty();
                             view! { <dt>{label}</dt><dd lang="ja" class:blank=blank>{if blank { "—".to_string() } else { shown }}</dd> }
                         })
