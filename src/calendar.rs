@@ -36,7 +36,6 @@ pub enum ClosedReason {
     Municipal,
 }
 
-
 /// The closed days for one deployment: the law's days plus the municipality's own.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClosedDays {
@@ -71,18 +70,42 @@ mod tests {
 
     #[test]
     fn every_kind_of_closed_day() {
-        let c = ClosedDays { municipal_extra: vec![date(2026, 6, 1)] };
-        assert_eq!(c.closed(Calendar::Municipal, date(2026, 4, 18)), Some(ClosedReason::Saturday));
-        assert_eq!(c.closed(Calendar::Tax, date(2026, 4, 19)), Some(ClosedReason::Sunday));
+        let c = ClosedDays {
+            municipal_extra: vec![date(2026, 6, 1)],
+        };
+        assert_eq!(
+            c.closed(Calendar::Municipal, date(2026, 4, 18)),
+            Some(ClosedReason::Saturday)
+        );
+        assert_eq!(
+            c.closed(Calendar::Tax, date(2026, 4, 19)),
+            Some(ClosedReason::Sunday)
+        );
         assert_eq!(
             c.closed(Calendar::Court, date(2026, 4, 29)),
             Some(ClosedReason::Holiday(Holiday::ShowaDay))
         );
-        assert_eq!(c.closed(Calendar::National, date(2026, 12, 29)), Some(ClosedReason::YearEnd));
-        assert_eq!(c.closed(Calendar::Tax, date(2027, 1, 3)), Some(ClosedReason::Sunday));
-        assert_eq!(c.closed(Calendar::Tax, date(2028, 1, 3)), Some(ClosedReason::YearEnd));
-        assert_eq!(c.closed(Calendar::Municipal, date(2026, 6, 1)), Some(ClosedReason::Municipal));
-        assert_eq!(c.closed(Calendar::National, date(2026, 6, 1)), None, "a city's own day closes only the city");
+        assert_eq!(
+            c.closed(Calendar::National, date(2026, 12, 29)),
+            Some(ClosedReason::YearEnd)
+        );
+        assert_eq!(
+            c.closed(Calendar::Tax, date(2027, 1, 3)),
+            Some(ClosedReason::Sunday)
+        );
+        assert_eq!(
+            c.closed(Calendar::Tax, date(2028, 1, 3)),
+            Some(ClosedReason::YearEnd)
+        );
+        assert_eq!(
+            c.closed(Calendar::Municipal, date(2026, 6, 1)),
+            Some(ClosedReason::Municipal)
+        );
+        assert_eq!(
+            c.closed(Calendar::National, date(2026, 6, 1)),
+            None,
+            "a city's own day closes only the city"
+        );
         assert_eq!(c.closed(Calendar::Municipal, date(2026, 4, 20)), None);
     }
 }

@@ -140,7 +140,9 @@ pub struct PacketRecord {
 impl Case {
     /// The record of the packet that carries this procedure, if any.
     pub fn packet_of(&self, procedure: &str) -> Option<&PacketRecord> {
-        self.packets.values().find(|r| r.procedures.iter().any(|p| p == procedure))
+        self.packets
+            .values()
+            .find(|r| r.procedures.iter().any(|p| p == procedure))
     }
 
     pub fn role(&self, role: Role) -> &[String] {
@@ -158,9 +160,19 @@ mod tests {
 
     #[test]
     fn steps_are_stored_as_version_2_stored_them() {
-        for (step, stored) in [(Step::Plan, "plan"), (Step::Question("birth_date".into()), "birth_date"), (Step::Details("p1".into()), "details:p1")] {
-            assert_eq!(serde_json::to_string(&step).unwrap(), format!("\"{stored}\""));
-            assert_eq!(serde_json::from_str::<Step>(&format!("\"{stored}\"")).unwrap(), step);
+        for (step, stored) in [
+            (Step::Plan, "plan"),
+            (Step::Question("birth_date".into()), "birth_date"),
+            (Step::Details("p1".into()), "details:p1"),
+        ] {
+            assert_eq!(
+                serde_json::to_string(&step).unwrap(),
+                format!("\"{stored}\"")
+            );
+            assert_eq!(
+                serde_json::from_str::<Step>(&format!("\"{stored}\"")).unwrap(),
+                step
+            );
         }
         assert!(!Step::Question("x".into()).after_questions() && Step::Receipts.after_questions());
     }

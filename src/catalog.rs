@@ -338,13 +338,13 @@ impl<'de> Deserialize<'de> for FieldUse {
         #[serde(untagged)]
         enum Form {
             Plain(String),
-            Conditional {
-                field: String,
-                when: Condition,
-            },
+            Conditional { field: String, when: Condition },
         }
         Ok(match Form::deserialize(d)? {
-            Form::Plain(field) => FieldUse { field, when: Condition::Always },
+            Form::Plain(field) => FieldUse {
+                field,
+                when: Condition::Always,
+            },
             Form::Conditional { field, when } => FieldUse { field, when },
         })
     }
@@ -385,13 +385,19 @@ impl Catalog {
 
     /// A field's label, or its id when the dictionary lacks it.
     pub fn field_label(&self, field: &str, lang: crate::i18n::Lang) -> String {
-        self.fields.fields.get(field).map_or(field.to_string(), |f| f.label.get(lang).to_string())
+        self.fields
+            .fields
+            .get(field)
+            .map_or(field.to_string(), |f| f.label.get(lang).to_string())
     }
 
     /// How a person's attribute is named on a page about that person ("氏名"), falling
     /// back to the label of the field that asked it.
     pub fn attribute_label(&self, attribute: &str, field: &str, lang: crate::i18n::Lang) -> String {
-        self.fields.attributes.get(attribute).map_or_else(|| self.field_label(field, lang), |t| t.get(lang).to_string())
+        self.fields.attributes.get(attribute).map_or_else(
+            || self.field_label(field, lang),
+            |t| t.get(lang).to_string(),
+        )
     }
 
     /// A stored value as the citizen reads it (a choice by its label, not its id).
@@ -405,7 +411,12 @@ impl Catalog {
 
     /// The dictionary entry that names a fact of a person (`person`), of the household, or
     /// of a case: for its label, kind and checks. Derived fields name no fact.
-    pub fn field_for(&self, person: bool, household: bool, attribute: &str) -> Option<(&str, &Field)> {
+    pub fn field_for(
+        &self,
+        person: bool,
+        household: bool,
+        attribute: &str,
+    ) -> Option<(&str, &Field)> {
         self.fields
             .fields
             .iter()
@@ -422,11 +433,17 @@ impl Catalog {
     }
 
     pub fn agency_name(&self, agency: &str, lang: crate::i18n::Lang) -> String {
-        self.index.agencies.get(agency).map_or(agency.to_string(), |a| a.name.get(lang).to_string())
+        self.index
+            .agencies
+            .get(agency)
+            .map_or(agency.to_string(), |a| a.name.get(lang).to_string())
     }
 
     pub fn document_name(&self, document: &str, lang: crate::i18n::Lang) -> String {
-        self.index.documents.get(document).map_or(document.to_string(), |d| d.get(lang).to_string())
+        self.index
+            .documents
+            .get(document)
+            .map_or(document.to_string(), |d| d.get(lang).to_string())
     }
 
     /// A procedure of an event by id.
@@ -435,49 +452,81 @@ impl Catalog {
     }
 
     pub fn closed_days(&self) -> ClosedDays {
-        ClosedDays { municipal_extra: self.index.municipal_closed_days.clone() }
+        ClosedDays {
+            municipal_extra: self.index.municipal_closed_days.clone(),
+        }
     }
 
     /// Loads and checks the whole catalog; `event_files` holds (file name, contents) for
     /// every file the index lists.
-    pub fn load(index_src: &str, fields_src: &str, event_files: &[(String, String)]) -> Result<Catalog, CatalogError> {
+    pub fn load(
+        index_src: &str,
+        fields_src: &str,
+        event_files: &[(String, String)],
+    ) -> Result<Catalog, CatalogError> {
         let index: Index = parse("index.json", index_src)?;
         let fields: FieldDictionary = parse("fields.json", fields_src)?;
         check_index(&index)?;
         check_fields(&fields)?;
         let mut events = Vec::new();
         for event_ref in &index.events {
-            let (_, src) = event_files.iter().find(|(f, _)| *f == event_ref.file).ok_or_else(|| CatalogError {
-                file: event_ref.file.clone(),
-                entry: String::new(),
-                message: "listed in index.json but could not be read".into(),
-            })?;
+            let (_, src) = event_files
+                .iter()
+                .find(|(f, _)| *f == event_ref.file)
+                .ok_or_else(|| CatalogError {
+                    file: event_ref.file.clone(),
+                    entry: String::new(),
+                    message: "listed in index.json but could not be read".into(),
+                })?;
             let event: Event = parse(&event_ref.file, src)?;
             if event.id != event_ref.id {
-                return Err(err(&event_ref.file, "id", format!("is \"{}\" but index.json calls it \"{}\"", event.id, event_ref.id)));
+                return Err(err(
+                    &event_ref.file,
+                    "id",
+                    format!(
+                        "is \"{}\" but index.json calls it \"{}\"",
+                        event.id, event_ref.id
+                    ),
+                ));
             }
             check_event(&event_ref.file, &event, &index, &fields)?;
             events.push(event);
         }
-        Ok(Catalog { index, fields, events })
+        Ok(Catalog {
+            index,
+            fields,
+            events,
+        })
     }
 }
 
 fn err(file: &str, entry: impl Into<String>, message: impl Into<String>) -> CatalogError {
-    CatalogError { file: file.into(), entry: entry.into(), message: message.into() }
+    CatalogError {
+        file: file.into(),
+        entry: entry.into(),
+        message: message.into(),
+    }
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(file: &str, src: &str) -> Result<T, CatalogError> {
     let de = &mut serde_json::Deserializer::from_str(src);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
-        err(file, if path == "." { String::new() } else { path }, e.inner().to_string())
+        err(
+            file,
+            if path == "." { String::new() } else { path },
+            e.inner().to_string(),
+        )
     })
 }
 
 fn check_text(file: &str, entry: &str, text: &Text) -> Result<(), CatalogError> {
     match text.missing() {
-        Some(lang) => Err(err(file, entry, format!("the {} text is empty", lang.code()))),
+        Some(lang) => Err(err(
+            file,
+            entry,
+            format!("the {} text is empty", lang.code()),
+        )),
         None => Ok(()),
     }
 }
@@ -485,7 +534,14 @@ fn check_text(file: &str, entry: &str, text: &Text) -> Result<(), CatalogError> 
 fn check_index(index: &Index) -> Result<(), CatalogError> {
     let f = "index.json";
     if index.version != CATALOG_VERSION {
-        return Err(err(f, "version", format!("is {}, this app reads version {CATALOG_VERSION}", index.version)));
+        return Err(err(
+            f,
+            "version",
+            format!(
+                "is {}, this app reads version {CATALOG_VERSION}",
+                index.version
+            ),
+        ));
     }
     if index.events.is_empty() {
         return Err(err(f, "events", "lists no life event"));
@@ -493,7 +549,11 @@ fn check_index(index: &Index) -> Result<(), CatalogError> {
     let mut seen = BTreeSet::new();
     for (i, e) in index.events.iter().enumerate() {
         if !seen.insert(&e.id) {
-            return Err(err(f, format!("events[{i}]"), format!("the id \"{}\" is used twice", e.id)));
+            return Err(err(
+                f,
+                format!("events[{i}]"),
+                format!("the id \"{}\" is used twice", e.id),
+            ));
         }
     }
     for (id, a) in &index.agencies {
@@ -512,20 +572,37 @@ fn check_fields(fields: &FieldDictionary) -> Result<(), CatalogError> {
     for (id, field) in &fields.fields {
         check_text(f, &format!("fields.{id}.label"), &field.label)?;
         if (field.kind == FieldKind::Choice) != (field.options.len() >= 2) {
-            return Err(err(f, format!("fields.{id}.options"), "a choice field needs two or more options, and only a choice field has them"));
+            return Err(err(
+                f,
+                format!("fields.{id}.options"),
+                "a choice field needs two or more options, and only a choice field has them",
+            ));
         }
         for (j, o) in field.options.iter().enumerate() {
             check_text(f, &format!("fields.{id}.options[{j}].label"), &o.label)?;
         }
-        if field.derived.is_some() && field.at.as_ref().is_some_and(|t| matches!(t, FieldTime::Starts(_))) {
-            return Err(err(f, format!("fields.{id}.at"), "a derived field cannot start a new value"));
+        if field.derived.is_some()
+            && field
+                .at
+                .as_ref()
+                .is_some_and(|t| matches!(t, FieldTime::Starts(_)))
+        {
+            return Err(err(
+                f,
+                format!("fields.{id}.at"),
+                "a derived field cannot start a new value",
+            ));
         }
         if field.derived.is_none() {
             let class = (field.subject.is_person(), field.attribute(id));
             if field.subject != Subject::Case {
                 match kinds.get(&class) {
                     Some((other, kind)) if *kind != field.kind => {
-                        return Err(err(f, format!("fields.{id}.kind"), format!("is not the kind of \"{other}\", the same fact")));
+                        return Err(err(
+                            f,
+                            format!("fields.{id}.kind"),
+                            format!("is not the kind of \"{other}\", the same fact"),
+                        ));
                     }
                     Some(_) => {}
                     None => {
@@ -538,15 +615,37 @@ fn check_fields(fields: &FieldDictionary) -> Result<(), CatalogError> {
     Ok(())
 }
 
-fn check_event(file: &str, event: &Event, index: &Index, fields: &FieldDictionary) -> Result<(), CatalogError> {
+fn check_event(
+    file: &str,
+    event: &Event,
+    index: &Index,
+    fields: &FieldDictionary,
+) -> Result<(), CatalogError> {
     check_text(file, "title", &event.title)?;
     check_text(file, "description", &event.description)?;
-    if let Some(s) = event.people.iter().find(|s| !matches!(s, Role::Child | Role::Deceased)) {
-        return Err(err(file, "people", format!("{s:?} is not a person an event brings (child, deceased)")));
+    if let Some(s) = event
+        .people
+        .iter()
+        .find(|s| !matches!(s, Role::Child | Role::Deceased))
+    {
+        return Err(err(
+            file,
+            "people",
+            format!("{s:?} is not a person an event brings (child, deceased)"),
+        ));
     }
-    let date_question = |q: &str| event.questions.iter().any(|e| e.id == q && e.kind == QuestionKind::Date);
+    let date_question = |q: &str| {
+        event
+            .questions
+            .iter()
+            .any(|e| e.id == q && e.kind == QuestionKind::Date)
+    };
     if !date_question(&event.as_of) {
-        return Err(err(file, "as_of", format!("\"{}\" is not a date question of this event", event.as_of)));
+        return Err(err(
+            file,
+            "as_of",
+            format!("\"{}\" is not a date question of this event", event.as_of),
+        ));
     }
     // Questions, in order: a condition may only look back, so the flow never depends on
     // an answer not yet given.
@@ -557,7 +656,11 @@ fn check_event(file: &str, event: &Event, index: &Index, fields: &FieldDictionar
             return Err(err(file, at, "this id is used twice"));
         }
         if crate::case::Step::RESERVED.contains(&q.id.as_str()) || q.id.contains(':') {
-            return Err(err(file, at, "this id names a step of the app; choose another"));
+            return Err(err(
+                file,
+                at,
+                "this id names a step of the app; choose another",
+            ));
         }
         check_text(file, &format!("{at}.text"), &q.text)?;
         if let Some(h) = &q.hint {
@@ -567,12 +670,20 @@ fn check_event(file: &str, event: &Event, index: &Index, fields: &FieldDictionar
         match q.kind {
             QuestionKind::Choice => {
                 if q.options.len() < 2 {
-                    return Err(err(file, format!("{at}.options"), "a choice needs at least two options"));
+                    return Err(err(
+                        file,
+                        format!("{at}.options"),
+                        "a choice needs at least two options",
+                    ));
                 }
                 let mut ids = BTreeSet::new();
                 for (j, o) in q.options.iter().enumerate() {
                     if !ids.insert(&o.id) {
-                        return Err(err(file, format!("{at}.options[{j}]"), format!("the option \"{}\" is listed twice", o.id)));
+                        return Err(err(
+                            file,
+                            format!("{at}.options[{j}]"),
+                            format!("the option \"{}\" is listed twice", o.id),
+                        ));
                     }
                     check_text(file, &format!("{at}.options[{j}].label"), &o.label)?;
                 }
@@ -583,8 +694,15 @@ fn check_event(file: &str, event: &Event, index: &Index, fields: &FieldDictionar
             },
             QuestionKind::Date => {
                 if let Some(other) = &q.not_before {
-                    if !earlier.iter().any(|e| e.id == *other && e.kind == QuestionKind::Date) {
-                        return Err(err(file, format!("{at}.not_before"), format!("\"{other}\" is not an earlier date question")));
+                    if !earlier
+                        .iter()
+                        .any(|e| e.id == *other && e.kind == QuestionKind::Date)
+                    {
+                        return Err(err(
+                            file,
+                            format!("{at}.not_before"),
+                            format!("\"{other}\" is not an earlier date question"),
+                        ));
                     }
                 }
             }
@@ -602,23 +720,43 @@ fn check_event(file: &str, event: &Event, index: &Index, fields: &FieldDictionar
                         QuestionKind::Number => f.kind == FieldKind::Number,
                         // Every answer must be a value the fact can hold.
                         QuestionKind::Choice | QuestionKind::YesNo => {
-                            f.kind == FieldKind::Choice && options.iter().all(|o| f.options.iter().any(|fo| fo.id == *o))
+                            f.kind == FieldKind::Choice
+                                && options
+                                    .iter()
+                                    .all(|o| f.options.iter().any(|fo| fo.id == *o))
                         }
                     }
             });
             if !matches {
-                return Err(err(file, format!("{at}.fills"), format!("\"{field}\" is not a field of the same kind and options in fields.json")));
+                return Err(err(
+                    file,
+                    format!("{at}.fills"),
+                    format!(
+                        "\"{field}\" is not a field of the same kind and options in fields.json"
+                    ),
+                ));
             }
         }
         if q.derive.is_some() && q.kind != QuestionKind::YesNo {
-            return Err(err(file, format!("{at}.derive"), "only a yes-no question can be derived"));
+            return Err(err(
+                file,
+                format!("{at}.derive"),
+                "only a yes-no question can be derived",
+            ));
         }
         earlier.push(q);
     }
     let ids: BTreeSet<&str> = event.procedures.iter().map(|p| p.id.as_str()).collect();
     if ids.len() != event.procedures.len() {
-        let dup = event.procedures.iter().find(|p| event.procedures.iter().filter(|o| o.id == p.id).count() > 1);
-        return Err(err(file, "procedures", format!("the id \"{}\" is used twice", dup.map_or("", |p| &p.id))));
+        let dup = event
+            .procedures
+            .iter()
+            .find(|p| event.procedures.iter().filter(|o| o.id == p.id).count() > 1);
+        return Err(err(
+            file,
+            "procedures",
+            format!("the id \"{}\" is used twice", dup.map_or("", |p| &p.id)),
+        ));
     }
     for (i, p) in event.procedures.iter().enumerate() {
         let at = format!("procedures[{i}] ({})", p.id);
@@ -629,59 +767,131 @@ fn check_event(file: &str, event: &Event, index: &Index, fields: &FieldDictionar
             check_text(file, &format!("{at}.note"), n)?;
         }
         if !index.agencies.contains_key(&p.agency) {
-            return Err(err(file, format!("{at}.agency"), format!("\"{}\" is not an agency of index.json", p.agency)));
+            return Err(err(
+                file,
+                format!("{at}.agency"),
+                format!("\"{}\" is not an agency of index.json", p.agency),
+            ));
         }
         if p.channels.is_empty() {
-            return Err(err(file, format!("{at}.channels"), "names no channel (online, counter, mail)"));
+            return Err(err(
+                file,
+                format!("{at}.channels"),
+                "names no channel (online, counter, mail)",
+            ));
         }
         if let Some(d) = p.bring.iter().find(|d| !index.documents.contains_key(*d)) {
-            return Err(err(file, format!("{at}.bring"), format!("\"{d}\" is not a document of index.json")));
+            return Err(err(
+                file,
+                format!("{at}.bring"),
+                format!("\"{d}\" is not a document of index.json"),
+            ));
         }
         for (j, u) in p.fields.iter().enumerate() {
             let Some(def) = fields.fields.get(&u.field) else {
-                return Err(err(file, format!("{at}.fields"), format!("\"{}\" is not in the field dictionary (fields.json)", u.field)));
+                return Err(err(
+                    file,
+                    format!("{at}.fields"),
+                    format!(
+                        "\"{}\" is not in the field dictionary (fields.json)",
+                        u.field
+                    ),
+                ));
             };
             check_condition(file, &format!("{at}.fields[{j}].when"), &u.when, &earlier)?;
             if let Some(t) = &def.at {
                 if !date_question(t.question()) {
-                    return Err(err(file, format!("{at}.fields[{j}]"), format!("\"{}\" is taken at \"{}\", not a date question of this event", u.field, t.question())));
+                    return Err(err(
+                        file,
+                        format!("{at}.fields[{j}]"),
+                        format!(
+                            "\"{}\" is taken at \"{}\", not a date question of this event",
+                            u.field,
+                            t.question()
+                        ),
+                    ));
                 }
             }
-            let needs_child = def.subject == Subject::Child || matches!(def.derived, Some(Derived::Father | Derived::Mother));
+            let needs_child = def.subject == Subject::Child
+                || matches!(def.derived, Some(Derived::Father | Derived::Mother));
             // A death's children are the deceased's, named among the heirs.
             let has_children = event.people.contains(&Role::Child)
                 || event.household.contains(&PeopleQuestion::Members)
                 || event.household.contains(&PeopleQuestion::Heirs);
             if needs_child && !has_children {
-                return Err(err(file, format!("{at}.fields[{j}]"), format!("\"{}\" is about a child, and this event has none", u.field)));
+                return Err(err(
+                    file,
+                    format!("{at}.fields[{j}]"),
+                    format!("\"{}\" is about a child, and this event has none", u.field),
+                ));
             }
-            if matches!(def.subject, Subject::Deceased | Subject::Heirs) && !event.people.contains(&Role::Deceased) {
-                return Err(err(file, format!("{at}.fields[{j}]"), format!("\"{}\" is about a deceased person, and this event has none", u.field)));
+            if matches!(def.subject, Subject::Deceased | Subject::Heirs)
+                && !event.people.contains(&Role::Deceased)
+            {
+                return Err(err(
+                    file,
+                    format!("{at}.fields[{j}]"),
+                    format!(
+                        "\"{}\" is about a deceased person, and this event has none",
+                        u.field
+                    ),
+                ));
             }
         }
         if let Some(t) = &p.as_of {
             if !date_question(t.question()) || matches!(t, FieldTime::Starts(_)) {
-                return Err(err(file, format!("{at}.as_of"), "must be before or on a date question of this event"));
+                return Err(err(
+                    file,
+                    format!("{at}.as_of"),
+                    "must be before or on a date question of this event",
+                ));
             }
         }
         for (j, c) in p.closed_when.iter().enumerate() {
-            check_condition(file, &format!("{at}.closed_when[{j}].when"), &c.when, &earlier)?;
+            check_condition(
+                file,
+                &format!("{at}.closed_when[{j}].when"),
+                &c.when,
+                &earlier,
+            )?;
             check_text(file, &format!("{at}.closed_when[{j}].reason"), &c.reason)?;
         }
         for (j, g) in p.gives.iter().enumerate() {
-            let ok = fields.fields.get(&g.field).is_some_and(|f| f.derived.is_none() && f.options.iter().any(|o| o.id == g.value));
+            let ok = fields
+                .fields
+                .get(&g.field)
+                .is_some_and(|f| f.derived.is_none() && f.options.iter().any(|o| o.id == g.value));
             if !ok {
-                return Err(err(file, format!("{at}.gives[{j}]"), format!("\"{}\" is not an option of a choice field \"{}\"", g.value, g.field)));
+                return Err(err(
+                    file,
+                    format!("{at}.gives[{j}]"),
+                    format!(
+                        "\"{}\" is not an option of a choice field \"{}\"",
+                        g.value, g.field
+                    ),
+                ));
             }
         }
         if let Some(o) = &p.online {
             check_text(file, &format!("{at}.online.name"), &o.name)?;
             if !o.url.starts_with("https://") {
-                return Err(err(file, format!("{at}.online.url"), "must be an https:// address"));
+                return Err(err(
+                    file,
+                    format!("{at}.online.url"),
+                    "must be an https:// address",
+                ));
             }
         }
-        if let Some(d) = p.depends_on.iter().find(|d| !ids.contains(d.as_str()) || **d == p.id) {
-            return Err(err(file, format!("{at}.depends_on"), format!("\"{d}\" is not another procedure of this event")));
+        if let Some(d) = p
+            .depends_on
+            .iter()
+            .find(|d| !ids.contains(d.as_str()) || **d == p.id)
+        {
+            return Err(err(
+                file,
+                format!("{at}.depends_on"),
+                format!("\"{d}\" is not another procedure of this event"),
+            ));
         }
         check_condition(file, &format!("{at}.when"), &p.when, &earlier)?;
         if let Some(anchor) = p.deadline.anchor() {
@@ -700,31 +910,53 @@ fn check_event(file: &str, event: &Event, index: &Index, fields: &FieldDictionar
             check_text(file, &format!("{at}.deadline.note"), note)?;
         }
         if !p.source.starts_with("https://") {
-            return Err(err(file, format!("{at}.source"), "must be an https:// address"));
+            return Err(err(
+                file,
+                format!("{at}.source"),
+                "must be an https:// address",
+            ));
         }
     }
     if let Some(cycle) = find_cycle(&event.procedures) {
-        return Err(err(file, "procedures", format!("depends_on goes round in a circle through \"{cycle}\"")));
+        return Err(err(
+            file,
+            "procedures",
+            format!("depends_on goes round in a circle through \"{cycle}\""),
+        ));
     }
     Ok(())
 }
 
-fn check_condition(file: &str, at: &str, c: &Condition, earlier: &[&Question]) -> Result<(), CatalogError> {
+fn check_condition(
+    file: &str,
+    at: &str,
+    c: &Condition,
+    earlier: &[&Question],
+) -> Result<(), CatalogError> {
     for (qid, value) in c.references() {
         let Some(q) = earlier.iter().find(|q| q.id == qid) else {
-            return Err(err(file, at, format!("refers to \"{qid}\", which is not an earlier question")));
+            return Err(err(
+                file,
+                at,
+                format!("refers to \"{qid}\", which is not an earlier question"),
+            ));
         };
         let valid = match (q.kind, value) {
             (QuestionKind::YesNo, Some(v)) => v == "yes" || v == "no",
             (QuestionKind::Choice, Some(v)) => q.options.iter().any(|o| o.id == v),
             (QuestionKind::Number | QuestionKind::Date, None) => matches!(
                 (q.kind, c_kind(c, qid)),
-                (QuestionKind::Number, Some(NumericOrDay::Numeric)) | (QuestionKind::Date, Some(NumericOrDay::Day))
+                (QuestionKind::Number, Some(NumericOrDay::Numeric))
+                    | (QuestionKind::Date, Some(NumericOrDay::Day))
             ),
             _ => false,
         };
         if !valid {
-            return Err(err(file, at, format!("compares \"{qid}\" with {value:?}, which it can never be")));
+            return Err(err(
+                file,
+                at,
+                format!("compares \"{qid}\" with {value:?}, which it can never be"),
+            ));
         }
     }
     Ok(())
@@ -748,7 +980,11 @@ fn c_kind(c: &Condition, qid: &str) -> Option<NumericOrDay> {
 
 fn find_cycle(procedures: &[Procedure]) -> Option<String> {
     // Depth-first search with three colours; small graphs, so plain recursion.
-    fn visit<'a>(p: &'a Procedure, all: &'a [Procedure], state: &mut BTreeMap<&'a str, bool>) -> Option<String> {
+    fn visit<'a>(
+        p: &'a Procedure,
+        all: &'a [Procedure],
+        state: &mut BTreeMap<&'a str, bool>,
+    ) -> Option<String> {
         match state.get(p.id.as_str()) {
             Some(true) => return None,
             Some(false) => return Some(p.id.clone()),
@@ -766,5 +1002,7 @@ fn find_cycle(procedures: &[Procedure]) -> Option<String> {
         None
     }
     let mut state = BTreeMap::new();
-    procedures.iter().find_map(|p| visit(p, procedures, &mut state))
+    procedures
+        .iter()
+        .find_map(|p| visit(p, procedures, &mut state))
 }

@@ -33,7 +33,10 @@ impl Condition {
             Condition::Always => true,
             Condition::Eq(q, v) => answers.get(q) == Some(v),
             Condition::In(q, vs) => answers.get(q).is_some_and(|a| vs.contains(a)),
-            Condition::Lt(q, n) => answers.get(q).and_then(|a| a.parse::<f64>().ok()).is_some_and(|a| a < *n),
+            Condition::Lt(q, n) => answers
+                .get(q)
+                .and_then(|a| a.parse::<f64>().ok())
+                .is_some_and(|a| a < *n),
             Condition::DayIn(q, from, to) => answers
                 .get(q)
                 .and_then(|a| a.get(5..10))
@@ -52,7 +55,9 @@ impl Condition {
             Condition::Eq(q, v) => vec![(q, Some(v))],
             Condition::In(q, vs) => vs.iter().map(|v| (q.as_str(), Some(v.as_str()))).collect(),
             Condition::Lt(q, _) | Condition::DayIn(q, ..) => vec![(q, None)],
-            Condition::All(cs) | Condition::Any(cs) => cs.iter().flat_map(|c| c.references()).collect(),
+            Condition::All(cs) | Condition::Any(cs) => {
+                cs.iter().flat_map(|c| c.references()).collect()
+            }
             Condition::Not(c) => c.references(),
         }
     }
@@ -63,7 +68,10 @@ mod tests {
     use super::*;
 
     fn answers(pairs: &[(&str, &str)]) -> Answers {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -75,7 +83,10 @@ mod tests {
         assert!(c.holds(&answers(&[("move", "other_city"), ("card", "yes")])));
         assert!(!c.holds(&answers(&[("move", "within_city"), ("card", "yes")])));
         assert!(!c.holds(&answers(&[("move", "abroad_in"), ("card", "no")])));
-        assert!(c.holds(&answers(&[("move", "abroad_in")])), "unanswered card: not(eq) holds");
+        assert!(
+            c.holds(&answers(&[("move", "abroad_in")])),
+            "unanswered card: not(eq) holds"
+        );
     }
 
     #[test]

@@ -21,17 +21,40 @@ struct Era {
 }
 
 const ERAS: [Era; 5] = [
-    Era { names: &["令和", "R", "r"], first: (2019, 5, 1), last: None },
-    Era { names: &["平成", "H", "h"], first: (1989, 1, 8), last: Some((2019, 4, 30)) },
-    Era { names: &["昭和", "S", "s"], first: (1926, 12, 25), last: Some((1989, 1, 7)) },
-    Era { names: &["大正", "T", "t"], first: (1912, 7, 30), last: Some((1926, 12, 24)) },
-    Era { names: &["明治", "M", "m"], first: (1868, 1, 25), last: Some((1912, 7, 29)) },
+    Era {
+        names: &["令和", "R", "r"],
+        first: (2019, 5, 1),
+        last: None,
+    },
+    Era {
+        names: &["平成", "H", "h"],
+        first: (1989, 1, 8),
+        last: Some((2019, 4, 30)),
+    },
+    Era {
+        names: &["昭和", "S", "s"],
+        first: (1926, 12, 25),
+        last: Some((1989, 1, 7)),
+    },
+    Era {
+        names: &["大正", "T", "t"],
+        first: (1912, 7, 30),
+        last: Some((1926, 12, 24)),
+    },
+    Era {
+        names: &["明治", "M", "m"],
+        first: (1868, 1, 25),
+        last: Some((1912, 7, 29)),
+    },
 ];
 
 /// Full-width digits, letters and punctuation to ASCII (the fields' own normaliser);
 /// drops spaces.
 fn normalise(input: &str) -> String {
-    crate::width::to_half_width(input).chars().filter(|c| !c.is_whitespace()).collect()
+    crate::width::to_half_width(input)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 /// The numbers of a date, split at any of - / . 年 月 日; "元" counts as 1 (元年).
@@ -72,7 +95,10 @@ pub fn parse_date(input: &str) -> Result<Date, DateError> {
             }
             let date = make(i32::from(era.first.0) + y - 1, m, d)?;
             let first = make(era.first.0.into(), era.first.1.into(), era.first.2.into())?;
-            let after_end = era.last.map(|(y, m, d)| make(y.into(), m.into(), d.into())).transpose()?;
+            let after_end = era
+                .last
+                .map(|(y, m, d)| make(y.into(), m.into(), d.into()))
+                .transpose()?;
             if date < first || after_end.is_some_and(|last| date > last) {
                 return Err(DateError::EraOutOfRange);
             }
@@ -98,7 +124,14 @@ mod tests {
 
     #[test]
     fn western_forms() {
-        for s in ["2026-04-16", "2026/4/16", "2026.4.16", "2026年4月16日", "２０２６／４／１６", " 2026 / 04 / 16 "] {
+        for s in [
+            "2026-04-16",
+            "2026/4/16",
+            "2026.4.16",
+            "2026年4月16日",
+            "２０２６／４／１６",
+            " 2026 / 04 / 16 ",
+        ] {
             assert_eq!(parse_date(s), Ok(date(2026, 4, 16)), "{s}");
         }
     }
@@ -134,7 +167,11 @@ mod tests {
         assert_eq!(parse_date("2027-02-29"), Err(DateError::NoSuchDay));
         assert_eq!(parse_date("yesterday"), Err(DateError::Unrecognised));
         assert_eq!(parse_date("16/4"), Err(DateError::Unrecognised));
-        assert_eq!(parse_date("26/4/16"), Err(DateError::Unrecognised), "two-digit years are ambiguous");
+        assert_eq!(
+            parse_date("26/4/16"),
+            Err(DateError::Unrecognised),
+            "two-digit years are ambiguous"
+        );
         assert_eq!(parse_date("2026-04-16x"), Err(DateError::Unrecognised));
     }
 }

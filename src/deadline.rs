@@ -62,7 +62,11 @@ pub enum Deadline {
         not_before: Option<Date>,
     },
     /// Due by the anchor day itself (e.g. 転出届 "あらかじめ", before moving out).
-    ByAnchor { anchor: String, closed: ClosedDayRule, calendar: Calendar },
+    ByAnchor {
+        anchor: String,
+        closed: ClosedDayRule,
+        calendar: Calendar,
+    },
     /// No period in law; the text says what the law asks ("without delay", "before the
     /// cremation") or that it is only advisable.
     NoFixed { note: Text },
@@ -110,20 +114,38 @@ fn add_days(d: Date, n: i64) -> Date {
 
 fn shift(mut day: Date, rule: ClosedDayRule, calendar: Calendar, closed: &ClosedDays) -> Due {
     let last_day = day;
-    let moved_because = closed.closed(calendar, day).filter(|_| rule != ClosedDayRule::Stays);
-    let step = if rule == ClosedDayRule::PreviousOpenDay { -1 } else { 1 };
+    let moved_because = closed
+        .closed(calendar, day)
+        .filter(|_| rule != ClosedDayRule::Stays);
+    let step = if rule == ClosedDayRule::PreviousOpenDay {
+        -1
+    } else {
+        1
+    };
     if moved_because.is_some() {
         while closed.closed(calendar, day).is_some() {
             day = add_days(day, step);
         }
     }
-    Due { last_day, due: day, moved_because, started_on: None }
+    Due {
+        last_day,
+        due: day,
+        moved_because,
+        started_on: None,
+    }
 }
 
 /// The due date of `deadline` when its anchor fell on `anchor_date`; None for NoFixed.
 pub fn compute(deadline: &Deadline, anchor_date: Date, closed: &ClosedDays) -> Option<Due> {
     match deadline {
-        Deadline::Period { length, count, closed: rule, calendar, not_before, .. } => {
+        Deadline::Period {
+            length,
+            count,
+            closed: rule,
+            calendar,
+            not_before,
+            ..
+        } => {
             // On the transitional day itself, the earlier of the two readings: never late.
             let floor = not_before.filter(|f| anchor_date <= *f);
             let start = match (floor, count) {
@@ -136,9 +158,16 @@ pub fn compute(deadline: &Deadline, anchor_date: Date, closed: &ClosedDays) -> O
                 Length::Months(n) => end_of_months(start, *n),
                 Length::Years(n) => end_of_months(start, n * 12),
             };
-            Some(Due { started_on: floor, ..shift(last, *rule, *calendar, closed) })
+            Some(Due {
+                started_on: floor,
+                ..shift(last, *rule, *calendar, closed)
+            })
         }
-        Deadline::ByAnchor { closed: rule, calendar, .. } => Some(shift(anchor_date, *rule, *calendar, closed)),
+        Deadline::ByAnchor {
+            closed: rule,
+            calendar,
+            ..
+        } => Some(shift(anchor_date, *rule, *calendar, closed)),
         Deadline::NoFixed { .. } => None,
     }
 }
@@ -149,7 +178,14 @@ mod tests {
     use jiff::civil::date;
 
     fn period(length: Length, count: Counting, calendar: Calendar) -> Deadline {
-        Deadline::Period { anchor: "a".into(), length, count, closed: ClosedDayRule::NextOpenDay, calendar, not_before: None }
+        Deadline::Period {
+            anchor: "a".into(),
+            length,
+            count,
+            closed: ClosedDayRule::NextOpenDay,
+            calendar,
+            not_before: None,
+        }
     }
 
     fn due(d: &Deadline, anchor: Date) -> Due {
@@ -159,25 +195,53 @@ mod tests {
     #[test]
     fn koseki_counts_the_day_of_birth() {
         // Born Thu 2026-04-16: day 14 is Wed 2026-04-29 (昭和の日) → Thu 4-30.
-        let d = due(&period(Length::Days(14), Counting::FirstDayIncluded, Calendar::Municipal), date(2026, 4, 16));
+        let d = due(
+            &period(
+                Length::Days(14),
+                Counting::FirstDayIncluded,
+                Calendar::Municipal,
+            ),
+            date(2026, 4, 16),
+        );
         assert_eq!(d.last_day, date(2026, 4, 29));
         assert_eq!(d.due, date(2026, 4, 30));
         assert!(matches!(d.moved_because, Some(ClosedReason::Holiday(_))));
         // Born Mon 2026-06-01: day 14 is Sun 06-14 → Mon 06-15.
-        let d = due(&period(Length::Days(14), Counting::FirstDayIncluded, Calendar::Municipal), date(2026, 6, 1));
+        let d = due(
+            &period(
+                Length::Days(14),
+                Counting::FirstDayIncluded,
+                Calendar::Municipal,
+            ),
+            date(2026, 6, 1),
+        );
         assert_eq!((d.last_day, d.due), (date(2026, 6, 14), date(2026, 6, 15)));
     }
 
     #[test]
     fn death_notice_seven_days_from_learning() {
         // Learned Tue 2026-03-03: day 7 is Mon 03-09, an open day.
-        let d = due(&period(Length::Days(7), Counting::FirstDayIncluded, Calendar::Municipal), date(2026, 3, 3));
-        assert_eq!((d.last_day, d.due, d.moved_because), (date(2026, 3, 9), date(2026, 3, 9), None));
+        let d = due(
+            &period(
+                Length::Days(7),
+                Counting::FirstDayIncluded,
+                Calendar::Municipal,
+            ),
+            date(2026, 3, 3),
+        );
+        assert_eq!(
+            (d.last_day, d.due, d.moved_because),
+            (date(2026, 3, 9), date(2026, 3, 9), None)
+        );
     }
 
     #[test]
     fn civil_code_months_exclude_the_first_day() {
-        let renounce = period(Length::Months(3), Counting::FirstDayExcluded, Calendar::Court);
+        let renounce = period(
+            Length::Months(3),
+            Counting::FirstDayExcluded,
+            Calendar::Court,
+        );
         // Learned 2026-01-10 → counting starts 01-11 → ends 04-10 (Fri).
         assert_eq!(due(&renounce, date(2026, 1, 10)).due, date(2026, 4, 10));
         // Learned 2026-11-30 → starts 12-01, a month's beginning → ends 2027-02-28 (Sun)
@@ -186,25 +250,44 @@ mod tests {
         assert_eq!(d.last_day, date(2027, 2, 28));
         assert_eq!(d.due, date(2027, 3, 1));
         // Learned 2027-01-31: starts 02-01 → ends 04-30 (Fri).
-        assert_eq!(due(&renounce, date(2027, 1, 31)).last_day, date(2027, 4, 30));
+        assert_eq!(
+            due(&renounce, date(2027, 1, 31)).last_day,
+            date(2027, 4, 30)
+        );
     }
 
     #[test]
     fn month_end_when_no_corresponding_day() {
         // Counting starts 2026-01-31: one month ends at the end of February (143条 ただし書).
         assert_eq!(end_of_months(date(2026, 1, 31), 1), date(2026, 2, 28));
-        assert_eq!(end_of_months(date(2028, 1, 31), 1), date(2028, 2, 29), "leap year");
+        assert_eq!(
+            end_of_months(date(2028, 1, 31), 1),
+            date(2028, 2, 29),
+            "leap year"
+        );
         assert_eq!(end_of_months(date(2026, 1, 29), 1), date(2026, 2, 28));
-        assert_eq!(end_of_months(date(2028, 1, 29), 1), date(2028, 2, 28), "29 Feb exists in 2028");
+        assert_eq!(
+            end_of_months(date(2028, 1, 29), 1),
+            date(2028, 2, 28),
+            "29 Feb exists in 2028"
+        );
         assert_eq!(end_of_months(date(2026, 3, 15), 1), date(2026, 4, 14));
-        assert_eq!(end_of_months(date(2026, 11, 15), 3), date(2027, 2, 14), "across the year");
+        assert_eq!(
+            end_of_months(date(2026, 11, 15), 3),
+            date(2027, 2, 14),
+            "across the year"
+        );
     }
 
     #[test]
     fn leap_day_and_years() {
         // Counting starts 2028-02-29; three years later there is no 29 Feb → end of Feb 2031.
         assert_eq!(end_of_months(date(2028, 2, 29), 36), date(2031, 2, 28));
-        let registration = period(Length::Years(3), Counting::FirstDayExcluded, Calendar::National);
+        let registration = period(
+            Length::Years(3),
+            Counting::FirstDayExcluded,
+            Calendar::National,
+        );
         // Learned 2028-02-28 → starts 02-29 → ends 2031-02-28 (Fri).
         assert_eq!(due(&registration, date(2028, 2, 28)).due, date(2031, 2, 28));
     }
@@ -214,10 +297,17 @@ mod tests {
         let quasi = period(Length::Months(4), Counting::FirstDayExcluded, Calendar::Tax);
         // Died/learned 2026-05-10 → due 2026-09-10 (Thu).
         assert_eq!(due(&quasi, date(2026, 5, 10)).due, date(2026, 9, 10));
-        let inheritance = period(Length::Months(10), Counting::FirstDayExcluded, Calendar::Tax);
+        let inheritance = period(
+            Length::Months(10),
+            Counting::FirstDayExcluded,
+            Calendar::Tax,
+        );
         // Learned 2026-02-27 → 12-27 is a Sunday → 12-28 (Mon); 12-28 is open for tax.
         let d = due(&inheritance, date(2026, 2, 27));
-        assert_eq!((d.last_day, d.due), (date(2026, 12, 27), date(2026, 12, 28)));
+        assert_eq!(
+            (d.last_day, d.due),
+            (date(2026, 12, 27), date(2026, 12, 28))
+        );
         // Learned 2026-02-28 → starts 03-01 → ends 12-31 → closed to 01-03 (Sun) → 01-04.
         let d = due(&inheritance, date(2026, 2, 28));
         assert_eq!(d.last_day, date(2026, 12, 31));
@@ -227,9 +317,21 @@ mod tests {
 
     #[test]
     fn every_closed_day_moves_the_due_date() {
-        let p = period(Length::Days(1), Counting::FirstDayIncluded, Calendar::Municipal);
-        assert_eq!(due(&p, date(2026, 5, 2)).due, date(2026, 5, 7), "Sat, then 3–6 May holidays");
-        assert_eq!(due(&p, date(2026, 12, 28)).due, date(2026, 12, 28), "28 Dec is open");
+        let p = period(
+            Length::Days(1),
+            Counting::FirstDayIncluded,
+            Calendar::Municipal,
+        );
+        assert_eq!(
+            due(&p, date(2026, 5, 2)).due,
+            date(2026, 5, 7),
+            "Sat, then 3–6 May holidays"
+        );
+        assert_eq!(
+            due(&p, date(2026, 12, 28)).due,
+            date(2026, 12, 28),
+            "28 Dec is open"
+        );
         assert_eq!(due(&p, date(2026, 12, 29)).due, date(2027, 1, 4));
         let stays = Deadline::Period {
             anchor: "a".into(),
@@ -255,7 +357,10 @@ mod tests {
         };
         // Known in 2020: the three years run from 1 April 2024, that day counted.
         let d = due(&registration, date(2020, 6, 1));
-        assert_eq!((d.due, d.started_on), (date(2027, 3, 31), Some(date(2024, 4, 1))));
+        assert_eq!(
+            (d.due, d.started_on),
+            (date(2027, 3, 31), Some(date(2024, 4, 1)))
+        );
         // Known after it: the ordinary count from the day after.
         let d = due(&registration, date(2026, 11, 30));
         assert_eq!((d.due, d.started_on), (date(2029, 11, 30), None));
@@ -263,9 +368,12 @@ mod tests {
 
     #[test]
     fn beforehand_moves_back_to_an_open_day() {
-        let out = Deadline::ByAnchor { anchor: "a".into(), closed: ClosedDayRule::PreviousOpenDay, calendar: Calendar::Municipal };
+        let out = Deadline::ByAnchor {
+            anchor: "a".into(),
+            closed: ClosedDayRule::PreviousOpenDay,
+            calendar: Calendar::Municipal,
+        };
         // Moving on Sun 2026-05-03 → the last open day before is Fri 05-01.
         assert_eq!(due(&out, date(2026, 5, 3)).due, date(2026, 5, 1));
     }
-
 }

@@ -27,7 +27,12 @@ pub enum FieldError {
 /// The check digit of the eleven digits of an Individual Number (施行令8条): weights
 /// 2–7 then 2–6 from the right, remainder by 11, 0 when it is 0 or 1, else 11 less it.
 fn my_number_check_digit(first11: &[u32]) -> u32 {
-    let sum: u32 = first11.iter().rev().enumerate().map(|(i, d)| d * if i < 6 { i as u32 + 2 } else { i as u32 - 4 }).sum();
+    let sum: u32 = first11
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, d)| d * if i < 6 { i as u32 + 2 } else { i as u32 - 4 })
+        .sum();
     match sum % 11 {
         0 | 1 => 0,
         r => 11 - r,
@@ -38,7 +43,9 @@ fn my_number_check_digit(first11: &[u32]) -> u32 {
 pub fn hiragana_to_katakana(s: &str) -> String {
     s.chars()
         .map(|c| match c {
-            '\u{3041}'..='\u{3096}' | '\u{309D}'..='\u{309E}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
+            '\u{3041}'..='\u{3096}' | '\u{309D}'..='\u{309E}' => {
+                char::from_u32(c as u32 + 0x60).unwrap_or(c)
+            }
             _ => c,
         })
         .collect()
@@ -50,7 +57,10 @@ fn is_katakana(c: char) -> bool {
 
 /// Collapses runs of spaces (half- or full-width) into one and trims the ends.
 fn tidy_spaces(s: &str) -> String {
-    s.split(|c: char| c == ' ' || c == '\u{3000}').filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+    s.split(|c: char| c == ' ' || c == '\u{3000}')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A name may hold any letters of any script, including kanji outside the basic plane
@@ -58,7 +68,10 @@ fn tidy_spaces(s: &str) -> String {
 /// or other symbols.
 fn is_name_char(c: char) -> bool {
     c.is_alphabetic()
-        || matches!(c, ' ' | '・' | '-' | '\'' | '’' | '.' | 'ー' | '々' | '〆' | 'ヶ')
+        || matches!(
+            c,
+            ' ' | '・' | '-' | '\'' | '’' | '.' | 'ー' | '々' | '〆' | 'ヶ'
+        )
         || matches!(c as u32, 0xFE00..=0xFE0F | 0xE0100..=0xE01EF | 0x3099..=0x309A)
 }
 
@@ -67,7 +80,12 @@ pub const MAX_TEXT: usize = 100;
 /// Checks `raw` for a field of the dictionary (choices against its options).
 pub fn check_field(def: &crate::catalog::Field, raw: &str) -> Result<String, FieldError> {
     if def.kind == FieldKind::Choice {
-        return def.options.iter().find(|o| o.id == raw).map(|o| o.id.clone()).ok_or(FieldError::NoChoice);
+        return def
+            .options
+            .iter()
+            .find(|o| o.id == raw)
+            .map(|o| o.id.clone())
+            .ok_or(FieldError::NoChoice);
     }
     check(def.kind, raw)
 }
@@ -99,7 +117,10 @@ pub fn check(kind: FieldKind, raw: &str) -> Result<String, FieldError> {
             }
         }
         FieldKind::PostalCode => {
-            let digits: String = to_half_width(trimmed).chars().filter(|c| !matches!(c, '-' | ' ' | '〒')).collect();
+            let digits: String = to_half_width(trimmed)
+                .chars()
+                .filter(|c| !matches!(c, '-' | ' ' | '〒'))
+                .collect();
             if digits.len() == 7 && digits.chars().all(|c| c.is_ascii_digit()) {
                 Ok(format!("{}-{}", &digits[..3], &digits[3..]))
             } else {
@@ -109,8 +130,11 @@ pub fn check(kind: FieldKind, raw: &str) -> Result<String, FieldError> {
         FieldKind::Phone => {
             let s = to_half_width(trimmed);
             let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
-            let allowed = s.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | ' ' | '(' | ')' | '+'));
-            let domestic = digits.starts_with('0') && (10..=11).contains(&digits.len()) && !s.starts_with('+');
+            let allowed = s
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | ' ' | '(' | ')' | '+'));
+            let domestic =
+                digits.starts_with('0') && (10..=11).contains(&digits.len()) && !s.starts_with('+');
             let international = s.starts_with("+81") && (11..=12).contains(&digits.len());
             if allowed && (domestic || international) {
                 Ok(tidy_spaces(&s))
@@ -119,26 +143,48 @@ pub fn check(kind: FieldKind, raw: &str) -> Result<String, FieldError> {
             }
         }
         FieldKind::MyNumber => {
-            let digits: Vec<u32> =
-                to_half_width(trimmed).chars().filter(|c| !matches!(c, ' ' | '-')).map(|c| c.to_digit(10).unwrap_or(99)).collect();
-            if digits.len() == 12 && digits.iter().all(|d| *d < 10) && my_number_check_digit(&digits[..11]) == digits[11] {
-                Ok(digits.iter().map(|d| char::from_digit(*d, 10).unwrap_or('0')).collect())
+            let digits: Vec<u32> = to_half_width(trimmed)
+                .chars()
+                .filter(|c| !matches!(c, ' ' | '-'))
+                .map(|c| c.to_digit(10).unwrap_or(99))
+                .collect();
+            if digits.len() == 12
+                && digits.iter().all(|d| *d < 10)
+                && my_number_check_digit(&digits[..11]) == digits[11]
+            {
+                Ok(digits
+                    .iter()
+                    .map(|d| char::from_digit(*d, 10).unwrap_or('0'))
+                    .collect())
             } else {
                 Err(FieldError::MyNumber)
             }
         }
-        FieldKind::Date => parse_date(trimmed).map(|d| d.to_string()).map_err(FieldError::Date),
+        FieldKind::Date => parse_date(trimmed)
+            .map(|d| d.to_string())
+            .map_err(FieldError::Date),
         FieldKind::Number => {
-            let s: String = to_half_width(trimmed).chars().filter(|c| *c != ',').collect();
+            let s: String = to_half_width(trimmed)
+                .chars()
+                .filter(|c| *c != ',')
+                .collect();
             if !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) {
-                Ok(s.trim_start_matches('0').to_string()).map(|v| if v.is_empty() { "0".into() } else { v })
+                Ok(s.trim_start_matches('0').to_string()).map(|v| {
+                    if v.is_empty() {
+                        "0".into()
+                    } else {
+                        v
+                    }
+                })
             } else {
                 Err(FieldError::NotANumber)
             }
         }
-        FieldKind::Text | FieldKind::Address | FieldKind::Choice | FieldKind::Account | FieldKind::Document => {
-            Ok(tidy_spaces(trimmed))
-        }
+        FieldKind::Text
+        | FieldKind::Address
+        | FieldKind::Choice
+        | FieldKind::Account
+        | FieldKind::Document => Ok(tidy_spaces(trimmed)),
     }
 }
 
@@ -149,9 +195,18 @@ mod tests {
 
     #[test]
     fn kana_is_converted_not_rejected() {
-        assert_eq!(check(FieldKind::Kana, "やまだ　はなこ"), Ok("ヤマダ ハナコ".into()));
-        assert_eq!(check(FieldKind::Kana, "ヤマダ タロウ"), Ok("ヤマダ タロウ".into()));
-        assert_eq!(check(FieldKind::Kana, "ゔぃくとりあ"), Ok("ヴィクトリア".into()));
+        assert_eq!(
+            check(FieldKind::Kana, "やまだ　はなこ"),
+            Ok("ヤマダ ハナコ".into())
+        );
+        assert_eq!(
+            check(FieldKind::Kana, "ヤマダ タロウ"),
+            Ok("ヤマダ タロウ".into())
+        );
+        assert_eq!(
+            check(FieldKind::Kana, "ゔぃくとりあ"),
+            Ok("ヴィクトリア".into())
+        );
         assert_eq!(check(FieldKind::Kana, "山田"), Err(FieldError::NotKana));
         assert_eq!(check(FieldKind::Kana, "Yamada"), Err(FieldError::NotKana));
         assert_eq!(check(FieldKind::Kana, "  "), Err(FieldError::Empty));
@@ -159,7 +214,15 @@ mod tests {
 
     #[test]
     fn names_with_rare_kanji() {
-        for name in ["𠮷田 太郎", "髙橋 一郎", "齋藤 𩸽子", "葛\u{E0100}城", "O'Brien Mary", "ナイ・ト", "山田　花子"] {
+        for name in [
+            "𠮷田 太郎",
+            "髙橋 一郎",
+            "齋藤 𩸽子",
+            "葛\u{E0100}城",
+            "O'Brien Mary",
+            "ナイ・ト",
+            "山田　花子",
+        ] {
             assert!(check(FieldKind::Name, name).is_ok(), "{name}");
         }
         assert_eq!(check(FieldKind::Name, "山田　花子"), Ok("山田 花子".into()));
@@ -169,26 +232,70 @@ mod tests {
 
     #[test]
     fn postal_codes_and_phones() {
-        for p in ["100-0001", "1000001", "１００－０００１", "〒100-0001", "100 0001"] {
-            assert_eq!(check(FieldKind::PostalCode, p), Ok("100-0001".into()), "{p}");
+        for p in [
+            "100-0001",
+            "1000001",
+            "１００－０００１",
+            "〒100-0001",
+            "100 0001",
+        ] {
+            assert_eq!(
+                check(FieldKind::PostalCode, p),
+                Ok("100-0001".into()),
+                "{p}"
+            );
         }
-        assert_eq!(check(FieldKind::PostalCode, "100-001"), Err(FieldError::PostalCode));
-        assert_eq!(check(FieldKind::PostalCode, "ABC-DEFG"), Err(FieldError::PostalCode));
-        for p in ["03-1234-5678", "090-1234-5678", "０９０１２３４５６７８", "(03) 1234 5678", "+81 90-1234-5678"] {
+        assert_eq!(
+            check(FieldKind::PostalCode, "100-001"),
+            Err(FieldError::PostalCode)
+        );
+        assert_eq!(
+            check(FieldKind::PostalCode, "ABC-DEFG"),
+            Err(FieldError::PostalCode)
+        );
+        for p in [
+            "03-1234-5678",
+            "090-1234-5678",
+            "０９０１２３４５６７８",
+            "(03) 1234 5678",
+            "+81 90-1234-5678",
+        ] {
             assert!(check(FieldKind::Phone, p).is_ok(), "{p}");
         }
-        for p in ["1234", "090-1234-56789", "tel 03-1234-5678", "+1 555 123 4567"] {
+        for p in [
+            "1234",
+            "090-1234-56789",
+            "tel 03-1234-5678",
+            "+1 555 123 4567",
+        ] {
             assert_eq!(check(FieldKind::Phone, p), Err(FieldError::Phone), "{p}");
         }
     }
 
     #[test]
     fn my_numbers_need_their_check_digit() {
-        assert_eq!(check(FieldKind::MyNumber, "1234 5678 9018"), Ok("123456789018".into()));
-        assert_eq!(check(FieldKind::MyNumber, "９８７６５４３２１０９３"), Ok("987654321093".into()));
-        assert_eq!(check(FieldKind::MyNumber, "123456789012"), Err(FieldError::MyNumber), "wrong check digit");
-        assert_eq!(check(FieldKind::MyNumber, "12345678901"), Err(FieldError::MyNumber), "11 digits");
-        assert_eq!(check(FieldKind::MyNumber, "12345678901a"), Err(FieldError::MyNumber));
+        assert_eq!(
+            check(FieldKind::MyNumber, "1234 5678 9018"),
+            Ok("123456789018".into())
+        );
+        assert_eq!(
+            check(FieldKind::MyNumber, "９８７６５４３２１０９３"),
+            Ok("987654321093".into())
+        );
+        assert_eq!(
+            check(FieldKind::MyNumber, "123456789012"),
+            Err(FieldError::MyNumber),
+            "wrong check digit"
+        );
+        assert_eq!(
+            check(FieldKind::MyNumber, "12345678901"),
+            Err(FieldError::MyNumber),
+            "11 digits"
+        );
+        assert_eq!(
+            check(FieldKind::MyNumber, "12345678901a"),
+            Err(FieldError::MyNumber)
+        );
     }
 
     proptest! {

@@ -63,12 +63,20 @@ impl Holiday {
         let [ja, en, easy] = match self {
             NewYear => ["元日", "New Year's Day", "がんじつ（1がつ1にち）"],
             ComingOfAge => ["成人の日", "Coming of Age Day", "せいじんの ひ"],
-            FoundationDay => ["建国記念の日", "National Foundation Day", "けんこく きねんの ひ"],
+            FoundationDay => [
+                "建国記念の日",
+                "National Foundation Day",
+                "けんこく きねんの ひ",
+            ],
             EmperorsBirthday => ["天皇誕生日", "Emperor's Birthday", "てんのう たんじょうび"],
             VernalEquinox => ["春分の日", "Vernal Equinox Day", "しゅんぶんの ひ"],
             ShowaDay => ["昭和の日", "Showa Day", "しょうわの ひ"],
             GreeneryDay => ["みどりの日", "Greenery Day", "みどりの ひ"],
-            ConstitutionDay => ["憲法記念日", "Constitution Memorial Day", "けんぽう きねんび"],
+            ConstitutionDay => [
+                "憲法記念日",
+                "Constitution Memorial Day",
+                "けんぽう きねんび",
+            ],
             ChildrensDay => ["こどもの日", "Children's Day", "こどもの ひ"],
             MarineDay => ["海の日", "Marine Day", "うみの ひ"],
             MountainDay => ["山の日", "Mountain Day", "やまの ひ"],
@@ -77,7 +85,11 @@ impl Holiday {
             SportsDay if year >= 2020 => ["スポーツの日", "Sports Day", "スポーツの ひ"],
             SportsDay => ["体育の日", "Health and Sports Day", "たいいくの ひ"],
             CultureDay => ["文化の日", "Culture Day", "ぶんかの ひ"],
-            LabourThanksgiving => ["勤労感謝の日", "Labour Thanksgiving Day", "きんろう かんしゃの ひ"],
+            LabourThanksgiving => [
+                "勤労感謝の日",
+                "Labour Thanksgiving Day",
+                "きんろう かんしゃの ひ",
+            ],
             Special(SpecialDay::CrownPrinceWedding1959 | SpecialDay::CrownPrinceWedding1993) => {
                 ["結婚の儀", "Imperial Wedding", "こうたいしの けっこんしき"]
             }
@@ -133,7 +145,14 @@ fn equinox_day(y: i16, base: [f64; 3]) -> i8 {
 fn statutory(y: i16) -> Vec<(Date, Holiday)> {
     use Holiday::*;
     let mut out = vec![(ymd(y, 1, 1), NewYear)];
-    out.push((if y >= 2000 { nth_monday(y, 1, 2) } else { ymd(y, 1, 15) }, ComingOfAge));
+    out.push((
+        if y >= 2000 {
+            nth_monday(y, 1, 2)
+        } else {
+            ymd(y, 1, 15)
+        },
+        ComingOfAge,
+    ));
     if y >= 1967 {
         out.push((ymd(y, 2, 11), FoundationDay));
     }
@@ -211,11 +230,15 @@ pub fn holidays_of_year(year: i16) -> Vec<(Date, Holiday)> {
             all.extend(statutory(y));
         }
     }
-    let is_statutory = |d: Date, all: &[(Date, Holiday)]| all.iter().any(|(h, k)| *h == d && k.is_statutory());
+    let is_statutory =
+        |d: Date, all: &[(Date, Holiday)]| all.iter().any(|(h, k)| *h == d && k.is_statutory());
     let substitute_from = ymd(1973, 4, 12);
     let new_rules = ymd(2007, 1, 1);
     let mut derived = Vec::new();
-    for (d, _) in all.iter().filter(|(d, _)| d.weekday() == Weekday::Sunday && *d >= substitute_from) {
+    for (d, _) in all
+        .iter()
+        .filter(|(d, _)| d.weekday() == Weekday::Sunday && *d >= substitute_from)
+    {
         let mut next = d.tomorrow().expect("in range");
         // Since 2007 the substitute is the first day after that is not itself a holiday;
         // before, it was simply the Monday.
@@ -264,8 +287,14 @@ mod tests {
     fn happy_monday_and_fixed_days_2026() {
         let h = holidays_of_year(2026);
         assert!(h.contains(&(ymd(2026, 1, 12), Holiday::ComingOfAge)));
-        assert!(h.contains(&(ymd(2026, 9, 22), Holiday::Citizens)), "between 敬老 21st and 秋分 23rd");
-        assert!(h.contains(&(ymd(2026, 5, 6), Holiday::Substitute)), "5/3 is a Sunday");
+        assert!(
+            h.contains(&(ymd(2026, 9, 22), Holiday::Citizens)),
+            "between 敬老 21st and 秋分 23rd"
+        );
+        assert!(
+            h.contains(&(ymd(2026, 5, 6), Holiday::Substitute)),
+            "5/3 is a Sunday"
+        );
     }
 
     #[test]

@@ -87,7 +87,10 @@ pub enum Sex {
 }
 
 pub fn sex(vault: &Vault, person: &str) -> Option<Sex> {
-    match vault.latest(&crate::vault::FactKey::new(person, "sex")).map(|f| f.value.as_str()) {
+    match vault
+        .latest(&crate::vault::FactKey::new(person, "sex"))
+        .map(|f| f.value.as_str())
+    {
         Some("male") => Some(Sex::Male),
         Some("female") => Some(Sex::Female),
         _ => None,
@@ -111,9 +114,17 @@ pub fn kin(vault: &Vault, who: &str, of: &str) -> Kin {
         Kin::Grandchild
     } else if has(vault.siblings_of(of)) {
         Kin::Sibling
-    } else if vault.spouses_of(of).iter().any(|s| has(vault.parents_of(s))) {
+    } else if vault
+        .spouses_of(of)
+        .iter()
+        .any(|s| has(vault.parents_of(s)))
+    {
         Kin::ParentInLaw
-    } else if vault.children_of(of).iter().any(|c| has(vault.spouses_of(c))) {
+    } else if vault
+        .children_of(of)
+        .iter()
+        .any(|c| has(vault.spouses_of(c)))
+    {
         Kin::ChildInLaw
     } else {
         Kin::Other
@@ -127,14 +138,19 @@ fn alive_on(vault: &Vault, p: &str, day: Date) -> bool {
 /// The deceased's husband or wife who outlived them, if the vault knows one.
 pub fn surviving_spouse(vault: &Vault, deceased: &str) -> Option<String> {
     let died = vault.death_date(deceased)?;
-    vault.spouses_of(deceased).into_iter().find(|s| vault.death_date(s).is_none_or(|d| d > died))
+    vault
+        .spouses_of(deceased)
+        .into_iter()
+        .find(|s| vault.death_date(s).is_none_or(|d| d > died))
 }
 
 /// The heirs the law names (民法887条〜890条) among the people the vault knows: the
 /// surviving spouse always; then the children (a child who died first is represented by
 /// their children); if none, the parents; if none, the brothers and sisters.
 pub fn legal_heirs(vault: &Vault, deceased: &str) -> Vec<String> {
-    let Some(died) = vault.death_date(deceased) else { return Vec::new() };
+    let Some(died) = vault.death_date(deceased) else {
+        return Vec::new();
+    };
     let outlived = |p: &String| vault.death_date(p).is_none_or(|d| d > died);
     let mut heirs: Vec<String> = surviving_spouse(vault, deceased).into_iter().collect();
     let mut rank: Vec<String> = Vec::new();
@@ -146,10 +162,18 @@ pub fn legal_heirs(vault: &Vault, deceased: &str) -> Vec<String> {
         }
     }
     if rank.is_empty() {
-        rank = vault.parents_of(deceased).into_iter().filter(|p| outlived(p)).collect();
+        rank = vault
+            .parents_of(deceased)
+            .into_iter()
+            .filter(|p| outlived(p))
+            .collect();
     }
     if rank.is_empty() {
-        rank = vault.siblings_of(deceased).into_iter().filter(|p| outlived(p)).collect();
+        rank = vault
+            .siblings_of(deceased)
+            .into_iter()
+            .filter(|p| outlived(p))
+            .collect();
     }
     for p in rank {
         if !heirs.contains(&p) {
@@ -168,7 +192,9 @@ pub fn parents(vault: &Vault, child: &str) -> Vec<String> {
 
 /// The parent of this sex, if the vault knows the parents' sexes.
 pub fn parent_of_sex(vault: &Vault, child: &str, wanted: Sex) -> Option<String> {
-    parents(vault, child).into_iter().find(|p| sex(vault, p) == Some(wanted))
+    parents(vault, child)
+        .into_iter()
+        .find(|p| sex(vault, p) == Some(wanted))
 }
 
 /// The day a person reaches an age (年齢計算ニ関スル法律: the day before the birthday).
@@ -187,7 +213,11 @@ fn reaches(birth: Date, years: i16) -> Option<Date> {
 
 /// The end of the school year (31 March) in which `day` falls.
 fn school_year_end(day: Date) -> Option<Date> {
-    let year = if day.month() >= 4 { day.year() + 1 } else { day.year() };
+    let year = if day.month() >= 4 {
+        day.year() + 1
+    } else {
+        day.year()
+    };
     Date::new(year, 3, 31).ok()
 }
 
@@ -206,7 +236,10 @@ pub fn school_entry(birth: Date) -> Option<Date> {
 /// Of compulsory-school age on `day` (学齢, 学校教育法17条): from school entry to the end of
 /// the school year in which they reach fifteen.
 pub fn school_age(birth: Date, day: Date) -> bool {
-    match (school_entry(birth), reaches(birth, 15).and_then(school_year_end)) {
+    match (
+        school_entry(birth),
+        reaches(birth, 15).and_then(school_year_end),
+    ) {
         (Some(start), Some(end)) => start <= day && day <= end,
         _ => false,
     }
@@ -215,16 +248,27 @@ pub fn school_age(birth: Date, day: Date) -> bool {
 /// A 児童 of the child allowance on `day` (児童手当法3条1項, as amended in 2024): up to the
 /// first 31 March after the day they reach eighteen.
 pub fn allowance_age(birth: Date, day: Date) -> bool {
-    birth <= day && reaches(birth, 18).and_then(school_year_end).is_some_and(|end| day <= end)
+    birth <= day
+        && reaches(birth, 18)
+            .and_then(school_year_end)
+            .is_some_and(|end| day <= end)
 }
 
 /// Whether any of `people` is of school age (or allowance age) on `day`: Some when every
 /// one of them has a known date of birth, or one of them already is; None when it
 /// cannot be told.
-pub fn any_of_age(vault: &Vault, people: &[String], day: Date, test: fn(Date, Date) -> bool) -> Option<bool> {
+pub fn any_of_age(
+    vault: &Vault,
+    people: &[String],
+    day: Date,
+    test: fn(Date, Date) -> bool,
+) -> Option<bool> {
     let mut unknown = false;
     for p in people {
-        match vault.latest(&crate::vault::FactKey::new(p, "birth_date")).and_then(|f| f.value.parse::<Date>().ok()) {
+        match vault
+            .latest(&crate::vault::FactKey::new(p, "birth_date"))
+            .and_then(|f| f.value.parse::<Date>().ok())
+        {
             Some(b) if test(b, day) => return Some(true),
             Some(_) => {}
             None if p == ME => {} // the citizen is an adult filing for the household
@@ -236,7 +280,11 @@ pub fn any_of_age(vault: &Vault, people: &[String], day: Date, test: fn(Date, Da
 
 /// Who is alive on `day` among `people`.
 pub fn alive(vault: &Vault, people: &[String], day: Date) -> Vec<String> {
-    people.iter().filter(|p| alive_on(vault, p, day)).cloned().collect()
+    people
+        .iter()
+        .filter(|p| alive_on(vault, p, day))
+        .cloned()
+        .collect()
 }
 
 #[cfg(test)]
@@ -246,7 +294,12 @@ mod tests {
     use jiff::civil::date;
 
     fn given() -> Provenance {
-        Provenance { case: "c3".into(), event: "death".into(), how: How::Typed, date: date(2026, 12, 1) }
+        Provenance {
+            case: "c3".into(),
+            event: "death".into(),
+            how: How::Typed,
+            date: date(2026, 12, 1),
+        }
     }
 
     #[test]
@@ -261,7 +314,11 @@ mod tests {
         assert!(school_age(date(2011, 4, 2), date(2027, 3, 31)));
         assert!(!school_age(date(2011, 4, 2), date(2027, 4, 1)));
         assert!(!school_age(date(2026, 4, 16), date(2026, 6, 1)), "a baby");
-        assert_eq!(school_entry(date(2020, 2, 29)), Some(date(2026, 4, 1)), "leap-day birthdays reach six on 28 Feb");
+        assert_eq!(
+            school_entry(date(2020, 2, 29)),
+            Some(date(2026, 4, 1)),
+            "leap-day birthdays reach six on 28 Feb"
+        );
     }
 
     #[test]
@@ -274,21 +331,47 @@ mod tests {
     #[test]
     fn heirs_by_rank_and_kinship_by_relation() {
         let mut v = Vault::new();
-        let (grandpa, grandma, sister) = (v.add_person("c3"), v.add_person("c3"), v.add_person("c3"));
-        v.relate(Relation::Parent { parent: grandpa.clone(), child: ME.into() });
-        v.relate(Relation::Parent { parent: grandpa.clone(), child: sister.clone() });
-        v.relate(Relation::Spouse { a: grandpa.clone(), b: grandma.clone() });
-        v.set(&FactKey::new(&grandpa, "death_date"), "2026-11-30".into(), None, given());
+        let (grandpa, grandma, sister) =
+            (v.add_person("c3"), v.add_person("c3"), v.add_person("c3"));
+        v.relate(Relation::Parent {
+            parent: grandpa.clone(),
+            child: ME.into(),
+        });
+        v.relate(Relation::Parent {
+            parent: grandpa.clone(),
+            child: sister.clone(),
+        });
+        v.relate(Relation::Spouse {
+            a: grandpa.clone(),
+            b: grandma.clone(),
+        });
+        v.set(
+            &FactKey::new(&grandpa, "death_date"),
+            "2026-11-30".into(),
+            None,
+            given(),
+        );
         assert_eq!(surviving_spouse(&v, &grandpa), Some(grandma.clone()));
-        assert_eq!(legal_heirs(&v, &grandpa), [grandma.clone(), ME.to_string(), sister.clone()]);
+        assert_eq!(
+            legal_heirs(&v, &grandpa),
+            [grandma.clone(), ME.to_string(), sister.clone()]
+        );
         assert_eq!(kin(&v, ME, &grandpa), Kin::Child);
         assert_eq!(kin(&v, &grandpa, ME), Kin::Parent);
         assert_eq!(kin(&v, &grandma, &grandpa), Kin::Spouse);
         assert_eq!(kin(&v, &sister, ME), Kin::Sibling);
         // A child who died first is represented by their own children (代襲相続).
         let nephew = v.add_person("c3");
-        v.relate(Relation::Parent { parent: sister.clone(), child: nephew.clone() });
-        v.set(&FactKey::new(&sister, "death_date"), "2020-01-01".into(), None, given());
+        v.relate(Relation::Parent {
+            parent: sister.clone(),
+            child: nephew.clone(),
+        });
+        v.set(
+            &FactKey::new(&sister, "death_date"),
+            "2020-01-01".into(),
+            None,
+            given(),
+        );
         assert_eq!(legal_heirs(&v, &grandpa), [grandma, ME.to_string(), nephew]);
     }
 
@@ -296,10 +379,25 @@ mod tests {
     fn without_children_the_parents_then_the_siblings_inherit() {
         let mut v = Vault::new();
         let (uncle, great) = (v.add_person("c"), v.add_person("c"));
-        v.relate(Relation::Sibling { a: uncle.clone(), b: ME.into() });
-        v.set(&FactKey::new(&uncle, "death_date"), "2026-11-30".into(), None, given());
+        v.relate(Relation::Sibling {
+            a: uncle.clone(),
+            b: ME.into(),
+        });
+        v.set(
+            &FactKey::new(&uncle, "death_date"),
+            "2026-11-30".into(),
+            None,
+            given(),
+        );
         assert_eq!(legal_heirs(&v, &uncle), [ME.to_string()]);
-        v.relate(Relation::Parent { parent: great.clone(), child: uncle.clone() });
-        assert_eq!(legal_heirs(&v, &uncle), [great], "a living parent comes before siblings");
+        v.relate(Relation::Parent {
+            parent: great.clone(),
+            child: uncle.clone(),
+        });
+        assert_eq!(
+            legal_heirs(&v, &uncle),
+            [great],
+            "a living parent comes before siblings"
+        );
     }
 }

@@ -80,7 +80,9 @@ impl Text {
 
     /// The first language whose text is blank, if any.
     pub fn missing(&self) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| self.get(*l).trim().is_empty())
+        Lang::ALL
+            .into_iter()
+            .find(|l| self.get(*l).trim().is_empty())
     }
 }
 
@@ -90,10 +92,15 @@ mod tests {
 
     #[test]
     fn a_first_visit_follows_the_browser() {
-        let l = |v: &[&str]| Lang::from_browser(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let l =
+            |v: &[&str]| Lang::from_browser(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
         assert_eq!(l(&["ja-JP", "en"]), Lang::Ja);
         assert_eq!(l(&["en-GB", "ja"]), Lang::En);
-        assert_eq!(l(&["vi-VN"]), Lang::En, "no Vietnamese yet: English serves a foreign resident better than Japanese");
+        assert_eq!(
+            l(&["vi-VN"]),
+            Lang::En,
+            "no Vietnamese yet: English serves a foreign resident better than Japanese"
+        );
         assert_eq!(l(&[]), Lang::Ja);
     }
 }

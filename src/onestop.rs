@@ -35,7 +35,10 @@ fn add_gap(out: &mut Vec<Need>, gap: Gap, procedure: &str) {
                 n.procedures.push(procedure.into());
             }
         }
-        None => out.push(Need { gap, procedures: vec![procedure.into()] }),
+        None => out.push(Need {
+            gap,
+            procedures: vec![procedure.into()],
+        }),
     }
 }
 
@@ -44,7 +47,11 @@ fn add_gap(out: &mut Vec<Need>, gap: Gap, procedure: &str) {
 pub fn needs(scope: &CaseScope) -> Vec<Need> {
     let answers = scope.answers();
     let mut out = Vec::new();
-    for p in scope.applicable(&answers).into_iter().filter(|p| !scope.settled(p, &answers)) {
+    for p in scope
+        .applicable(&answers)
+        .into_iter()
+        .filter(|p| !scope.settled(p, &answers))
+    {
         if let Err(g) = scope.claimant(p, &answers) {
             add_gap(&mut out, g, &p.id);
         }
@@ -62,9 +69,20 @@ pub fn needs(scope: &CaseScope) -> Vec<Need> {
 /// The order detail pages come in: the case's people first (the baby, the deceased),
 /// then the citizen, other people, the household, and the case itself.
 pub fn owner_rank(scope: &CaseScope, owner: &str) -> (u8, usize) {
-    let pos = scope.vault.people.iter().position(|p| p.id == owner).unwrap_or(usize::MAX);
-    let role_people = [crate::household::Role::Child, crate::household::Role::Deceased];
-    let rank = if role_people.iter().any(|r| scope.case.role(*r).iter().any(|p| p == owner)) {
+    let pos = scope
+        .vault
+        .people
+        .iter()
+        .position(|p| p.id == owner)
+        .unwrap_or(usize::MAX);
+    let role_people = [
+        crate::household::Role::Child,
+        crate::household::Role::Deceased,
+    ];
+    let rank = if role_people
+        .iter()
+        .any(|r| scope.case.role(*r).iter().any(|p| p == owner))
+    {
         0
     } else if owner == ME {
         1
@@ -125,8 +143,11 @@ impl Packet {
             .forms
             .iter()
             .map(|f| {
-                let facts: serde_json::Map<String, serde_json::Value> =
-                    f.facts.iter().map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone()))).collect();
+                let facts: serde_json::Map<String, serde_json::Value> = f
+                    .facts
+                    .iter()
+                    .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+                    .collect();
                 serde_json::json!({ "procedure": f.procedure, "facts": facts })
             })
             .collect();
@@ -153,8 +174,15 @@ impl Packet {
 
 /// One procedure's form as the vault fills it now: its values, what it lacks, and the
 /// facts it uses with the day each is taken on.
-pub fn form_of(scope: &CaseScope, p: &crate::catalog::Procedure, answers: &crate::condition::Answers) -> (Form, Vec<Gap>, Vec<(FactKey, Date)>) {
-    let mut form = Form { procedure: p.id.clone(), facts: vec![] };
+pub fn form_of(
+    scope: &CaseScope,
+    p: &crate::catalog::Procedure,
+    answers: &crate::condition::Answers,
+) -> (Form, Vec<Gap>, Vec<(FactKey, Date)>) {
+    let mut form = Form {
+        procedure: p.id.clone(),
+        facts: vec![],
+    };
     let (mut missing, mut used) = (Vec::new(), Vec::new());
     if let Err(g) = scope.claimant(p, answers) {
         missing.push(g);
@@ -182,11 +210,22 @@ pub fn form_of(scope: &CaseScope, p: &crate::catalog::Procedure, answers: &crate
 pub fn packets(scope: &CaseScope) -> Vec<Packet> {
     let answers = scope.answers();
     let mut out: Vec<Packet> = Vec::new();
-    for p in scope.applicable(&answers).into_iter().filter(|p| !scope.settled(p, &answers)) {
+    for p in scope
+        .applicable(&answers)
+        .into_iter()
+        .filter(|p| !scope.settled(p, &answers))
+    {
         let i = match out.iter().position(|k| k.agency == p.agency) {
             Some(i) => i,
             None => {
-                out.push(Packet { agency: p.agency.clone(), procedures: vec![], forms: vec![], documents: vec![], missing: vec![], used: vec![] });
+                out.push(Packet {
+                    agency: p.agency.clone(),
+                    procedures: vec![],
+                    forms: vec![],
+                    documents: vec![],
+                    missing: vec![],
+                    used: vec![],
+                });
                 out.len() - 1
             }
         };
@@ -209,7 +248,6 @@ pub fn packets(scope: &CaseScope) -> Vec<Packet> {
     out
 }
 
-
 /// One value the case's open forms carry, once however many forms carry it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Used {
@@ -227,9 +265,15 @@ pub struct Used {
 pub fn used(scope: &CaseScope) -> Vec<Used> {
     let answers = scope.answers();
     let mut out: Vec<Used> = Vec::new();
-    for p in scope.applicable(&answers).into_iter().filter(|p| !scope.settled(p, &answers)) {
+    for p in scope
+        .applicable(&answers)
+        .into_iter()
+        .filter(|p| !scope.settled(p, &answers))
+    {
         for field in scope.fields_of(p, &answers) {
-            let Resolved::Value { text, used } = scope.resolve(p, field, &answers) else { continue };
+            let Resolved::Value { text, used } = scope.resolve(p, field, &answers) else {
+                continue;
+            };
             let fact = match used.as_slice() {
                 [(key, day)] => {
                     // The version, not the day: two days of one version are one fact.
@@ -239,7 +283,9 @@ pub fn used(scope: &CaseScope) -> Vec<Used> {
                 _ => None,
             };
             let same = |u: &Used| match (&u.fact, &fact) {
-                (Some((k, d)), Some((k2, _, from))) => k == k2 && scope.vault.at(k, *d).map(|f| f.from) == *from,
+                (Some((k, d)), Some((k2, _, from))) => {
+                    k == k2 && scope.vault.at(k, *d).map(|f| f.from) == *from
+                }
                 (None, None) => u.field == field && u.value == text,
                 _ => false,
             };

@@ -14,10 +14,16 @@ pub const MAX_BACKOFF_MS: f64 = 10.0 * 60_000.0;
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Delivery {
     Waiting,
-    Delivered { receipt: String, at_ms: f64 },
+    Delivered {
+        receipt: String,
+        at_ms: f64,
+    },
     /// The endpoint refused it for good (a 4xx other than 408/429): not retried; the
     /// citizen is told what to do.
-    Refused { status: u16, message: String },
+    Refused {
+        status: u16,
+        message: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -40,10 +46,15 @@ pub struct Outbox {
 /// What happened to one attempt.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Attempt {
-    Accepted { receipt: String },
+    Accepted {
+        receipt: String,
+    },
     /// Offline, a timeout, a 5xx, 408 or 429: try again later.
     Failed,
-    Refused { status: u16, message: String },
+    Refused {
+        status: u16,
+        message: String,
+    },
 }
 
 pub fn backoff_ms(attempts: u32) -> f64 {
@@ -71,30 +82,51 @@ impl Outbox {
 
     /// The packets to try now.
     pub fn due(&self, now_ms: f64) -> Vec<OutboxItem> {
-        self.items.iter().filter(|i| i.delivery == Delivery::Waiting && i.next_try_ms <= now_ms).cloned().collect()
+        self.items
+            .iter()
+            .filter(|i| i.delivery == Delivery::Waiting && i.next_try_ms <= now_ms)
+            .cloned()
+            .collect()
     }
 
     /// The earliest time a waiting packet is due, for the app's timer.
     pub fn next_due(&self) -> Option<f64> {
-        self.items.iter().filter(|i| i.delivery == Delivery::Waiting).map(|i| i.next_try_ms).reduce(f64::min)
+        self.items
+            .iter()
+            .filter(|i| i.delivery == Delivery::Waiting)
+            .map(|i| i.next_try_ms)
+            .reduce(f64::min)
     }
 
     pub fn record(&mut self, id: &str, attempt: Attempt, now_ms: f64) {
-        let Some(item) = self.items.iter_mut().find(|i| i.id == id) else { return };
+        let Some(item) = self.items.iter_mut().find(|i| i.id == id) else {
+            return;
+        };
         if item.delivery != Delivery::Waiting {
             return;
         }
         item.attempts += 1;
         match attempt {
-            Attempt::Accepted { receipt } => item.delivery = Delivery::Delivered { receipt, at_ms: now_ms },
+            Attempt::Accepted { receipt } => {
+                item.delivery = Delivery::Delivered {
+                    receipt,
+                    at_ms: now_ms,
+                }
+            }
             Attempt::Failed => item.next_try_ms = now_ms + backoff_ms(item.attempts),
-            Attempt::Refused { status, message } => item.delivery = Delivery::Refused { status, message },
+            Attempt::Refused { status, message } => {
+                item.delivery = Delivery::Refused { status, message }
+            }
         }
     }
 
     /// Makes every waiting packet due now (the network is back, or the citizen asked).
     pub fn retry_now(&mut self, now_ms: f64) {
-        for i in self.items.iter_mut().filter(|i| i.delivery == Delivery::Waiting) {
+        for i in self
+            .items
+            .iter_mut()
+            .filter(|i| i.delivery == Delivery::Waiting)
+        {
             i.next_try_ms = i.next_try_ms.min(now_ms);
         }
     }
@@ -147,7 +179,11 @@ mod tests {
             if !self.up {
                 return Attempt::Failed;
             }
-            let receipt = self.processed.entry(key.to_string()).or_insert_with(|| format!("R-{}", body.len())).clone();
+            let receipt = self
+                .processed
+                .entry(key.to_string())
+                .or_insert_with(|| format!("R-{}", body.len()))
+                .clone();
             if std::mem::take(&mut self.lose_next_response) {
                 return Attempt::Failed; // processed, but the answer never arrived
             }
@@ -168,14 +204,21 @@ mod tests {
         let mut server = Server::default();
         assert!(outbox.enqueue("c1/city_office", "k1", "{\"a\":1}".into(), 0.0));
         assert!(outbox.enqueue("c1/employer", "k2", "{\"b\":2}".into(), 0.0));
-        assert!(!outbox.enqueue("c1/city_office", "k1-again", "{}".into(), 0.0), "queued once");
+        assert!(
+            !outbox.enqueue("c1/city_office", "k1-again", "{}".into(), 0.0),
+            "queued once"
+        );
         run(&mut outbox, &mut server, 0.0);
         assert_eq!(outbox.items[0].attempts, 1);
         assert_eq!(outbox.next_due(), Some(5_000.0));
         assert!(outbox.due(4_999.0).is_empty(), "backs off");
         let mut early = outbox.clone();
         early.retry_now(1_000.0);
-        assert_eq!(early.due(1_000.0).len(), 2, "the network is back: try at once");
+        assert_eq!(
+            early.due(1_000.0).len(),
+            2,
+            "the network is back: try at once"
+        );
         run(&mut outbox, &mut server, 5_000.0);
         assert_eq!(outbox.next_due(), Some(15_000.0), "then twice as long");
         server.up = true;
@@ -183,20 +226,38 @@ mod tests {
         run(&mut outbox, &mut server, 15_000.0);
         // The first was processed but its answer lost: it is retried with the same key.
         assert!(matches!(outbox.items[0].delivery, Delivery::Waiting));
-        assert!(matches!(outbox.items[1].delivery, Delivery::Delivered { .. }));
+        assert!(matches!(
+            outbox.items[1].delivery,
+            Delivery::Delivered { .. }
+        ));
         run(&mut outbox, &mut server, 1e9);
-        assert!(outbox.items.iter().all(|i| matches!(i.delivery, Delivery::Delivered { .. })));
+        assert!(outbox
+            .items
+            .iter()
+            .all(|i| matches!(i.delivery, Delivery::Delivered { .. })));
         assert_eq!(server.processed.len(), 2, "each packet processed once");
         let attempts_before = outbox.items[0].attempts;
         run(&mut outbox, &mut server, 2e9);
-        assert_eq!(outbox.items[0].attempts, attempts_before, "never sent again once delivered");
+        assert_eq!(
+            outbox.items[0].attempts, attempts_before,
+            "never sent again once delivered"
+        );
     }
 
     #[test]
     fn replies_are_read_by_the_contract() {
         let r = Reply::parse(r#"{"receipt": "R-0001", "status": "needs_action"}"#).unwrap();
-        assert_eq!((r.receipt.as_deref(), r.status), (Some("R-0001"), Some(crate::case::PacketStatus::NeedsAction)));
-        assert_eq!(Reply::parse("{}").unwrap(), Reply { receipt: None, status: None });
+        assert_eq!(
+            (r.receipt.as_deref(), r.status),
+            (Some("R-0001"), Some(crate::case::PacketStatus::NeedsAction))
+        );
+        assert_eq!(
+            Reply::parse("{}").unwrap(),
+            Reply {
+                receipt: None,
+                status: None
+            }
+        );
         assert_eq!(Reply::parse("<html>maintenance</html>"), None);
     }
 
@@ -207,7 +268,14 @@ mod tests {
         assert_eq!(backoff_ms(30), MAX_BACKOFF_MS);
         let mut outbox = Outbox::default();
         outbox.enqueue("p", "k", "{}".into(), 0.0);
-        outbox.record("p", Attempt::Refused { status: 422, message: "bad postal code".into() }, 1.0);
+        outbox.record(
+            "p",
+            Attempt::Refused {
+                status: 422,
+                message: "bad postal code".into(),
+            },
+            1.0,
+        );
         assert!(outbox.due(1e12).is_empty());
         assert_eq!(classify(201), Some(true));
         assert_eq!(classify(503), None);

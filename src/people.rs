@@ -6,8 +6,8 @@
 
 use crate::case::Case;
 use crate::catalog::Event;
-use crate::fields::{check, FieldError};
 use crate::catalog::FieldKind;
+use crate::fields::{check, FieldError};
 use crate::household::{self, Kin, PeopleQuestion, Role, Sex};
 use crate::vault::{FactKey, How, Provenance, Relation, Vault, HEAD, HOUSEHOLD, IN_HOUSEHOLD, ME};
 use jiff::civil::Date;
@@ -73,11 +73,18 @@ pub struct PeopleScope<'a> {
 }
 
 fn pick<'f>(form: &'f PeopleForm, control: &str) -> Option<&'f str> {
-    form.get(control).map(String::as_str).filter(|v| !v.is_empty())
+    form.get(control)
+        .map(String::as_str)
+        .filter(|v| !v.is_empty())
 }
 
 fn list(form: &PeopleForm, control: &str) -> Vec<String> {
-    form.get(control).map_or(Vec::new(), |v| v.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect())
+    form.get(control).map_or(Vec::new(), |v| {
+        v.split(',')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
+    })
 }
 
 /// The controls a question of the page has, the first being what an error links to.
@@ -97,7 +104,12 @@ pub fn controls(q: PeopleQuestion) -> &'static [&'static str] {
 
 impl<'a> PeopleScope<'a> {
     fn given(&self, how: How) -> Provenance {
-        Provenance { case: self.case.id.clone(), event: self.event.id.clone(), how, date: self.today }
+        Provenance {
+            case: self.case.id.clone(),
+            event: self.event.id.clone(),
+            how,
+            date: self.today,
+        }
     }
 
     fn deceased(&self) -> Option<&str> {
@@ -124,7 +136,12 @@ impl<'a> PeopleScope<'a> {
             .household
             .iter()
             .copied()
-            .filter(|q| !(*q == PeopleQuestion::SurvivingSpouse && pick(form, "deceased_kin").and_then(relation_from_code).is_some_and(|(k, _)| k == Kin::Spouse)))
+            .filter(|q| {
+                !(*q == PeopleQuestion::SurvivingSpouse
+                    && pick(form, "deceased_kin")
+                        .and_then(relation_from_code)
+                        .is_some_and(|(k, _)| k == Kin::Spouse))
+            })
             .collect()
     }
 
@@ -145,7 +162,11 @@ impl<'a> PeopleScope<'a> {
                     None => {}
                 }
             }
-            let other = parents.iter().find(|p| *p != ME).cloned().or_else(|| self.living_spouses(v).into_iter().next());
+            let other = parents
+                .iter()
+                .find(|p| *p != ME)
+                .cloned()
+                .or_else(|| self.living_spouses(v).into_iter().next());
             if let Some(o) = other {
                 set(&mut f, "other_parent", o);
             }
@@ -156,10 +177,16 @@ impl<'a> PeopleScope<'a> {
         } else if self.event.household.contains(&PeopleQuestion::Head) {
             set(&mut f, "head", ME.into());
         }
-        for (role, control) in [(Role::Informant, "informant"), (Role::AllowanceClaimant, "allowance_claimant"), (Role::FuneralHost, "funeral_host")] {
+        for (role, control) in [
+            (Role::Informant, "informant"),
+            (Role::AllowanceClaimant, "allowance_claimant"),
+            (Role::FuneralHost, "funeral_host"),
+        ] {
             let chosen = self.case.first(role).map(str::to_string);
             let default = match role {
-                Role::AllowanceClaimant if f.get("my_part").is_some_and(|p| p != "other") => Some(ME.to_string()),
+                Role::AllowanceClaimant if f.get("my_part").is_some_and(|p| p != "other") => {
+                    Some(ME.to_string())
+                }
                 Role::AllowanceClaimant => None,
                 _ => Some(ME.to_string()),
             };
@@ -167,12 +194,20 @@ impl<'a> PeopleScope<'a> {
                 set(&mut f, control, p);
             }
         }
-        let movers = if self.case.role(Role::Members).is_empty() { self.members_before_move() } else { self.case.role(Role::Members).to_vec() };
+        let movers = if self.case.role(Role::Members).is_empty() {
+            self.members_before_move()
+        } else {
+            self.case.role(Role::Members).to_vec()
+        };
         set(&mut f, "movers", movers.join(","));
         if let Some(d) = self.deceased() {
             let k = household::kin(v, d, ME);
             if k != Kin::Other || self.case.people_confirmed {
-                set(&mut f, "deceased_kin", relation_code(k, household::sex(v, d)));
+                set(
+                    &mut f,
+                    "deceased_kin",
+                    relation_code(k, household::sex(v, d)),
+                );
             }
             if let Some(lived) = v.value_at(d, IN_HOUSEHOLD, self.day) {
                 set(&mut f, "lived_with", lived.into());
@@ -194,7 +229,10 @@ impl<'a> PeopleScope<'a> {
 
     /// The household the day before the move (or on the case's day).
     fn members_before_move(&self) -> Vec<String> {
-        let day = self.moving_day.and_then(|d| d.yesterday().ok()).unwrap_or(self.day);
+        let day = self
+            .moving_day
+            .and_then(|d| d.yesterday().ok())
+            .unwrap_or(self.day);
         self.vault.members_at(day)
     }
 
@@ -208,16 +246,24 @@ impl<'a> PeopleScope<'a> {
         let ids: Vec<String> = match control {
             "other_parent" => self.living_spouses(&vault),
             "head" => {
-                let mut m = if self.moving_day.is_some() { list(form, "movers") } else { vault.members_at(self.day) };
+                let mut m = if self.moving_day.is_some() {
+                    list(form, "movers")
+                } else {
+                    vault.members_at(self.day)
+                };
                 if m.is_empty() {
                     m.push(ME.into());
                 }
                 m
             }
-            "allowance_claimant" => self.child().map_or(vec![], |c| household::parents(&vault, c)),
+            "allowance_claimant" => self
+                .child()
+                .map_or(vec![], |c| household::parents(&vault, c)),
             "movers" => self.members_before_move(),
             "surviving_spouse" => {
-                let Some(d) = self.deceased() else { return vec![] };
+                let Some(d) = self.deceased() else {
+                    return vec![];
+                };
                 let mut s = vault.spouses_of(d);
                 for p in vault.parents_of(ME) {
                     if p != d && !s.contains(&p) && household::kin(&vault, d, ME) == Kin::Parent {
@@ -228,10 +274,21 @@ impl<'a> PeopleScope<'a> {
                 s
             }
             "heirs" => {
-                let Some(d) = self.deceased() else { return vec![] };
+                let Some(d) = self.deceased() else {
+                    return vec![];
+                };
                 let mut h = household::legal_heirs(&vault, d);
-                let related = [vault.spouses_of(d), vault.children_of(d), vault.parents_of(d), vault.siblings_of(d)].concat();
-                for p in related.into_iter().chain(case.role(Role::Heirs).iter().cloned()) {
+                let related = [
+                    vault.spouses_of(d),
+                    vault.children_of(d),
+                    vault.parents_of(d),
+                    vault.siblings_of(d),
+                ]
+                .concat();
+                for p in related
+                    .into_iter()
+                    .chain(case.role(Role::Heirs).iter().cloned())
+                {
                     if p != d && !h.contains(&p) && vault.death_date(&p).is_none() {
                         h.push(p);
                     }
@@ -247,13 +304,19 @@ impl<'a> PeopleScope<'a> {
                     p.extend(household::surviving_spouse(&vault, d));
                     p.extend(list(form, "heirs"));
                 }
-                if let Some(chosen) = case.first(if control == "informant" { Role::Informant } else { Role::FuneralHost }) {
+                if let Some(chosen) = case.first(if control == "informant" {
+                    Role::Informant
+                } else {
+                    Role::FuneralHost
+                }) {
                     p.push(chosen.into());
                 }
                 let mut seen = Vec::new();
-                p.retain(|x| vault.person(x).is_some() && !seen.contains(x) && {
-                    seen.push(x.clone());
-                    true
+                p.retain(|x| {
+                    vault.person(x).is_some() && !seen.contains(x) && {
+                        seen.push(x.clone());
+                        true
+                    }
                 });
                 p
             }
@@ -270,12 +333,18 @@ impl<'a> PeopleScope<'a> {
         }
         let (mut vault, mut case) = (self.vault.clone(), self.case.clone());
         let _ = self.apply_to(&mut vault, &mut case, form, Some("heirs"));
-        self.deceased().map_or(vec![], |d| household::legal_heirs(&vault, d))
+        self.deceased()
+            .map_or(vec![], |d| household::legal_heirs(&vault, d))
     }
 
     /// Checks the form and records it in the vault and the case; nothing is recorded when
     /// anything is wrong.
-    pub fn apply(&self, vault: &mut Vault, case: &mut Case, form: &PeopleForm) -> Result<(), Vec<(String, PeopleError)>> {
+    pub fn apply(
+        &self,
+        vault: &mut Vault,
+        case: &mut Case,
+        form: &PeopleForm,
+    ) -> Result<(), Vec<(String, PeopleError)>> {
         let (mut v, mut c) = (vault.clone(), case.clone());
         self.apply_to(&mut v, &mut c, form, None)?;
         c.people_confirmed = true;
@@ -285,9 +354,17 @@ impl<'a> PeopleScope<'a> {
     }
 
     /// A name typed for someone new.
-    fn new_name(&self, form: &PeopleForm, control: &str, errors: &mut Vec<(String, PeopleError)>) -> Option<String> {
+    fn new_name(
+        &self,
+        form: &PeopleForm,
+        control: &str,
+        errors: &mut Vec<(String, PeopleError)>,
+    ) -> Option<String> {
         let name_control = format!("{control}_name");
-        match check(FieldKind::Name, form.get(&name_control).map_or("", String::as_str)) {
+        match check(
+            FieldKind::Name,
+            form.get(&name_control).map_or("", String::as_str),
+        ) {
             Ok(n) => Some(n),
             Err(e) => {
                 errors.push((name_control, PeopleError::Name(e)));
@@ -299,19 +376,32 @@ impl<'a> PeopleScope<'a> {
     /// Adds someone the citizen named, with their name and the case that brought them.
     fn add_named(&self, v: &mut Vault, name: String) -> String {
         let id = v.add_person(&self.case.id);
-        v.set(&FactKey::new(&id, "name"), name, None, self.given(How::Typed));
+        v.set(
+            &FactKey::new(&id, "name"),
+            name,
+            None,
+            self.given(How::Typed),
+        );
         id
     }
 
     /// The person a radio control names: someone known, someone new, or nobody (None).
-    fn person_pick(&self, v: &mut Vault, form: &PeopleForm, control: &str, errors: &mut Vec<(String, PeopleError)>) -> Option<Option<String>> {
+    fn person_pick(
+        &self,
+        v: &mut Vault,
+        form: &PeopleForm,
+        control: &str,
+        errors: &mut Vec<(String, PeopleError)>,
+    ) -> Option<Option<String>> {
         match pick(form, control) {
             None => {
                 errors.push((control.into(), PeopleError::Choose));
                 None
             }
             Some(NOBODY) => Some(None),
-            Some(NEW) => self.new_name(form, control, errors).map(|n| Some(self.add_named(v, n))),
+            Some(NEW) => self
+                .new_name(form, control, errors)
+                .map(|n| Some(self.add_named(v, n))),
             Some(id) if v.person(id).is_some() => Some(Some(id.to_string())),
             Some(_) => {
                 errors.push((control.into(), PeopleError::Choose));
@@ -322,9 +412,19 @@ impl<'a> PeopleScope<'a> {
 
     /// Records a value from `from` (the moving day) or, without it, corrects the version
     /// that holds on the case's day; nothing when the vault already says so.
-    fn set_fact(&self, v: &mut Vault, owner: &str, attribute: &str, value: &str, from: Option<Date>, how: How) {
+    fn set_fact(
+        &self,
+        v: &mut Vault,
+        owner: &str,
+        attribute: &str,
+        value: &str,
+        from: Option<Date>,
+        how: How,
+    ) {
         let key = FactKey::new(owner, attribute);
-        if v.at(&key, from.unwrap_or(self.day)).is_some_and(|f| f.value == value) {
+        if v.at(&key, from.unwrap_or(self.day))
+            .is_some_and(|f| f.value == value)
+        {
             return;
         }
         match from {
@@ -334,7 +434,13 @@ impl<'a> PeopleScope<'a> {
     }
 
     /// Records the form (up to `until`, a control whose candidates are being computed).
-    fn apply_to(&self, v: &mut Vault, c: &mut Case, form: &PeopleForm, until: Option<&str>) -> Result<(), Vec<(String, PeopleError)>> {
+    fn apply_to(
+        &self,
+        v: &mut Vault,
+        c: &mut Case,
+        form: &PeopleForm,
+        until: Option<&str>,
+    ) -> Result<(), Vec<(String, PeopleError)>> {
         let mut errors = Vec::new();
         for q in self.questions(form) {
             if until.is_some_and(|u| controls(q).contains(&u)) {
@@ -342,7 +448,9 @@ impl<'a> PeopleScope<'a> {
             }
             match q {
                 PeopleQuestion::Parents => {
-                    let Some(child) = self.child().map(str::to_string) else { continue };
+                    let Some(child) = self.child().map(str::to_string) else {
+                        continue;
+                    };
                     let part = pick(form, "my_part");
                     let me_parent = matches!(part, Some("mother" | "father"));
                     match part {
@@ -351,40 +459,77 @@ impl<'a> PeopleScope<'a> {
                         Some("other") => {}
                         _ => errors.push(("my_part".into(), PeopleError::Choose)),
                     }
-                    v.relations.retain(|r| !matches!(r, Relation::Parent { child: ch, .. } if *ch == child));
+                    v.relations.retain(
+                        |r| !matches!(r, Relation::Parent { child: ch, .. } if *ch == child),
+                    );
                     if me_parent {
-                        v.relate(Relation::Parent { parent: ME.into(), child: child.clone() });
+                        v.relate(Relation::Parent {
+                            parent: ME.into(),
+                            child: child.clone(),
+                        });
                     }
                     let was_new = pick(form, "other_parent") == Some(NEW);
-                    if let Some(Some(other)) = self.person_pick(v, form, "other_parent", &mut errors) {
-                        v.relate(Relation::Parent { parent: other.clone(), child: child.clone() });
+                    if let Some(Some(other)) =
+                        self.person_pick(v, form, "other_parent", &mut errors)
+                    {
+                        v.relate(Relation::Parent {
+                            parent: other.clone(),
+                            child: child.clone(),
+                        });
                         if was_new && me_parent {
-                            v.relate(Relation::Spouse { a: ME.into(), b: other.clone() });
-                            v.set(&FactKey::new(&other, IN_HOUSEHOLD), "yes".into(), None, self.given(How::Typed));
+                            v.relate(Relation::Spouse {
+                                a: ME.into(),
+                                b: other.clone(),
+                            });
+                            v.set(
+                                &FactKey::new(&other, IN_HOUSEHOLD),
+                                "yes".into(),
+                                None,
+                                self.given(How::Typed),
+                            );
                         }
                         // The other parent of a mother is the father, and so on: the 出生届
                         // has a column for each.
                         if me_parent && household::sex(v, &other).is_none() {
-                            let sex = if part == Some("mother") { "male" } else { "female" };
+                            let sex = if part == Some("mother") {
+                                "male"
+                            } else {
+                                "female"
+                            };
                             self.set_fact(v, &other, "sex", sex, None, How::Derived);
                         }
                     }
                     // The baby lives in the household from the day of birth.
                     let key = FactKey::new(&child, IN_HOUSEHOLD);
                     if v.history(&key).is_empty() {
-                        v.set_from_answer(&key, "yes".into(), self.day, &self.event.as_of, self.given(How::Derived));
+                        v.set_from_answer(
+                            &key,
+                            "yes".into(),
+                            self.day,
+                            &self.event.as_of,
+                            self.given(How::Derived),
+                        );
                     }
                 }
                 PeopleQuestion::Head => {
                     if let Some(Some(head)) = self.person_pick(v, form, "head", &mut errors) {
                         if pick(form, "head") == Some(NEW) {
-                            v.set(&FactKey::new(&head, IN_HOUSEHOLD), "yes".into(), None, self.given(How::Typed));
+                            v.set(
+                                &FactKey::new(&head, IN_HOUSEHOLD),
+                                "yes".into(),
+                                None,
+                                self.given(How::Typed),
+                            );
                         }
                         self.set_fact(v, HOUSEHOLD, HEAD, &head, self.moving_day, How::Typed);
                     }
                 }
                 PeopleQuestion::Informant | PeopleQuestion::FuneralHost => {
-                    let (control, role) = if q == PeopleQuestion::Informant { ("informant", Role::Informant) } else { ("funeral_host", Role::FuneralHost) };
+                    let (control, role) = if q == PeopleQuestion::Informant {
+                        ("informant", Role::Informant)
+                    } else {
+                        ("funeral_host", Role::FuneralHost)
+                    };
                     if let Some(Some(p)) = self.person_pick(v, form, control, &mut errors) {
                         c.roles.insert(role, vec![p]);
                     }
@@ -397,7 +542,10 @@ impl<'a> PeopleScope<'a> {
                 },
                 PeopleQuestion::Members => {
                     let before = self.members_before_move();
-                    let movers: Vec<String> = list(form, "movers").into_iter().filter(|m| before.contains(m)).collect();
+                    let movers: Vec<String> = list(form, "movers")
+                        .into_iter()
+                        .filter(|m| before.contains(m))
+                        .collect();
                     if movers.is_empty() {
                         errors.push(("movers".into(), PeopleError::ChooseOne));
                         continue;
@@ -406,20 +554,33 @@ impl<'a> PeopleScope<'a> {
                     for m in &before {
                         let stays = if movers.contains(m) { "yes" } else { "no" };
                         let key = FactKey::new(m, IN_HOUSEHOLD);
-                        let anchored = v.starting(&key, day).is_some_and(|f| f.given.case == self.case.id);
+                        let anchored = v
+                            .starting(&key, day)
+                            .is_some_and(|f| f.given.case == self.case.id);
                         // Someone who does not move leaves the household on the moving day.
                         if stays == "no" || anchored {
-                            v.set_from_answer(&key, stays.into(), day, &self.event.as_of, self.given(How::Typed));
+                            v.set_from_answer(
+                                &key,
+                                stays.into(),
+                                day,
+                                &self.event.as_of,
+                                self.given(How::Typed),
+                            );
                         }
                     }
                     let mine: Vec<String> = [vec![ME.to_string()], v.spouses_of(ME)].concat();
-                    let children: Vec<String> =
-                        movers.iter().filter(|m| mine.iter().any(|p| v.children_of(p).contains(m))).cloned().collect();
+                    let children: Vec<String> = movers
+                        .iter()
+                        .filter(|m| mine.iter().any(|p| v.children_of(p).contains(m)))
+                        .cloned()
+                        .collect();
                     c.roles.insert(Role::Child, children);
                     c.roles.insert(Role::Members, movers);
                 }
                 PeopleQuestion::DeceasedRelation => {
-                    let Some(d) = self.deceased().map(str::to_string) else { continue };
+                    let Some(d) = self.deceased().map(str::to_string) else {
+                        continue;
+                    };
                     let spouses_of_me = v.spouses_of(ME);
                     let kin = pick(form, "deceased_kin").and_then(relation_from_code);
                     match kin {
@@ -428,57 +589,114 @@ impl<'a> PeopleScope<'a> {
                             if let Some(sex) = sex {
                                 self.set_fact(v, &d, "sex", sex_code(sex), None, How::Typed);
                             }
-                            v.relations.retain(|r| !(r.involves(&d) && (r.involves(ME) || spouses_of_me.iter().any(|s| r.involves(s)))));
+                            v.relations.retain(|r| {
+                                !(r.involves(&d)
+                                    && (r.involves(ME)
+                                        || spouses_of_me.iter().any(|s| r.involves(s))))
+                            });
                             match k {
-                                Kin::Spouse => v.relate(Relation::Spouse { a: ME.into(), b: d.clone() }),
-                                Kin::Parent => v.relate(Relation::Parent { parent: d.clone(), child: ME.into() }),
-                                Kin::Grandparent => v.relate(Relation::Grandparent { grandparent: d.clone(), of: ME.into() }),
-                                Kin::Child => v.relate(Relation::Parent { parent: ME.into(), child: d.clone() }),
-                                Kin::Sibling => v.relate(Relation::Sibling { a: ME.into(), b: d.clone() }),
+                                Kin::Spouse => v.relate(Relation::Spouse {
+                                    a: ME.into(),
+                                    b: d.clone(),
+                                }),
+                                Kin::Parent => v.relate(Relation::Parent {
+                                    parent: d.clone(),
+                                    child: ME.into(),
+                                }),
+                                Kin::Grandparent => v.relate(Relation::Grandparent {
+                                    grandparent: d.clone(),
+                                    of: ME.into(),
+                                }),
+                                Kin::Child => v.relate(Relation::Parent {
+                                    parent: ME.into(),
+                                    child: d.clone(),
+                                }),
+                                Kin::Sibling => v.relate(Relation::Sibling {
+                                    a: ME.into(),
+                                    b: d.clone(),
+                                }),
                                 Kin::ParentInLaw => match spouses_of_me.first() {
-                                    Some(s) => v.relate(Relation::Parent { parent: d.clone(), child: s.clone() }),
-                                    None => errors.push(("deceased_kin".into(), PeopleError::Choose)),
+                                    Some(s) => v.relate(Relation::Parent {
+                                        parent: d.clone(),
+                                        child: s.clone(),
+                                    }),
+                                    None => {
+                                        errors.push(("deceased_kin".into(), PeopleError::Choose))
+                                    }
                                 },
                                 _ => {}
                             }
                         }
                     }
                     match pick(form, "lived_with") {
-                        Some(l @ ("yes" | "no")) => self.set_fact(v, &d, IN_HOUSEHOLD, l, None, How::Typed),
+                        Some(l @ ("yes" | "no")) => {
+                            self.set_fact(v, &d, IN_HOUSEHOLD, l, None, How::Typed)
+                        }
                         _ => errors.push(("lived_with".into(), PeopleError::Choose)),
                     }
                 }
                 PeopleQuestion::SurvivingSpouse => {
-                    let Some(d) = self.deceased().map(str::to_string) else { continue };
+                    let Some(d) = self.deceased().map(str::to_string) else {
+                        continue;
+                    };
                     let was_new = pick(form, "surviving_spouse") == Some(NEW);
-                    if let Some(choice) = self.person_pick(v, form, "surviving_spouse", &mut errors) {
+                    if let Some(choice) = self.person_pick(v, form, "surviving_spouse", &mut errors)
+                    {
                         v.relations.retain(|r| !matches!(r, Relation::Spouse { a, b } if (*a == d || *b == d) && *a != ME && *b != ME));
                         if let Some(s) = choice {
-                            v.relate(Relation::Spouse { a: d.clone(), b: s.clone() });
+                            v.relate(Relation::Spouse {
+                                a: d.clone(),
+                                b: s.clone(),
+                            });
                             // A widow of a man, a widower of a woman, unless said otherwise.
                             if let (true, Some(sex)) = (was_new, household::sex(v, &d)) {
-                                let other = if sex == Sex::Male { Sex::Female } else { Sex::Male };
+                                let other = if sex == Sex::Male {
+                                    Sex::Female
+                                } else {
+                                    Sex::Male
+                                };
                                 self.set_fact(v, &s, "sex", sex_code(other), None, How::Derived);
                             }
                             // The living spouse of the citizen's parent is, most often, their
                             // other parent.
                             if was_new && household::kin(v, &d, ME) == Kin::Parent {
-                                v.relate(Relation::Parent { parent: s, child: ME.into() });
+                                v.relate(Relation::Parent {
+                                    parent: s,
+                                    child: ME.into(),
+                                });
                             }
                         }
                     }
                 }
                 PeopleQuestion::Heirs => {
-                    let Some(d) = self.deceased().map(str::to_string) else { continue };
-                    let chosen = if form.contains_key("heirs") { list(form, "heirs") } else { household::legal_heirs(v, &d) };
-                    let mut heirs: Vec<String> = chosen.into_iter().filter(|h| v.person(h).is_some() && *h != d).collect();
+                    let Some(d) = self.deceased().map(str::to_string) else {
+                        continue;
+                    };
+                    let chosen = if form.contains_key("heirs") {
+                        list(form, "heirs")
+                    } else {
+                        household::legal_heirs(v, &d)
+                    };
+                    let mut heirs: Vec<String> = chosen
+                        .into_iter()
+                        .filter(|h| v.person(h).is_some() && *h != d)
+                        .collect();
                     if pick(form, "new_heir_name").is_some() {
                         if let Some(name) = self.new_name(form, "new_heir", &mut errors) {
                             let h = self.add_named(v, name);
                             match pick(form, "new_heir_kin").and_then(kin_from_code) {
-                                Some(Kin::Parent) => v.relate(Relation::Parent { parent: h.clone(), child: d.clone() }),
-                                Some(Kin::Sibling) => v.relate(Relation::Sibling { a: h.clone(), b: d.clone() }),
-                                _ => v.relate(Relation::Parent { parent: d.clone(), child: h.clone() }),
+                                Some(Kin::Parent) => v.relate(Relation::Parent {
+                                    parent: h.clone(),
+                                    child: d.clone(),
+                                }),
+                                Some(Kin::Sibling) => v.relate(Relation::Sibling {
+                                    a: h.clone(),
+                                    b: d.clone(),
+                                }),
+                                _ => v.relate(Relation::Parent {
+                                    parent: d.clone(),
+                                    child: h.clone(),
+                                }),
                             }
                             heirs.push(h);
                         }
@@ -515,10 +733,13 @@ pub fn relation_code(k: Kin, sex: Option<Sex>) -> String {
 }
 
 pub fn relation_from_code(code: &str) -> Option<(Kin, Option<Sex>)> {
-    DECEASED_KIN.into_iter().find(|(k, s)| relation_code(*k, *s) == code).or_else(|| {
-        let k = kin_from_code(code)?;
-        Some((k, None))
-    })
+    DECEASED_KIN
+        .into_iter()
+        .find(|(k, s)| relation_code(*k, *s) == code)
+        .or_else(|| {
+            let k = kin_from_code(code)?;
+            Some((k, None))
+        })
 }
 
 pub fn kin_code(k: Kin) -> &'static str {
@@ -537,7 +758,18 @@ pub fn kin_code(k: Kin) -> &'static str {
 }
 
 pub fn kin_from_code(code: &str) -> Option<Kin> {
-    [Kin::Myself, Kin::Spouse, Kin::Child, Kin::Parent, Kin::Grandchild, Kin::Grandparent, Kin::Sibling, Kin::ParentInLaw, Kin::ChildInLaw, Kin::Other]
-        .into_iter()
-        .find(|k| kin_code(*k) == code)
+    [
+        Kin::Myself,
+        Kin::Spouse,
+        Kin::Child,
+        Kin::Parent,
+        Kin::Grandchild,
+        Kin::Grandparent,
+        Kin::Sibling,
+        Kin::ParentInLaw,
+        Kin::ChildInLaw,
+        Kin::Other,
+    ]
+    .into_iter()
+    .find(|k| kin_code(*k) == code)
 }

@@ -37,7 +37,10 @@ pub enum ItemState<'e> {
 
 impl ItemState<'_> {
     pub fn settled(&self) -> bool {
-        matches!(self, ItemState::Done | ItemState::Provided(_) | ItemState::Closed(_))
+        matches!(
+            self,
+            ItemState::Done | ItemState::Provided(_) | ItemState::Closed(_)
+        )
     }
 }
 
@@ -83,7 +86,9 @@ impl<'e> Plan<'e> {
     /// What to do first: the open procedures of the most urgent group among overdue,
     /// this week and this month, by recipient (one visit each).
     pub fn first_trips(&self) -> Option<(Group, Vec<Trip<'_, 'e>>)> {
-        let group = [Group::Overdue, Group::Week, Group::Month].into_iter().find(|g| self.group(*g).next().is_some())?;
+        let group = [Group::Overdue, Group::Week, Group::Month]
+            .into_iter()
+            .find(|g| self.group(*g).next().is_some())?;
         let mut trips: Vec<Trip> = Vec::new();
         // Overdue and this week's go together: one visit covers both.
         let wanted = |g: Group| g == group || (group == Group::Overdue && g == Group::Week);
@@ -92,7 +97,12 @@ impl<'e> Plan<'e> {
             let i = match trips.iter().position(|t| t.agency == p.agency) {
                 Some(i) => i,
                 None => {
-                    trips.push(Trip { agency: &p.agency, items: vec![], bring: vec![], due: None });
+                    trips.push(Trip {
+                        agency: &p.agency,
+                        items: vec![],
+                        bring: vec![],
+                        due: None,
+                    });
                     trips.len() - 1
                 }
             };
@@ -145,9 +155,15 @@ pub fn build<'e>(scope: &CaseScope<'e>, closed: &ClosedDays) -> Plan<'e> {
     let mut items: Vec<PlanItem> = applying
         .iter()
         .map(|p| {
-            let anchor = p.deadline.anchor().and_then(|a| answers.get(a)).and_then(|a| a.parse::<Date>().ok());
+            let anchor = p
+                .deadline
+                .anchor()
+                .and_then(|a| answers.get(a))
+                .and_then(|a| a.parse::<Date>().ok());
             let due = anchor.and_then(|a| compute(&p.deadline, a, closed));
-            let days_left = due.as_ref().map(|d| today.until(d.due).map_or(0, |s| s.get_days()));
+            let days_left = due
+                .as_ref()
+                .map(|d| today.until(d.due).map_or(0, |s| s.get_days()));
             let state = state_of(p);
             let waits_for = p
                 .depends_on
@@ -156,7 +172,15 @@ pub fn build<'e>(scope: &CaseScope<'e>, closed: &ClosedDays) -> Plan<'e> {
                 .filter(|d| !state_of(d).settled())
                 .collect();
             let claimant = scope.claimant(p, &answers).ok();
-            PlanItem { procedure: p, due, days_left, group: group_for(days_left, state.settled()), waits_for, state, claimant }
+            PlanItem {
+                procedure: p,
+                due,
+                days_left,
+                group: group_for(days_left, state.settled()),
+                waits_for,
+                state,
+                claimant,
+            }
         })
         .collect();
     // Most urgent first, then by due date, then as the catalog lists them (stable sort);
@@ -166,7 +190,11 @@ pub fn build<'e>(scope: &CaseScope<'e>, closed: &ClosedDays) -> Plan<'e> {
     while !items.is_empty() {
         let ready = items
             .iter()
-            .position(|i| i.waits_for.iter().all(|w| ordered.iter().any(|o| o.procedure.id == w.id)))
+            .position(|i| {
+                i.waits_for
+                    .iter()
+                    .all(|w| ordered.iter().any(|o| o.procedure.id == w.id))
+            })
             .unwrap_or(0);
         ordered.push(items.remove(ready));
     }

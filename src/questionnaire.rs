@@ -2,9 +2,9 @@
 //! an answer is acceptable.
 
 use crate::catalog::{DateRange, Event, FieldKind, Question, QuestionKind};
-use crate::fields::{self, FieldError};
 use crate::condition::Answers;
 use crate::date_input::{parse_date, DateError};
+use crate::fields::{self, FieldError};
 use jiff::civil::Date;
 use jiff::Span;
 
@@ -35,7 +35,9 @@ pub fn effective_answers(event: &Event, answers: &Answers) -> Answers {
 
 /// The first asked question without an answer, or None when the questionnaire is complete.
 pub fn first_unanswered<'e>(event: &'e Event, answers: &Answers) -> Option<&'e Question> {
-    asked(event, answers).into_iter().find(|q| !answers.contains_key(&q.id))
+    asked(event, answers)
+        .into_iter()
+        .find(|q| !answers.contains_key(&q.id))
 }
 
 /// The question after `current`, given the answers so far; None after the last.
@@ -45,7 +47,11 @@ pub fn next_after<'e>(event: &'e Event, answers: &Answers, current: &str) -> Opt
     asked.get(pos + 1).copied()
 }
 
-pub fn previous_before<'e>(event: &'e Event, answers: &Answers, current: &str) -> Option<&'e Question> {
+pub fn previous_before<'e>(
+    event: &'e Event,
+    answers: &Answers,
+    current: &str,
+) -> Option<&'e Question> {
     let asked = asked(event, answers);
     let pos = asked.iter().position(|q| q.id == current)?;
     pos.checked_sub(1).map(|p| asked[p])
@@ -61,15 +67,26 @@ pub enum AnswerError {
     DateBefore(String),
     NumberEmpty,
     NotANumber,
-    OutOfRange { min: f64, max: f64 },
+    OutOfRange {
+        min: f64,
+        max: f64,
+    },
 }
 
 /// Checks what the citizen gave for `q` and returns it in canonical form.
-pub fn check_answer(q: &Question, raw: &str, answers: &Answers, today: Date) -> Result<String, AnswerError> {
+pub fn check_answer(
+    q: &Question,
+    raw: &str,
+    answers: &Answers,
+    today: Date,
+) -> Result<String, AnswerError> {
     match q.kind {
-        QuestionKind::Choice => {
-            q.options.iter().find(|o| o.id == raw).map(|o| o.id.clone()).ok_or(AnswerError::NoChoice)
-        }
+        QuestionKind::Choice => q
+            .options
+            .iter()
+            .find(|o| o.id == raw)
+            .map(|o| o.id.clone())
+            .ok_or(AnswerError::NoChoice),
         QuestionKind::YesNo => match raw {
             "yes" | "no" => Ok(raw.to_string()),
             _ => Err(AnswerError::NoChoice),

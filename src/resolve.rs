@@ -13,7 +13,9 @@
 //!   detail page, or someone to name on the "who is who" page.
 
 use crate::case::Case;
-use crate::catalog::{Catalog, Closure, Derived, Event, Field, FieldTime, Procedure, QuestionKind, Subject};
+use crate::catalog::{
+    Catalog, Closure, Derived, Event, Field, FieldTime, Procedure, QuestionKind, Subject,
+};
 use crate::condition::Answers;
 use crate::household::{self, Claimant, Kin, PeopleQuestion, Role, Sex};
 use crate::i18n::Lang;
@@ -23,7 +25,12 @@ use crate::vault::{FactKey, Vault, HOUSEHOLD, ME};
 use jiff::civil::Date;
 
 /// Fields and documents a procedure gains when the citizen files it for someone else.
-pub const PROXY_FIELDS: [&str; 4] = ["proxy_name", "proxy_address", "proxy_phone", "proxy_relation"];
+pub const PROXY_FIELDS: [&str; 4] = [
+    "proxy_name",
+    "proxy_address",
+    "proxy_phone",
+    "proxy_relation",
+];
 pub const PROXY_DOCUMENTS: [&str; 2] = ["power_of_attorney", "proxy_id"];
 /// Separates the values of several people in one field (the heirs, the children).
 pub const LIST_SEPARATOR: &str = "、";
@@ -44,7 +51,8 @@ pub struct Ask {
 impl Ask {
     /// Two asks for the same fact and the same start are one question.
     pub fn same_fact(&self, other: &Ask) -> bool {
-        self.key == other.key && self.starts.as_ref().map(|s| s.0) == other.starts.as_ref().map(|s| s.0)
+        self.key == other.key
+            && self.starts.as_ref().map(|s| s.0) == other.starts.as_ref().map(|s| s.0)
     }
 }
 
@@ -59,7 +67,10 @@ pub enum Gap {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Resolved {
     /// The value, and the facts (with the day they were taken on) it came from.
-    Value { text: String, used: Vec<(FactKey, Date)> },
+    Value {
+        text: String,
+        used: Vec<(FactKey, Date)>,
+    },
     /// Left empty on purpose (no proxy when the citizen files themself, no father named).
     Blank,
     Missing(Vec<Gap>),
@@ -121,8 +132,20 @@ fn owner_in_case(subject: Subject, case: &Case) -> Option<String> {
 }
 
 impl<'a> CaseScope<'a> {
-    pub fn new(catalog: &'a Catalog, event: &'a Event, case: &'a Case, vault: &'a Vault, today: Date) -> Self {
-        CaseScope { catalog, event, case, vault, today }
+    pub fn new(
+        catalog: &'a Catalog,
+        event: &'a Event,
+        case: &'a Case,
+        vault: &'a Vault,
+        today: Date,
+    ) -> Self {
+        CaseScope {
+            catalog,
+            event,
+            case,
+            vault,
+            today,
+        }
     }
 
     fn field(&self, id: &str) -> Option<&'a Field> {
@@ -135,11 +158,18 @@ impl<'a> CaseScope<'a> {
         let q = self.event.questions.iter().find(|q| q.id == question)?;
         let id = q.fills.as_ref()?;
         let def = self.field(id)?;
-        Some(FactKey::new(&owner_in_case(def.subject, self.case)?, def.attribute(id)))
+        Some(FactKey::new(
+            &owner_in_case(def.subject, self.case)?,
+            def.attribute(id),
+        ))
     }
 
     /// The vault's value for a question that fills a fact, as of the case's date.
-    pub fn vault_answer(&self, question: &str, day: Option<Date>) -> Option<&'a crate::vault::Fact> {
+    pub fn vault_answer(
+        &self,
+        question: &str,
+        day: Option<Date>,
+    ) -> Option<&'a crate::vault::Fact> {
         let key = self.fill_key(question)?;
         let q = self.event.questions.iter().find(|q| q.id == question)?;
         let fact = match day {
@@ -180,7 +210,10 @@ impl<'a> CaseScope<'a> {
                 *a = f.value.clone();
             }
         }
-        asked(self.event, &merged).into_iter().filter_map(|q| merged.get(&q.id).map(|a| (q.id.clone(), a.clone()))).collect()
+        asked(self.event, &merged)
+            .into_iter()
+            .filter_map(|q| merged.get(&q.id).map(|a| (q.id.clone(), a.clone())))
+            .collect()
     }
 
     /// The day a question's date answer gives, moved by the field time rule.
@@ -194,7 +227,11 @@ impl<'a> CaseScope<'a> {
 
     /// The day a procedure's facts are taken on.
     pub fn procedure_date(&self, p: &Procedure, answers: &Answers) -> Date {
-        p.as_of.as_ref().and_then(|t| self.date_of(t, answers)).or_else(|| self.case_date()).unwrap_or(self.today)
+        p.as_of
+            .as_ref()
+            .and_then(|t| self.date_of(t, answers))
+            .or_else(|| self.case_date())
+            .unwrap_or(self.today)
     }
 
     /// The closure that applies, if an answer makes the procedure moot or done already.
@@ -204,12 +241,18 @@ impl<'a> CaseScope<'a> {
 
     /// Procedures the answers make apply, closed ones included (the plan shows why).
     pub fn applicable(&self, answers: &Answers) -> Vec<&'a Procedure> {
-        self.event.procedures.iter().filter(|p| p.when.holds(answers)).collect()
+        self.event
+            .procedures
+            .iter()
+            .filter(|p| p.when.holds(answers))
+            .collect()
     }
 
     /// Done, closed, or already in a packet: nothing more is gathered for it.
     pub fn settled(&self, p: &Procedure, answers: &Answers) -> bool {
-        self.case.done.contains(&p.id) || self.closure(p, answers).is_some() || self.case.packet_of(&p.id).is_some()
+        self.case.done.contains(&p.id)
+            || self.closure(p, answers).is_some()
+            || self.case.packet_of(&p.id).is_some()
     }
 
     fn role_people(&self, role: Role, question: PeopleQuestion) -> Result<Vec<String>, Gap> {
@@ -221,7 +264,10 @@ impl<'a> CaseScope<'a> {
     }
 
     fn one_of(&self, role: Role, question: PeopleQuestion) -> Result<String, Gap> {
-        self.role_people(role, question)?.into_iter().next().ok_or(Gap::Person(question))
+        self.role_people(role, question)?
+            .into_iter()
+            .next()
+            .ok_or(Gap::Person(question))
     }
 
     /// Who files or claims a procedure.
@@ -230,16 +276,28 @@ impl<'a> CaseScope<'a> {
         match p.claimant {
             Claimant::Me => Ok(ME.into()),
             Claimant::Informant => self.one_of(Role::Informant, PeopleQuestion::Informant),
-            Claimant::AllowanceClaimant => self.one_of(Role::AllowanceClaimant, PeopleQuestion::AllowanceClaimant),
+            Claimant::AllowanceClaimant => {
+                self.one_of(Role::AllowanceClaimant, PeopleQuestion::AllowanceClaimant)
+            }
             Claimant::FuneralHost => self.one_of(Role::FuneralHost, PeopleQuestion::FuneralHost),
-            Claimant::Head => self.vault.head_at(day).map(str::to_string).ok_or(Gap::Person(PeopleQuestion::Head)),
+            Claimant::Head => self
+                .vault
+                .head_at(day)
+                .map(str::to_string)
+                .ok_or(Gap::Person(PeopleQuestion::Head)),
             Claimant::SurvivingSpouse => {
                 let deceased = self.one_of(Role::Deceased, PeopleQuestion::DeceasedRelation)?;
-                household::surviving_spouse(self.vault, &deceased).ok_or(Gap::Person(PeopleQuestion::SurvivingSpouse))
+                household::surviving_spouse(self.vault, &deceased)
+                    .ok_or(Gap::Person(PeopleQuestion::SurvivingSpouse))
             }
             Claimant::Heir => {
                 let heirs = self.role_people(Role::Heirs, PeopleQuestion::Heirs)?;
-                heirs.iter().find(|h| *h == ME).or(heirs.first()).cloned().ok_or(Gap::Person(PeopleQuestion::Heirs))
+                heirs
+                    .iter()
+                    .find(|h| *h == ME)
+                    .or(heirs.first())
+                    .cloned()
+                    .ok_or(Gap::Person(PeopleQuestion::Heirs))
             }
         }
     }
@@ -253,7 +311,12 @@ impl<'a> CaseScope<'a> {
     /// The fields a procedure carries for these answers: its own (those whose condition
     /// holds) and the proxy's when the citizen acts for the claimant.
     pub fn fields_of(&self, p: &'a Procedure, answers: &Answers) -> Vec<&'a str> {
-        let mut out: Vec<&str> = p.fields.iter().filter(|u| u.when.holds(answers)).map(|u| u.field.as_str()).collect();
+        let mut out: Vec<&str> = p
+            .fields
+            .iter()
+            .filter(|u| u.when.holds(answers))
+            .map(|u| u.field.as_str())
+            .collect();
         if self.by_proxy(p, answers) {
             out.extend(PROXY_FIELDS);
         }
@@ -269,12 +332,21 @@ impl<'a> CaseScope<'a> {
     }
 
     /// The people a field is about, in a procedure.
-    fn subjects(&self, subject: Subject, p: &Procedure, answers: &Answers) -> Result<Vec<String>, Gap> {
+    fn subjects(
+        &self,
+        subject: Subject,
+        p: &Procedure,
+        answers: &Answers,
+    ) -> Result<Vec<String>, Gap> {
         match subject {
             Subject::Me => Ok(vec![ME.into()]),
             Subject::Claimant => Ok(vec![self.claimant(p, answers)?]),
-            Subject::Child if self.event.people.contains(&Role::Child) => Ok(self.case.role(Role::Child).to_vec()),
-            Subject::Child if self.event.household.contains(&PeopleQuestion::Members) => self.role_people(Role::Child, PeopleQuestion::Members),
+            Subject::Child if self.event.people.contains(&Role::Child) => {
+                Ok(self.case.role(Role::Child).to_vec())
+            }
+            Subject::Child if self.event.household.contains(&PeopleQuestion::Members) => {
+                self.role_people(Role::Child, PeopleQuestion::Members)
+            }
             Subject::Child => {
                 // A death: the deceased's children still of child-allowance age, named
                 // among the heirs.
@@ -284,9 +356,15 @@ impl<'a> CaseScope<'a> {
                     .vault
                     .children_of(&deceased)
                     .into_iter()
-                    .filter(|c| match self.vault.latest(&FactKey::new(c, "birth_date")).and_then(|f| f.value.parse().ok()) {
-                        Some(b) => household::allowance_age(b, day),
-                        None => true,
+                    .filter(|c| {
+                        match self
+                            .vault
+                            .latest(&FactKey::new(c, "birth_date"))
+                            .and_then(|f| f.value.parse().ok())
+                        {
+                            Some(b) => household::allowance_age(b, day),
+                            None => true,
+                        }
                     })
                     .collect();
                 if children.is_empty() {
@@ -309,7 +387,14 @@ impl<'a> CaseScope<'a> {
     }
 
     /// One fact of one owner, as of `day`, or as a value starting on `starts`.
-    fn fact(&self, owner: &str, attribute: &str, day: Date, starts: Option<&(Date, String)>, field: &str) -> Resolved {
+    fn fact(
+        &self,
+        owner: &str,
+        attribute: &str,
+        day: Date,
+        starts: Option<&(Date, String)>,
+        field: &str,
+    ) -> Resolved {
         let key = FactKey::new(owner, attribute);
         let found = match starts {
             Some((d, _)) => self.vault.starting(&key, *d),
@@ -317,7 +402,12 @@ impl<'a> CaseScope<'a> {
         };
         match found {
             Some(f) => Resolved::value(f.value.clone(), vec![(key, day)]),
-            None => Resolved::missing(Gap::Fact(Ask { key, starts: starts.cloned(), at: day, field: field.into() })),
+            None => Resolved::missing(Gap::Fact(Ask {
+                key,
+                starts: starts.cloned(),
+                at: day,
+                field: field.into(),
+            })),
         }
     }
 
@@ -341,7 +431,10 @@ impl<'a> CaseScope<'a> {
         if self.event.people.contains(&Role::Child) {
             return self.one_of(Role::Child, PeopleQuestion::Parents);
         }
-        self.vault.head_at(day).map(str::to_string).ok_or(Gap::Person(PeopleQuestion::Head))
+        self.vault
+            .head_at(day)
+            .map(str::to_string)
+            .ok_or(Gap::Person(PeopleQuestion::Head))
     }
 
     fn name(&self, person: &str, day: Date) -> Resolved {
@@ -349,10 +442,23 @@ impl<'a> CaseScope<'a> {
     }
 
     fn kin_text(&self, who: &str, of: &str) -> String {
-        kin_word(Lang::Ja, household::kin(self.vault, who, of), household::sex(self.vault, who))
+        kin_word(
+            Lang::Ja,
+            household::kin(self.vault, who, of),
+            household::sex(self.vault, who),
+        )
     }
 
-    fn derive(&self, derived: Derived, subject: Subject, attribute: &str, field: &str, p: &Procedure, answers: &Answers, day: Date) -> Resolved {
+    fn derive(
+        &self,
+        derived: Derived,
+        subject: Subject,
+        attribute: &str,
+        field: &str,
+        p: &Procedure,
+        answers: &Answers,
+        day: Date,
+    ) -> Resolved {
         let people = |s| self.subjects(s, p, answers);
         match derived {
             Derived::Relation => {
@@ -368,7 +474,9 @@ impl<'a> CaseScope<'a> {
                 None => Resolved::missing(Gap::Person(PeopleQuestion::Head)),
             },
             Derived::Members => {
-                let Some(head) = self.vault.head_at(day) else { return Resolved::missing(Gap::Person(PeopleQuestion::Head)) };
+                let Some(head) = self.vault.head_at(day) else {
+                    return Resolved::missing(Gap::Person(PeopleQuestion::Head));
+                };
                 let mut members = if self.event.household.contains(&PeopleQuestion::Members) {
                     match self.role_people(Role::Members, PeopleQuestion::Members) {
                         Ok(m) => m,
@@ -386,27 +494,49 @@ impl<'a> CaseScope<'a> {
                         Kin::Parent => 3,
                         _ => 4,
                     };
-                    (rank, self.vault.latest(&FactKey::new(m, "birth_date")).map(|f| f.value.clone()))
+                    (
+                        rank,
+                        self.vault
+                            .latest(&FactKey::new(m, "birth_date"))
+                            .map(|f| f.value.clone()),
+                    )
                 });
                 self.each(&members, |m| {
-                    let relation = if m == head { "世帯主".to_string() } else { self.kin_text(m, head) };
+                    let relation = if m == head {
+                        "世帯主".to_string()
+                    } else {
+                        self.kin_text(m, head)
+                    };
                     match self.name(m, day) {
-                        Resolved::Value { text, used } => Resolved::value(format!("{text}（{relation}）"), used),
+                        Resolved::Value { text, used } => {
+                            Resolved::value(format!("{text}（{relation}）"), used)
+                        }
                         other => other,
                     }
                 })
             }
             Derived::Father | Derived::Mother => {
-                let Some(child) = self.case.first(Role::Child) else { return Resolved::Blank };
+                let Some(child) = self.case.first(Role::Child) else {
+                    return Resolved::Blank;
+                };
                 let parents = household::parents(self.vault, child);
                 if parents.is_empty() {
                     return Resolved::missing(Gap::Person(PeopleQuestion::Parents));
                 }
-                let wanted = if derived == Derived::Father { Sex::Male } else { Sex::Female };
+                let wanted = if derived == Derived::Father {
+                    Sex::Male
+                } else {
+                    Sex::Female
+                };
                 match household::parent_of_sex(self.vault, child, wanted) {
                     Some(parent) => self.person_fact(&parent, attribute, day, field),
                     // A child registered with one parent: the other column stays empty.
-                    None if parents.iter().all(|p| household::sex(self.vault, p).is_some()) => Resolved::Blank,
+                    None if parents
+                        .iter()
+                        .all(|p| household::sex(self.vault, p).is_some()) =>
+                    {
+                        Resolved::Blank
+                    }
                     None => Resolved::missing(Gap::Person(PeopleQuestion::Parents)),
                 }
             }
@@ -446,10 +576,15 @@ impl<'a> CaseScope<'a> {
 
     /// The value a field of a procedure carries.
     pub fn resolve(&self, p: &Procedure, field: &str, answers: &Answers) -> Resolved {
-        let Some(def) = self.field(field) else { return Resolved::Blank };
+        let Some(def) = self.field(field) else {
+            return Resolved::Blank;
+        };
         let (day, starts) = match &def.at {
             Some(t) => match self.date_of(t, answers) {
-                Some(d) => (d, matches!(t, FieldTime::Starts(_)).then(|| (d, t.question().to_string()))),
+                Some(d) => (
+                    d,
+                    matches!(t, FieldTime::Starts(_)).then(|| (d, t.question().to_string())),
+                ),
                 // The date is not answered yet: the plan asks it first.
                 None => return Resolved::Blank,
             },
@@ -478,7 +613,10 @@ impl<'a> CaseScope<'a> {
     pub fn known(&self, question: &str) -> Option<Known> {
         let q = self.event.questions.iter().find(|q| q.id == question)?;
         if let Some(f) = self.vault_answer(question, self.case_date()) {
-            return Some(Known { value: f.value.clone(), from: KnownFrom::Fact(f.given.clone()) });
+            return Some(Known {
+                value: f.value.clone(),
+                from: KnownFrom::Fact(f.given.clone()),
+            });
         }
         let derivation = q.derive?;
         let day = self.case_date()?;
@@ -497,12 +635,17 @@ impl<'a> CaseScope<'a> {
             return None;
         }
         let any = household::any_of_age(self.vault, &others, day, test)?;
-        Some(Known { value: if any { "yes" } else { "no" }.into(), from: KnownFrom::Household(others) })
+        Some(Known {
+            value: if any { "yes" } else { "no" }.into(),
+            from: KnownFrom::Household(others),
+        })
     }
 
     /// The kinship of a person to the case's main person, for pages that name people.
     pub fn kin_to_anchor(&self, person: &str) -> Option<Kin> {
-        let anchor = self.relation_anchor(self.case_date().unwrap_or(self.today)).ok()?;
+        let anchor = self
+            .relation_anchor(self.case_date().unwrap_or(self.today))
+            .ok()?;
         Some(household::kin(self.vault, person, &anchor))
     }
 }

@@ -38,7 +38,11 @@ pub fn runs(text: &str) -> Vec<(bool, String)> {
             _ => {
                 // Between two scripts, spaces belong to the English side; digits and
                 // hyphens to the Japanese one (an address ends in 1-1, a year is 2026年).
-                let split = if ja { pending.rfind(' ').map_or(0, |i| i + 1) } else { pending.find(' ').unwrap_or(pending.len()) };
+                let split = if ja {
+                    pending.rfind(' ').map_or(0, |i| i + 1)
+                } else {
+                    pending.find(' ').unwrap_or(pending.len())
+                };
                 let (before, after) = pending.split_at(split);
                 match out.last_mut() {
                     Some((_, s)) => s.push_str(before),
@@ -65,19 +69,32 @@ mod tests {
     use super::*;
 
     fn ja(text: &str) -> Vec<String> {
-        runs(text).into_iter().filter(|(j, _)| *j).map(|(_, s)| s).collect()
+        runs(text)
+            .into_iter()
+            .filter(|(j, _)| *j)
+            .map(|(_, s)| s)
+            .collect()
     }
 
     #[test]
     fn japanese_runs_are_whole_names_dates_and_terms() {
         assert_eq!(ja("Birth notification (出生届)"), ["出生届"]);
         assert_eq!(ja("About 山田 花子 (wife)"), ["山田 花子"]);
-        assert_eq!(ja("For example 2026-04-16, 2026/4/16, 令和8年4月16日 or R8.4.16"), ["令和8年4月16日"]);
+        assert_eq!(
+            ja("For example 2026-04-16, 2026/4/16, 令和8年4月16日 or R8.4.16"),
+            ["令和8年4月16日"]
+        );
         assert_eq!(ja("山田 𠮷子"), ["山田 𠮷子"]);
         assert_eq!(ja("東京都千代田区千代田1-1"), ["東京都千代田区千代田1-1"]);
-        assert_eq!(ja("Used for: 出生届, 児童手当 認定請求"), ["出生届", "児童手当 認定請求"]);
+        assert_eq!(
+            ja("Used for: 出生届, 児童手当 認定請求"),
+            ["出生届", "児童手当 認定請求"]
+        );
         assert!(ja("Your plan: A birth").is_empty());
-        let all: String = runs("Child allowance (児童手当): 15 days").into_iter().map(|(_, s)| s).collect();
+        let all: String = runs("Child allowance (児童手当): 15 days")
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
         assert_eq!(all, "Child allowance (児童手当): 15 days", "nothing lost");
     }
 }

@@ -151,7 +151,9 @@ pub enum ImportError {
 /// child living with them from the day of birth, and the head typed as a name becomes
 /// the person of that name.
 fn migrate_vault_2(vault: &mut Value) {
-    let Some(v) = vault.as_object_mut() else { return };
+    let Some(v) = vault.as_object_mut() else {
+        return;
+    };
     let mut children = Vec::new();
     let people: Vec<Value> = v
         .get("people")
@@ -168,7 +170,11 @@ fn migrate_vault_2(vault: &mut Value) {
             json!({ "id": id, "added_in": p.get("from_case").cloned().unwrap_or(Value::Null) })
         })
         .collect();
-    let mut facts = v.get("facts").and_then(Value::as_object).cloned().unwrap_or_default();
+    let mut facts = v
+        .get("facts")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
     for attrs in facts.values_mut().filter_map(Value::as_object_mut) {
         for fact in attrs.values_mut() {
             *fact = Value::Array(vec![fact.take()]);
@@ -176,12 +182,29 @@ fn migrate_vault_2(vault: &mut Value) {
     }
     let mut relations: Vec<Value> = Vec::new();
     let mut people = people;
-    let mut next = v.get("next_person").and_then(Value::as_u64).unwrap_or(1).max(1);
+    let mut next = v
+        .get("next_person")
+        .and_then(Value::as_u64)
+        .unwrap_or(1)
+        .max(1);
     for child in &children {
         relations.push(json!({ "kind": "parent", "parent": ME, "child": child }));
-        let birth = facts.get(child).and_then(|a| a.get("birth_date")).and_then(|h| h[0].get("value")).cloned();
-        let given = facts.get(child).and_then(|a| a.as_object()?.values().next()?.get(0)?.get("given").cloned());
-        if let (Some(given), Some(attrs)) = (given, facts.get_mut(child).and_then(Value::as_object_mut)) {
+        let birth = facts
+            .get(child)
+            .and_then(|a| a.get("birth_date"))
+            .and_then(|h| h[0].get("value"))
+            .cloned();
+        let given = facts.get(child).and_then(|a| {
+            a.as_object()?
+                .values()
+                .next()?
+                .get(0)?
+                .get("given")
+                .cloned()
+        });
+        if let (Some(given), Some(attrs)) =
+            (given, facts.get_mut(child).and_then(Value::as_object_mut))
+        {
             let mut member = json!({ "value": "yes", "given": given });
             if let Some(b) = birth {
                 member["from"] = b;
@@ -190,19 +213,28 @@ fn migrate_vault_2(vault: &mut Value) {
         }
     }
     // The head was a name: it becomes that person (a new one when nobody has that name).
-    let head = facts.get_mut("household").and_then(Value::as_object_mut).and_then(|h| h.remove("household_head"));
+    let head = facts
+        .get_mut("household")
+        .and_then(Value::as_object_mut)
+        .and_then(|h| h.remove("household_head"));
     if let Some(Value::Array(mut versions)) = head {
         let version = versions.remove(0);
         let name = version.get("value").cloned().unwrap_or(Value::Null);
         let named = |facts: &serde_json::Map<String, Value>| {
-            facts.iter().find(|(_, a)| a.get("name").and_then(|h| h[0].get("value")) == Some(&name)).map(|(id, _)| id.clone())
+            facts
+                .iter()
+                .find(|(_, a)| a.get("name").and_then(|h| h[0].get("value")) == Some(&name))
+                .map(|(id, _)| id.clone())
         };
         let id = named(&facts).unwrap_or_else(|| {
             let id = format!("p{next}");
             next += 1;
             people.push(json!({ "id": id, "added_in": version["given"]["case"].clone() }));
             let member = json!({ "value": "yes", "given": version["given"].clone() });
-            facts.insert(id.clone(), json!({ "name": [version.clone()], "in_household": [member] }));
+            facts.insert(
+                id.clone(),
+                json!({ "name": [version.clone()], "in_household": [member] }),
+            );
             id
         });
         let mut head_fact = version.clone();
@@ -231,11 +263,22 @@ fn migrate_case_2(c: &mut Value) {
     if let Some(Value::Object(packets)) = c.remove("packets") {
         let mut by_id = serde_json::Map::new();
         for (agency, mut r) in packets {
-            let id = r.get("id").and_then(Value::as_str).unwrap_or(&agency).to_string();
-            let receipt = r.get("receipt").and_then(Value::as_str).unwrap_or_default().to_string();
+            let id = r
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or(&agency)
+                .to_string();
+            let receipt = r
+                .get("receipt")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string();
             // "H-…" was this device's own number; anything else came from the endpoint.
-            let (reference, receipt) =
-                if receipt.starts_with("H-") || receipt.is_empty() { (receipt, Value::Null) } else { (id.clone(), Value::String(receipt)) };
+            let (reference, receipt) = if receipt.starts_with("H-") || receipt.is_empty() {
+                (receipt, Value::Null)
+            } else {
+                (id.clone(), Value::String(receipt))
+            };
             if let Some(o) = r.as_object_mut() {
                 o.insert("agency".into(), Value::String(agency));
                 o.insert("reference".into(), Value::String(reference));
@@ -271,14 +314,20 @@ fn migrate(mut v: Value) -> Value {
 fn salvage(v: &Value) -> (AppState, Vec<String>) {
     let mut lost = Vec::new();
     let mut s = AppState::default();
-    if let Some(lang) = v.get("lang").and_then(|l| serde_json::from_value(l.clone()).ok()) {
+    if let Some(lang) = v
+        .get("lang")
+        .and_then(|l| serde_json::from_value(l.clone()).ok())
+    {
         s.lang = lang;
     }
     if let Some(cases) = v.get("cases").and_then(Value::as_array) {
         for (i, c) in cases.iter().enumerate() {
             match serde_json::from_value::<Case>(c.clone()) {
                 Ok(c) => s.cases.push(c),
-                Err(_) => lost.push(format!("cases[{i}] ({})", c.get("id").and_then(Value::as_str).unwrap_or("?"))),
+                Err(_) => lost.push(format!(
+                    "cases[{i}] ({})",
+                    c.get("id").and_then(Value::as_str).unwrap_or("?")
+                )),
             }
         }
     } else if v.get("cases").is_some() {
@@ -299,10 +348,25 @@ fn salvage(v: &Value) -> (AppState, Vec<String>) {
     part!("shared", shared);
     part!("display", display);
     if s.vault.person(ME).is_none() {
-        s.vault.people.insert(0, crate::vault::Person { id: ME.into(), added_in: None });
+        s.vault.people.insert(
+            0,
+            crate::vault::Person {
+                id: ME.into(),
+                added_in: None,
+            },
+        );
     }
-    let max_case = s.cases.iter().filter_map(|c| c.id.trim_start_matches('c').parse::<u32>().ok()).max().unwrap_or(0);
-    s.next_id = v.get("next_id").and_then(Value::as_u64).map_or(1, |n| n as u32).max(max_case + 1);
+    let max_case = s
+        .cases
+        .iter()
+        .filter_map(|c| c.id.trim_start_matches('c').parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    s.next_id = v
+        .get("next_id")
+        .and_then(Value::as_u64)
+        .map_or(1, |n| n as u32)
+        .max(max_case + 1);
     (s, lost)
 }
 
@@ -310,7 +374,9 @@ impl AppState {
     /// Reads stored state. Nothing stored gives the default; a store we cannot read gives
     /// the default and the problem, so the app can keep the raw text aside and say so.
     pub fn from_stored(raw: Option<&str>) -> (AppState, Option<LoadProblem>) {
-        let Some(raw) = raw else { return (AppState::default(), None) };
+        let Some(raw) = raw else {
+            return (AppState::default(), None);
+        };
         let Ok(v) = serde_json::from_str::<Value>(raw) else {
             return (AppState::default(), Some(LoadProblem::Unreadable));
         };
@@ -322,7 +388,10 @@ impl AppState {
             return (AppState::default(), Some(LoadProblem::Newer(version)));
         }
         let (state, lost) = salvage(&migrate(v));
-        (state, (!lost.is_empty()).then_some(LoadProblem::PartsLost(lost)))
+        (
+            state,
+            (!lost.is_empty()).then_some(LoadProblem::PartsLost(lost)),
+        )
     }
 
     pub fn to_stored(&self) -> String {
@@ -349,7 +418,10 @@ impl AppState {
         if version > STATE_VERSION {
             return Err(ImportError::Newer(version));
         }
-        let state = v.get("state").filter(|s| s.is_object()).ok_or(ImportError::NotOurs)?;
+        let state = v
+            .get("state")
+            .filter(|s| s.is_object())
+            .ok_or(ImportError::NotOurs)?;
         let (state, lost) = salvage(&migrate(state.clone()));
         if lost.is_empty() {
             Ok(state)
@@ -360,7 +432,11 @@ impl AppState {
 
     /// Everything deleted but how the device is used now: the language and the display.
     pub fn wiped(&self) -> AppState {
-        AppState { lang: self.lang, display: self.display, ..AppState::default() }
+        AppState {
+            lang: self.lang,
+            display: self.display,
+            ..AppState::default()
+        }
     }
 
     pub fn case(&self, id: &str) -> Option<&Case> {
@@ -372,7 +448,12 @@ impl AppState {
     }
 
     /// A case seen through the catalog and the vault.
-    pub fn scope<'a>(&'a self, catalog: &'a Catalog, case_id: &str, today: Date) -> Option<CaseScope<'a>> {
+    pub fn scope<'a>(
+        &'a self,
+        catalog: &'a Catalog,
+        case_id: &str,
+        today: Date,
+    ) -> Option<CaseScope<'a>> {
         let case = self.case(case_id)?;
         let event = catalog.event(&case.event)?;
         Some(CaseScope::new(catalog, event, case, &self.vault, today))
@@ -380,7 +461,9 @@ impl AppState {
 
     /// Whose details this device holds: the citizen's name, when the vault has any fact.
     pub fn whose(&self) -> Option<&str> {
-        self.vault.latest(&FactKey::new(ME, "name")).map(|f| f.value.as_str())
+        self.vault
+            .latest(&FactKey::new(ME, "name"))
+            .map(|f| f.value.as_str())
     }
 
     /// Opens a new case and returns its id; the people the event brings (a newborn, the
@@ -398,7 +481,10 @@ impl AppState {
             started: today,
             answers: Answers::new(),
             drafts: BTreeMap::new(),
-            step: event.questions.first().map_or(Step::Plan, |q| Step::Question(q.id.clone())),
+            step: event
+                .questions
+                .first()
+                .map_or(Step::Plan, |q| Step::Question(q.id.clone())),
             done: BTreeSet::new(),
             roles,
             people_confirmed: false,
@@ -411,14 +497,30 @@ impl AppState {
     /// source: re-answered in the case that gave it, it is corrected; a different value
     /// in a later case is a change from that case's date. A date answer that facts start
     /// from (the moving day) moves them with it.
-    pub fn record_answer(&mut self, catalog: &Catalog, case_id: &str, question: &str, value: String, today: Date) {
-        let Some(case) = self.case(case_id) else { return };
-        let Some(event) = catalog.event(&case.event) else { return };
+    pub fn record_answer(
+        &mut self,
+        catalog: &Catalog,
+        case_id: &str,
+        question: &str,
+        value: String,
+        today: Date,
+    ) {
+        let Some(case) = self.case(case_id) else {
+            return;
+        };
+        let Some(event) = catalog.event(&case.event) else {
+            return;
+        };
         let scope = CaseScope::new(catalog, event, case, &self.vault, today);
         let key = scope.fill_key(question);
         let day = scope.case_date();
         let event_id = event.id.clone();
-        let given = |how| Provenance { case: case_id.into(), event: event_id.clone(), how, date: today };
+        let given = |how| Provenance {
+            case: case_id.into(),
+            event: event_id.clone(),
+            how,
+            date: today,
+        };
         if let Some(key) = key {
             let holding = match day {
                 Some(d) if question != event.as_of => self.vault.at(&key, d).cloned(),
@@ -429,11 +531,19 @@ impl AppState {
             match (holding, day) {
                 (Some(f), _) if f.value == value => {}
                 // A later case says otherwise: a change from that case's date.
-                (Some(f), Some(d)) if f.given.case != case_id => {
-                    self.vault.set_from_answer(&key, value.clone(), d, &event.as_of, given(How::Typed))
-                }
-                (_, Some(d)) => self.vault.observe(&key, value.clone(), d, given(How::Typed)),
-                (Some(f), None) => self.vault.set(&key, value.clone(), f.from, given(How::Typed)),
+                (Some(f), Some(d)) if f.given.case != case_id => self.vault.set_from_answer(
+                    &key,
+                    value.clone(),
+                    d,
+                    &event.as_of,
+                    given(How::Typed),
+                ),
+                (_, Some(d)) => self
+                    .vault
+                    .observe(&key, value.clone(), d, given(How::Typed)),
+                (Some(f), None) => self
+                    .vault
+                    .set(&key, value.clone(), f.from, given(How::Typed)),
                 (None, None) => self.vault.set(&key, value.clone(), None, given(How::Typed)),
             }
         }
@@ -450,10 +560,19 @@ impl AppState {
     /// (the new address from the moving day), or a correction of the value that holds on
     /// the day asked (the first one, when there is none).
     pub fn give(&mut self, case_id: &str, ask: &Ask, value: String, how: How, today: Date) {
-        let Some(event) = self.case(case_id).map(|c| c.event.clone()) else { return };
-        let given = Provenance { case: case_id.into(), event, how, date: today };
+        let Some(event) = self.case(case_id).map(|c| c.event.clone()) else {
+            return;
+        };
+        let given = Provenance {
+            case: case_id.into(),
+            event,
+            how,
+            date: today,
+        };
         match &ask.starts {
-            Some((day, question)) => self.vault.set_from_answer(&ask.key, value, *day, question, given),
+            Some((day, question)) => self
+                .vault
+                .set_from_answer(&ask.key, value, *day, question, given),
             None => self.vault.observe(&ask.key, value, ask.at, given),
         }
     }
@@ -461,7 +580,13 @@ impl AppState {
     /// Changes a fact as the citizen says: a correction of the value that holds on a day
     /// (a typo), or a new value from a day on (a new name after marriage), the old one
     /// kept in the history.
-    pub fn change_fact(&mut self, key: &FactKey, value: String, change: FactChange, given: Provenance) {
+    pub fn change_fact(
+        &mut self,
+        key: &FactKey,
+        value: String,
+        change: FactChange,
+        given: Provenance,
+    ) {
         match change {
             FactChange::Correct { on } => self.vault.observe(key, value, on, given),
             FactChange::From(day) => self.vault.set(key, value, Some(day), given),
@@ -469,17 +594,40 @@ impl AppState {
     }
 
     /// The "who is who" page of a case.
-    pub fn people_scope<'a>(&'a self, catalog: &'a Catalog, case_id: &str, today: Date) -> Option<PeopleScope<'a>> {
+    pub fn people_scope<'a>(
+        &'a self,
+        catalog: &'a Catalog,
+        case_id: &str,
+        today: Date,
+    ) -> Option<PeopleScope<'a>> {
         let scope = self.scope(catalog, case_id, today)?;
         let day = scope.case_date().unwrap_or(today);
-        let moving = scope.event.household.contains(&crate::household::PeopleQuestion::Members);
-        Some(PeopleScope { event: scope.event, case: scope.case, vault: &self.vault, day, moving_day: moving.then_some(day), today })
+        let moving = scope
+            .event
+            .household
+            .contains(&crate::household::PeopleQuestion::Members);
+        Some(PeopleScope {
+            event: scope.event,
+            case: scope.case,
+            vault: &self.vault,
+            day,
+            moving_day: moving.then_some(day),
+            today,
+        })
     }
 
     /// Confirms the "who is who" page: checks the form and records it, or changes nothing.
-    pub fn confirm_people(&mut self, catalog: &Catalog, case_id: &str, form: &PeopleForm, today: Date) -> Result<(), Vec<(String, PeopleError)>> {
+    pub fn confirm_people(
+        &mut self,
+        catalog: &Catalog,
+        case_id: &str,
+        form: &PeopleForm,
+        today: Date,
+    ) -> Result<(), Vec<(String, PeopleError)>> {
         let (mut vault, mut case) = {
-            let ps = self.people_scope(catalog, case_id, today).ok_or_else(Vec::new)?;
+            let ps = self
+                .people_scope(catalog, case_id, today)
+                .ok_or_else(Vec::new)?;
             let (mut v, mut c) = (self.vault.clone(), ps.case.clone());
             ps.apply(&mut v, &mut c, form)?;
             (v, c)
@@ -493,8 +641,17 @@ impl AppState {
     }
 
     /// Marks a procedure done (or not); done, what it gives becomes a fact.
-    pub fn mark_done(&mut self, catalog: &Catalog, case_id: &str, procedure: &str, done: bool, today: Date) {
-        let Some(c) = self.case_mut(case_id) else { return };
+    pub fn mark_done(
+        &mut self,
+        catalog: &Catalog,
+        case_id: &str,
+        procedure: &str,
+        done: bool,
+        today: Date,
+    ) {
+        let Some(c) = self.case_mut(case_id) else {
+            return;
+        };
         if done {
             c.done.insert(procedure.into());
             self.settle(catalog, case_id, &[procedure.to_string()], today);
@@ -505,21 +662,39 @@ impl AppState {
 
     /// What procedures give once done or handed over (child allowance claimed → received).
     fn settle(&mut self, catalog: &Catalog, case_id: &str, procedures: &[String], today: Date) {
-        let Some(case) = self.case(case_id) else { return };
-        let Some(event) = catalog.event(&case.event) else { return };
+        let Some(case) = self.case(case_id) else {
+            return;
+        };
+        let Some(event) = catalog.event(&case.event) else {
+            return;
+        };
         let mut facts = Vec::new();
-        for p in event.procedures.iter().filter(|p| procedures.contains(&p.id)) {
+        for p in event
+            .procedures
+            .iter()
+            .filter(|p| procedures.contains(&p.id))
+        {
             for g in &p.gives {
-                let Some(def) = catalog.fields.fields.get(&g.field) else { continue };
+                let Some(def) = catalog.fields.fields.get(&g.field) else {
+                    continue;
+                };
                 let owner = match def.subject {
                     crate::catalog::Subject::Household => crate::vault::HOUSEHOLD.to_string(),
                     crate::catalog::Subject::Case => case_id.to_string(),
                     _ => ME.to_string(),
                 };
-                facts.push((FactKey::new(&owner, def.attribute(&g.field)), g.value.clone()));
+                facts.push((
+                    FactKey::new(&owner, def.attribute(&g.field)),
+                    g.value.clone(),
+                ));
             }
         }
-        let given = Provenance { case: case_id.into(), event: event.id.clone(), how: How::Derived, date: today };
+        let given = Provenance {
+            case: case_id.into(),
+            event: event.id.clone(),
+            how: How::Derived,
+            date: today,
+        };
         for (key, value) in facts {
             if self.vault.latest(&key).map(|f| f.value.as_str()) != Some(value.as_str()) {
                 self.vault.set(&key, value, Some(today), given.clone());
@@ -531,8 +706,16 @@ impl AppState {
     /// anyone yet.
     pub fn prepare(&mut self, case_id: &str, packet: &Packet, today: Date) -> Option<String> {
         let case = self.case_mut(case_id)?;
-        let n = case.packets.values().filter(|r| r.agency == packet.agency).count();
-        let id = if n == 0 { format!("{case_id}-{}", packet.agency) } else { format!("{case_id}-{}-{}", packet.agency, n + 1) };
+        let n = case
+            .packets
+            .values()
+            .filter(|r| r.agency == packet.agency)
+            .count();
+        let id = if n == 0 {
+            format!("{case_id}-{}", packet.agency)
+        } else {
+            format!("{case_id}-{}-{}", packet.agency, n + 1)
+        };
         let record = PacketRecord {
             id: id.clone(),
             agency: packet.agency.clone(),
@@ -552,8 +735,21 @@ impl AppState {
 
     /// The citizen handed a prepared packet over (or it was sent): what it carried is
     /// recorded as shared, its facts as used, and what its procedures give as facts.
-    pub fn hand_over(&mut self, catalog: &Catalog, case_id: &str, packet_id: &str, sent: bool, today: Date) {
-        let Some(record) = self.case(case_id).and_then(|c| c.packets.get(packet_id)).cloned() else { return };
+    pub fn hand_over(
+        &mut self,
+        catalog: &Catalog,
+        case_id: &str,
+        packet_id: &str,
+        sent: bool,
+        today: Date,
+    ) {
+        let Some(record) = self
+            .case(case_id)
+            .and_then(|c| c.packets.get(packet_id))
+            .cloned()
+        else {
+            return;
+        };
         if record.status.provided() && !sent {
             return;
         }
@@ -587,26 +783,52 @@ impl AppState {
         for (key, at) in &used {
             self.vault.mark_used(key, *at, today);
         }
-        if let Some(r) = self.case_mut(case_id).and_then(|c| c.packets.get_mut(packet_id)) {
-            r.status = if sent { PacketStatus::Sent } else { PacketStatus::HandedOver };
+        if let Some(r) = self
+            .case_mut(case_id)
+            .and_then(|c| c.packets.get_mut(packet_id))
+        {
+            r.status = if sent {
+                PacketStatus::Sent
+            } else {
+                PacketStatus::HandedOver
+            };
             r.handed_over = (!sent).then_some(today);
         }
         self.settle(catalog, case_id, &record.procedures, today);
     }
 
     /// Prepares a packet and queues it for the endpoint with its idempotency key.
-    pub fn send(&mut self, catalog: &Catalog, case_id: &str, packet: &Packet, key: &str, now_ms: f64, today: Date) -> Option<String> {
+    pub fn send(
+        &mut self,
+        catalog: &Catalog,
+        case_id: &str,
+        packet: &Packet,
+        key: &str,
+        now_ms: f64,
+        today: Date,
+    ) -> Option<String> {
         let event = self.case(case_id)?.event.clone();
         let id = self.prepare(case_id, packet, today)?;
-        self.outbox.enqueue(&id, key, packet.body(&id, &event, today), now_ms);
+        self.outbox
+            .enqueue(&id, key, packet.body(&id, &event, today), now_ms);
         self.hand_over(catalog, case_id, &id, true, today);
         Some(id)
     }
 
     /// Records what one attempt to send a packet gave: accepted, its receipt and status.
-    pub fn record_attempt(&mut self, packet_id: &str, attempt: crate::outbox::Attempt, status: Option<PacketStatus>, now_ms: f64) {
+    pub fn record_attempt(
+        &mut self,
+        packet_id: &str,
+        attempt: crate::outbox::Attempt,
+        status: Option<PacketStatus>,
+        now_ms: f64,
+    ) {
         if let crate::outbox::Attempt::Accepted { receipt } = &attempt {
-            for r in self.cases.iter_mut().filter_map(|c| c.packets.get_mut(packet_id)) {
+            for r in self
+                .cases
+                .iter_mut()
+                .filter_map(|c| c.packets.get_mut(packet_id))
+            {
                 r.receipt = Some(receipt.clone());
                 r.status = status.unwrap_or(PacketStatus::Sent);
             }
@@ -616,18 +838,27 @@ impl AppState {
 
     /// Records a packet's status as the endpoint reports it.
     pub fn record_status(&mut self, packet_id: &str, status: PacketStatus) {
-        for r in self.cases.iter_mut().filter_map(|c| c.packets.get_mut(packet_id)) {
+        for r in self
+            .cases
+            .iter_mut()
+            .filter_map(|c| c.packets.get_mut(packet_id))
+        {
             r.status = status;
         }
     }
 
     /// The packets delivered to the endpoint, with their keys, for asking their status.
     pub fn delivered(&self, case_id: &str) -> Vec<(String, String)> {
-        let Some(case) = self.case(case_id) else { return vec![] };
+        let Some(case) = self.case(case_id) else {
+            return vec![];
+        };
         self.outbox
             .items
             .iter()
-            .filter(|i| case.packets.contains_key(&i.id) && matches!(i.delivery, crate::outbox::Delivery::Delivered { .. }))
+            .filter(|i| {
+                case.packets.contains_key(&i.id)
+                    && matches!(i.delivery, crate::outbox::Delivery::Delivered { .. })
+            })
             .map(|i| (i.id.clone(), i.idempotency_key.clone()))
             .collect()
     }
@@ -635,7 +866,9 @@ impl AppState {
     /// Whether everything of a case is settled: every procedure that applies is done,
     /// closed, or in a packet handed over or sent.
     pub fn finished(&self, catalog: &Catalog, case_id: &str, today: Date) -> bool {
-        let Some(scope) = self.scope(catalog, case_id, today) else { return false };
+        let Some(scope) = self.scope(catalog, case_id, today) else {
+            return false;
+        };
         if crate::questionnaire::first_unanswered(scope.event, &scope.answers()).is_some() {
             return false;
         }
@@ -643,13 +876,20 @@ impl AppState {
         scope.applicable(&answers).iter().all(|p| {
             scope.case.done.contains(&p.id)
                 || scope.closure(p, &answers).is_some()
-                || scope.case.packet_of(&p.id).is_some_and(|r| r.status.provided())
+                || scope
+                    .case
+                    .packet_of(&p.id)
+                    .is_some_and(|r| r.status.provided())
         })
     }
 
     /// The people a case brings, by role, for naming them on pages.
     pub fn role_of(&self, case_id: &str, person: &str) -> Option<Role> {
-        self.case(case_id)?.roles.iter().find(|(_, ps)| ps.iter().any(|p| p == person)).map(|(r, _)| *r)
+        self.case(case_id)?
+            .roles
+            .iter()
+            .find(|(_, ps)| ps.iter().any(|p| p == person))
+            .map(|(r, _)| *r)
     }
 }
 
@@ -672,8 +912,14 @@ mod tests {
             packets: BTreeMap::new(),
         });
         s.next_id = 2;
-        let given = Provenance { case: "c1".into(), event: "birth".into(), how: How::Typed, date: jiff::civil::date(2026, 4, 20) };
-        s.vault.set(&FactKey::new(ME, "name"), "山田 花子".into(), None, given);
+        let given = Provenance {
+            case: "c1".into(),
+            event: "birth".into(),
+            how: How::Typed,
+            date: jiff::civil::date(2026, 4, 20),
+        };
+        s.vault
+            .set(&FactKey::new(ME, "name"), "山田 花子".into(), None, given);
         s
     }
 
@@ -699,10 +945,19 @@ mod tests {
     #[test]
     fn a_damaged_part_is_left_out_and_named_the_rest_kept() {
         let mut v: Value = serde_json::from_str(&sample().to_stored()).unwrap();
-        v["cases"].as_array_mut().unwrap().push(json!({"id": "c9", "event": 5}));
+        v["cases"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"id": "c9", "event": 5}));
         v["outbox"] = json!("garbage");
         let (s, problem) = AppState::from_stored(Some(&v.to_string()));
-        assert_eq!(problem, Some(LoadProblem::PartsLost(vec!["cases[1] (c9)".into(), "outbox".into()])));
+        assert_eq!(
+            problem,
+            Some(LoadProblem::PartsLost(vec![
+                "cases[1] (c9)".into(),
+                "outbox".into()
+            ]))
+        );
         assert_eq!(s.cases.len(), 1);
         assert_eq!(s.vault, sample().vault, "the vault survived");
         assert_eq!(s.next_id, 2);
@@ -710,28 +965,55 @@ mod tests {
 
     #[test]
     fn unreadable_or_newer_state_is_reported_not_crashed_on() {
-        assert_eq!(AppState::from_stored(Some("{not json")).1, Some(LoadProblem::Unreadable));
-        assert_eq!(AppState::from_stored(Some("[1,2]")).1, Some(LoadProblem::Unreadable));
+        assert_eq!(
+            AppState::from_stored(Some("{not json")).1,
+            Some(LoadProblem::Unreadable)
+        );
+        assert_eq!(
+            AppState::from_stored(Some("[1,2]")).1,
+            Some(LoadProblem::Unreadable)
+        );
         let newer = r#"{"version": 99, "lang": "en", "cases": []}"#;
-        assert_eq!(AppState::from_stored(Some(newer)).1, Some(LoadProblem::Newer(99)));
+        assert_eq!(
+            AppState::from_stored(Some(newer)).1,
+            Some(LoadProblem::Newer(99))
+        );
         assert_eq!(AppState::from_stored(None), (AppState::default(), None));
     }
 
     #[test]
     fn export_then_import_restores_everything() {
         let s = sample();
-        assert_eq!(AppState::import(&s.export(jiff::civil::date(2026, 4, 21))), Ok(s));
+        assert_eq!(
+            AppState::import(&s.export(jiff::civil::date(2026, 4, 21))),
+            Ok(s)
+        );
     }
 
     #[test]
     fn imports_that_are_not_ours_are_refused() {
         assert_eq!(AppState::import("hello"), Err(ImportError::NotOurs));
-        assert_eq!(AppState::import(r#"{"format":"other","version":1,"state":{}}"#), Err(ImportError::NotOurs));
-        assert_eq!(AppState::import(r#"{"format":"hitotsu-export","version":1}"#), Err(ImportError::NotOurs));
-        assert_eq!(AppState::import(r#"{"format":"hitotsu-export","version":7,"state":{}}"#), Err(ImportError::Newer(7)));
-        let big = format!("{{\"format\":\"hitotsu-export\",\"pad\":\"{}\"}}", "x".repeat(MAX_IMPORT_BYTES));
+        assert_eq!(
+            AppState::import(r#"{"format":"other","version":1,"state":{}}"#),
+            Err(ImportError::NotOurs)
+        );
+        assert_eq!(
+            AppState::import(r#"{"format":"hitotsu-export","version":1}"#),
+            Err(ImportError::NotOurs)
+        );
+        assert_eq!(
+            AppState::import(r#"{"format":"hitotsu-export","version":7,"state":{}}"#),
+            Err(ImportError::Newer(7))
+        );
+        let big = format!(
+            "{{\"format\":\"hitotsu-export\",\"pad\":\"{}\"}}",
+            "x".repeat(MAX_IMPORT_BYTES)
+        );
         assert_eq!(AppState::import(&big), Err(ImportError::TooLarge));
         let damaged = r#"{"format":"hitotsu-export","version":3,"state":{"lang":"ja","cases":[{"id":"c1"}]}}"#;
-        assert_eq!(AppState::import(damaged), Err(ImportError::Damaged(vec!["cases[0] (c1)".into()])));
+        assert_eq!(
+            AppState::import(damaged),
+            Err(ImportError::Damaged(vec!["cases[0] (c1)".into()]))
+        );
     }
 }

@@ -3,16 +3,16 @@
 //! An exhaustive match over `Msg` returning all three at once: a string missing in one
 //! language is a compile error, not a blank on screen.
 
-use crate::case::{PacketRecord, PacketStatus};
-use crate::household::{Kin, PeopleQuestion, Role, Sex};
-use crate::outbox::{Delivery, Outbox};
-use crate::people::PeopleError;
 use crate::calendar::ClosedReason;
+use crate::case::{PacketRecord, PacketStatus};
 use crate::catalog::Event;
 use crate::date_input::DateError;
 use crate::deadline::{ClosedDayRule, Counting, Deadline, Due, Length};
 use crate::fields::FieldError;
+use crate::household::{Kin, PeopleQuestion, Role, Sex};
 use crate::i18n::{Lang, Text};
+use crate::outbox::{Delivery, Outbox};
+use crate::people::PeopleError;
 use crate::questionnaire::AnswerError;
 use jiff::civil::{Date, Weekday};
 
@@ -731,14 +731,36 @@ pub fn format_date(d: Date, lang: Lang) -> String {
     const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     const EASY: [&str; 7] = ["げつ", "か", "すい", "もく", "きん", "ど", "にち"];
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let w = weekday_index(d.weekday());
     match lang {
         Lang::Ja => format!("{}年{}月{}日（{}）", d.year(), d.month(), d.day(), JA[w]),
-        Lang::En => format!("{} {} {} {}", EN[w], d.day(), MONTHS[d.month() as usize - 1], d.year()),
-        Lang::Easy => format!("{}ねん {}がつ {}にち（{}）", d.year(), d.month(), d.day(), EASY[w]),
+        Lang::En => format!(
+            "{} {} {} {}",
+            EN[w],
+            d.day(),
+            MONTHS[d.month() as usize - 1],
+            d.year()
+        ),
+        Lang::Easy => format!(
+            "{}ねん {}がつ {}にち（{}）",
+            d.year(),
+            d.month(),
+            d.day(),
+            EASY[w]
+        ),
     }
 }
 
@@ -749,9 +771,18 @@ mod tests {
 
     #[test]
     fn dates_carry_their_weekday() {
-        assert_eq!(format_date(date(2026, 4, 30), Lang::Ja), "2026年4月30日（木）");
-        assert_eq!(format_date(date(2026, 4, 30), Lang::En), "Thu 30 April 2026");
-        assert_eq!(format_date(date(2026, 4, 30), Lang::Easy), "2026ねん 4がつ 30にち（もく）");
+        assert_eq!(
+            format_date(date(2026, 4, 30), Lang::Ja),
+            "2026年4月30日（木）"
+        );
+        assert_eq!(
+            format_date(date(2026, 4, 30), Lang::En),
+            "Thu 30 April 2026"
+        );
+        assert_eq!(
+            format_date(date(2026, 4, 30), Lang::Easy),
+            "2026ねん 4がつ 30にち（もく）"
+        );
     }
 
     #[test]
@@ -815,13 +846,37 @@ pub fn kin_word(lang: Lang, kin: Kin, sex: Option<Sex>) -> String {
     };
     let [ja, en, easy] = match kin {
         Kin::Myself => ["本人", "self", "ほんにん"],
-        Kin::Spouse => by_sex(["夫", "husband", "おっと"], ["妻", "wife", "つま"], ["配偶者", "spouse", "はいぐうしゃ"]),
-        Kin::Child => by_sex(["子", "son", "こども"], ["子", "daughter", "こども"], ["子", "child", "こども"]),
-        Kin::Parent => by_sex(["父", "father", "ちち"], ["母", "mother", "はは"], ["親", "parent", "おや"]),
+        Kin::Spouse => by_sex(
+            ["夫", "husband", "おっと"],
+            ["妻", "wife", "つま"],
+            ["配偶者", "spouse", "はいぐうしゃ"],
+        ),
+        Kin::Child => by_sex(
+            ["子", "son", "こども"],
+            ["子", "daughter", "こども"],
+            ["子", "child", "こども"],
+        ),
+        Kin::Parent => by_sex(
+            ["父", "father", "ちち"],
+            ["母", "mother", "はは"],
+            ["親", "parent", "おや"],
+        ),
         Kin::Grandchild => ["孫", "grandchild", "まご"],
-        Kin::Grandparent => by_sex(["祖父", "grandfather", "そふ"], ["祖母", "grandmother", "そぼ"], ["祖父母", "grandparent", "そふぼ"]),
-        Kin::Sibling => by_sex(["兄弟", "brother", "きょうだい"], ["姉妹", "sister", "しまい"], ["兄弟姉妹", "brother or sister", "きょうだい"]),
-        Kin::ParentInLaw => by_sex(["義父", "father-in-law", "ぎりの ちち"], ["義母", "mother-in-law", "ぎりの はは"], ["配偶者の親", "parent-in-law", "はいぐうしゃの おや"]),
+        Kin::Grandparent => by_sex(
+            ["祖父", "grandfather", "そふ"],
+            ["祖母", "grandmother", "そぼ"],
+            ["祖父母", "grandparent", "そふぼ"],
+        ),
+        Kin::Sibling => by_sex(
+            ["兄弟", "brother", "きょうだい"],
+            ["姉妹", "sister", "しまい"],
+            ["兄弟姉妹", "brother or sister", "きょうだい"],
+        ),
+        Kin::ParentInLaw => by_sex(
+            ["義父", "father-in-law", "ぎりの ちち"],
+            ["義母", "mother-in-law", "ぎりの はは"],
+            ["配偶者の親", "parent-in-law", "はいぐうしゃの おや"],
+        ),
         Kin::ChildInLaw => ["子の配偶者", "child's spouse", "こどもの はいぐうしゃ"],
         Kin::Other => ["その他", "other", "その ほか"],
     };
@@ -836,12 +891,27 @@ pub fn kin_word(lang: Lang, kin: Kin, sex: Option<Sex>) -> String {
 /// A date without its weekday: "2026年4月20日", "20 April 2026".
 pub fn short_date(d: Date, lang: Lang) -> String {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     match lang {
         Lang::Ja => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
-        Lang::En => format!("{} {} {}", d.day(), MONTHS[d.month() as usize - 1], d.year()),
+        Lang::En => format!(
+            "{} {} {}",
+            d.day(),
+            MONTHS[d.month() as usize - 1],
+            d.year()
+        ),
         Lang::Easy => format!("{}ねん {}がつ {}にち", d.year(), d.month(), d.day()),
     }
 }
@@ -868,14 +938,20 @@ pub fn yes_no_options(lang: Lang) -> [(&'static str, &'static str); 2] {
 
 /// A case on the home page: " — started 20 April 2026 — Plan ready".
 pub fn case_line(lang: Lang, started: Date, status: &str) -> String {
-    format!(" — {}: {} — {status}", t(lang, Msg::Started), short_date(started, lang))
+    format!(
+        " — {}: {} — {status}",
+        t(lang, Msg::Started),
+        short_date(started, lang)
+    )
 }
 
 pub fn is_this_you(lang: Lang, name: &str) -> String {
     match lang {
         Lang::Ja => format!("この端末の情報は「{name}」さんのものです。あなたですか"),
         Lang::En => format!("The details on this device are for {name}. Is that you?"),
-        Lang::Easy => format!("この スマホの じょうほうは「{name}」さんの もの です。あなた ですか"),
+        Lang::Easy => {
+            format!("この スマホの じょうほうは「{name}」さんの もの です。あなた ですか")
+        }
     }
 }
 
@@ -912,18 +988,25 @@ pub fn due_line(lang: Lang, due: Date, left: &str) -> String {
 }
 
 /// Where a procedure stands in the plan: closed (and why), prepared, handed over, sent …
-pub fn item_state(lang: Lang, closed_because: Option<&str>, status: Option<PacketStatus>) -> String {
+pub fn item_state(
+    lang: Lang,
+    closed_because: Option<&str>,
+    status: Option<PacketStatus>,
+) -> String {
     if let Some(reason) = closed_because {
         return format!("{} {reason}", t(lang, Msg::StatusClosed));
     }
-    t(lang, match status {
-        Some(PacketStatus::Prepared) => Msg::StatusPrepared,
-        Some(PacketStatus::HandedOver) => Msg::StatusHandedOver,
-        Some(PacketStatus::Sent) => Msg::StatusSent,
-        Some(PacketStatus::Received) => Msg::StatusReceived,
-        Some(PacketStatus::NeedsAction) => Msg::StatusNeedsAction,
-        Some(PacketStatus::Done) | None => Msg::StatusDone,
-    })
+    t(
+        lang,
+        match status {
+            Some(PacketStatus::Prepared) => Msg::StatusPrepared,
+            Some(PacketStatus::HandedOver) => Msg::StatusHandedOver,
+            Some(PacketStatus::Sent) => Msg::StatusSent,
+            Some(PacketStatus::Received) => Msg::StatusReceived,
+            Some(PacketStatus::NeedsAction) => Msg::StatusNeedsAction,
+            Some(PacketStatus::Done) | None => Msg::StatusDone,
+        },
+    )
     .to_string()
 }
 
@@ -931,31 +1014,53 @@ pub fn item_state(lang: Lang, closed_because: Option<&str>, status: Option<Packe
 pub fn packet_status(lang: Lang, record: &PacketRecord, outbox: &Outbox) -> String {
     match outbox.get(&record.id).map(|i| &i.delivery) {
         Some(Delivery::Waiting) => t(lang, Msg::StatusWaiting).to_string(),
-        Some(Delivery::Refused { message, .. }) => format!("{}{}", t(lang, Msg::StatusRefused), bracketed(lang, message)),
+        Some(Delivery::Refused { message, .. }) => format!(
+            "{}{}",
+            t(lang, Msg::StatusRefused),
+            bracketed(lang, message)
+        ),
         _ => item_state(lang, None, Some(record.status)),
     }
 }
 
 /// One visit of the "what to do first" summary.
-pub fn trip_line(lang: Lang, agency: &str, procedures: &[String], bring: &[String], due: Option<Date>) -> String {
+pub fn trip_line(
+    lang: Lang,
+    agency: &str,
+    procedures: &[String],
+    bring: &[String],
+    due: Option<Date>,
+) -> String {
     let sep = list_separator(lang);
     let (n, list, things) = (procedures.len(), procedures.join(sep), bring.join(sep));
     let by = due.map(|d| format_date(d, lang));
     match lang {
         Lang::Ja => {
             let by = by.map_or(String::new(), |d| format!("期限は{d}から。"));
-            let things = if bring.is_empty() { String::new() } else { format!("持ち物：{things}。") };
+            let things = if bring.is_empty() {
+                String::new()
+            } else {
+                format!("持ち物：{things}。")
+            };
             format!("{agency}へ1回：{n}件の手続き（{list}）。{by}{things}")
         }
         Lang::En => {
             let by = by.map_or(String::new(), |d| format!(" The first is due {d}."));
-            let things = if bring.is_empty() { String::new() } else { format!(" Bring: {things}.") };
+            let things = if bring.is_empty() {
+                String::new()
+            } else {
+                format!(" Bring: {things}.")
+            };
             let s = if n == 1 { "" } else { "s" };
             format!("One visit to {agency}: {n} procedure{s} ({list}).{by}{things}")
         }
         Lang::Easy => {
             let by = by.map_or(String::new(), |d| format!("きげんは {d}から。"));
-            let things = if bring.is_empty() { String::new() } else { format!("もちもの：{things}。") };
+            let things = if bring.is_empty() {
+                String::new()
+            } else {
+                format!("もちもの：{things}。")
+            };
             format!("{agency}へ 1かい：{n}この てつづき（{list}）。{by}{things}")
         }
     }
@@ -976,7 +1081,9 @@ pub fn candidate_label(lang: Lang, name: Option<&str>, kin: Option<&str>, me: bo
     match (me, name, kin) {
         (true, Some(n), _) => format!("{}{}", t(lang, Msg::You), bracketed(lang, &n)),
         (true, None, _) => t(lang, Msg::You).to_string(),
-        (false, Some(n), Some(k)) if k != kin_word(lang, Kin::Other, None) => format!("{n}{}", bracketed(lang, k)),
+        (false, Some(n), Some(k)) if k != kin_word(lang, Kin::Other, None) => {
+            format!("{n}{}", bracketed(lang, k))
+        }
         (false, Some(n), _) => n,
         (false, None, Some(k)) => k.to_string(),
         (false, None, None) => t(lang, Msg::NameNotYetGiven).to_string(),
@@ -985,11 +1092,14 @@ pub fn candidate_label(lang: Lang, name: Option<&str>, kin: Option<&str>, me: bo
 
 /// The citizen's part in a birth.
 pub fn my_part(lang: Lang, part: &str) -> String {
-    t(lang, match part {
-        "mother" => Msg::MyPartMother,
-        "father" => Msg::MyPartFather,
-        _ => Msg::MyPartOther,
-    })
+    t(
+        lang,
+        match part {
+            "mother" => Msg::MyPartMother,
+            "father" => Msg::MyPartFather,
+            _ => Msg::MyPartOther,
+        },
+    )
     .to_string()
 }
 
@@ -1047,7 +1157,14 @@ pub fn as_of_note(lang: Lang, d: Date) -> String {
 }
 
 /// The heading of a page or section about one owner of facts.
-pub fn owner_heading(lang: Lang, owner: &str, name: Option<&str>, role: Option<Role>, kin: Option<(Kin, Option<Sex>)>, is_person: bool) -> String {
+pub fn owner_heading(
+    lang: Lang,
+    owner: &str,
+    name: Option<&str>,
+    role: Option<Role>,
+    kin: Option<(Kin, Option<Sex>)>,
+    is_person: bool,
+) -> String {
     if owner == crate::vault::ME {
         return t(lang, Msg::AboutMe).to_string();
     }
@@ -1057,7 +1174,9 @@ pub fn owner_heading(lang: Lang, owner: &str, name: Option<&str>, role: Option<R
     if !is_person {
         return t(lang, Msg::AboutCase).to_string();
     }
-    let kin_text = kin.filter(|(k, _)| *k != Kin::Other).map(|(k, s)| kin_word(lang, k, s));
+    let kin_text = kin
+        .filter(|(k, _)| *k != Kin::Other)
+        .map(|(k, s)| kin_word(lang, k, s));
     match (name, role) {
         (Some(n), _) => {
             let who = match kin_text {
@@ -1085,7 +1204,11 @@ pub fn owner_heading(lang: Lang, owner: &str, name: Option<&str>, role: Option<R
 
 /// "Used for: 出生届、児童手当".
 pub fn used_by(lang: Lang, procedures: &[String]) -> String {
-    format!("{}: {}", t(lang, Msg::UsedBy), procedures.join(list_separator(lang)))
+    format!(
+        "{}: {}",
+        t(lang, Msg::UsedBy),
+        procedures.join(list_separator(lang))
+    )
 }
 
 /// What a packet still lacks.
@@ -1116,7 +1239,10 @@ pub fn sheet_header(lang: Lang, name: &str, date: Date, reference: &str) -> Stri
 
 /// The days a version of a fact held: "from 1 June 2026", "until 31 May 2026".
 pub fn version_span(lang: Lang, from: Option<Date>, until: Option<Date>) -> String {
-    let (f, u) = (from.map(|d| short_date(d, lang)), until.map(|d| short_date(d, lang)));
+    let (f, u) = (
+        from.map(|d| short_date(d, lang)),
+        until.map(|d| short_date(d, lang)),
+    );
     match (lang, f, u) {
         (Lang::Ja, Some(f), Some(u)) => format!("{f}〜{u}："),
         (Lang::Ja, Some(f), None) => format!("{f}から"),
@@ -1146,31 +1272,44 @@ pub fn current_value(lang: Lang, value: &str) -> String {
 /// A specific message that names the field, as GOV.UK's pattern asks ("Enter the
 /// child's name in katakana", not "Invalid input").
 pub fn field_error(lang: Lang, e: FieldError, label: &str) -> String {
-use FieldError::*;
-match (e, lang) {
+    use FieldError::*;
+    match (e, lang) {
         (Empty, Lang::Ja) => format!("{label}を入力してください"),
         (Empty, Lang::En) => format!("Enter {}", lower_first(label)),
         (Empty, Lang::Easy) => format!("{label}を かいて ください"),
         (NotKana, Lang::Ja) => format!("{label}はカタカナで入力してください"),
-        (NotKana, Lang::En) => format!("Write {} in katakana (ひらがな is converted for you)", lower_first(label)),
+        (NotKana, Lang::En) => format!(
+            "Write {} in katakana (ひらがな is converted for you)",
+            lower_first(label)
+        ),
         (NotKana, Lang::Easy) => format!("{label}は カタカナで かいて ください"),
         (NotAName, Lang::Ja) => format!("{label}に数字や記号は使えません"),
-        (NotAName, Lang::En) => format!("{label} can only contain letters, spaces, hyphens and apostrophes"),
+        (NotAName, Lang::En) => {
+            format!("{label} can only contain letters, spaces, hyphens and apostrophes")
+        }
         (NotAName, Lang::Easy) => format!("{label}に すうじや きごうは つかえません"),
         (TooLong(n), Lang::Ja) => format!("{label}は{n}文字以内で入力してください"),
         (TooLong(n), Lang::En) => format!("{label} must be {n} characters or fewer"),
         (TooLong(n), Lang::Easy) => format!("{label}は {n}もじ いないで かいて ください"),
         (PostalCode, Lang::Ja) => "郵便番号は 123-4567 のように7桁で入力してください".into(),
         (PostalCode, Lang::En) => "Enter the postal code as 7 digits, like 123-4567".into(),
-        (PostalCode, Lang::Easy) => "ゆうびん ばんごうは 123-4567 の ように 7けたで かいて ください".into(),
-        (Phone, Lang::Ja) => "電話番号は 03-1234-5678 や 090-1234-5678 のように入力してください".into(),
+        (PostalCode, Lang::Easy) => {
+            "ゆうびん ばんごうは 123-4567 の ように 7けたで かいて ください".into()
+        }
+        (Phone, Lang::Ja) => {
+            "電話番号は 03-1234-5678 や 090-1234-5678 のように入力してください".into()
+        }
         (Phone, Lang::En) => "Enter a phone number like 03-1234-5678 or 090-1234-5678".into(),
         (Phone, Lang::Easy) => "でんわ ばんごうは 090-1234-5678 の ように かいて ください".into(),
         (Date(e), _) => date_error(lang, e).into(),
         (NotANumber, _) => t(lang, Msg::NumberNotANumber).into(),
-        (MyNumber, Lang::Ja) => "マイナンバーは12桁の数字で、カードの表記どおりに入力してください".into(),
+        (MyNumber, Lang::Ja) => {
+            "マイナンバーは12桁の数字で、カードの表記どおりに入力してください".into()
+        }
         (MyNumber, Lang::En) => "Enter the 12-digit My Number exactly as on the card".into(),
-        (MyNumber, Lang::Easy) => "マイナンバーは 12けたの すうじ です。カードの とおりに かいて ください".into(),
+        (MyNumber, Lang::Easy) => {
+            "マイナンバーは 12けたの すうじ です。カードの とおりに かいて ください".into()
+        }
         (NoChoice, Lang::Ja) => format!("{label}を選んでください"),
         (NoChoice, Lang::En) => format!("Select {}", lower_first(label)),
         (NoChoice, Lang::Easy) => format!("{label}を えらんで ください"),
@@ -1187,12 +1326,15 @@ fn lower_first(s: &str) -> String {
 
 /// What is wrong with a typed date, in words.
 pub fn date_error(lang: Lang, e: DateError) -> &'static str {
-    t(lang, match e {
-        DateError::Empty => Msg::DateEmpty,
-        DateError::Unrecognised => Msg::DateUnrecognised,
-        DateError::NoSuchDay => Msg::DateNoSuchDay,
-        DateError::EraOutOfRange => Msg::DateEraOutOfRange,
-    })
+    t(
+        lang,
+        match e {
+            DateError::Empty => Msg::DateEmpty,
+            DateError::Unrecognised => Msg::DateUnrecognised,
+            DateError::NoSuchDay => Msg::DateNoSuchDay,
+            DateError::EraOutOfRange => Msg::DateEraOutOfRange,
+        },
+    )
 }
 
 /// What is wrong with an answer, in words.
@@ -1238,23 +1380,77 @@ pub fn counting(deadline: &Deadline, due: Option<&Due>, anchor_label: &Text, lan
     let anchor = anchor_label.get(lang);
     let mut s = match (deadline, lang) {
         (Deadline::NoFixed { note }, _) => return note.get(lang).to_string(),
-        (Deadline::Period { length, count: Counting::FirstDayIncluded, .. }, Lang::Ja) => {
-            format!("{anchor}を1日目として数えて{}", length_phrase(*length, lang))
+        (
+            Deadline::Period {
+                length,
+                count: Counting::FirstDayIncluded,
+                ..
+            },
+            Lang::Ja,
+        ) => {
+            format!(
+                "{anchor}を1日目として数えて{}",
+                length_phrase(*length, lang)
+            )
         }
-        (Deadline::Period { length, count: Counting::FirstDayIncluded, .. }, Lang::En) => {
-            format!("{}, counting {anchor} as day 1", length_phrase(*length, lang))
+        (
+            Deadline::Period {
+                length,
+                count: Counting::FirstDayIncluded,
+                ..
+            },
+            Lang::En,
+        ) => {
+            format!(
+                "{}, counting {anchor} as day 1",
+                length_phrase(*length, lang)
+            )
         }
-        (Deadline::Period { length, count: Counting::FirstDayIncluded, .. }, Lang::Easy) => {
+        (
+            Deadline::Period {
+                length,
+                count: Counting::FirstDayIncluded,
+                ..
+            },
+            Lang::Easy,
+        ) => {
             format!("{anchor}を 1にちめ として {}", length_phrase(*length, lang))
         }
-        (Deadline::Period { length, count: Counting::FirstDayExcluded, .. }, Lang::Ja) => {
+        (
+            Deadline::Period {
+                length,
+                count: Counting::FirstDayExcluded,
+                ..
+            },
+            Lang::Ja,
+        ) => {
             format!("{anchor}の翌日から数えて{}", length_phrase(*length, lang))
         }
-        (Deadline::Period { length, count: Counting::FirstDayExcluded, .. }, Lang::En) => {
-            format!("{}, counting from the day after {anchor}", length_phrase(*length, lang))
+        (
+            Deadline::Period {
+                length,
+                count: Counting::FirstDayExcluded,
+                ..
+            },
+            Lang::En,
+        ) => {
+            format!(
+                "{}, counting from the day after {anchor}",
+                length_phrase(*length, lang)
+            )
         }
-        (Deadline::Period { length, count: Counting::FirstDayExcluded, .. }, Lang::Easy) => {
-            format!("{anchor}の つぎの ひから かぞえて {}", length_phrase(*length, lang))
+        (
+            Deadline::Period {
+                length,
+                count: Counting::FirstDayExcluded,
+                ..
+            },
+            Lang::Easy,
+        ) => {
+            format!(
+                "{anchor}の つぎの ひから かぞえて {}",
+                length_phrase(*length, lang)
+            )
         }
         (Deadline::ByAnchor { .. }, Lang::Ja) => format!("{anchor}までに（事前に）"),
         (Deadline::ByAnchor { .. }, Lang::En) => format!("beforehand, by {anchor}"),
@@ -1264,21 +1460,40 @@ pub fn counting(deadline: &Deadline, due: Option<&Due>, anchor_label: &Text, lan
         let day = format_date(start, lang);
         s.push_str(&match lang {
             Lang::Ja => format!("（{day}より前に始まった場合は、経過措置により{day}から数えます）"),
-            Lang::En => format!(" (when it began before {day}, a transitional rule counts from {day})"),
+            Lang::En => {
+                format!(" (when it began before {day}, a transitional rule counts from {day})")
+            }
             Lang::Easy => format!("（{day}より まえの ときは、{day}から かぞえます）"),
         });
     }
-    if let Some(Due { last_day, moved_because: Some(reason), .. }) = due {
+    if let Some(Due {
+        last_day,
+        moved_because: Some(reason),
+        ..
+    }) = due
+    {
         let day = format_date(*last_day, lang);
         let why = closed_reason(*reason, last_day.year(), lang);
-        let backwards = matches!(deadline, Deadline::ByAnchor { closed: ClosedDayRule::PreviousOpenDay, .. });
+        let backwards = matches!(
+            deadline,
+            Deadline::ByAnchor {
+                closed: ClosedDayRule::PreviousOpenDay,
+                ..
+            }
+        );
         s.push_str(&match (lang, backwards) {
             (Lang::Ja, false) => format!("。最終日の{day}は{why}のため、次の開庁日まで延びます"),
             (Lang::Ja, true) => format!("。{day}は{why}のため、その前の開庁日までに"),
-            (Lang::En, false) => format!("; the last day, {day}, is {why}, so it moves to the next open day"),
+            (Lang::En, false) => {
+                format!("; the last day, {day}, is {why}, so it moves to the next open day")
+            }
             (Lang::En, true) => format!("; {day} is {why}, so by the last open day before it"),
-            (Lang::Easy, false) => format!("。さいごの ひ {day}は {why}です。だから つぎに まどぐちが あいている ひ まで です"),
-            (Lang::Easy, true) => format!("。{day}は {why}です。だから その まえの まどぐちが あいている ひ まで です"),
+            (Lang::Easy, false) => format!(
+                "。さいごの ひ {day}は {why}です。だから つぎに まどぐちが あいている ひ まで です"
+            ),
+            (Lang::Easy, true) => format!(
+                "。{day}は {why}です。だから その まえの まどぐちが あいている ひ まで です"
+            ),
         });
     }
     s.push_str(if lang == Lang::En { "." } else { "。" });
@@ -1294,7 +1509,9 @@ pub fn closed_reason(reason: ClosedReason, year: i16, lang: Lang) -> String {
         (ClosedReason::Sunday, Lang::Ja) => "日曜日".into(),
         (ClosedReason::Sunday, Lang::En) => "a Sunday".into(),
         (ClosedReason::Sunday, Lang::Easy) => "にちようび".into(),
-        (ClosedReason::Holiday(h), Lang::En) => format!("a public holiday ({})", h.name(year, lang)),
+        (ClosedReason::Holiday(h), Lang::En) => {
+            format!("a public holiday ({})", h.name(year, lang))
+        }
         (ClosedReason::Holiday(h), _) => h.name(year, lang).into(),
         (ClosedReason::YearEnd, Lang::Ja) => "年末年始の休み".into(),
         (ClosedReason::YearEnd, Lang::En) => "in the New Year closure (29 Dec–3 Jan)".into(),
@@ -1310,8 +1527,20 @@ mod sentence_tests {
     use super::*;
     use jiff::civil::date;
 
-    fn period(length: Length, count: Counting, calendar: crate::calendar::Calendar, not_before: Option<Date>) -> Deadline {
-        Deadline::Period { anchor: "a".into(), length, count, closed: ClosedDayRule::NextOpenDay, calendar, not_before }
+    fn period(
+        length: Length,
+        count: Counting,
+        calendar: crate::calendar::Calendar,
+        not_before: Option<Date>,
+    ) -> Deadline {
+        Deadline::Period {
+            anchor: "a".into(),
+            length,
+            count,
+            closed: ClosedDayRule::NextOpenDay,
+            calendar,
+            not_before,
+        }
     }
 
     fn due(d: &Deadline, anchor: Date) -> Due {
@@ -1321,8 +1550,17 @@ mod sentence_tests {
     #[test]
     fn explanation_names_the_rule_and_the_move() {
         use crate::calendar::Calendar;
-        let birth = period(Length::Days(14), Counting::FirstDayIncluded, Calendar::Municipal, None);
-        let label = Text { ja: "出生日".into(), en: "the day of birth".into(), easy: "うまれた ひ".into() };
+        let birth = period(
+            Length::Days(14),
+            Counting::FirstDayIncluded,
+            Calendar::Municipal,
+            None,
+        );
+        let label = Text {
+            ja: "出生日".into(),
+            en: "the day of birth".into(),
+            easy: "うまれた ひ".into(),
+        };
         let d = due(&birth, date(2026, 4, 16));
         let en = counting(&birth, Some(&d), &label, Lang::En);
         assert_eq!(
@@ -1331,16 +1569,35 @@ mod sentence_tests {
         );
         let ja = counting(&birth, Some(&d), &label, Lang::Ja);
         assert_eq!(ja, "出生日を1日目として数えて14日。最終日の2026年4月29日（水）は昭和の日のため、次の開庁日まで延びます。");
-        let plain = counting(&birth, Some(&due(&birth, date(2026, 4, 1))), &label, Lang::En);
+        let plain = counting(
+            &birth,
+            Some(&due(&birth, date(2026, 4, 1))),
+            &label,
+            Lang::En,
+        );
         assert_eq!(plain, "14 days, counting the day of birth as day 1.");
     }
 
     #[test]
     fn a_transitional_start_is_said() {
-        let registration = period(Length::Years(3), Counting::FirstDayExcluded, crate::calendar::Calendar::National, Some(date(2024, 4, 1)));
-        let label = Text { ja: "知った日".into(), en: "the day you learned of it".into(), easy: "しった ひ".into() };
-        assert!(counting(&registration, Some(&due(&registration, date(2020, 6, 1))), &label, Lang::En)
-            .contains("a transitional rule counts from Mon 1 April 2024"));
+        let registration = period(
+            Length::Years(3),
+            Counting::FirstDayExcluded,
+            crate::calendar::Calendar::National,
+            Some(date(2024, 4, 1)),
+        );
+        let label = Text {
+            ja: "知った日".into(),
+            en: "the day you learned of it".into(),
+            easy: "しった ひ".into(),
+        };
+        assert!(counting(
+            &registration,
+            Some(&due(&registration, date(2020, 6, 1))),
+            &label,
+            Lang::En
+        )
+        .contains("a transitional rule counts from Mon 1 April 2024"));
     }
 
     #[test]
@@ -1353,34 +1610,89 @@ mod sentence_tests {
             trip_line(Lang::En, "City office", &procs, &[], d),
             "One visit to City office: 2 procedures (出生届, 児童手当 認定請求). The first is due Thu 30 April 2026."
         );
-        assert_eq!(who_files(Lang::En, Some("山田 和子"), Some("mother")), "山田 和子 (mother)");
-        assert_eq!(who_files(Lang::Ja, Some("山田 和子"), Some("母")), "山田 和子（母）");
-        assert_eq!(used_by(Lang::En, &procs), "Used for: 出生届, 児童手当 認定請求");
+        assert_eq!(
+            who_files(Lang::En, Some("山田 和子"), Some("mother")),
+            "山田 和子 (mother)"
+        );
+        assert_eq!(
+            who_files(Lang::Ja, Some("山田 和子"), Some("母")),
+            "山田 和子（母）"
+        );
+        assert_eq!(
+            used_by(Lang::En, &procs),
+            "Used for: 出生届, 児童手当 認定請求"
+        );
     }
 
     #[test]
     fn people_and_their_history_are_named() {
         use crate::household::{Kin, Role, Sex};
-        assert_eq!(owner_heading(Lang::Ja, "p2", Some("山田 花子"), None, Some((Kin::Spouse, Some(Sex::Female))), true), "山田 花子（妻）について");
-        assert_eq!(owner_heading(Lang::En, "p1", None, Some(Role::Child), Some((Kin::Child, None)), true), "About the child");
-        assert_eq!(owner_heading(Lang::En, "household", None, None, None, false), "About your household");
-        assert_eq!(candidate_label(Lang::Ja, Some("山田 太郎"), None, true), "あなた（山田 太郎）");
-        assert_eq!(candidate_label(Lang::En, None, Some("mother"), false), "mother");
-        assert_eq!(version_span(Lang::En, None, Some(date(2026, 5, 31))), "until 31 May 2026:");
-        assert_eq!(version_span(Lang::Ja, Some(date(2026, 6, 1)), None), "2026年6月1日から");
+        assert_eq!(
+            owner_heading(
+                Lang::Ja,
+                "p2",
+                Some("山田 花子"),
+                None,
+                Some((Kin::Spouse, Some(Sex::Female))),
+                true
+            ),
+            "山田 花子（妻）について"
+        );
+        assert_eq!(
+            owner_heading(
+                Lang::En,
+                "p1",
+                None,
+                Some(Role::Child),
+                Some((Kin::Child, None)),
+                true
+            ),
+            "About the child"
+        );
+        assert_eq!(
+            owner_heading(Lang::En, "household", None, None, None, false),
+            "About your household"
+        );
+        assert_eq!(
+            candidate_label(Lang::Ja, Some("山田 太郎"), None, true),
+            "あなた（山田 太郎）"
+        );
+        assert_eq!(
+            candidate_label(Lang::En, None, Some("mother"), false),
+            "mother"
+        );
+        assert_eq!(
+            version_span(Lang::En, None, Some(date(2026, 5, 31))),
+            "until 31 May 2026:"
+        );
+        assert_eq!(
+            version_span(Lang::Ja, Some(date(2026, 6, 1)), None),
+            "2026年6月1日から"
+        );
         assert_eq!(kin_word(Lang::En, Kin::Parent, Some(Sex::Female)), "mother");
         assert_eq!(kin_word(Lang::Ja, Kin::Spouse, None), "配偶者");
     }
 
     #[test]
     fn messages_name_the_field() {
-        assert_eq!(field_error(Lang::En, FieldError::Empty, "Child's name"), "Enter child's name");
-        assert_eq!(field_error(Lang::Ja, FieldError::NotKana, "子の氏名（フリガナ）"), "子の氏名（フリガナ）はカタカナで入力してください");
+        assert_eq!(
+            field_error(Lang::En, FieldError::Empty, "Child's name"),
+            "Enter child's name"
+        );
+        assert_eq!(
+            field_error(Lang::Ja, FieldError::NotKana, "子の氏名（フリガナ）"),
+            "子の氏名（フリガナ）はカタカナで入力してください"
+        );
     }
 }
 
 /// A stored value as the citizen reads it: a choice by its label, a date written out.
-pub fn display_value(catalog: &crate::catalog::Catalog, field: &str, value: &str, lang: Lang) -> String {
+pub fn display_value(
+    catalog: &crate::catalog::Catalog,
+    field: &str,
+    value: &str,
+    lang: Lang,
+) -> String {
     let kind = catalog.fields.fields.get(field).map(|f| f.kind);
     match (kind, value.parse::<Date>()) {
         (Some(crate::catalog::FieldKind::Date), Ok(d)) => short_date(d, lang),

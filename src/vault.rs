@@ -74,11 +74,23 @@ pub struct Person {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Relation {
-    Spouse { a: String, b: String },
-    Parent { parent: String, child: String },
-    Sibling { a: String, b: String },
+    Spouse {
+        a: String,
+        b: String,
+    },
+    Parent {
+        parent: String,
+        child: String,
+    },
+    Sibling {
+        a: String,
+        b: String,
+    },
     /// `of` is `who`'s grandparent, when the parent between them is not known.
-    Grandparent { grandparent: String, of: String },
+    Grandparent {
+        grandparent: String,
+        of: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
@@ -102,7 +114,10 @@ pub struct FactKey {
 
 impl FactKey {
     pub fn new(owner: &str, attribute: &str) -> FactKey {
-        FactKey { owner: owner.into(), attribute: attribute.into() }
+        FactKey {
+            owner: owner.into(),
+            attribute: attribute.into(),
+        }
     }
 }
 
@@ -127,7 +142,15 @@ fn starts_before(a: Option<Date>, b: Option<Date>) -> bool {
 
 impl Vault {
     pub fn new() -> Vault {
-        Vault { people: vec![Person { id: ME.into(), added_in: None }], relations: Vec::new(), facts: BTreeMap::new(), next_person: 1 }
+        Vault {
+            people: vec![Person {
+                id: ME.into(),
+                added_in: None,
+            }],
+            relations: Vec::new(),
+            facts: BTreeMap::new(),
+            next_person: 1,
+        }
     }
 
     /// Adds a person (a newborn, a deceased relative, an heir) and returns their id.
@@ -140,7 +163,10 @@ impl Vault {
         }
         let id = format!("p{n}");
         self.next_person = n + 1;
-        self.people.push(Person { id: id.clone(), added_in: Some(added_in.into()) });
+        self.people.push(Person {
+            id: id.clone(),
+            added_in: Some(added_in.into()),
+        });
         id
     }
 
@@ -150,12 +176,18 @@ impl Vault {
 
     /// Every version of a fact, oldest first.
     pub fn history(&self, key: &FactKey) -> &[Fact] {
-        self.facts.get(&key.owner).and_then(|m| m.get(&key.attribute)).map_or(&[], Vec::as_slice)
+        self.facts
+            .get(&key.owner)
+            .and_then(|m| m.get(&key.attribute))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The version valid on `date`: the last one that starts on or before it.
     pub fn at(&self, key: &FactKey, date: Date) -> Option<&Fact> {
-        self.history(key).iter().rev().find(|f| f.from.is_none_or(|d| d <= date))
+        self.history(key)
+            .iter()
+            .rev()
+            .find(|f| f.from.is_none_or(|d| d <= date))
     }
 
     /// The version that starts on exactly `date` (a new address from the moving day).
@@ -172,12 +204,39 @@ impl Vault {
     /// (a typo mended); otherwise a new version is added and the old ones stay, so the
     /// history is never lost.
     pub fn set(&mut self, key: &FactKey, value: String, from: Option<Date>, given: Provenance) {
-        self.put(key, Fact { value, from, from_answer: None, seen: None, given, last_used: None });
+        self.put(
+            key,
+            Fact {
+                value,
+                from,
+                from_answer: None,
+                seen: None,
+                given,
+                last_used: None,
+            },
+        );
     }
 
     /// Like `set`, with the start following the answer `question` of the giving case.
-    pub fn set_from_answer(&mut self, key: &FactKey, value: String, from: Date, question: &str, given: Provenance) {
-        self.put(key, Fact { value, from: Some(from), from_answer: Some(question.into()), seen: None, given, last_used: None });
+    pub fn set_from_answer(
+        &mut self,
+        key: &FactKey,
+        value: String,
+        from: Date,
+        question: &str,
+        given: Provenance,
+    ) {
+        self.put(
+            key,
+            Fact {
+                value,
+                from: Some(from),
+                from_answer: Some(question.into()),
+                seen: None,
+                given,
+                last_used: None,
+            },
+        );
     }
 
     /// Records that the value held on `day`, when the citizen does not say since when:
@@ -185,21 +244,53 @@ impl Vault {
     /// added, with the day as its evidence.
     pub fn observe(&mut self, key: &FactKey, value: String, day: Date, given: Provenance) {
         match self.at(key, day).map(|f| (f.from, f.seen)) {
-            Some((from, seen)) => self.put(key, Fact { value, from, from_answer: None, seen, given, last_used: None }),
-            None => self.put(key, Fact { value, from: None, from_answer: None, seen: Some(day), given, last_used: None }),
+            Some((from, seen)) => self.put(
+                key,
+                Fact {
+                    value,
+                    from,
+                    from_answer: None,
+                    seen,
+                    given,
+                    last_used: None,
+                },
+            ),
+            None => self.put(
+                key,
+                Fact {
+                    value,
+                    from: None,
+                    from_answer: None,
+                    seen: Some(day),
+                    given,
+                    last_used: None,
+                },
+            ),
         }
     }
 
     fn put(&mut self, key: &FactKey, fact: Fact) {
-        let versions = self.facts.entry(key.owner.clone()).or_default().entry(key.attribute.clone()).or_default();
+        let versions = self
+            .facts
+            .entry(key.owner.clone())
+            .or_default()
+            .entry(key.attribute.clone())
+            .or_default();
         match versions.iter_mut().find(|f| f.from == fact.from) {
             Some(same) => {
                 let last_used = same.last_used;
                 let from_answer = fact.from_answer.clone().or(same.from_answer.clone());
-                *same = Fact { last_used, from_answer, ..fact };
+                *same = Fact {
+                    last_used,
+                    from_answer,
+                    ..fact
+                };
             }
             None => {
-                let at = versions.iter().position(|f| starts_before(fact.from, f.from)).unwrap_or(versions.len());
+                let at = versions
+                    .iter()
+                    .position(|f| starts_before(fact.from, f.from))
+                    .unwrap_or(versions.len());
                 versions.insert(at, fact);
             }
         }
@@ -212,18 +303,26 @@ impl Vault {
         for versions in self.facts.values_mut().flat_map(|m| m.values_mut()) {
             let mut moved = false;
             for f in versions.iter_mut() {
-                if f.given.case == case && f.from_answer.as_deref() == Some(question) && f.from != Some(day) {
+                if f.given.case == case
+                    && f.from_answer.as_deref() == Some(question)
+                    && f.from != Some(day)
+                {
                     f.from = Some(day);
                     moved = true;
                 }
             }
             if moved {
                 // The moved version wins a tie: it is the newer statement about that day.
-                let moved_one = versions.iter().position(|f| f.given.case == case && f.from_answer.as_deref() == Some(question));
+                let moved_one = versions.iter().position(|f| {
+                    f.given.case == case && f.from_answer.as_deref() == Some(question)
+                });
                 if let Some(i) = moved_one {
                     let f = versions.remove(i);
                     versions.retain(|o| o.from != f.from);
-                    let at = versions.iter().position(|o| starts_before(f.from, o.from)).unwrap_or(versions.len());
+                    let at = versions
+                        .iter()
+                        .position(|o| starts_before(f.from, o.from))
+                        .unwrap_or(versions.len());
                     versions.insert(at, f);
                 }
                 settle(versions);
@@ -233,8 +332,16 @@ impl Vault {
 
     /// Records that the version valid on `at` was used on `today`.
     pub fn mark_used(&mut self, key: &FactKey, at: Date, today: Date) {
-        if let Some(versions) = self.facts.get_mut(&key.owner).and_then(|m| m.get_mut(&key.attribute)) {
-            if let Some(f) = versions.iter_mut().rev().find(|f| f.from.is_none_or(|d| d <= at)) {
+        if let Some(versions) = self
+            .facts
+            .get_mut(&key.owner)
+            .and_then(|m| m.get_mut(&key.attribute))
+        {
+            if let Some(f) = versions
+                .iter_mut()
+                .rev()
+                .find(|f| f.from.is_none_or(|d| d <= at))
+            {
                 f.last_used = Some(today);
             }
         }
@@ -256,7 +363,11 @@ impl Vault {
 
     /// Removes a fact with its whole history, and gives it back (for an undo).
     pub fn remove(&mut self, key: &FactKey) -> Vec<Fact> {
-        let taken = self.facts.get_mut(&key.owner).and_then(|m| m.remove(&key.attribute)).unwrap_or_default();
+        let taken = self
+            .facts
+            .get_mut(&key.owner)
+            .and_then(|m| m.remove(&key.attribute))
+            .unwrap_or_default();
         if self.facts.get(&key.owner).is_some_and(BTreeMap::is_empty) {
             self.facts.remove(&key.owner);
         }
@@ -266,7 +377,10 @@ impl Vault {
     /// Puts back a fact removed by mistake, history and all.
     pub fn restore(&mut self, key: &FactKey, versions: Vec<Fact>) {
         if !versions.is_empty() {
-            self.facts.entry(key.owner.clone()).or_default().insert(key.attribute.clone(), versions);
+            self.facts
+                .entry(key.owner.clone())
+                .or_default()
+                .insert(key.attribute.clone(), versions);
         }
     }
 
@@ -281,18 +395,22 @@ impl Vault {
 
     /// The value of a person's attribute valid on `date`.
     pub fn value_at(&self, owner: &str, attribute: &str, date: Date) -> Option<&str> {
-        self.at(&FactKey::new(owner, attribute), date).map(|f| f.value.as_str())
+        self.at(&FactKey::new(owner, attribute), date)
+            .map(|f| f.value.as_str())
     }
 
     /// A person's name as it was on `date` (or their newest, when none was given by then).
     pub fn name_at(&self, person: &str, date: Date) -> Option<&str> {
         let key = FactKey::new(person, "name");
-        self.at(&key, date).or_else(|| self.latest(&key)).map(|f| f.value.as_str())
+        self.at(&key, date)
+            .or_else(|| self.latest(&key))
+            .map(|f| f.value.as_str())
     }
 
     /// The day a person died, if the vault knows it.
     pub fn death_date(&self, person: &str) -> Option<Date> {
-        self.latest(&FactKey::new(person, "death_date")).and_then(|f| f.value.parse().ok())
+        self.latest(&FactKey::new(person, "death_date"))
+            .and_then(|f| f.value.parse().ok())
     }
 
     /// Whether the person lives in the citizen's household on `date`: the citizen unless
@@ -309,12 +427,17 @@ impl Vault {
 
     /// The household on `date`, the citizen first, then in the order people were added.
     pub fn members_at(&self, date: Date) -> Vec<String> {
-        self.people.iter().filter(|p| self.in_household(&p.id, date)).map(|p| p.id.clone()).collect()
+        self.people
+            .iter()
+            .filter(|p| self.in_household(&p.id, date))
+            .map(|p| p.id.clone())
+            .collect()
     }
 
     /// The head of the household (世帯主) on `date`, if the vault knows who.
     pub fn head_at(&self, date: Date) -> Option<&str> {
-        self.value_at(HOUSEHOLD, HEAD, date).filter(|id| self.person(id).is_some())
+        self.value_at(HOUSEHOLD, HEAD, date)
+            .filter(|id| self.person(id).is_some())
     }
 
     pub fn relate(&mut self, r: Relation) {
@@ -379,7 +502,11 @@ impl Vault {
     }
 
     pub fn grandparents_of(&self, p: &str) -> Vec<String> {
-        let mut out: Vec<String> = self.parents_of(p).iter().flat_map(|q| self.parents_of(q)).collect();
+        let mut out: Vec<String> = self
+            .parents_of(p)
+            .iter()
+            .flat_map(|q| self.parents_of(q))
+            .collect();
         for r in &self.relations {
             if let Relation::Grandparent { grandparent, of } = r {
                 if of == p && !out.contains(grandparent) {
@@ -402,7 +529,8 @@ impl Relation {
 
     fn same_as(&self, other: &Relation) -> bool {
         match (self, other) {
-            (Relation::Spouse { a, b }, Relation::Spouse { a: c, b: d }) | (Relation::Sibling { a, b }, Relation::Sibling { a: c, b: d }) => {
+            (Relation::Spouse { a, b }, Relation::Spouse { a: c, b: d })
+            | (Relation::Sibling { a, b }, Relation::Sibling { a: c, b: d }) => {
                 (a == c && b == d) || (a == d && b == c)
             }
             _ => self == other,
@@ -416,7 +544,12 @@ mod tests {
     use jiff::civil::date;
 
     fn given(case: &str) -> Provenance {
-        Provenance { case: case.into(), event: "moving".into(), how: How::Typed, date: date(2026, 5, 1) }
+        Provenance {
+            case: case.into(),
+            event: "moving".into(),
+            how: How::Typed,
+            date: date(2026, 5, 1),
+        }
     }
 
     #[test]
@@ -424,17 +557,32 @@ mod tests {
         let mut v = Vault::new();
         let address = FactKey::new(HOUSEHOLD, "address");
         v.set(&address, "千代田区".into(), None, given("c1"));
-        v.set_from_answer(&address, "横浜市".into(), date(2026, 6, 1), "move_date", given("c2"));
+        v.set_from_answer(
+            &address,
+            "横浜市".into(),
+            date(2026, 6, 1),
+            "move_date",
+            given("c2"),
+        );
         assert_eq!(v.at(&address, date(2026, 5, 31)).unwrap().value, "千代田区");
         assert_eq!(v.at(&address, date(2026, 6, 1)).unwrap().value, "横浜市");
         assert_eq!(v.history(&address).len(), 2, "nothing overwritten");
         // The moving day changes: the new address moves with it.
         v.retime("c2", "move_date", date(2026, 6, 5));
         assert_eq!(v.at(&address, date(2026, 6, 3)).unwrap().value, "千代田区");
-        assert_eq!(v.starting(&address, date(2026, 6, 5)).unwrap().value, "横浜市");
+        assert_eq!(
+            v.starting(&address, date(2026, 6, 5)).unwrap().value,
+            "横浜市"
+        );
         // A correction of the same period replaces that version only.
         v.set(&address, "千代田区千代田1-1".into(), None, given("c1"));
-        assert_eq!(v.history(&address).iter().map(|f| f.value.as_str()).collect::<Vec<_>>(), ["千代田区千代田1-1", "横浜市"]);
+        assert_eq!(
+            v.history(&address)
+                .iter()
+                .map(|f| f.value.as_str())
+                .collect::<Vec<_>>(),
+            ["千代田区千代田1-1", "横浜市"]
+        );
     }
 
     #[test]
@@ -443,13 +591,33 @@ mod tests {
         let address = FactKey::new(HOUSEHOLD, "address");
         // The 2027 move is entered first: the address before it was said to be 横浜.
         v.observe(&address, "横浜市".into(), date(2027, 5, 31), given("c2"));
-        v.set_from_answer(&address, "大阪市".into(), date(2027, 6, 1), "move_date", given("c2"));
-        assert_eq!(v.at(&address, date(2026, 1, 1)).unwrap().value, "横浜市", "nothing else known");
+        v.set_from_answer(
+            &address,
+            "大阪市".into(),
+            date(2027, 6, 1),
+            "move_date",
+            given("c2"),
+        );
+        assert_eq!(
+            v.at(&address, date(2026, 1, 1)).unwrap().value,
+            "横浜市",
+            "nothing else known"
+        );
         // Then the 2026 move to 横浜: before it, the address is not known any more.
-        v.set_from_answer(&address, "横浜市".into(), date(2026, 6, 1), "move_date", given("c3"));
+        v.set_from_answer(
+            &address,
+            "横浜市".into(),
+            date(2026, 6, 1),
+            "move_date",
+            given("c3"),
+        );
         assert_eq!(v.at(&address, date(2026, 5, 31)), None);
         v.observe(&address, "千代田区".into(), date(2026, 5, 31), given("c3"));
-        let values: Vec<&str> = v.history(&address).iter().map(|f| f.value.as_str()).collect();
+        let values: Vec<&str> = v
+            .history(&address)
+            .iter()
+            .map(|f| f.value.as_str())
+            .collect();
         assert_eq!(values, ["千代田区", "横浜市", "大阪市"]);
     }
 
@@ -457,12 +625,33 @@ mod tests {
     fn household_membership_follows_birth_and_death() {
         let mut v = Vault::new();
         let baby = v.add_person("c1");
-        v.set(&FactKey::new(&baby, IN_HOUSEHOLD), "yes".into(), Some(date(2026, 4, 16)), given("c1"));
+        v.set(
+            &FactKey::new(&baby, IN_HOUSEHOLD),
+            "yes".into(),
+            Some(date(2026, 4, 16)),
+            given("c1"),
+        );
         let grandpa = v.add_person("c3");
-        v.set(&FactKey::new(&grandpa, IN_HOUSEHOLD), "yes".into(), None, given("c3"));
-        v.set(&FactKey::new(&grandpa, "death_date"), "2026-11-30".into(), None, given("c3"));
-        assert_eq!(v.members_at(date(2026, 4, 1)), [ME.to_string(), grandpa.clone()]);
-        assert_eq!(v.members_at(date(2026, 11, 30)), [ME.to_string(), baby.clone(), grandpa.clone()]);
+        v.set(
+            &FactKey::new(&grandpa, IN_HOUSEHOLD),
+            "yes".into(),
+            None,
+            given("c3"),
+        );
+        v.set(
+            &FactKey::new(&grandpa, "death_date"),
+            "2026-11-30".into(),
+            None,
+            given("c3"),
+        );
+        assert_eq!(
+            v.members_at(date(2026, 4, 1)),
+            [ME.to_string(), grandpa.clone()]
+        );
+        assert_eq!(
+            v.members_at(date(2026, 11, 30)),
+            [ME.to_string(), baby.clone(), grandpa.clone()]
+        );
         assert_eq!(v.members_at(date(2026, 12, 1)), [ME.to_string(), baby]);
     }
 
@@ -471,7 +660,12 @@ mod tests {
         let mut v = Vault::new();
         let address = FactKey::new(HOUSEHOLD, "address");
         v.set(&address, "千代田区".into(), None, given("c1"));
-        v.set(&address, "横浜市".into(), Some(date(2026, 6, 1)), given("c2"));
+        v.set(
+            &address,
+            "横浜市".into(),
+            Some(date(2026, 6, 1)),
+            given("c2"),
+        );
         let before = v.clone();
         let taken = v.remove(&address);
         assert!(v.history(&address).is_empty() && !v.facts.contains_key(HOUSEHOLD));
@@ -492,10 +686,22 @@ mod tests {
     fn relations_give_siblings_and_grandparents() {
         let mut v = Vault::new();
         let (dad, sister, baby) = (v.add_person("c"), v.add_person("c"), v.add_person("c"));
-        v.relate(Relation::Parent { parent: dad.clone(), child: ME.into() });
-        v.relate(Relation::Parent { parent: dad.clone(), child: sister.clone() });
-        v.relate(Relation::Parent { parent: ME.into(), child: baby.clone() });
-        v.relate(Relation::Parent { parent: ME.into(), child: baby.clone() });
+        v.relate(Relation::Parent {
+            parent: dad.clone(),
+            child: ME.into(),
+        });
+        v.relate(Relation::Parent {
+            parent: dad.clone(),
+            child: sister.clone(),
+        });
+        v.relate(Relation::Parent {
+            parent: ME.into(),
+            child: baby.clone(),
+        });
+        v.relate(Relation::Parent {
+            parent: ME.into(),
+            child: baby.clone(),
+        });
         assert_eq!(v.relations.len(), 3, "the same relation once");
         assert_eq!(v.siblings_of(ME), [sister]);
         assert_eq!(v.grandparents_of(&baby), [dad]);

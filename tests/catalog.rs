@@ -47,8 +47,14 @@ fn the_shipped_catalog_loads_with_enough_procedures() {
 fn expect_error(result: Result<Catalog, CatalogError>, file: &str, entry: &str, words: &str) {
     let e = result.expect_err("a malformed catalog must be refused");
     assert_eq!(e.file, file, "{e}");
-    assert!(e.entry.contains(entry), "entry of {e} should contain {entry}");
-    assert!(e.message.contains(words), "message of {e} should say {words}");
+    assert!(
+        e.entry.contains(entry),
+        "entry of {e} should contain {entry}"
+    );
+    assert!(
+        e.message.contains(words),
+        "message of {e} should say {words}"
+    );
     assert!(e.to_string().starts_with(file));
 }
 
@@ -62,7 +68,9 @@ fn broken_json_names_the_file_and_position() {
 #[test]
 fn a_wrong_type_names_the_entry() {
     expect_error(
-        load_with("death.json", |v| v["procedures"][3]["deadline"]["length"] = serde_json::json!({"weeks": 2})),
+        load_with("death.json", |v| {
+            v["procedures"][3]["deadline"]["length"] = serde_json::json!({"weeks": 2})
+        }),
         "death.json",
         "procedures[3].deadline",
         "unknown variant",
@@ -72,7 +80,9 @@ fn a_wrong_type_names_the_entry() {
 #[test]
 fn an_unknown_field_is_refused() {
     expect_error(
-        load_with("birth.json", |v| v["procedures"][0]["dependson"] = serde_json::json!([])),
+        load_with("birth.json", |v| {
+            v["procedures"][0]["dependson"] = serde_json::json!([])
+        }),
         "birth.json",
         "procedures[0]",
         "unknown field `dependson`",
@@ -82,7 +92,9 @@ fn an_unknown_field_is_refused() {
 #[test]
 fn a_missing_translation_is_refused() {
     expect_error(
-        load_with("moving.json", |v| v["procedures"][2]["title"]["easy"] = serde_json::json!(" ")),
+        load_with("moving.json", |v| {
+            v["procedures"][2]["title"]["easy"] = serde_json::json!(" ")
+        }),
         "moving.json",
         "procedures[2] (moving_in).title",
         "easy text is empty",
@@ -92,43 +104,57 @@ fn a_missing_translation_is_refused() {
 #[test]
 fn references_are_checked() {
     expect_error(
-        load_with("birth.json", |v| v["procedures"][1]["agency"] = serde_json::json!("moon_office")),
+        load_with("birth.json", |v| {
+            v["procedures"][1]["agency"] = serde_json::json!("moon_office")
+        }),
         "birth.json",
         "agency",
         "moon_office",
     );
     expect_error(
-        load_with("birth.json", |v| v["procedures"][0]["fields"][0] = serde_json::json!("shoe_size")),
+        load_with("birth.json", |v| {
+            v["procedures"][0]["fields"][0] = serde_json::json!("shoe_size")
+        }),
         "birth.json",
         "fields",
         "field dictionary",
     );
     expect_error(
-        load_with("birth.json", |v| v["procedures"][0]["bring"][0] = serde_json::json!("nothing")),
+        load_with("birth.json", |v| {
+            v["procedures"][0]["bring"][0] = serde_json::json!("nothing")
+        }),
         "birth.json",
         "bring",
         "not a document",
     );
     expect_error(
-        load_with("death.json", |v| v["procedures"][0]["deadline"]["anchor"] = serde_json::json!("will")),
+        load_with("death.json", |v| {
+            v["procedures"][0]["deadline"]["anchor"] = serde_json::json!("will")
+        }),
         "death.json",
         "deadline.anchor",
         "not a date question",
     );
     expect_error(
-        load_with("moving.json", |v| v["procedures"][0]["when"] = serde_json::json!({"eq": ["move_kind", "to_the_moon"]})),
+        load_with("moving.json", |v| {
+            v["procedures"][0]["when"] = serde_json::json!({"eq": ["move_kind", "to_the_moon"]})
+        }),
         "moving.json",
         "when",
         "can never be",
     );
     expect_error(
-        load_with("moving.json", |v| v["questions"][0]["when"] = serde_json::json!({"eq": ["has_card", "yes"]})),
+        load_with("moving.json", |v| {
+            v["questions"][0]["when"] = serde_json::json!({"eq": ["has_card", "yes"]})
+        }),
         "moving.json",
         "questions[0] (move_kind).when",
         "not an earlier question",
     );
     expect_error(
-        load_with("death.json", |v| v["procedures"][0]["source"] = serde_json::json!("http://example.org")),
+        load_with("death.json", |v| {
+            v["procedures"][0]["source"] = serde_json::json!("http://example.org")
+        }),
         "death.json",
         "source",
         "https://",
@@ -138,13 +164,17 @@ fn references_are_checked() {
 #[test]
 fn dependency_cycles_and_duplicates_are_refused() {
     expect_error(
-        load_with("birth.json", |v| v["procedures"][0]["depends_on"] = serde_json::json!(["child_allowance"])),
+        load_with("birth.json", |v| {
+            v["procedures"][0]["depends_on"] = serde_json::json!(["child_allowance"])
+        }),
         "birth.json",
         "procedures",
         "circle",
     );
     expect_error(
-        load_with("birth.json", |v| v["procedures"][1]["id"] = serde_json::json!("birth_registration")),
+        load_with("birth.json", |v| {
+            v["procedures"][1]["id"] = serde_json::json!("birth_registration")
+        }),
         "birth.json",
         "procedures",
         "used twice",
@@ -153,7 +183,12 @@ fn dependency_cycles_and_duplicates_are_refused() {
 
 #[test]
 fn index_problems_are_named() {
-    expect_error(load_with("index.json", |v| v["version"] = serde_json::json!(7)), "index.json", "version", "reads version 1");
+    expect_error(
+        load_with("index.json", |v| v["version"] = serde_json::json!(7)),
+        "index.json",
+        "version",
+        "reads version 1",
+    );
     let e = Catalog::load(&read("index.json"), &read("fields.json"), &events()[..2]).unwrap_err();
     assert_eq!(e.file, "death.json");
     assert!(e.message.contains("could not be read"));

@@ -27,8 +27,10 @@ fn every_year_of_the_official_list_matches() {
     assert_eq!(years.len(), 2027 - 1955 + 1, "the fixture covers 1955–2027");
     let mut wrong = Vec::new();
     for (year, expected) in years {
-        let computed: BTreeSet<(i8, i8)> =
-            holidays_of_year(year).iter().map(|(d, _)| (d.month(), d.day())).collect();
+        let computed: BTreeSet<(i8, i8)> = holidays_of_year(year)
+            .iter()
+            .map(|(d, _)| (d.month(), d.day()))
+            .collect();
         if computed != expected {
             let missing: Vec<_> = expected.difference(&computed).collect();
             let extra: Vec<_> = computed.difference(&expected).collect();

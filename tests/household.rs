@@ -28,11 +28,25 @@ fn who(s: &AppState, owner: &str) -> &'static str {
     if s.cases.iter().any(|c| c.id == owner) {
         return "case";
     }
-    match s.vault.latest(&FactKey::new(owner, "name")).map(|f| f.value.as_str()) {
+    match s
+        .vault
+        .latest(&FactKey::new(owner, "name"))
+        .map(|f| f.value.as_str())
+    {
         Some("山田 花子") => "hanako",
         Some("山田 和子") => "kazuko",
-        _ if s.cases.iter().any(|c| c.event == "birth" && c.first(hitotsu::household::Role::Child) == Some(owner)) => "baby",
-        _ if s.cases.iter().any(|c| c.event == "death" && c.first(hitotsu::household::Role::Deceased) == Some(owner)) => "ichiro",
+        _ if s.cases.iter().any(|c| {
+            c.event == "birth" && c.first(hitotsu::household::Role::Child) == Some(owner)
+        }) =>
+        {
+            "baby"
+        }
+        _ if s.cases.iter().any(|c| {
+            c.event == "death" && c.first(hitotsu::household::Role::Deceased) == Some(owner)
+        }) =>
+        {
+            "ichiro"
+        }
         _ => "someone",
     }
 }
@@ -85,70 +99,201 @@ fn a_household_through_a_birth_a_move_and_a_death() {
     // ── The birth: Taro (the father) with Hanako; the baby 𠮷子 on 16 April 2026.
     let today = date(2026, 4, 20);
     let birth = h.open("birth", today);
-    h.answer(&birth, today, &[("birth_date", "2026-04-16"), ("born_abroad", "no"), ("parent_insurance", "national"), ("birth_weight_g", "2980"), ("direct_payment", "yes")]);
-    h.people(&birth, today, &[("my_part", "father"), ("other_parent", "new"), ("other_parent_name", "山田 花子"), ("allowance_claimant", ME)]);
+    h.answer(
+        &birth,
+        today,
+        &[
+            ("birth_date", "2026-04-16"),
+            ("born_abroad", "no"),
+            ("parent_insurance", "national"),
+            ("birth_weight_g", "2980"),
+            ("direct_payment", "yes"),
+        ],
+    );
+    h.people(
+        &birth,
+        today,
+        &[
+            ("my_part", "father"),
+            ("other_parent", "new"),
+            ("other_parent_name", "山田 花子"),
+            ("allowance_claimant", ME),
+        ],
+    );
     h.fill(&birth, today, &value);
     let registration = h.form(&birth, today, "birth_registration");
     assert_eq!(registration["father_name"], "山田 太郎");
-    assert_eq!(registration["mother_name"], "山田 花子", "both parents on the birth notification");
+    assert_eq!(
+        registration["mother_name"], "山田 花子",
+        "both parents on the birth notification"
+    );
     assert_eq!(registration["mother_birth_date"], "1990-07-07");
     assert_eq!(registration["address"], CHIYODA);
     assert_eq!(registration["household_head"], "山田 太郎");
-    assert_eq!((registration["applicant_name"].as_str(), registration["applicant_relation"].as_str()), ("山田 太郎", "父"));
-    assert_eq!(h.form(&birth, today, "child_allowance")["applicant_name"], "山田 太郎");
-    assert_eq!(h.form(&birth, today, "baby_national_insurance")["my_number"], my_number("12345678901"), "filed by the head");
+    assert_eq!(
+        (
+            registration["applicant_name"].as_str(),
+            registration["applicant_relation"].as_str()
+        ),
+        ("山田 太郎", "父")
+    );
+    assert_eq!(
+        h.form(&birth, today, "child_allowance")["applicant_name"],
+        "山田 太郎"
+    );
+    assert_eq!(
+        h.form(&birth, today, "baby_national_insurance")["my_number"],
+        my_number("12345678901"),
+        "filed by the head"
+    );
     h.hand_over_all(&birth, today);
-    assert!(h.s.finished(&h.c, &birth, today), "every packet handed over: the birth is finished");
+    assert!(
+        h.s.finished(&h.c, &birth, today),
+        "every packet handed over: the birth is finished"
+    );
     let birth_typed = h.typed;
 
     // ── The move to Yokohama on 1 June 2026, prepared on 20 May.
     let today = date(2026, 5, 20);
     let moving = h.open("moving", today);
     let before = h.confirmed;
-    h.answer(&moving, today, &[
-        ("move_kind", "other_city"), ("move_date", "2026-06-01"), ("has_card", "yes"), ("foreign_resident", "no"),
-        // Known from the birth: the insurance and the child allowance claimed; and the
-        // household's only child is a baby, so no school-age children.
-        ("insurance", "national"), ("child_allowance", "yes"), ("school_children", "no"),
-        ("seal_registered", "no"), ("has_licence", "no"), ("has_vehicle", "no"),
-    ]);
-    assert_eq!(h.confirmed - before, 3, "insurance, child allowance and school-age children are confirmed, not asked");
+    h.answer(
+        &moving,
+        today,
+        &[
+            ("move_kind", "other_city"),
+            ("move_date", "2026-06-01"),
+            ("has_card", "yes"),
+            ("foreign_resident", "no"),
+            // Known from the birth: the insurance and the child allowance claimed; and the
+            // household's only child is a baby, so no school-age children.
+            ("insurance", "national"),
+            ("child_allowance", "yes"),
+            ("school_children", "no"),
+            ("seal_registered", "no"),
+            ("has_licence", "no"),
+            ("has_vehicle", "no"),
+        ],
+    );
+    assert_eq!(
+        h.confirmed - before,
+        3,
+        "insurance, child allowance and school-age children are confirmed, not asked"
+    );
     let proposed = h.people(&moving, today, &[]);
-    assert_eq!(proposed["movers"].split(',').count(), 3, "the baby of the birth is proposed as moving: {proposed:?}");
+    assert_eq!(
+        proposed["movers"].split(',').count(),
+        3,
+        "the baby of the birth is proposed as moving: {proposed:?}"
+    );
     h.fill(&moving, today, &value);
-    let asked_now: Vec<&str> = h.asked.iter().filter(|(_, s)| s.is_some()).map(|(k, _)| k.attribute.as_str()).collect();
-    assert_eq!(asked_now, ["address", "postal_code"], "the move asks only the new address and its postal code");
+    let asked_now: Vec<&str> = h
+        .asked
+        .iter()
+        .filter(|(_, s)| s.is_some())
+        .map(|(k, _)| k.attribute.as_str())
+        .collect();
+    assert_eq!(
+        asked_now,
+        ["address", "postal_code"],
+        "the move asks only the new address and its postal code"
+    );
     let packets = h.packets(&moving, today);
-    assert!(packets.iter().all(|p| p.missing.is_empty()), "every packet of the move can be produced: {packets:?}");
+    assert!(
+        packets.iter().all(|p| p.missing.is_empty()),
+        "every packet of the move can be produced: {packets:?}"
+    );
     let out = h.form(&moving, today, "moving_out");
-    assert_eq!((out["old_address"].as_str(), out["new_address"].as_str()), (CHIYODA, YOKOHAMA));
+    assert_eq!(
+        (out["old_address"].as_str(), out["new_address"].as_str()),
+        (CHIYODA, YOKOHAMA)
+    );
     let moving_in = h.form(&moving, today, "moving_in_with_card");
-    assert_eq!((moving_in["old_address"].as_str(), moving_in["new_address"].as_str()), (CHIYODA, YOKOHAMA));
-    assert_eq!(moving_in["household_members"], "山田 太郎（世帯主）、山田 花子（妻）、山田 𠮷子（子）");
-    assert_eq!(h.form(&moving, today, "child_allowance_new_city")["child_name"], "山田 𠮷子", "the baby is linked to the move");
+    assert_eq!(
+        (
+            moving_in["old_address"].as_str(),
+            moving_in["new_address"].as_str()
+        ),
+        (CHIYODA, YOKOHAMA)
+    );
+    assert_eq!(
+        moving_in["household_members"],
+        "山田 太郎（世帯主）、山田 花子（妻）、山田 𠮷子（子）"
+    );
+    assert_eq!(
+        h.form(&moving, today, "child_allowance_new_city")["child_name"],
+        "山田 𠮷子",
+        "the baby is linked to the move"
+    );
     h.hand_over_all(&moving, today);
     assert!(h.s.finished(&h.c, &moving, today));
     let address = FactKey::new(HOUSEHOLD, "address");
-    assert_eq!(h.s.vault.at(&address, d("2026-05-31")).unwrap().value, CHIYODA);
-    assert_eq!(h.s.vault.at(&address, d("2026-06-01")).unwrap().value, YOKOHAMA);
-    assert_eq!(h.s.vault.history(&address).len(), 2, "the old address stays in the history");
+    assert_eq!(
+        h.s.vault.at(&address, d("2026-05-31")).unwrap().value,
+        CHIYODA
+    );
+    assert_eq!(
+        h.s.vault.at(&address, d("2026-06-01")).unwrap().value,
+        YOKOHAMA
+    );
+    assert_eq!(
+        h.s.vault.history(&address).len(),
+        2,
+        "the old address stays in the history"
+    );
     // The birth's sheets keep the address of their own date.
-    assert_eq!(h.s.case(&birth).unwrap().packets.values().flat_map(|r| &r.forms).find(|f| f.procedure == "birth_registration").unwrap().facts.iter().find(|(k, _)| k == "address").unwrap().1, CHIYODA);
+    assert_eq!(
+        h.s.case(&birth)
+            .unwrap()
+            .packets
+            .values()
+            .flat_map(|r| &r.forms)
+            .find(|f| f.procedure == "birth_registration")
+            .unwrap()
+            .facts
+            .iter()
+            .find(|(k, _)| k == "address")
+            .unwrap()
+            .1,
+        CHIYODA
+    );
     let moving_typed = h.typed - birth_typed;
 
     // ── Taro's father Ichiro dies on 30 November; his wife Kazuko survives him. The
     // funeral was on 3 December; Taro is the 喪主 and files the death notification.
     let today = date(2026, 12, 5);
     let death = h.open("death", today);
-    h.answer(&death, today, &[
-        ("death_date", "2026-11-30"), ("known_date", "2026-11-30"), ("died_abroad", "no"), ("insurance", "elderly"),
-        ("age_65", "yes"), ("pension", "yes"), ("householder", "no"), ("child_allowance", "no"), ("will", "none"),
-        ("real_estate", "yes"), ("had_income", "unsure"), ("estate_large", "unsure"), ("life_insurance", "no"),
-        ("funeral_done", "yes"), ("funeral_date", "2026-12-03"),
-    ]);
-    let proposed = h.people(&death, today, &[
-        ("deceased_kin", "parent-male"), ("lived_with", "no"), ("surviving_spouse", "new"), ("surviving_spouse_name", "山田 和子"),
-    ]);
+    h.answer(
+        &death,
+        today,
+        &[
+            ("death_date", "2026-11-30"),
+            ("known_date", "2026-11-30"),
+            ("died_abroad", "no"),
+            ("insurance", "elderly"),
+            ("age_65", "yes"),
+            ("pension", "yes"),
+            ("householder", "no"),
+            ("child_allowance", "no"),
+            ("will", "none"),
+            ("real_estate", "yes"),
+            ("had_income", "unsure"),
+            ("estate_large", "unsure"),
+            ("life_insurance", "no"),
+            ("funeral_done", "yes"),
+            ("funeral_date", "2026-12-03"),
+        ],
+    );
+    let proposed = h.people(
+        &death,
+        today,
+        &[
+            ("deceased_kin", "parent-male"),
+            ("lived_with", "no"),
+            ("surviving_spouse", "new"),
+            ("surviving_spouse_name", "山田 和子"),
+        ],
+    );
     assert_eq!(proposed["informant"], ME);
     h.fill(&death, today, &value);
     // The funeral is done: the death notification and the cremation permit were filed
@@ -157,35 +302,79 @@ fn a_household_through_a_birth_a_move_and_a_death() {
     let plan = build(&scope, &h.c.closed_days());
     for id in ["death_registration", "cremation_permit"] {
         let item = plan.items.iter().find(|i| i.procedure.id == id).unwrap();
-        assert!(matches!(item.state, ItemState::Closed(_)), "{id} is closed with a reason");
+        assert!(
+            matches!(item.state, ItemState::Closed(_)),
+            "{id} is closed with a reason"
+        );
         assert_eq!(item.group, hitotsu::plan::Group::Done);
     }
     let pension = h.form(&death, today, "survivors_pension");
-    assert_eq!(pension["applicant_name"], "山田 和子", "the survivors' pension is the surviving spouse's");
+    assert_eq!(
+        pension["applicant_name"], "山田 和子",
+        "the survivors' pension is the surviving spouse's"
+    );
     assert_eq!(pension["applicant_relation"], "妻");
-    assert_eq!(pension["bank_account"], "静岡銀行 本店 2222222", "paid to her account");
+    assert_eq!(
+        pension["bank_account"], "静岡銀行 本店 2222222",
+        "paid to her account"
+    );
     assert_eq!(pension["my_number"], my_number("11122233344"));
-    assert_eq!((pension["proxy_name"].as_str(), pension["proxy_relation"].as_str()), ("山田 太郎", "子"), "Taro files as her proxy");
-    let pension_packet = h.packets(&death, today).into_iter().find(|p| p.agency == "pension_office").unwrap();
-    assert!(pension_packet.documents.contains(&"power_of_attorney".to_string()));
+    assert_eq!(
+        (
+            pension["proxy_name"].as_str(),
+            pension["proxy_relation"].as_str()
+        ),
+        ("山田 太郎", "子"),
+        "Taro files as her proxy"
+    );
+    let pension_packet = h
+        .packets(&death, today)
+        .into_iter()
+        .find(|p| p.agency == "pension_office")
+        .unwrap();
+    assert!(pension_packet
+        .documents
+        .contains(&"power_of_attorney".to_string()));
     let grant = h.form(&death, today, "funeral_grant");
-    assert_eq!((grant["applicant_name"].as_str(), grant["bank_account"].as_str()), ("山田 太郎", "ゆうちょ 10180-11111111"), "the 喪主 is paid");
+    assert_eq!(
+        (
+            grant["applicant_name"].as_str(),
+            grant["bank_account"].as_str()
+        ),
+        ("山田 太郎", "ゆうちょ 10180-11111111"),
+        "the 喪主 is paid"
+    );
     let notice = h.form(&death, today, "pension_death_notice");
-    assert_eq!(notice["address"], YOKOHAMA, "Taro's address at the death is the new one");
+    assert_eq!(
+        notice["address"], YOKOHAMA,
+        "Taro's address at the death is the new one"
+    );
     assert_eq!(notice["deceased_name"], "山田 一郎");
     let tax = h.form(&death, today, "quasi_final_return");
-    assert!(!tax.contains_key("income_summary"), "income unknown: no amount is asked");
+    assert!(
+        !tax.contains_key("income_summary"),
+        "income unknown: no amount is asked"
+    );
     assert_eq!(tax["heir_name"], "山田 和子、山田 太郎");
     assert_eq!(tax["heir_relation"], "妻、子");
     assert_eq!(tax["deceased_address"], FATHER_HOME);
-    assert_eq!(h.form(&death, today, "renunciation")["applicant_name"], "山田 太郎", "the heir files for himself");
+    assert_eq!(
+        h.form(&death, today, "renunciation")["applicant_name"],
+        "山田 太郎",
+        "the heir files for himself"
+    );
     h.hand_over_all(&death, today);
     assert!(h.s.finished(&h.c, &death, today));
     let death_typed = h.typed - birth_typed - moving_typed;
 
     // Nothing asked twice across the three events.
     let unique: BTreeSet<_> = h.asked.iter().collect();
-    assert_eq!(unique.len(), h.asked.len(), "a fact asked twice: {:?}", h.asked);
+    assert_eq!(
+        unique.len(),
+        h.asked.len(),
+        "a fact asked twice: {:?}",
+        h.asked
+    );
 
     // The paper forms: every applicable procedure's fields, each form asking again.
     let paper: usize = [&birth, &moving, &death]
@@ -193,14 +382,23 @@ fn a_household_through_a_birth_a_move_and_a_death() {
         .map(|c| {
             let scope = h.s.scope(&h.c, c, today).unwrap();
             let a = scope.answers();
-            scope.applicable(&a).iter().filter(|p| scope.closure(p, &a).is_none()).map(|p| scope.fields_of(p, &a).len()).sum::<usize>()
+            scope
+                .applicable(&a)
+                .iter()
+                .filter(|p| scope.closure(p, &a).is_none())
+                .map(|p| scope.fields_of(p, &a).len())
+                .sum::<usize>()
         })
         .sum();
     println!(
         "household of four over three events: typed {} (birth {birth_typed}, move {moving_typed}, death {death_typed}), confirmed {}, paper forms {paper} entries",
         h.typed, h.confirmed
     );
-    assert!(h.typed * 2 < paper, "typed {} should be well under half of {paper}", h.typed);
+    assert!(
+        h.typed * 2 < paper,
+        "typed {} should be well under half of {paper}",
+        h.typed
+    );
 }
 
 #[test]
@@ -209,11 +407,39 @@ fn a_shared_device_knows_whose_details_it_holds() {
     assert_eq!(h.s.whose(), None, "a fresh device holds nobody's details");
     let today = date(2026, 4, 20);
     let birth = h.open("birth", today);
-    h.answer(&birth, today, &[("birth_date", "2026-04-16"), ("born_abroad", "no"), ("parent_insurance", "employee"), ("birth_weight_g", "3100"), ("direct_payment", "yes")]);
-    h.people(&birth, today, &[("my_part", "mother"), ("other_parent", "nobody"), ("allowance_claimant", ME)]);
+    h.answer(
+        &birth,
+        today,
+        &[
+            ("birth_date", "2026-04-16"),
+            ("born_abroad", "no"),
+            ("parent_insurance", "employee"),
+            ("birth_weight_g", "3100"),
+            ("direct_payment", "yes"),
+        ],
+    );
+    h.people(
+        &birth,
+        today,
+        &[
+            ("my_part", "mother"),
+            ("other_parent", "nobody"),
+            ("allowance_claimant", ME),
+        ],
+    );
     h.fill(&birth, today, &value);
-    assert_eq!(h.s.whose(), Some("山田 太郎"), "the next event asks whether this is still the same person");
+    assert_eq!(
+        h.s.whose(),
+        Some("山田 太郎"),
+        "the next event asks whether this is still the same person"
+    );
     // A mother registering alone: the father's column is left empty, not asked.
     let registration = h.form(&birth, today, "birth_registration");
-    assert_eq!((registration["mother_name"].as_str(), registration["father_name"].as_str()), ("山田 太郎", ""));
+    assert_eq!(
+        (
+            registration["mother_name"].as_str(),
+            registration["father_name"].as_str()
+        ),
+        ("山田 太郎", "")
+    );
 }

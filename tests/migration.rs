@@ -10,7 +10,11 @@ use hitotsu::vault::{FactKey, HOUSEHOLD, ME};
 use jiff::civil::date;
 
 fn v2() -> String {
-    std::fs::read_to_string(format!("{}/tests/data/state-v2.json", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read_to_string(format!(
+        "{}/tests/data/state-v2.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 #[test]
@@ -22,10 +26,22 @@ fn version_2_as_stored_is_migrated_with_nothing_lost() {
     let v = &s.vault;
     // Every fact is there, as a history of one version that holds from always.
     let name = v.history(&FactKey::new(ME, "name"));
-    assert_eq!((name.len(), name[0].value.as_str(), name[0].from), (1, "山田 太郎", None));
+    assert_eq!(
+        (name.len(), name[0].value.as_str(), name[0].from),
+        (1, "山田 太郎", None)
+    );
     assert_eq!(name[0].last_used, Some(date(2026, 4, 21)));
-    assert_eq!(v.latest(&FactKey::new("p1", "name")).unwrap().value, "山田 𠮷子");
-    assert_eq!(v.latest(&FactKey::new(HOUSEHOLD, "household_members")).unwrap().value, "山田 太郎、山田 𠮷子", "kept, visible");
+    assert_eq!(
+        v.latest(&FactKey::new("p1", "name")).unwrap().value,
+        "山田 𠮷子"
+    );
+    assert_eq!(
+        v.latest(&FactKey::new(HOUSEHOLD, "household_members"))
+            .unwrap()
+            .value,
+        "山田 太郎、山田 𠮷子",
+        "kept, visible"
+    );
     // The baby is the citizen's child, in the household from the day of birth.
     assert_eq!(kin(v, "p1", ME), Kin::Child);
     assert!(!v.in_household("p1", date(2026, 4, 15)) && v.in_household("p1", date(2026, 4, 16)));
@@ -41,9 +57,25 @@ fn version_2_as_stored_is_migrated_with_nothing_lost() {
     assert_eq!(s.case("c2").unwrap().drafts["move_date"], "2026/6/");
     // Packets by id: a local number is a reference, an endpoint's is a receipt.
     let city = &birth.packets["c1-city_office"];
-    assert_eq!((city.agency.as_str(), city.reference.as_str(), city.receipt.as_ref(), city.status), ("city_office", "H-20260421-c1-city_office", None, PacketStatus::Prepared));
+    assert_eq!(
+        (
+            city.agency.as_str(),
+            city.reference.as_str(),
+            city.receipt.as_ref(),
+            city.status
+        ),
+        (
+            "city_office",
+            "H-20260421-c1-city_office",
+            None,
+            PacketStatus::Prepared
+        )
+    );
     let employer = &birth.packets["c1-employer"];
-    assert_eq!((employer.receipt.as_deref(), employer.status), (Some("R-0001"), PacketStatus::Received));
+    assert_eq!(
+        (employer.receipt.as_deref(), employer.status),
+        (Some("R-0001"), PacketStatus::Received)
+    );
     assert_eq!(s.shared[0].date, date(2026, 4, 21));
     // And it saves and loads again as the new version.
     let (again, problem) = AppState::from_stored(Some(&s.to_stored()));

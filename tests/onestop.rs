@@ -31,8 +31,26 @@ fn born() -> (Drive, String) {
     let mut h = Drive::new();
     let today = date(2026, 4, 20);
     let birth = h.open("birth", today);
-    h.answer(&birth, today, &[("birth_date", "2026-04-16"), ("born_abroad", "no"), ("parent_insurance", "employee"), ("birth_weight_g", "2980"), ("direct_payment", "yes")]);
-    h.people(&birth, today, &[("my_part", "mother"), ("other_parent", "nobody"), ("allowance_claimant", ME)]);
+    h.answer(
+        &birth,
+        today,
+        &[
+            ("birth_date", "2026-04-16"),
+            ("born_abroad", "no"),
+            ("parent_insurance", "employee"),
+            ("birth_weight_g", "2980"),
+            ("direct_payment", "yes"),
+        ],
+    );
+    h.people(
+        &birth,
+        today,
+        &[
+            ("my_part", "mother"),
+            ("other_parent", "nobody"),
+            ("allowance_claimant", ME),
+        ],
+    );
     (h, birth)
 }
 
@@ -41,16 +59,41 @@ fn a_fact_needed_by_many_procedures_is_asked_once() {
     let (h, birth) = born();
     let scope = h.s.scope(&h.c, &birth, date(2026, 4, 20)).unwrap();
     let all = needs(&scope);
-    let asks: Vec<&Ask> = all.iter().filter_map(|n| if let Gap::Fact(a) = &n.gap { Some(a) } else { None }).collect();
-    let keys: BTreeSet<_> = asks.iter().map(|a| (&a.key, a.starts.as_ref().map(|s| s.0))).collect();
+    let asks: Vec<&Ask> = all
+        .iter()
+        .filter_map(|n| {
+            if let Gap::Fact(a) = &n.gap {
+                Some(a)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let keys: BTreeSet<_> = asks
+        .iter()
+        .map(|a| (&a.key, a.starts.as_ref().map(|s| s.0)))
+        .collect();
     assert_eq!(keys.len(), asks.len(), "each fact once");
     // The applicant's name and the mother's name are one fact: the citizen's name.
-    let my_name = all.iter().find(|n| matches!(&n.gap, Gap::Fact(a) if a.key.owner == ME && a.key.attribute == "name")).unwrap();
-    for p in ["birth_registration", "child_allowance", "newborn_visit_card"] {
-        assert!(my_name.procedures.iter().any(|x| x == p), "{p} uses my name: {:?}", my_name.procedures);
+    let my_name = all
+        .iter()
+        .find(|n| matches!(&n.gap, Gap::Fact(a) if a.key.owner == ME && a.key.attribute == "name"))
+        .unwrap();
+    for p in [
+        "birth_registration",
+        "child_allowance",
+        "newborn_visit_card",
+    ] {
+        assert!(
+            my_name.procedures.iter().any(|x| x == p),
+            "{p} uses my name: {:?}",
+            my_name.procedures
+        );
     }
     // The date of birth came with the questionnaire: no detail page asks it.
-    assert!(!asks.iter().any(|a| a.key.attribute == "birth_date" && a.key.owner != ME));
+    assert!(!asks
+        .iter()
+        .any(|a| a.key.attribute == "birth_date" && a.key.owner != ME));
 }
 
 #[test]
@@ -67,15 +110,31 @@ fn packets_carry_only_what_their_recipient_needs() {
     for packet in &all {
         assert!(packet.missing.is_empty());
         for form in &packet.forms {
-            let p = scope.event.procedures.iter().find(|p| p.id == form.procedure).unwrap();
+            let p = scope
+                .event
+                .procedures
+                .iter()
+                .find(|p| p.id == form.procedure)
+                .unwrap();
             let wanted: Vec<&str> = scope.fields_of(p, &answers);
             let carried: Vec<&str> = form.facts.iter().map(|(f, _)| f.as_str()).collect();
-            assert_eq!(carried, wanted, "{} gets exactly its fields", form.procedure);
+            assert_eq!(
+                carried, wanted,
+                "{} gets exactly its fields",
+                form.procedure
+            );
         }
     }
     let employer = all.iter().find(|p| p.agency == "employer").unwrap();
-    assert!(!employer.facts().iter().any(|(f, _)| *f == "honseki"), "the employer never sees the family register");
-    assert!(!all.iter().any(|p| p.procedures.iter().any(|x| x == "newborn_visit_card")), "done: not sent again");
+    assert!(
+        !employer.facts().iter().any(|(f, _)| *f == "honseki"),
+        "the employer never sees the family register"
+    );
+    assert!(
+        !all.iter()
+            .any(|p| p.procedures.iter().any(|x| x == "newborn_visit_card")),
+        "done: not sent again"
+    );
 }
 
 #[test]
@@ -85,30 +144,71 @@ fn handing_over_records_exactly_what_was_shared_and_prepared_is_not_given() {
     h.fill(&birth, today, &value);
     let all = h.packets(&birth, today);
     let employer = all.iter().find(|p| p.agency == "employer").unwrap().clone();
-    let body: serde_json::Value = serde_json::from_str(&employer.body("c1-employer", "birth", today)).unwrap();
+    let body: serde_json::Value =
+        serde_json::from_str(&employer.body("c1-employer", "birth", today)).unwrap();
     assert_eq!(body["recipient"], "employer");
     assert_eq!(body["forms"][0]["procedure"], "baby_employee_insurance");
     assert_eq!(body["forms"][0]["facts"]["child_name"], "山田 花子");
     assert!(body["forms"][0]["facts"].get("honseki").is_none());
     let id = h.s.prepare(&birth, &employer, today).unwrap();
     let record = &h.s.case(&birth).unwrap().packets[&id];
-    assert_eq!((record.status, record.reference.as_str(), record.receipt.as_ref()), (PacketStatus::Prepared, "H-20260421-c1-employer", None));
-    assert!(h.s.shared.is_empty(), "a prepared sheet is not yet given to anyone");
+    assert_eq!(
+        (
+            record.status,
+            record.reference.as_str(),
+            record.receipt.as_ref()
+        ),
+        (PacketStatus::Prepared, "H-20260421-c1-employer", None)
+    );
+    assert!(
+        h.s.shared.is_empty(),
+        "a prepared sheet is not yet given to anyone"
+    );
     assert!(!h.s.finished(&h.c, &birth, today));
     h.s.hand_over(&h.c, &birth, &id, false, today);
     let fields: BTreeSet<&str> = h.s.shared.iter().map(|s| s.field.as_str()).collect();
-    let wanted: BTreeSet<&str> = employer.forms[0].facts.iter().map(|(f, _)| f.as_str()).collect();
-    assert_eq!(fields, wanted, "only the employer's form is recorded as shared");
-    assert!(h.s.shared.iter().all(|s| s.recipient == "employer" && !s.sent));
-    assert_eq!(h.s.case(&birth).unwrap().packets[&id].status, PacketStatus::HandedOver);
+    let wanted: BTreeSet<&str> = employer.forms[0]
+        .facts
+        .iter()
+        .map(|(f, _)| f.as_str())
+        .collect();
+    assert_eq!(
+        fields, wanted,
+        "only the employer's form is recorded as shared"
+    );
+    assert!(h
+        .s
+        .shared
+        .iter()
+        .all(|s| s.recipient == "employer" && !s.sent));
+    assert_eq!(
+        h.s.case(&birth).unwrap().packets[&id].status,
+        PacketStatus::HandedOver
+    );
     // Sent through an endpoint: queued with its key, and recorded as sent.
     let city = all.iter().find(|p| p.agency == "city_office").unwrap();
     let sent = h.s.send(&h.c, &birth, city, "key-1", 0.0, today).unwrap();
     assert_eq!(h.s.outbox.items.len(), 1);
-    assert!(h.s.shared.iter().any(|s| s.recipient == "city_office" && s.sent));
-    assert_eq!(h.s.case(&birth).unwrap().packets[&sent].status, PacketStatus::Sent);
+    assert!(h
+        .s
+        .shared
+        .iter()
+        .any(|s| s.recipient == "city_office" && s.sent));
+    assert_eq!(
+        h.s.case(&birth).unwrap().packets[&sent].status,
+        PacketStatus::Sent
+    );
     // Claiming child allowance is a fact the next event need not ask.
-    assert_eq!(h.s.vault.latest(&hitotsu::vault::FactKey::new(ME, "child_allowance_recipient")).unwrap().value, "yes");
+    assert_eq!(
+        h.s.vault
+            .latest(&hitotsu::vault::FactKey::new(
+                ME,
+                "child_allowance_recipient"
+            ))
+            .unwrap()
+            .value,
+        "yes"
+    );
 }
 
 #[test]
@@ -117,24 +217,64 @@ fn the_flow_goes_to_the_people_page_then_each_person_then_the_check_page() {
     let mut h = Drive::new();
     let today = date(2026, 4, 20);
     let birth = h.open("birth", today);
-    h.answer(&birth, today, &[("birth_date", "2026-04-16"), ("born_abroad", "no"), ("parent_insurance", "national"), ("birth_weight_g", "2980"), ("direct_payment", "yes")]);
-    let next = |h: &Drive, after: Option<&str>| next_step(&h.s.scope(&h.c, &birth, today).unwrap(), after);
+    h.answer(
+        &birth,
+        today,
+        &[
+            ("birth_date", "2026-04-16"),
+            ("born_abroad", "no"),
+            ("parent_insurance", "national"),
+            ("birth_weight_g", "2980"),
+            ("direct_payment", "yes"),
+        ],
+    );
+    let next =
+        |h: &Drive, after: Option<&str>| next_step(&h.s.scope(&h.c, &birth, today).unwrap(), after);
     assert_eq!(next(&h, None), NextStep::People, "nobody named yet");
-    h.people(&birth, today, &[("my_part", "father"), ("other_parent", "nobody"), ("allowance_claimant", ME)]);
+    h.people(
+        &birth,
+        today,
+        &[
+            ("my_part", "father"),
+            ("other_parent", "nobody"),
+            ("allowance_claimant", ME),
+        ],
+    );
     let child = h.case(&birth).roles[&hitotsu::household::Role::Child][0].clone();
-    assert_eq!(next(&h, None), NextStep::Details(child.clone()), "the baby first");
-    assert_eq!(next(&h, Some(&child)), NextStep::Details(ME.into()), "then the citizen");
-    assert_eq!(next(&h, Some(ME)), NextStep::Details("household".into()), "then the household");
+    assert_eq!(
+        next(&h, None),
+        NextStep::Details(child.clone()),
+        "the baby first"
+    );
+    assert_eq!(
+        next(&h, Some(&child)),
+        NextStep::Details(ME.into()),
+        "then the citizen"
+    );
+    assert_eq!(
+        next(&h, Some(ME)),
+        NextStep::Details("household".into()),
+        "then the household"
+    );
     h.fill(&birth, today, &value);
     assert_eq!(next(&h, None), NextStep::Check);
     // Check your answers: every value once, the citizen's name for all the forms that use it.
     let scope = h.s.scope(&h.c, &birth, today).unwrap();
     let all = used(&scope);
-    let names: Vec<_> = all.iter().filter(|u| u.fact.as_ref().is_some_and(|(k, _)| k.owner == ME && k.attribute == "name")).collect();
+    let names: Vec<_> = all
+        .iter()
+        .filter(|u| {
+            u.fact
+                .as_ref()
+                .is_some_and(|(k, _)| k.owner == ME && k.attribute == "name")
+        })
+        .collect();
     assert_eq!(names.len(), 1);
     assert!(names[0].procedures.len() >= 3, "{:?}", names[0].procedures);
     // What is worked out (the 続柄) has no fact of its own.
-    assert!(all.iter().any(|u| u.field == "applicant_relation" && u.fact.is_none() && u.value == "父"));
+    assert!(all
+        .iter()
+        .any(|u| u.field == "applicant_relation" && u.fact.is_none() && u.value == "父"));
 }
 
 #[test]
@@ -144,14 +284,35 @@ fn labels_values_and_lookups_come_from_the_catalog() {
     assert_eq!(c.field_label("child_name", Lang::En), "Child's name");
     assert_eq!(c.field_label("no_such_field", Lang::Ja), "no_such_field");
     // On a page about a person, the fact is named as theirs.
-    assert_eq!(c.attribute_label("name", "applicant_name", Lang::Ja), "氏名");
-    assert_eq!(c.attribute_label("birth_place", "birth_place", Lang::Ja), "出生の場所");
+    assert_eq!(
+        c.attribute_label("name", "applicant_name", Lang::Ja),
+        "氏名"
+    );
+    assert_eq!(
+        c.attribute_label("birth_place", "birth_place", Lang::Ja),
+        "出生の場所"
+    );
     assert_eq!(c.display_value("child_sex", "female", Lang::En), "Female");
-    assert_eq!(c.display_value("child_name", "山田 𠮷子", Lang::En), "山田 𠮷子");
+    assert_eq!(
+        c.display_value("child_name", "山田 𠮷子", Lang::En),
+        "山田 𠮷子"
+    );
     let (field, _) = c.field_for(false, true, "address").unwrap();
-    assert!(["new_address", "old_address"].contains(&field), "a household field names the address: {field}");
-    assert!(c.field_for(true, false, "members").is_none(), "a derived value is no fact");
-    assert_eq!(c.agency_name("city_office", Lang::En), "City office (where you live or move to)");
+    assert!(
+        ["new_address", "old_address"].contains(&field),
+        "a household field names the address: {field}"
+    );
+    assert!(
+        c.field_for(true, false, "members").is_none(),
+        "a derived value is no fact"
+    );
+    assert_eq!(
+        c.agency_name("city_office", Lang::En),
+        "City office (where you live or move to)"
+    );
     assert_eq!(c.agency_name("moon_office", Lang::En), "moon_office");
-    assert_eq!(c.procedure("birth", "birth_registration").unwrap().title.ja, "出生届");
+    assert_eq!(
+        c.procedure("birth", "birth_registration").unwrap().title.ja,
+        "出生届"
+    );
 }

@@ -68,7 +68,10 @@ fn ids(plan: &Plan) -> Vec<&str> {
 }
 
 fn item<'p>(plan: &'p Plan, id: &str) -> &'p Item {
-    plan.items.iter().find(|i| i.id == id).unwrap_or_else(|| panic!("{id} not in plan {:?}", ids(plan)))
+    plan.items
+        .iter()
+        .find(|i| i.id == id)
+        .unwrap_or_else(|| panic!("{id} not in plan {:?}", ids(plan)))
 }
 
 fn due_of(plan: &Plan, id: &str) -> Option<Date> {
@@ -76,7 +79,10 @@ fn due_of(plan: &Plan, id: &str) -> Option<Date> {
 }
 
 fn position(plan: &Plan, id: &str) -> usize {
-    ids(plan).iter().position(|p| *p == id).unwrap_or_else(|| panic!("{id} not in plan"))
+    ids(plan)
+        .iter()
+        .position(|p| *p == id)
+        .unwrap_or_else(|| panic!("{id} not in plan"))
 }
 
 #[test]
@@ -104,12 +110,19 @@ fn birth_in_japan_with_national_insurance() {
     assert_eq!(got, expected);
     // Day 14 is 29 April (昭和の日): the next open day.
     assert_eq!(due_of(&plan, "birth_registration"), Some(date(2026, 4, 30)));
-    assert_eq!(due_of(&plan, "baby_national_insurance"), Some(date(2026, 4, 30)));
+    assert_eq!(
+        due_of(&plan, "baby_national_insurance"),
+        Some(date(2026, 4, 30))
+    );
     assert_eq!(due_of(&plan, "child_allowance"), Some(date(2026, 5, 1)));
     assert!(position(&plan, "birth_registration") < position(&plan, "child_allowance"));
     assert!(position(&plan, "baby_national_insurance") < position(&plan, "child_medical_subsidy"));
     let first = &plan.items[0];
-    assert_eq!((first.group, first.days_left), (Group::Month, Some(10)), "8–30 days left");
+    assert_eq!(
+        (first.group, first.days_left),
+        (Group::Month, Some(10)),
+        "8–30 days left"
+    );
     let subsidy = item(&plan, "child_medical_subsidy");
     assert_eq!(subsidy.group, Group::NoFixed);
     assert_eq!(subsidy.waits_for, ["baby_national_insurance"]);
@@ -127,14 +140,25 @@ fn small_baby_born_abroad_with_employer_insurance() {
     ]);
     let plan = build_plan(&c, "birth", &a, &BTreeSet::new(), date(2026, 4, 1));
     let got = ids(&plan);
-    for id in ["birth_registration_abroad", "baby_employee_insurance", "low_birth_weight_notice", "childbirth_lump_sum"] {
+    for id in [
+        "birth_registration_abroad",
+        "baby_employee_insurance",
+        "low_birth_weight_notice",
+        "childbirth_lump_sum",
+    ] {
         assert!(got.contains(&id), "{id} in {got:?}");
     }
     assert!(!got.contains(&"birth_registration") && !got.contains(&"baby_national_insurance"));
     // Three months counting the birth day: 20 Jan → 19 Apr (a Sunday) → Mon 20 Apr.
-    assert_eq!(due_of(&plan, "birth_registration_abroad"), Some(date(2026, 4, 20)));
+    assert_eq!(
+        due_of(&plan, "birth_registration_abroad"),
+        Some(date(2026, 4, 20))
+    );
     // A limitation period does not move: 2 years from the day after the birth.
-    assert_eq!(due_of(&plan, "childbirth_lump_sum"), Some(date(2028, 1, 20)));
+    assert_eq!(
+        due_of(&plan, "childbirth_lump_sum"),
+        Some(date(2028, 1, 20))
+    );
 }
 
 #[test]
@@ -157,18 +181,40 @@ fn moving_to_another_city_with_the_card_and_a_car() {
     assert!(first_unanswered(moving, &a).is_none());
     let plan = build_plan(&c, "moving", &a, &BTreeSet::new(), date(2026, 3, 20));
     let got = ids(&plan);
-    for id in ["moving_out", "moving_in_with_card", "my_number_card_continue", "national_insurance_join", "child_allowance_new_city", "school_transfer", "driving_licence_address", "vehicle_registration", "mail_forwarding"] {
+    for id in [
+        "moving_out",
+        "moving_in_with_card",
+        "my_number_card_continue",
+        "national_insurance_join",
+        "child_allowance_new_city",
+        "school_transfer",
+        "driving_licence_address",
+        "vehicle_registration",
+        "mail_forwarding",
+    ] {
         assert!(got.contains(&id), "{id} in {got:?}");
     }
-    for id in ["moving_in", "change_of_address_within", "seal_registration", "residence_card_address", "moving_abroad"] {
+    for id in [
+        "moving_in",
+        "change_of_address_within",
+        "seal_registration",
+        "residence_card_address",
+        "moving_abroad",
+    ] {
         assert!(!got.contains(&id), "{id} should not apply");
     }
     // Moving out beforehand: due on the (Saturday) moving day itself, which stays.
     assert_eq!(due_of(&plan, "moving_out"), Some(date(2026, 3, 28)));
     // 14 days from the day after 28 March: 11 April is a Saturday → Mon 13 April.
-    assert_eq!(due_of(&plan, "moving_in_with_card"), Some(date(2026, 4, 13)));
+    assert_eq!(
+        due_of(&plan, "moving_in_with_card"),
+        Some(date(2026, 4, 13))
+    );
     // Vehicles: 15 days → 12 April (Sun) → 13 April.
-    assert_eq!(due_of(&plan, "vehicle_registration"), Some(date(2026, 4, 13)));
+    assert_eq!(
+        due_of(&plan, "vehicle_registration"),
+        Some(date(2026, 4, 13))
+    );
     assert!(position(&plan, "moving_out") < position(&plan, "moving_in_with_card"));
     assert!(position(&plan, "moving_in_with_card") < position(&plan, "national_insurance_join"));
 }
@@ -178,7 +224,10 @@ fn moving_within_the_city_or_abroad_changes_everything() {
     let c = catalog();
     let moving = c.event("moving").unwrap();
     let within = answers(&[("move_kind", "within_city"), ("move_date", "2026-06-01")]);
-    let qs: Vec<&str> = asked(moving, &within).iter().map(|q| q.id.as_str()).collect();
+    let qs: Vec<&str> = asked(moving, &within)
+        .iter()
+        .map(|q| q.id.as_str())
+        .collect();
     assert!(!qs.contains(&"seal_registered") && qs.contains(&"has_card"));
     let abroad = answers(&[("move_kind", "abroad_out"), ("move_date", "2026-05-03")]);
     let plan = build_plan(&c, "moving", &abroad, &BTreeSet::new(), date(2026, 4, 1));
@@ -214,11 +263,17 @@ fn a_death_at_the_end_of_november() {
     assert!(plan.items.len() >= 15, "{} procedures", plan.items.len());
     // 7 days counting the day of learning: 6 Dec is a Sunday → 7 Dec.
     assert_eq!(due_of(&plan, "death_registration"), Some(date(2026, 12, 7)));
-    assert_eq!(due_of(&plan, "pension_death_notice"), Some(date(2026, 12, 10)));
+    assert_eq!(
+        due_of(&plan, "pension_death_notice"),
+        Some(date(2026, 12, 10))
+    );
     // 3 months from 1 Dec end on 28 Feb 2027, a Sunday → 1 March.
     assert_eq!(due_of(&plan, "renunciation"), Some(date(2027, 3, 1)));
     assert_eq!(due_of(&plan, "quasi_final_return"), Some(date(2027, 3, 31)));
-    assert_eq!(due_of(&plan, "inheritance_registration"), Some(date(2029, 11, 30)));
+    assert_eq!(
+        due_of(&plan, "inheritance_registration"),
+        Some(date(2029, 11, 30))
+    );
     assert!(!ids(&plan).contains(&"inheritance_tax_return"));
     // The funeral grant's date is not known yet: no due date, no guess.
     let grant = item(&plan, "funeral_grant");
@@ -249,61 +304,146 @@ fn answers_are_checked_against_the_question() {
     let q = |id: &str| death.questions.iter().find(|q| q.id == id).unwrap();
     let today = date(2026, 12, 1);
     let a = answers(&[("death_date", "2026-11-30")]);
-    assert_eq!(check_answer(q("known_date"), "R8.11.29", &a, today), Err(AnswerError::DateBefore("death_date".into())));
-    assert_eq!(check_answer(q("known_date"), "令和8年12月1日", &a, today), Ok("2026-12-01".into()));
-    assert_eq!(check_answer(q("death_date"), "2026/12/2", &a, today), Err(AnswerError::DateInFuture));
-    assert_eq!(check_answer(q("insurance"), "", &a, today), Err(AnswerError::NoChoice));
+    assert_eq!(
+        check_answer(q("known_date"), "R8.11.29", &a, today),
+        Err(AnswerError::DateBefore("death_date".into()))
+    );
+    assert_eq!(
+        check_answer(q("known_date"), "令和8年12月1日", &a, today),
+        Ok("2026-12-01".into())
+    );
+    assert_eq!(
+        check_answer(q("death_date"), "2026/12/2", &a, today),
+        Err(AnswerError::DateInFuture)
+    );
+    assert_eq!(
+        check_answer(q("insurance"), "", &a, today),
+        Err(AnswerError::NoChoice)
+    );
     let birth = c.event("birth").unwrap();
-    let weight = birth.questions.iter().find(|q| q.id == "birth_weight_g").unwrap();
-    assert_eq!(check_answer(weight, "２，９８０", &a, today), Ok("2980".into()));
-    assert_eq!(check_answer(weight, "3kg", &a, today), Err(AnswerError::NotANumber));
-    assert_eq!(check_answer(weight, "12000", &a, today), Err(AnswerError::OutOfRange { min: 200.0, max: 7000.0 }));
+    let weight = birth
+        .questions
+        .iter()
+        .find(|q| q.id == "birth_weight_g")
+        .unwrap();
+    assert_eq!(
+        check_answer(weight, "２，９８０", &a, today),
+        Ok("2980".into())
+    );
+    assert_eq!(
+        check_answer(weight, "3kg", &a, today),
+        Err(AnswerError::NotANumber)
+    );
+    assert_eq!(
+        check_answer(weight, "12000", &a, today),
+        Err(AnswerError::OutOfRange {
+            min: 200.0,
+            max: 7000.0
+        })
+    );
 }
 
 #[test]
 fn born_abroad_the_allowance_and_insurance_wait_for_a_japanese_address() {
     let c = catalog();
-    let a = answers(&[("birth_date", "2026-01-20"), ("born_abroad", "yes"), ("parent_insurance", "national"), ("birth_weight_g", "3000"), ("direct_payment", "no")]);
+    let a = answers(&[
+        ("birth_date", "2026-01-20"),
+        ("born_abroad", "yes"),
+        ("parent_insurance", "national"),
+        ("birth_weight_g", "3000"),
+        ("direct_payment", "no"),
+    ]);
     let plan = build_plan(&c, "birth", &a, &BTreeSet::new(), date(2026, 2, 1));
     for id in ["child_allowance", "baby_national_insurance"] {
-        assert!(!ids(&plan).contains(&id), "{id} starts from the Japanese address, not the birth");
+        assert!(
+            !ids(&plan).contains(&id),
+            "{id} starts from the Japanese address, not the birth"
+        );
     }
     // Coming to live in Japan: the claim is due 15 days after the move even though the
     // family receives nothing today.
-    let back = answers(&[("move_kind", "abroad_in"), ("move_date", "2026-06-01"), ("foreign_resident", "no"), ("insurance", "national"),
-        ("children", "yes"), ("school_children", "no"), ("has_licence", "no")]);
+    let back = answers(&[
+        ("move_kind", "abroad_in"),
+        ("move_date", "2026-06-01"),
+        ("foreign_resident", "no"),
+        ("insurance", "national"),
+        ("children", "yes"),
+        ("school_children", "no"),
+        ("has_licence", "no"),
+    ]);
     let moving = c.event("moving").unwrap();
-    assert!(first_unanswered(moving, &back).is_none(), "{:?}", first_unanswered(moving, &back).map(|q| &q.id));
+    assert!(
+        first_unanswered(moving, &back).is_none(),
+        "{:?}",
+        first_unanswered(moving, &back).map(|q| &q.id)
+    );
     let plan = build_plan(&c, "moving", &back, &BTreeSet::new(), date(2026, 6, 2));
-    assert_eq!(due_of(&plan, "child_allowance_new_city"), Some(date(2026, 6, 16)));
+    assert_eq!(
+        due_of(&plan, "child_allowance_new_city"),
+        Some(date(2026, 6, 16))
+    );
 }
 
 #[test]
 fn the_insured_parent_has_five_days_for_the_dependant_notification() {
     let c = catalog();
-    let a = answers(&[("birth_date", "2026-04-16"), ("born_abroad", "no"), ("parent_insurance", "employee"), ("birth_weight_g", "3000"), ("direct_payment", "yes")]);
+    let a = answers(&[
+        ("birth_date", "2026-04-16"),
+        ("born_abroad", "no"),
+        ("parent_insurance", "employee"),
+        ("birth_weight_g", "3000"),
+        ("direct_payment", "yes"),
+    ]);
     let plan = build_plan(&c, "birth", &a, &BTreeSet::new(), date(2026, 4, 17));
     // From the day after the birth: 21 April (Tue).
-    assert_eq!(due_of(&plan, "baby_employee_insurance"), Some(date(2026, 4, 21)));
+    assert_eq!(
+        due_of(&plan, "baby_employee_insurance"),
+        Some(date(2026, 4, 21))
+    );
 }
 
 #[test]
 fn light_vehicles_and_registered_cars_go_to_different_offices() {
     let c = catalog();
-    let mut a = answers(&[("move_kind", "within_city"), ("move_date", "2026-06-01"), ("has_card", "no"), ("foreign_resident", "no"),
-        ("school_children", "no"), ("has_licence", "no"), ("has_vehicle", "yes"), ("vehicle_kind", "light")]);
+    let mut a = answers(&[
+        ("move_kind", "within_city"),
+        ("move_date", "2026-06-01"),
+        ("has_card", "no"),
+        ("foreign_resident", "no"),
+        ("school_children", "no"),
+        ("has_licence", "no"),
+        ("has_vehicle", "yes"),
+        ("vehicle_kind", "light"),
+    ]);
     let plan = build_plan(&c, "moving", &a, &BTreeSet::new(), date(2026, 5, 20));
-    assert!(ids(&plan).contains(&"light_vehicle_address") && !ids(&plan).contains(&"vehicle_registration"));
+    assert!(
+        ids(&plan).contains(&"light_vehicle_address")
+            && !ids(&plan).contains(&"vehicle_registration")
+    );
     a.insert("vehicle_kind".into(), "both".into());
     let plan = build_plan(&c, "moving", &a, &BTreeSet::new(), date(2026, 5, 20));
-    assert!(ids(&plan).contains(&"light_vehicle_address") && ids(&plan).contains(&"vehicle_registration"));
+    assert!(
+        ids(&plan).contains(&"light_vehicle_address")
+            && ids(&plan).contains(&"vehicle_registration")
+    );
 }
 
 fn death_answers(extra: &[(&str, &str)]) -> Answers {
     let mut a = answers(&[
-        ("death_date", "2026-11-30"), ("known_date", "2026-11-30"), ("died_abroad", "no"), ("insurance", "national"), ("age_65", "no"),
-        ("pension", "no"), ("householder", "no"), ("child_allowance", "no"), ("will", "none"), ("real_estate", "no"),
-        ("had_income", "no"), ("estate_large", "no"), ("life_insurance", "no"), ("funeral_done", "no"),
+        ("death_date", "2026-11-30"),
+        ("known_date", "2026-11-30"),
+        ("died_abroad", "no"),
+        ("insurance", "national"),
+        ("age_65", "no"),
+        ("pension", "no"),
+        ("householder", "no"),
+        ("child_allowance", "no"),
+        ("will", "none"),
+        ("real_estate", "no"),
+        ("had_income", "no"),
+        ("estate_large", "no"),
+        ("life_insurance", "no"),
+        ("funeral_done", "no"),
     ]);
     for (k, v) in extra {
         a.insert(k.to_string(), v.to_string());
@@ -316,20 +456,44 @@ fn an_inheritance_known_before_april_2024_must_be_registered_by_march_2027() {
     let c = catalog();
     // Learned of a death in 2020: the three years run from 1 April 2024 (令和3年法律第24号
     // 附則5条6項), to Wednesday 31 March 2027.
-    let a = death_answers(&[("death_date", "2020-06-01"), ("known_date", "2020-06-01"), ("real_estate", "yes")]);
+    let a = death_answers(&[
+        ("death_date", "2020-06-01"),
+        ("known_date", "2020-06-01"),
+        ("real_estate", "yes"),
+    ]);
     let plan = build_plan(&c, "death", &a, &BTreeSet::new(), date(2026, 12, 1));
-    assert_eq!(due_of(&plan, "inheritance_registration"), Some(date(2027, 3, 31)));
+    assert_eq!(
+        due_of(&plan, "inheritance_registration"),
+        Some(date(2027, 3, 31))
+    );
 }
 
 #[test]
 fn a_body_brought_home_needs_a_cremation_permit_and_a_secret_will_needs_probate() {
     let c = catalog();
-    let a = death_answers(&[("died_abroad", "yes"), ("cremation_in_japan", "yes"), ("will", "secret")]);
+    let a = death_answers(&[
+        ("died_abroad", "yes"),
+        ("cremation_in_japan", "yes"),
+        ("will", "secret"),
+    ]);
     let plan = build_plan(&c, "death", &a, &BTreeSet::new(), date(2026, 12, 1));
-    assert!(ids(&plan).contains(&"cremation_permit"), "墓地埋葬法5条: cremated in Japan");
-    assert!(ids(&plan).contains(&"will_probate"), "民法1004条: a secret will too");
+    assert!(
+        ids(&plan).contains(&"cremation_permit"),
+        "墓地埋葬法5条: cremated in Japan"
+    );
+    assert!(
+        ids(&plan).contains(&"will_probate"),
+        "民法1004条: a secret will too"
+    );
     let a = death_answers(&[("died_abroad", "yes"), ("cremation_in_japan", "no")]);
-    assert!(!ids(&build_plan(&c, "death", &a, &BTreeSet::new(), date(2026, 12, 1))).contains(&"cremation_permit"));
+    assert!(!ids(&build_plan(
+        &c,
+        "death",
+        &a,
+        &BTreeSet::new(),
+        date(2026, 12, 1)
+    ))
+    .contains(&"cremation_permit"));
 }
 
 #[test]
@@ -338,14 +502,22 @@ fn a_death_before_15_march_can_make_last_years_return_due() {
     let death = c.event("death").unwrap();
     let early = death_answers(&[("death_date", "2027-02-10"), ("known_date", "2027-02-10")]);
     let qs: Vec<&str> = asked(death, &early).iter().map(|q| q.id.as_str()).collect();
-    assert!(qs.contains(&"previous_return"), "asked for a death between 1 January and 15 March");
+    assert!(
+        qs.contains(&"previous_return"),
+        "asked for a death between 1 January and 15 March"
+    );
     let late = death_answers(&[]);
-    assert!(!asked(death, &late).iter().any(|q| q.id == "previous_return"));
+    assert!(!asked(death, &late)
+        .iter()
+        .any(|q| q.id == "previous_return"));
     let mut a = early.clone();
     a.insert("previous_return".into(), "no".into());
     let plan = build_plan(&c, "death", &a, &BTreeSet::new(), date(2027, 2, 20));
     // 所得税法124条: four months from the day after learning: 10 June 2027 (Thu).
-    assert_eq!(due_of(&plan, "previous_year_return"), Some(date(2027, 6, 10)));
+    assert_eq!(
+        due_of(&plan, "previous_year_return"),
+        Some(date(2027, 6, 10))
+    );
 }
 
 #[test]
@@ -359,5 +531,9 @@ fn after_the_funeral_the_death_notification_and_permit_are_closed_not_overdue() 
         assert!(i.closed, "{id} closed");
         assert_eq!(i.group, Group::Done, "{id} never overdue");
     }
-    assert!(plan.items.iter().filter(|i| i.group == Group::Overdue).all(|i| !i.closed));
+    assert!(plan
+        .items
+        .iter()
+        .filter(|i| i.group == Group::Overdue)
+        .all(|i| !i.closed));
 }

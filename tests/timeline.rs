@@ -39,7 +39,11 @@ struct Truth {
 
 impl Truth {
     fn at(&self, day: Date) -> &str {
-        self.moves.iter().filter(|(d, _)| *d <= day).max_by_key(|(d, _)| *d).map_or(&self.first, |(_, a)| a)
+        self.moves
+            .iter()
+            .filter(|(d, _)| *d <= day)
+            .max_by_key(|(d, _)| *d)
+            .map_or(&self.first, |(_, a)| a)
     }
 }
 
@@ -51,7 +55,12 @@ fn plus(d: Date, days: i64) -> Date {
 fn value(truth: &Truth, ask: &Ask, kind: FieldKind) -> String {
     if ask.key.owner == HOUSEHOLD && ask.key.attribute == "address" {
         return match &ask.starts {
-            Some((d, _)) => truth.moves.iter().find(|(m, _)| m == d).map(|(_, a)| a.clone()).expect("a move starts it"),
+            Some((d, _)) => truth
+                .moves
+                .iter()
+                .find(|(m, _)| m == d)
+                .map(|(_, a)| a.clone())
+                .expect("a move starts it"),
             None => truth.at(ask.at).to_string(),
         };
     }
@@ -71,7 +80,12 @@ fn value(truth: &Truth, ask: &Ask, kind: FieldKind) -> String {
 /// The day a field of a procedure must hold on, read from the catalog and the case's own
 /// answers: the field's own day (the new address on the moving day, the old one the day
 /// before), else the procedure's, else the event's.
-fn expected_day(h: &Drive, case: &hitotsu::case::Case, p: &hitotsu::catalog::Procedure, field: &str) -> Date {
+fn expected_day(
+    h: &Drive,
+    case: &hitotsu::case::Case,
+    p: &hitotsu::catalog::Procedure,
+    field: &str,
+) -> Date {
     use hitotsu::catalog::FieldTime;
     let event = h.c.event(&case.event).unwrap();
     let answer = |q: &str| case.answers[q].parse::<Date>().unwrap();
@@ -97,7 +111,11 @@ fn addresses_on_sheets(h: &Drive, today: Date) -> Vec<(String, String, Date)> {
                 if let Resolved::Value { text, used } = scope.resolve(p, field, &answers) {
                     if let [(key, _)] = used.as_slice() {
                         if *key == FactKey::new(HOUSEHOLD, "address") {
-                            out.push((format!("{} {}.{field}", case.id, p.id), text, expected_day(h, case, p, field)));
+                            out.push((
+                                format!("{} {}.{field}", case.id, p.id),
+                                text,
+                                expected_day(h, case, p, field),
+                            ));
                         }
                     }
                 }
@@ -123,7 +141,10 @@ fn answer(q: &Question, known: Option<&str>, day: Date) -> String {
 
 fn run(events: Vec<(Kind, i64)>, edits: Vec<(usize, Edit)>) {
     let mut h = Drive::new();
-    let mut truth = Truth { first: "東京都千代田区1-0".into(), moves: Vec::new() };
+    let mut truth = Truth {
+        first: "東京都千代田区1-0".into(),
+        moves: Vec::new(),
+    };
     let mut day = date(2026, 1, 10);
     let mut move_cases: Vec<String> = Vec::new();
     let mut today;
@@ -136,15 +157,28 @@ fn run(events: Vec<(Kind, i64)>, edits: Vec<(usize, Edit)>) {
             Kind::Death => "death",
         };
         if let Kind::Move = kind {
-            truth.moves.push((day, format!("横浜市{}-{}", i, truth.moves.len())));
+            truth
+                .moves
+                .push((day, format!("横浜市{}-{}", i, truth.moves.len())));
         }
         let case = h.open(event, today);
         // The move is entered on its day; births and deaths two days after.
-        let entered = if matches!(kind, Kind::Move) { day } else { today };
+        let entered = if matches!(kind, Kind::Move) {
+            day
+        } else {
+            today
+        };
         h.answer_all(&case, entered, &|q, known| answer(q, known, day));
         let form = h.s.people_scope(&h.c, &case, entered).unwrap().propose();
         let mut form = form;
-        for (k, v) in [("my_part", "father"), ("other_parent", "nobody"), ("allowance_claimant", "me"), ("deceased_kin", "parent-male"), ("lived_with", "no"), ("surviving_spouse", "nobody")] {
+        for (k, v) in [
+            ("my_part", "father"),
+            ("other_parent", "nobody"),
+            ("allowance_claimant", "me"),
+            ("deceased_kin", "parent-male"),
+            ("lived_with", "no"),
+            ("surviving_spouse", "nobody"),
+        ] {
             form.entry(k.to_string()).or_insert_with(|| v.to_string());
         }
         h.s.confirm_people(&h.c, &case, &form, entered).unwrap();
@@ -156,11 +190,18 @@ fn run(events: Vec<(Kind, i64)>, edits: Vec<(usize, Edit)>) {
                 Edit::Retime(n, delta) if !move_cases.is_empty() => {
                     let n = n % move_cases.len();
                     let new_day = plus(truth.moves[n].0, *delta);
-                    if truth.moves.iter().any(|(d, _)| *d == new_day) || new_day < date(2025, 1, 1) {
+                    if truth.moves.iter().any(|(d, _)| *d == new_day) || new_day < date(2025, 1, 1)
+                    {
                         continue;
                     }
                     truth.moves[n].0 = new_day;
-                    h.s.record_answer(&h.c, &move_cases[n], "move_date", new_day.to_string(), today);
+                    h.s.record_answer(
+                        &h.c,
+                        &move_cases[n],
+                        "move_date",
+                        new_day.to_string(),
+                        today,
+                    );
                 }
                 Edit::Correct(n) if !move_cases.is_empty() => {
                     let n = n % move_cases.len();
@@ -181,7 +222,12 @@ fn run(events: Vec<(Kind, i64)>, edits: Vec<(usize, Edit)>) {
             fill(&mut h, &c, today, &truth);
         }
         for (sheet, text, on) in addresses_on_sheets(&h, today) {
-            assert_eq!(text, truth.at(on), "{sheet} on {on} carries {text}, but the household lived at {} then", truth.at(on));
+            assert_eq!(
+                text,
+                truth.at(on),
+                "{sheet} on {on} carries {text}, but the household lived at {} then",
+                truth.at(on)
+            );
         }
     }
 }
@@ -216,7 +262,10 @@ fn kind() -> impl Strategy<Value = Kind> {
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
-    prop_oneof![(0usize..4, -200i64..200).prop_map(|(n, d)| Edit::Retime(n, d)), (0usize..4).prop_map(Edit::Correct)]
+    prop_oneof![
+        (0usize..4, -200i64..200).prop_map(|(n, d)| Edit::Retime(n, d)),
+        (0usize..4).prop_map(Edit::Correct)
+    ]
 }
 
 proptest! {
@@ -233,5 +282,8 @@ proptest! {
 #[test]
 fn a_moving_day_changed_after_the_birth_is_followed() {
     // Born in April; the move, first entered for June, really was in March.
-    run(vec![(Kind::Birth, 96), (Kind::Move, 50)], vec![(1, Edit::Retime(0, -90))]);
+    run(
+        vec![(Kind::Birth, 96), (Kind::Move, 50)],
+        vec![(1, Edit::Retime(0, -90))],
+    );
 }

@@ -93,6 +93,8 @@ fn AppRoutes(catalog: Arc<hitotsu::catalog::Catalog>) -> impl IntoView {
             <Route path=path!("/data/delete") view=delete_all::DeleteAllPage/>
             <Route path=path!("/settings") view=settings::SettingsPage/>
             <Route path=path!("/accessibility") view=accessibility::AccessibilityPage/>
+            // The form kit's test page; not found in a release build.
+            <Route path=path!("/_kit") view=kit::KitPage/>
         </Routes>
     }
 }

@@ -177,7 +177,11 @@ pub fn use_fact() -> Memo<Option<(String, String, Option<hitotsu::Date>)>> {
     Memo::new(move |_| {
         params.with(|p| {
             let p = p.as_ref().ok()?;
-            Some((p.owner.clone()?, p.attribute.clone()?, p.day.as_deref().and_then(|d| d.parse().ok())))
+            Some((
+                p.owner.clone()?,
+                p.attribute.clone()?,
+                p.day.as_deref().and_then(|d| d.parse().ok()),
+            ))
         })
     })
 }

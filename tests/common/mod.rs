@@ -19,26 +19,42 @@ use std::collections::BTreeMap;
 pub const EVENT_FILES: [&str; 3] = ["birth.json", "moving.json", "death.json"];
 
 pub fn read(file: &str) -> String {
-    std::fs::read_to_string(format!("{}/public/catalog/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read_to_string(format!(
+        "{}/public/catalog/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 pub fn event_files() -> Vec<(String, String)> {
-    EVENT_FILES.iter().map(|f| (f.to_string(), read(f))).collect()
+    EVENT_FILES
+        .iter()
+        .map(|f| (f.to_string(), read(f)))
+        .collect()
 }
 
 /// The catalog as shipped under public/catalog.
 pub fn catalog() -> Catalog {
-    Catalog::load(&read("index.json"), &read("fields.json"), &event_files()).expect("the shipped catalog loads")
+    Catalog::load(&read("index.json"), &read("fields.json"), &event_files())
+        .expect("the shipped catalog loads")
 }
 
 pub fn answers(pairs: &[(&str, &str)]) -> Answers {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
 }
 
 /// The check digit of an Individual Number's first eleven digits (番号法施行令8条).
 pub fn my_number(first11: &str) -> String {
     let digits: Vec<u32> = first11.chars().map(|c| c.to_digit(10).unwrap()).collect();
-    let sum: u32 = digits.iter().rev().enumerate().map(|(i, d)| d * if i < 6 { i as u32 + 2 } else { i as u32 - 4 }).sum();
+    let sum: u32 = digits
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, d)| d * if i < 6 { i as u32 + 2 } else { i as u32 - 4 })
+        .sum();
     let check = match sum % 11 {
         0 | 1 => 0,
         r => 11 - r,
@@ -60,7 +76,13 @@ pub struct Drive {
 
 impl Drive {
     pub fn new() -> Drive {
-        Drive { c: catalog(), s: AppState::default(), typed: 0, confirmed: 0, asked: Vec::new() }
+        Drive {
+            c: catalog(),
+            s: AppState::default(),
+            typed: 0,
+            confirmed: 0,
+            asked: Vec::new(),
+        }
     }
 
     pub fn open(&mut self, event: &str, today: Date) -> String {
@@ -79,10 +101,21 @@ impl Drive {
         for (q, raw) in pairs {
             let scope = self.s.scope(&self.c, case, today).unwrap();
             let next = first_unanswered(scope.event, &scope.answers()).map(|q| q.id.clone());
-            assert_eq!(next.as_deref(), Some(*q), "the app asks {next:?} next, not {q}");
-            let question = scope.event.questions.iter().find(|x| x.id == *q).unwrap().clone();
+            assert_eq!(
+                next.as_deref(),
+                Some(*q),
+                "the app asks {next:?} next, not {q}"
+            );
+            let question = scope
+                .event
+                .questions
+                .iter()
+                .find(|x| x.id == *q)
+                .unwrap()
+                .clone();
             let known = scope.known(q).map(|k| k.value);
-            let value = check_answer(&question, raw, &scope.answers(), today).unwrap_or_else(|e| panic!("{q}: {raw} refused: {e:?}"));
+            let value = check_answer(&question, raw, &scope.answers(), today)
+                .unwrap_or_else(|e| panic!("{q}: {raw} refused: {e:?}"));
             if known.as_deref() == Some(value.as_str()) {
                 self.confirmed += 1;
             } else {
@@ -94,11 +127,18 @@ impl Drive {
 
     /// Answers every question the app asks with what `pick` says for it (the question,
     /// and the value the app already knows, if any).
-    pub fn answer_all(&mut self, case: &str, today: Date, pick: &dyn Fn(&hitotsu::catalog::Question, Option<&str>) -> String) {
+    pub fn answer_all(
+        &mut self,
+        case: &str,
+        today: Date,
+        pick: &dyn Fn(&hitotsu::catalog::Question, Option<&str>) -> String,
+    ) {
         for _ in 0..40 {
             let (question, known) = {
                 let scope = self.s.scope(&self.c, case, today).unwrap();
-                let Some(q) = first_unanswered(scope.event, &scope.answers()) else { return };
+                let Some(q) = first_unanswered(scope.event, &scope.answers()) else {
+                    return;
+                };
                 (q.clone(), scope.known(&q.id).map(|k| k.value))
             };
             let raw = pick(&question, known.as_deref());
@@ -115,8 +155,13 @@ impl Drive {
         for (k, v) in changes {
             form.insert(k.to_string(), v.to_string());
         }
-        self.typed += form.iter().filter(|(k, v)| proposed.get(*k) != Some(v)).count();
-        self.s.confirm_people(&self.c, case, &form, today).unwrap_or_else(|e| panic!("people page refused: {e:?}"));
+        self.typed += form
+            .iter()
+            .filter(|(k, v)| proposed.get(*k) != Some(v))
+            .count();
+        self.s
+            .confirm_people(&self.c, case, &form, today)
+            .unwrap_or_else(|e| panic!("people page refused: {e:?}"));
         proposed
     }
 
@@ -147,8 +192,10 @@ impl Drive {
             for ask in asks {
                 let raw = value(&self.s, &ask);
                 let def = &self.c.fields.fields[&ask.field];
-                let v = check_field(def, &raw).unwrap_or_else(|e| panic!("{} = {raw}: {e:?}", ask.field));
-                self.asked.push((ask.key.clone(), ask.starts.as_ref().map(|s| s.0)));
+                let v = check_field(def, &raw)
+                    .unwrap_or_else(|e| panic!("{} = {raw}: {e:?}", ask.field));
+                self.asked
+                    .push((ask.key.clone(), ask.starts.as_ref().map(|s| s.0)));
                 self.typed += 1;
                 self.s.give(case, &ask, v, How::Typed, today);
             }
@@ -164,7 +211,11 @@ impl Drive {
     /// One form of a case as its packet carries it: field → value.
     pub fn form(&self, case: &str, today: Date, procedure: &str) -> BTreeMap<String, String> {
         let all = self.packets(case, today);
-        let form = all.iter().flat_map(|p| &p.forms).find(|f| f.procedure == procedure).unwrap_or_else(|| panic!("no form {procedure}"));
+        let form = all
+            .iter()
+            .flat_map(|p| &p.forms)
+            .find(|f| f.procedure == procedure)
+            .unwrap_or_else(|| panic!("no form {procedure}"));
         form.facts.iter().cloned().collect()
     }
 

@@ -16,12 +16,14 @@ export async function fixToday(page, isoDate) {
   await page.clock.setFixedTime(new Date(`${isoDate}T10:00:00+09:00`));
 }
 
-/** axe-core with the WCAG 2.0/2.1/2.2 A and AA rules: no violation allowed. */
-export async function expectAxeClean(page, where) {
+/** axe-core with every rule it has (WCAG A/AA of 2.0–2.2 and best practice): no
+ *  violation allowed. `include` limits it to a part of the page (one state of the kit). */
+export async function expectAxeClean(page, where, include) {
   await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () =>
+  const result = await page.evaluate(async (include) =>
     // eslint-disable-next-line no-undef
-    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+    axe.run(include ? { include: [include] } : document,
+      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }), include);
   const summary = result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary, `axe violations on ${where}`).toEqual([]);
 }

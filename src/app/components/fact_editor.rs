@@ -3,7 +3,7 @@
 //! history). What is typed is kept as a draft of the case, so a reload loses nothing.
 
 use crate::app::components::fact_input::{focus_target, FactInput};
-use crate::app::components::form::{option_id, ErrorSummary, Label, Radios, TextInput};
+use crate::app::components::form::{option_id, DateInput, ErrorSummary, Label, Radios};
 use crate::app::components::layout::{BackLink, PageHeading};
 use crate::app::components::text::mixed;
 use crate::app::context::{tr, use_lang, use_store, use_today};
@@ -47,8 +47,15 @@ pub fn FactEditor(
     let lang = use_lang();
     let today = use_today();
     let draft_key = format!("change:{}.{}", key.owner, key.attribute);
-    let draft = draft_case.as_ref().and_then(|c| store.with_untracked(|s| s.case(c)?.drafts.get(&draft_key).cloned()));
-    let current = store.with_untracked(|s| s.vault.at(&key, on).or_else(|| s.vault.latest(&key)).map(|f| f.value.clone()));
+    let draft = draft_case
+        .as_ref()
+        .and_then(|c| store.with_untracked(|s| s.case(c)?.drafts.get(&draft_key).cloned()));
+    let current = store.with_untracked(|s| {
+        s.vault
+            .at(&key, on)
+            .or_else(|| s.vault.latest(&key))
+            .map(|f| f.value.clone())
+    });
     let value = RwSignal::new(draft.or_else(|| current.clone()).unwrap_or_default());
     let kind = RwSignal::new("correct".to_string());
     let since = RwSignal::new(String::new());
@@ -72,7 +79,13 @@ pub fn FactEditor(
         Problem::Date(e) => date_error(lang, e).to_string(),
     };
     let error_of = move |which: &'static str| {
-        Signal::derive(move || problems.with(|ps| ps.iter().find(|(w, _)| *w == which).map(|(_, p)| message(*p, lang.get()))))
+        Signal::derive(move || {
+            problems.with(|ps| {
+                ps.iter()
+                    .find(|(w, _)| *w == which)
+                    .map(|(_, p)| message(*p, lang.get()))
+            })
+        })
     };
     let navigate = use_navigate();
     let submit = {
@@ -80,10 +93,14 @@ pub fn FactEditor(
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let mut found = Vec::new();
-            let checked = check_field(&def, &value.get_untracked()).map_err(|e| found.push(("value", Problem::Value(e))));
+            let checked = check_field(&def, &value.get_untracked())
+                .map_err(|e| found.push(("value", Problem::Value(e))));
             let change = match kind.get_untracked().as_str() {
                 "correct" => Some(FactChange::Correct { on }),
-                "changed" => parse_date(&since.get_untracked()).map(FactChange::From).map_err(|e| found.push(("since", Problem::Date(e)))).ok(),
+                "changed" => parse_date(&since.get_untracked())
+                    .map(FactChange::From)
+                    .map_err(|e| found.push(("since", Problem::Date(e))))
+                    .ok(),
                 _ => {
                     found.push(("kind", Problem::Kind));
                     None
@@ -91,7 +108,12 @@ pub fn FactEditor(
             };
             match (checked, change) {
                 (Ok(v), Some(change)) if found.is_empty() => {
-                    let given = Provenance { case: case.clone(), event: event.clone(), how: How::Typed, date: today };
+                    let given = Provenance {
+                        case: case.clone(),
+                        event: event.clone(),
+                        how: How::Typed,
+                        date: today,
+                    };
                     store.update(|s| {
                         s.change_fact(&key, v, change, given);
                         if let Some(c) = draft_case.as_ref().and_then(|c| s.case_mut(c)) {
@@ -124,7 +146,16 @@ pub fn FactEditor(
     let has_error = Signal::derive(move || problems.with(|p| !p.is_empty()));
     let kinds = Signal::derive(move || {
         let lang = lang.get();
-        vec![("correct".to_string(), t(lang, Msg::ChangeCorrect).to_string()), ("changed".to_string(), t(lang, Msg::ChangeFromDate).to_string())]
+        vec![
+            (
+                "correct".to_string(),
+                t(lang, Msg::ChangeCorrect).to_string(),
+            ),
+            (
+                "changed".to_string(),
+                t(lang, Msg::ChangeFromDate).to_string(),
+            ),
+        ]
     });
     let attribute = key.attribute.clone();
     view! {
@@ -143,8 +174,7 @@ pub fn FactEditor(
                     reveal=crate::app::components::form::Reveal {
                         when: "changed".into(),
                         view: ViewFn::from(move || view! {
-                            <TextInput id="f-since" label=Label::Plain(Signal::derive(move || t(lang.get(), Msg::ChangedOn).to_string()))
-                                hint=Signal::derive(move || t(lang.get(), Msg::DateHint).to_string())
+                            <DateInput id="f-since" label=Label::Plain(Signal::derive(move || t(lang.get(), Msg::ChangedOn).to_string()))
                                 error=error_of("since") value=since on_input=Callback::new(move |v| since.set(v))/>
                         }),
                     }/>

@@ -1,7 +1,7 @@
 //! One fact of the field dictionary as a form control: its kind chooses the control, the
 //! input mode, the format hint and (for the citizen's own details) autocomplete.
 
-use crate::app::components::form::{option_id, Label, Radios, TextInput, Width};
+use crate::app::components::form::{option_id, DateInput, Label, Radios, TextInput, Width};
 use crate::app::context::use_lang;
 use hitotsu::catalog::{Field, FieldKind};
 use hitotsu::ui_text::{t, Msg};
@@ -18,7 +18,6 @@ pub fn focus_target(id: &str, def: &Field) -> String {
 fn format_hint(kind: FieldKind) -> Option<Msg> {
     match kind {
         FieldKind::Kana => Some(Msg::KanaHint),
-        FieldKind::Date => Some(Msg::DateHint),
         FieldKind::PostalCode => Some(Msg::PostalCodeHint),
         FieldKind::Phone => Some(Msg::PhoneHint),
         FieldKind::MyNumber => Some(Msg::MyNumberHint),
@@ -59,20 +58,33 @@ pub fn FactInput(
     let format = format_hint(def.kind);
     let hint = (note.is_some() || format.is_some()).then(|| {
         Signal::derive(move || {
-            let parts: Vec<String> = [note.map(|n| n.get()), format.map(|m| t(lang.get(), m).to_string())].into_iter().flatten().collect();
+            let parts: Vec<String> = [
+                note.map(|n| n.get()),
+                format.map(|m| t(lang.get(), m).to_string()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
             parts.join(" ")
         })
     });
     if def.kind == FieldKind::Choice {
         let options = def.options.clone();
-        let options = Signal::derive(move || options.iter().map(|o| (o.id.clone(), o.label.get(lang.get()).to_string())).collect::<Vec<_>>());
+        let options = Signal::derive(move || {
+            options
+                .iter()
+                .map(|o| (o.id.clone(), o.label.get(lang.get()).to_string()))
+                .collect::<Vec<_>>()
+        });
         return match hint {
             Some(hint) => view! { <Radios name=id legend=Label::Plain(label) hint error options value on_change/> }.into_any(),
             None => view! { <Radios name=id legend=Label::Plain(label) error options value on_change/> }.into_any(),
         };
     }
     let width = match def.kind {
-        FieldKind::PostalCode | FieldKind::Phone | FieldKind::Date | FieldKind::MyNumber => Width::Medium,
+        FieldKind::PostalCode | FieldKind::Phone | FieldKind::Date | FieldKind::MyNumber => {
+            Width::Medium
+        }
         FieldKind::Number => Width::Short,
         _ => Width::Full,
     };
@@ -82,6 +94,12 @@ pub fn FactInput(
         _ => "text",
     };
     let autocomplete = autocomplete(own, &attribute);
+    if def.kind == FieldKind::Date {
+        return match note {
+            Some(hint) => view! { <DateInput id label=Label::Plain(label) hint error value on_input=on_change autocomplete/> }.into_any(),
+            None => view! { <DateInput id label=Label::Plain(label) error value on_input=on_change autocomplete/> }.into_any(),
+        };
+    }
     match hint {
         Some(hint) => view! {
             <TextInput id label=Label::Plain(label) hint error value on_input=on_change inputmode autocomplete width/>

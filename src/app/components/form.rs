@@ -16,7 +16,11 @@ use leptos::prelude::*;
 #[derive(Clone)]
 pub enum Label {
     Plain(Signal<String>),
-    Heading { text: Signal<String>, caption: Option<Signal<String>>, error: Signal<bool> },
+    Heading {
+        text: Signal<String>,
+        caption: Option<Signal<String>>,
+        error: Signal<bool>,
+    },
 }
 
 /// How wide a text input is, for what it holds.
@@ -36,13 +40,20 @@ pub fn option_id(name: &str, value: &str) -> String {
 }
 
 /// The hint and error ids a control names in aria-describedby.
-fn described_by(id: &str, hint: bool, error: Signal<Option<String>>) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+fn described_by(
+    id: &str,
+    hint: bool,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     move || {
-        let ids: Vec<&str> = [hint.then_some(hint_id.as_str()), error.with(|e| e.is_some()).then_some(error_id.as_str())]
-            .into_iter()
-            .flatten()
-            .collect();
+        let ids: Vec<&str> = [
+            hint.then_some(hint_id.as_str()),
+            error.with(|e| e.is_some()).then_some(error_id.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         (!ids.is_empty()).then(|| ids.join(" "))
     }
 }
@@ -53,7 +64,11 @@ fn hint_view(id: &str, hint: Option<Signal<String>>) -> impl IntoView {
 
 fn error_view(id: &str, error: Signal<Option<String>>) -> impl IntoView {
     let error_id = format!("{id}-error");
-    move || error.get().map(|m| view! { <ErrorMessage id=error_id.clone() message=m/> })
+    move || {
+        error
+            .get()
+            .map(|m| view! { <ErrorMessage id=error_id.clone() message=m/> })
+    }
 }
 
 /// The message beside a field, with "Error:" for screen readers.
@@ -101,19 +116,41 @@ fn SummaryBox(errors: Vec<(String, String)>) -> impl IntoView {
 
 fn label_view(id: &str, label: Label, legend: bool) -> AnyView {
     match (label, legend) {
-        (Label::Heading { text, caption, error }, false) => match caption {
-            Some(c) => view! { <PageHeading text caption=c error label_for=id.to_string()/> }.into_any(),
-            None => view! { <PageHeading text error label_for=id.to_string()/> }.into_any(),
-        },
-        (Label::Heading { text, caption, error }, true) => view! {
+        (
+            Label::Heading {
+                text,
+                caption,
+                error,
+            },
+            false,
+        ) => {
+            let id = id.to_string();
+            let inner = ViewFn::from(move || view! { <label for=id.clone()><Mixed text/></label> });
+            match caption {
+                Some(c) => view! { <PageHeading text caption=c error inner/> }.into_any(),
+                None => view! { <PageHeading text error inner/> }.into_any(),
+            }
+        }
+        (
+            Label::Heading {
+                text,
+                caption,
+                error,
+            },
+            true,
+        ) => view! {
             <legend>{match caption {
                 Some(c) => view! { <PageHeading text caption=c error/> }.into_any(),
                 None => view! { <PageHeading text error/> }.into_any(),
             }}</legend>
         }
         .into_any(),
-        (Label::Plain(text), false) => view! { <label class="label" for=id.to_string()><Mixed text/></label> }.into_any(),
-        (Label::Plain(text), true) => view! { <legend class="legend-label"><Mixed text/></legend> }.into_any(),
+        (Label::Plain(text), false) => {
+            view! { <label class="label" for=id.to_string()><Mixed text/></label> }.into_any()
+        }
+        (Label::Plain(text), true) => {
+            view! { <legend class="legend-label"><Mixed text/></legend> }.into_any()
+        }
     }
 }
 
@@ -162,6 +199,38 @@ pub fn TextInput(
     }
 }
 
+/// A date in one text field. The core reads 2026-04-16, 2026/4/16, 令和8年4月16日 and
+/// R8.4.16 alike, so one field serves people who write the era and people who write the
+/// Western year; GOV.UK's three boxes would force one order on both. The format example is
+/// always the hint's last line.
+#[component]
+pub fn DateInput(
+    #[prop(into)] id: String,
+    label: Label,
+    /// Said before the format example ("you gave this for the birth").
+    #[prop(optional, into)]
+    hint: Option<Signal<String>>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(into)] value: Signal<String>,
+    on_input: Callback<String>,
+    /// "bday" for the citizen's own birth date; off otherwise.
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    let lang = crate::app::context::use_lang();
+    let hint = Signal::derive(move || {
+        let format = hitotsu::ui_text::t(lang.get(), Msg::DateHint);
+        match hint.map(|h| h.get()).filter(|h| !h.is_empty()) {
+            Some(h) => format!("{h} {format}"),
+            None => format.to_string(),
+        }
+    });
+    match autocomplete {
+        Some(autocomplete) => view! { <TextInput id label hint error value on_input autocomplete width=Width::Medium/> }.into_any(),
+        None => view! { <TextInput id label hint error value on_input width=Width::Medium/> }.into_any(),
+    }
+}
+
 /// Content shown under one option of a group while it is chosen ("someone else: name").
 pub struct Reveal {
     pub when: String,
@@ -186,8 +255,9 @@ pub fn Radios(
     let described = described_by(&name, hint.is_some(), error);
     let reveal = reveal.map(|r| (r.when, r.view));
     let group = name.clone();
-    let radios = move || {
-        options
+    let radios =
+        move || {
+            options
             .get()
             .into_iter()
             .map(|(v, label)| {
@@ -212,7 +282,7 @@ pub fn Radios(
                 }
             })
             .collect_view()
-    };
+        };
     view! {
         <div class="form-group" class:form-group-error=has_error>
             <fieldset class="fieldset" aria-describedby=described>

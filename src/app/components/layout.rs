@@ -2,8 +2,8 @@
 //! takes focus on arrival, the back link, and the notice about stored data that could
 //! not be read.
 
-use crate::app::context::{tr, use_lang, use_store};
 use crate::app::components::text::Mixed;
+use crate::app::context::{tr, use_lang, use_store};
 use crate::app::routes;
 use crate::app::services::browser;
 use hitotsu::i18n::Lang;
@@ -82,9 +82,10 @@ pub fn PageHeading(
     /// The page shows an error: the title says so first.
     #[prop(optional, into)]
     error: Option<Signal<bool>>,
-    /// The heading is also the label of this input (one question per page).
+    /// What the heading holds instead of the plain text: the form kit puts the label of
+    /// the page's one input here (one question per page).
     #[prop(optional)]
-    label_for: Option<String>,
+    inner: Option<ViewFn>,
 ) -> impl IntoView {
     let lang = use_lang();
     let heading = NodeRef::<html::H1>::new();
@@ -111,14 +112,22 @@ pub fn PageHeading(
         }
     });
     Effect::new(move |_| {
-        let prefix = if error.is_some_and(|e| e.get()) { hitotsu::ui_text::t(lang.get(), Msg::ErrorPrefix) } else { "" };
-        browser::set_title(&format!("{prefix}{} — {}", text.get(), hitotsu::ui_text::t(lang.get(), Msg::SiteName)));
+        let prefix = if error.is_some_and(|e| e.get()) {
+            hitotsu::ui_text::t(lang.get(), Msg::ErrorPrefix)
+        } else {
+            ""
+        };
+        browser::set_title(&format!(
+            "{prefix}{} — {}",
+            text.get(),
+            hitotsu::ui_text::t(lang.get(), Msg::SiteName)
+        ));
     });
     view! {
         {caption.map(|c| view! { <span class="caption"><Mixed text=c/></span> })}
         <h1 tabindex="-1" node_ref=heading>
-            {match label_for {
-                Some(id) => view! { <label for=id><Mixed text/></label> }.into_any(),
+            {match inner {
+                Some(inner) => inner.run(),
                 None => view! { <Mixed text/> }.into_any(),
             }}
         </h1>
@@ -154,7 +163,9 @@ pub fn BackLink(#[prop(into)] href: Signal<String>) -> impl IntoView {
 pub fn StoredStateNotice(problem: LoadProblem) -> impl IntoView {
     let lang = use_lang();
     let text = move || match &problem {
-        LoadProblem::Unreadable => hitotsu::ui_text::t(lang.get(), Msg::StoredUnreadable).to_string(),
+        LoadProblem::Unreadable => {
+            hitotsu::ui_text::t(lang.get(), Msg::StoredUnreadable).to_string()
+        }
         LoadProblem::Newer(_) => hitotsu::ui_text::t(lang.get(), Msg::StoredNewer).to_string(),
         LoadProblem::PartsLost(parts) => hitotsu::ui_text::parts_lost(lang.get(), parts),
     };
@@ -171,7 +182,10 @@ pub fn Status(#[prop(into)] text: Signal<String>) -> impl IntoView {
 /// address changes (the next question) is otherwise patched in place, and a screen reader
 /// sent to the reused heading may announce its old text.
 #[component]
-pub fn Keyed(#[prop(into)] key: Signal<String>, children: std::sync::Arc<dyn Fn(String) -> AnyView + Send + Sync>) -> impl IntoView {
+pub fn Keyed(
+    #[prop(into)] key: Signal<String>,
+    children: std::sync::Arc<dyn Fn(String) -> AnyView + Send + Sync>,
+) -> impl IntoView {
     view! {
         <For each=move || [key.get()] key=|k| k.clone() let:k>
             {children(k)}

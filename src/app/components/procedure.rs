@@ -45,7 +45,11 @@ pub fn ProcedureCard(
     let heading_id = format!("proc-{}", card.id);
     let labelled = heading_id.clone();
     let done = RwSignal::new(card.done);
-    let bring = card.bring.iter().map(|d| view! { <li>{mixed(lang, d.clone())}</li> }).collect_view();
+    let bring = card
+        .bring
+        .iter()
+        .map(|d| view! { <li>{mixed(lang, d.clone())}</li> })
+        .collect_view();
     let title = card.title.clone();
     view! {
         <li class="procedure" class:procedure-done=done>

@@ -14,7 +14,13 @@ pub fn mixed(lang: Lang, text: impl Into<String>) -> AnyView {
     }
     runs(&text)
         .into_iter()
-        .map(|(ja, part)| if ja { view! { <span lang="ja">{part}</span> }.into_any() } else { part.into_any() })
+        .map(|(ja, part)| {
+            if ja {
+                view! { <span lang="ja">{part}</span> }.into_any()
+            } else {
+                part.into_any()
+            }
+        })
         .collect_view()
         .into_any()
 }

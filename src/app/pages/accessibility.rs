@@ -9,7 +9,12 @@ use leptos::prelude::*;
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
     let lang = use_lang();
-    let list = |items: &'static [Msg]| items.iter().map(|m| view! { <li>{tr(*m)}</li> }).collect_view();
+    let list = |items: &'static [Msg]| {
+        items
+            .iter()
+            .map(|m| view! { <li>{tr(*m)}</li> })
+            .collect_view()
+    };
     view! {
         <div class="page">
             <PageHeading text=Signal::derive(move || t(lang.get(), Msg::AccessibilityTitle).to_string())/>

@@ -1,8 +1,8 @@
 //! `/case/:case`: finds the case and its event once for every page under it, shows "not
 //! found" once, provides the case to its pages, and records where the case resumes.
 
-use crate::app::context::{use_catalog, use_store, CaseCtx};
 use crate::app::components::not_found::NotFound;
+use crate::app::context::{use_catalog, use_store, CaseCtx};
 use crate::app::routes;
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
@@ -29,11 +29,16 @@ pub fn CaseLayout() -> impl IntoView {
 #[component]
 fn CaseFound(id: String, event: String) -> impl IntoView {
     let store = use_store();
-    provide_context(CaseCtx { id: id.clone(), event });
+    provide_context(CaseCtx {
+        id: id.clone(),
+        event,
+    });
     // Where the case resumes: the step of the page shown, recorded once per navigation.
     let location = use_location();
     Effect::new(move |_| {
-        let Some(step) = routes::step_of_path(&location.pathname.get()) else { return };
+        let Some(step) = routes::step_of_path(&location.pathname.get()) else {
+            return;
+        };
         if store.with_untracked(|s| s.case(&id).is_some_and(|c| c.step != step)) {
             store.update(|s| {
                 if let Some(c) = s.case_mut(&id) {

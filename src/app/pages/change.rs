@@ -2,8 +2,8 @@
 //! every form of every case that uses it follows.
 
 use crate::app::components::fact_editor::FactEditor;
-use crate::app::context::{use_catalog, use_lang, use_store, use_case};
 use crate::app::components::not_found::NotFound;
+use crate::app::context::{use_case, use_catalog, use_lang, use_store};
 use crate::app::routes;
 use hitotsu::vault::{FactKey, HOUSEHOLD, ME};
 use leptos::prelude::*;
@@ -16,15 +16,26 @@ pub fn ChangePage() -> impl IntoView {
     let catalog = use_catalog();
     let case = use_case();
     move || {
-        let Some((owner, attribute, Some(on))) = fact.get() else { return view! { <NotFound/> }.into_any() };
+        let Some((owner, attribute, Some(on))) = fact.get() else {
+            return view! { <NotFound/> }.into_any();
+        };
         let person = store.with_untracked(|s| s.vault.person(&owner).is_some());
-        let Some((field, def)) = catalog.field_for(person, owner == HOUSEHOLD, &attribute).map(|(f, d)| (f.to_string(), d.clone())) else {
+        let Some((field, def)) = catalog
+            .field_for(person, owner == HOUSEHOLD, &attribute)
+            .map(|(f, d)| (f.to_string(), d.clone()))
+        else {
             return view! { <NotFound/> }.into_any();
         };
         let label = {
             let (catalog, attribute, field) = (catalog.clone(), attribute.clone(), field.clone());
             let named_as_fact = person || owner == HOUSEHOLD;
-            Signal::derive(move || if named_as_fact { catalog.attribute_label(&attribute, &field, lang.get()) } else { catalog.field_label(&field, lang.get()) })
+            Signal::derive(move || {
+                if named_as_fact {
+                    catalog.attribute_label(&attribute, &field, lang.get())
+                } else {
+                    catalog.field_label(&field, lang.get())
+                }
+            })
         };
         let own = owner == ME || owner == HOUSEHOLD;
         let key = FactKey::new(&owner, &attribute);

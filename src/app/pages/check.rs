@@ -3,7 +3,7 @@
 
 use crate::app::components::layout::{BackLink, PageHeading};
 use crate::app::components::text::mixed;
-use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
+use crate::app::context::{tr, use_case, use_catalog, use_lang, use_store, use_today};
 use crate::app::routes;
 use hitotsu::onestop::{next_step, used, NextStep};
 use hitotsu::ui_text::{owner_heading, provenance, t, used_by, Msg};
@@ -17,7 +17,12 @@ pub fn CheckPage() -> impl IntoView {
     let today = use_today();
     let catalog = use_catalog();
     let case = use_case();
-    let next = store.with_untracked(|s| s.scope(&catalog, &case.id, today).map(|sc| next_step(&sc, None))).unwrap_or(NextStep::Check);
+    let next = store
+        .with_untracked(|s| {
+            s.scope(&catalog, &case.id, today)
+                .map(|sc| next_step(&sc, None))
+        })
+        .unwrap_or(NextStep::Check);
     let complete = next == NextStep::Check;
     let missing_href = routes::next(&case.id, next);
     let body = {

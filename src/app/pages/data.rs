@@ -15,7 +15,11 @@ pub fn DataPage() -> impl IntoView {
     let lang = use_lang();
     let today = use_today();
     let deleted = routes::use_deleted_flag();
-    let status = RwSignal::new(if deleted { t(lang.get_untracked(), Msg::AllDeleted).to_string() } else { String::new() });
+    let status = RwSignal::new(if deleted {
+        t(lang.get_untracked(), Msg::AllDeleted).to_string()
+    } else {
+        String::new()
+    });
     let import_error = RwSignal::new(None::<Msg>);
     let file_input = NodeRef::<leptos::html::Input>::new();
     let export = move |_| {
@@ -24,7 +28,11 @@ pub fn DataPage() -> impl IntoView {
     };
     let import = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(file) = file_input.get().and_then(|i| i.files()).and_then(|f| f.get(0)) else {
+        let Some(file) = file_input
+            .get()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
             import_error.set(Some(Msg::ImportNoFile));
             return;
         };
@@ -47,7 +55,12 @@ pub fn DataPage() -> impl IntoView {
         });
     };
     let message = Signal::derive(move || import_error.get().map(|m| t(lang.get(), m).to_string()));
-    let summary = Signal::derive(move || message.get().map(|m| vec![("import-file".to_string(), m)]).unwrap_or_default());
+    let summary = Signal::derive(move || {
+        message
+            .get()
+            .map(|m| vec![("import-file".to_string(), m)])
+            .unwrap_or_default()
+    });
     let has_error = Signal::derive(move || import_error.with(Option::is_some));
     view! {
         <div class="page">
@@ -70,4 +83,3 @@ pub fn DataPage() -> impl IntoView {
         </div>
     }
 }
-

@@ -1,12 +1,12 @@
 //! `/case/:case/details/:owner`: every fact the case's open procedures still lack about
 //! one person (or the household, or this event), each asked once.
 
-use crate::app::components::layout::Keyed;
 use crate::app::components::fact_input::{focus_target, FactInput};
 use crate::app::components::form::ErrorSummary;
+use crate::app::components::layout::Keyed;
 use crate::app::components::layout::{BackLink, PageHeading};
-use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
 use crate::app::components::not_found::NotFound;
+use crate::app::context::{tr, use_case, use_catalog, use_lang, use_store, use_today};
 use crate::app::routes;
 use hitotsu::fields::{check_field, FieldError};
 use hitotsu::onestop::{needs, next_step};
@@ -42,7 +42,10 @@ fn DetailsForm(owner: String) -> impl IntoView {
     let today = use_today();
     let catalog = use_catalog();
     let case = use_case();
-    let event = catalog.event(&case.event).cloned().expect("the case layout found it");
+    let event = catalog
+        .event(&case.event)
+        .cloned()
+        .expect("the case layout found it");
     let found = store.with_untracked(|s| {
         let scope = s.scope(&catalog, &case.id, today)?;
         let asks: Vec<Ask> = needs(&scope)
@@ -57,20 +60,36 @@ fn DetailsForm(owner: String) -> impl IntoView {
             return None;
         }
         let role = s.role_of(&case.id, &owner);
-        let name = is_person.then(|| s.vault.name_at(&owner, today).map(str::to_string)).flatten();
+        let name = is_person
+            .then(|| s.vault.name_at(&owner, today).map(str::to_string))
+            .flatten();
         let kin = (is_person && owner != ME).then(|| {
-            (hitotsu::household::kin(&s.vault, &owner, ME), hitotsu::household::sex(&s.vault, &owner))
+            (
+                hitotsu::household::kin(&s.vault, &owner, ME),
+                hitotsu::household::sex(&s.vault, &owner),
+            )
         });
         let drafts = scope.case.drafts.clone();
         Some((asks, role, name, kin, drafts, is_person))
     });
-    let Some((asks, role, name, kin, drafts, is_person)) = found else { return view! { <NotFound/> }.into_any() };
-    let values: BTreeMap<String, RwSignal<String>> =
-        asks.iter().map(|a| (control_id(a), RwSignal::new(drafts.get(&draft_key(a)).cloned().unwrap_or_default()))).collect();
+    let Some((asks, role, name, kin, drafts, is_person)) = found else {
+        return view! { <NotFound/> }.into_any();
+    };
+    let values: BTreeMap<String, RwSignal<String>> = asks
+        .iter()
+        .map(|a| {
+            (
+                control_id(a),
+                RwSignal::new(drafts.get(&draft_key(a)).cloned().unwrap_or_default()),
+            )
+        })
+        .collect();
     let errors = RwSignal::new(Vec::<(String, FieldError)>::new());
     let title = {
         let owner = owner.clone();
-        Signal::derive(move || owner_heading(lang.get(), &owner, name.as_deref(), role, kin, is_person))
+        Signal::derive(move || {
+            owner_heading(lang.get(), &owner, name.as_deref(), role, kin, is_person)
+        })
     };
     let caption = {
         let t = event.title.clone();
@@ -88,7 +107,13 @@ fn DetailsForm(owner: String) -> impl IntoView {
     };
     let navigate = use_navigate();
     let submit = {
-        let (catalog, values, case_id, asks, owner) = (catalog.clone(), values.clone(), case.id.clone(), asks.clone(), owner.clone());
+        let (catalog, values, case_id, asks, owner) = (
+            catalog.clone(),
+            values.clone(),
+            case.id.clone(),
+            asks.clone(),
+            owner.clone(),
+        );
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let mut found = Vec::new();
@@ -128,7 +153,10 @@ fn DetailsForm(owner: String) -> impl IntoView {
                     .filter_map(|(id, e)| {
                         let a = asks.iter().find(|a| control_id(a) == *id)?;
                         let def = &catalog.fields.fields[&a.field];
-                        Some((focus_target(id, def), field_error(lang, *e, &label_of(a, lang))))
+                        Some((
+                            focus_target(id, def),
+                            field_error(lang, *e, &label_of(a, lang)),
+                        ))
                     })
                     .collect::<Vec<_>>()
             })
@@ -146,7 +174,13 @@ fn DetailsForm(owner: String) -> impl IntoView {
             };
             let error = {
                 let (id, a, label_of) = (id.clone(), a.clone(), label_of.clone());
-                Signal::derive(move || errors.with(|es| es.iter().find(|(f, _)| *f == id).map(|(_, e)| field_error(lang.get(), *e, &label_of(&a, lang.get())))))
+                Signal::derive(move || {
+                    errors.with(|es| {
+                        es.iter()
+                            .find(|(f, _)| *f == id)
+                            .map(|(_, e)| field_error(lang.get(), *e, &label_of(&a, lang.get())))
+                    })
+                })
             };
             // The day it holds, when that is not simply today's: from the moving day, or
             // the day before it.
@@ -175,8 +209,12 @@ fn DetailsForm(owner: String) -> impl IntoView {
             let own = a.key.owner == ME || a.key.owner == HOUSEHOLD;
             let attribute = a.key.attribute.clone();
             match note {
-                Some(note) => view! { <FactInput id def attribute label note own value error on_change/> }.into_any(),
-                None => view! { <FactInput id def attribute label own value error on_change/> }.into_any(),
+                Some(note) => {
+                    view! { <FactInput id def attribute label note own value error on_change/> }
+                        .into_any()
+                }
+                None => view! { <FactInput id def attribute label own value error on_change/> }
+                    .into_any(),
             }
         })
         .collect_view();

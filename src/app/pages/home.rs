@@ -53,7 +53,15 @@ pub fn HomePage() -> impl IntoView {
                 s.cases
                     .iter()
                     .rev()
-                    .map(|c| (c.id.clone(), c.event.clone(), c.started, c.step.clone(), s.finished(&catalog, &c.id, today)))
+                    .map(|c| {
+                        (
+                            c.id.clone(),
+                            c.event.clone(),
+                            c.started,
+                            c.step.clone(),
+                            s.finished(&catalog, &c.id, today),
+                        )
+                    })
                     .collect::<Vec<_>>()
             })
         })

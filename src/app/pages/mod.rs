@@ -11,6 +11,13 @@ pub mod delete_all;
 pub mod details;
 pub mod edit_fact;
 pub mod home;
+#[cfg(debug_assertions)]
+pub mod kit;
+/// A citizen's build answers `/_kit` as any unknown address.
+#[cfg(not(debug_assertions))]
+pub mod kit {
+    pub use super::not_found::NotFoundPage as KitPage;
+}
 pub mod my_info;
 pub mod not_found;
 pub mod people;

@@ -24,7 +24,10 @@ pub fn MyInfoPage() -> impl IntoView {
         if let Some((key, versions, label)) = removed.get_untracked() {
             store.update(|s| s.vault.restore(&key, versions));
             removed.set(None);
-            status.set(hitotsu::ui_text::restored_fact(lang.get_untracked(), &label));
+            status.set(hitotsu::ui_text::restored_fact(
+                lang.get_untracked(),
+                &label,
+            ));
             crate::app::services::browser::focus_id("my-info-status");
         }
     };

@@ -2,16 +2,22 @@
 //! deceased was related, the heirs, the 喪主, who files — proposed from the vault and
 //! confirmed. What is chosen or typed is kept as a draft until confirmed.
 
-use crate::app::components::form::{option_id, Checkboxes, ErrorSummary, Label, Radios, Reveal, TextInput};
+use crate::app::components::form::{
+    option_id, Checkboxes, ErrorSummary, Label, Radios, Reveal, TextInput,
+};
 use crate::app::components::layout::{BackLink, PageHeading};
-use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
+use crate::app::context::{tr, use_case, use_catalog, use_lang, use_store, use_today};
 use crate::app::routes;
 use hitotsu::household::PeopleQuestion;
 use hitotsu::i18n::Lang;
 use hitotsu::onestop::next_step;
-use hitotsu::people::{relation_code, Candidate, PeopleError, PeopleForm, DECEASED_KIN, NEW, NEW_HEIR_KIN, NOBODY};
+use hitotsu::people::{
+    relation_code, Candidate, PeopleError, PeopleForm, DECEASED_KIN, NEW, NEW_HEIR_KIN, NOBODY,
+};
 use hitotsu::state::PEOPLE_DRAFT;
-use hitotsu::ui_text::{candidate_label, kin_word, people_error, people_legend, t, yes_no_options, Msg};
+use hitotsu::ui_text::{
+    candidate_label, kin_word, people_error, people_legend, t, yes_no_options, Msg,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -22,14 +28,28 @@ pub fn PeoplePage() -> impl IntoView {
     let today = use_today();
     let catalog = use_catalog();
     let case = use_case();
-    let event = catalog.event(&case.event).cloned().expect("the case layout found it");
+    let event = catalog
+        .event(&case.event)
+        .cloned()
+        .expect("the case layout found it");
     // The form as drafted, or as the vault proposes it.
     let initial: PeopleForm = store.with_untracked(|s| {
         let drafted: PeopleForm = s
             .case(&case.id)
-            .map(|c| c.drafts.iter().filter_map(|(k, v)| k.strip_prefix(PEOPLE_DRAFT).map(|k| (k.to_string(), v.clone()))).collect())
+            .map(|c| {
+                c.drafts
+                    .iter()
+                    .filter_map(|(k, v)| {
+                        k.strip_prefix(PEOPLE_DRAFT)
+                            .map(|k| (k.to_string(), v.clone()))
+                    })
+                    .collect()
+            })
             .unwrap_or_default();
-        let proposed = s.people_scope(&catalog, &case.id, today).map(|p| p.propose()).unwrap_or_default();
+        let proposed = s
+            .people_scope(&catalog, &case.id, today)
+            .map(|p| p.propose())
+            .unwrap_or_default();
         proposed.into_iter().chain(drafted).collect()
     });
     let form = RwSignal::new(initial);
@@ -51,22 +71,38 @@ pub fn PeoplePage() -> impl IntoView {
         let (catalog, case_id) = (catalog.clone(), case.id.clone());
         Memo::new(move |_| {
             let f = form.get();
-            store.with_untracked(|s| s.people_scope(&catalog, &case_id, today).map(|p| p.questions(&f)).unwrap_or_default())
+            store.with_untracked(|s| {
+                s.people_scope(&catalog, &case_id, today)
+                    .map(|p| p.questions(&f))
+                    .unwrap_or_default()
+            })
         })
     };
     // Who each control offers, following the choices made so far.
-    let lists: std::collections::BTreeMap<&'static str, Memo<Vec<Candidate>>> =
-        ["other_parent", "head", "informant", "allowance_claimant", "movers", "surviving_spouse", "heirs", "funeral_host"]
-            .into_iter()
-            .map(|control| {
-                let (catalog, case_id) = (catalog.clone(), case.id.clone());
-                let memo = Memo::new(move |_| {
-                    let f = form.get();
-                    store.with_untracked(|s| s.people_scope(&catalog, &case_id, today).map(|p| p.candidates(control, &f)).unwrap_or_default())
-                });
-                (control, memo)
+    let lists: std::collections::BTreeMap<&'static str, Memo<Vec<Candidate>>> = [
+        "other_parent",
+        "head",
+        "informant",
+        "allowance_claimant",
+        "movers",
+        "surviving_spouse",
+        "heirs",
+        "funeral_host",
+    ]
+    .into_iter()
+    .map(|control| {
+        let (catalog, case_id) = (catalog.clone(), case.id.clone());
+        let memo = Memo::new(move |_| {
+            let f = form.get();
+            store.with_untracked(|s| {
+                s.people_scope(&catalog, &case_id, today)
+                    .map(|p| p.candidates(control, &f))
+                    .unwrap_or_default()
             })
-            .collect();
+        });
+        (control, memo)
+    })
+    .collect();
     let candidates = {
         let lists = lists.clone();
         move |control: &'static str| lists[control]
@@ -75,15 +111,25 @@ pub fn PeoplePage() -> impl IntoView {
         let (catalog, case_id) = (catalog.clone(), case.id.clone());
         Memo::new(move |_| {
             let f = form.get();
-            store.with_untracked(|s| s.people_scope(&catalog, &case_id, today).map(|p| p.chosen_heirs(&f)).unwrap_or_default())
+            store.with_untracked(|s| {
+                s.people_scope(&catalog, &case_id, today)
+                    .map(|p| p.chosen_heirs(&f))
+                    .unwrap_or_default()
+            })
         })
     };
     let error_of = move |control: &'static str| {
         Signal::derive(move || {
-            errors.with(|es| es.iter().find(|(c, _)| c == control).map(|(c, e)| people_error(lang.get(), c, *e)))
+            errors.with(|es| {
+                es.iter()
+                    .find(|(c, _)| c == control)
+                    .map(|(c, e)| people_error(lang.get(), c, *e))
+            })
         })
     };
-    let value_of = move |control: &'static str| Signal::derive(move || form.with(|f| f.get(control).cloned().unwrap_or_default()));
+    let value_of = move |control: &'static str| {
+        Signal::derive(move || form.with(|f| f.get(control).cloned().unwrap_or_default()))
+    };
     let setter = {
         let set = set.clone();
         move |control: &'static str| {
@@ -95,11 +141,19 @@ pub fn PeoplePage() -> impl IntoView {
     let person_radios = {
         let candidates = candidates.clone();
         let setter = setter.clone();
-        move |control: &'static str, legend: Signal<String>, hint: Option<Msg>, someone_else: bool, nobody: Option<Msg>| {
+        move |control: &'static str,
+              legend: Signal<String>,
+              hint: Option<Msg>,
+              someone_else: bool,
+              nobody: Option<Msg>| {
             let list = candidates(control);
             let options = Signal::derive(move || {
                 let lang = lang.get();
-                let mut o: Vec<(String, String)> = list.get().into_iter().map(|c| (c.id.clone(), label(lang, &c))).collect();
+                let mut o: Vec<(String, String)> = list
+                    .get()
+                    .into_iter()
+                    .map(|c| (c.id.clone(), label(lang, &c)))
+                    .collect();
                 if someone_else {
                     o.push((NEW.into(), t(lang, Msg::SomeoneElse).into()));
                 }
@@ -137,14 +191,22 @@ pub fn PeoplePage() -> impl IntoView {
         }
     };
     let legend = move |q: PeopleQuestion, part: &'static str| {
-        Signal::derive(move || people_legend(lang.get(), q, part, form.with(|f| f.get("my_part").cloned()).as_deref()))
+        Signal::derive(move || {
+            people_legend(
+                lang.get(),
+                q,
+                part,
+                form.with(|f| f.get("my_part").cloned()).as_deref(),
+            )
+        })
     };
     let moving = event.household.contains(&PeopleQuestion::Members);
     let sections = {
         let person_radios = person_radios.clone();
         let candidates = candidates.clone();
         move || {
-            let (person_radios, candidates, set) = (person_radios.clone(), candidates.clone(), set.clone());
+            let (person_radios, candidates, set) =
+                (person_radios.clone(), candidates.clone(), set.clone());
             questions
                 .get()
                 .into_iter()
@@ -225,7 +287,11 @@ pub fn PeoplePage() -> impl IntoView {
     };
     let summary = Signal::derive(move || {
         let lang = lang.get();
-        errors.with(|es| es.iter().map(|(c, e)| (error_target(c, &lists), people_error(lang, c, *e))).collect::<Vec<_>>())
+        errors.with(|es| {
+            es.iter()
+                .map(|(c, e)| (error_target(c, &lists), people_error(lang, c, *e)))
+                .collect::<Vec<_>>()
+        })
     });
     let has_error = Signal::derive(move || errors.with(|e| !e.is_empty()));
     let navigate = use_navigate();
@@ -265,21 +331,36 @@ pub fn PeoplePage() -> impl IntoView {
 
 /// What the error summary links to for a control: a radio group's first option, else the
 /// input itself. Radio groups over people start with the citizen.
-fn error_target(control: &str, lists: &std::collections::BTreeMap<&'static str, Memo<Vec<Candidate>>>) -> String {
+fn error_target(
+    control: &str,
+    lists: &std::collections::BTreeMap<&'static str, Memo<Vec<Candidate>>>,
+) -> String {
     match control {
         "my_part" => option_id(control, "mother"),
         "lived_with" => option_id(control, "yes"),
-        "deceased_kin" => option_id(control, &relation_code(DECEASED_KIN[0].0, DECEASED_KIN[0].1)),
+        "deceased_kin" => option_id(
+            control,
+            &relation_code(DECEASED_KIN[0].0, DECEASED_KIN[0].1),
+        ),
         "new_heir_kin" => option_id(control, "child"),
         c if c.ends_with("_name") => c.to_string(),
         // The first person offered, or "someone else" when nobody is.
         c => {
-            let first = lists.get(c).and_then(|l| l.with_untracked(|l| l.first().map(|p| p.id.clone())));
+            let first = lists
+                .get(c)
+                .and_then(|l| l.with_untracked(|l| l.first().map(|p| p.id.clone())));
             option_id(c, &first.unwrap_or_else(|| NEW.to_string()))
         }
     }
 }
 
 fn label(lang: Lang, c: &Candidate) -> String {
-    candidate_label(lang, c.name.as_deref(), (c.id != hitotsu::vault::ME).then(|| kin_word(lang, c.kin, c.sex)).as_deref(), c.id == hitotsu::vault::ME)
+    candidate_label(
+        lang,
+        c.name.as_deref(),
+        (c.id != hitotsu::vault::ME)
+            .then(|| kin_word(lang, c.kin, c.sex))
+            .as_deref(),
+        c.id == hitotsu::vault::ME,
+    )
 }

@@ -4,7 +4,7 @@
 use crate::app::components::layout::{PageHeading, Status};
 use crate::app::components::procedure::{CardData, ProcedureCard};
 use crate::app::components::text::mixed;
-use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
+use crate::app::context::{tr, use_case, use_catalog, use_lang, use_store, use_today};
 use crate::app::routes;
 use crate::app::services::sender::use_sender;
 use hitotsu::catalog::{Catalog, Channel, Event};
@@ -14,7 +14,10 @@ use hitotsu::onestop::next_step;
 use hitotsu::plan::{build, Group, ItemState, PlanItem};
 use hitotsu::questionnaire::first_unanswered;
 use hitotsu::resolve::CaseScope;
-use hitotsu::ui_text::{counting, days_left, done_status, due_line, item_state, kin_word, packet_status, plan_summary, t, trip_line, who_files, Msg};
+use hitotsu::ui_text::{
+    counting, days_left, done_status, due_line, item_state, kin_word, packet_status, plan_summary,
+    t, trip_line, who_files, Msg,
+};
 use hitotsu::vault::ME;
 use leptos::prelude::*;
 
@@ -34,7 +37,10 @@ pub fn PlanPage() -> impl IntoView {
     let today = use_today();
     let catalog = use_catalog();
     let case = use_case();
-    let event = catalog.event(&case.event).cloned().expect("the case layout found it");
+    let event = catalog
+        .event(&case.event)
+        .cloned()
+        .expect("the case layout found it");
     // The endpoint's word on what was sent, asked once the page is shown.
     {
         let (sender, id) = (use_sender(), case.id.clone());
@@ -47,7 +53,13 @@ pub fn PlanPage() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let title = {
         let event_title = event.title.clone();
-        Signal::derive(move || format!("{}: {}", t(lang.get(), Msg::PlanTitle), event_title.get(lang.get())))
+        Signal::derive(move || {
+            format!(
+                "{}: {}",
+                t(lang.get(), Msg::PlanTitle),
+                event_title.get(lang.get())
+            )
+        })
     };
     // Not every question answered yet (a bookmarked plan after a change): go on asking.
     let unanswered = store.with_untracked(|s| {
@@ -67,7 +79,14 @@ pub fn PlanPage() -> impl IntoView {
     let change_href = routes::question(&case.id, &event.questions[0].id);
     let forms_href = {
         let (catalog, case_id) = (catalog.clone(), case.id.clone());
-        Memo::new(move |_| store.with(|s| s.scope(&catalog, &case_id, today).map(|sc| routes::next(&case_id, next_step(&sc, None)))).unwrap_or_default())
+        Memo::new(move |_| {
+            store
+                .with(|s| {
+                    s.scope(&catalog, &case_id, today)
+                        .map(|sc| routes::next(&case_id, next_step(&sc, None)))
+                })
+                .unwrap_or_default()
+        })
     };
     let body = {
         let (catalog, case_id, event) = (catalog.clone(), case.id.clone(), event.clone());
@@ -83,13 +102,34 @@ pub fn PlanPage() -> impl IntoView {
                     let lines = trips
                         .iter()
                         .map(|trip| {
-                            let procedures: Vec<String> = trip.items.iter().map(|i| i.procedure.title.get(lang).to_string()).collect();
-                            let bring: Vec<String> = trip.bring.iter().map(|d| catalog.document_name(d, lang)).collect();
-                            let line = trip_line(lang, &catalog.agency_name(trip.agency, lang), &procedures, &bring, trip.due);
+                            let procedures: Vec<String> = trip
+                                .items
+                                .iter()
+                                .map(|i| i.procedure.title.get(lang).to_string())
+                                .collect();
+                            let bring: Vec<String> = trip
+                                .bring
+                                .iter()
+                                .map(|d| catalog.document_name(d, lang))
+                                .collect();
+                            let line = trip_line(
+                                lang,
+                                &catalog.agency_name(trip.agency, lang),
+                                &procedures,
+                                &bring,
+                                trip.due,
+                            );
                             view! { <li>{mixed(lang, line)}</li> }
                         })
                         .collect_view();
-                    let heading = t(lang, if group == Group::Overdue { Msg::FirstOverdue } else { Msg::FirstThings });
+                    let heading = t(
+                        lang,
+                        if group == Group::Overdue {
+                            Msg::FirstOverdue
+                        } else {
+                            Msg::FirstThings
+                        },
+                    );
                     view! {
                         <section class="first-things" aria-labelledby="first-things">
                             <h2 id="first-things">{heading}</h2>
@@ -108,19 +148,30 @@ pub fn PlanPage() -> impl IntoView {
                             .map(|item| {
                                 let card = card_data(item, &scope, &event, &catalog, lang);
                                 let sent = {
-                                    let (case_id, procedure) = (case_id.clone(), item.procedure.id.clone());
+                                    let (case_id, procedure) =
+                                        (case_id.clone(), item.procedure.id.clone());
                                     // Tracked on its own: the endpoint's answer updates just this line.
                                     Signal::derive(move || {
                                         store.with(|s| {
                                             let record = s.case(&case_id)?.packet_of(&procedure)?;
-                                            record.status.provided().then(|| packet_status(lang, record, &s.outbox))
+                                            record
+                                                .status
+                                                .provided()
+                                                .then(|| packet_status(lang, record, &s.outbox))
                                         })
                                     })
                                 };
                                 let on_done = {
-                                    let (catalog, case_id, id, title) = (catalog.clone(), case_id.clone(), item.procedure.id.clone(), card.title.clone());
+                                    let (catalog, case_id, id, title) = (
+                                        catalog.clone(),
+                                        case_id.clone(),
+                                        item.procedure.id.clone(),
+                                        card.title.clone(),
+                                    );
                                     Callback::new(move |on: bool| {
-                                        store.update(|s| s.mark_done(&catalog, &case_id, &id, on, today));
+                                        store.update(|s| {
+                                            s.mark_done(&catalog, &case_id, &id, on, today)
+                                        });
                                         status.set(done_status(lang, &title, on));
                                     })
                                 };
@@ -157,39 +208,71 @@ pub fn PlanPage() -> impl IntoView {
 }
 
 fn channel_name(lang: Lang, c: Channel) -> &'static str {
-    t(lang, match c {
-        Channel::Online => Msg::ChannelOnline,
-        Channel::Counter => Msg::ChannelCounter,
-        Channel::Mail => Msg::ChannelMail,
-    })
+    t(
+        lang,
+        match c {
+            Channel::Online => Msg::ChannelOnline,
+            Channel::Counter => Msg::ChannelCounter,
+            Channel::Mail => Msg::ChannelMail,
+        },
+    )
 }
 
-fn card_data(item: &PlanItem, scope: &CaseScope, event: &Event, catalog: &Catalog, lang: Lang) -> CardData {
+fn card_data(
+    item: &PlanItem,
+    scope: &CaseScope,
+    event: &Event,
+    catalog: &Catalog,
+    lang: Lang,
+) -> CardData {
     let p = item.procedure;
-    let anchor = p.deadline.anchor().and_then(|a| event.questions.iter().find(|q| q.id == a)).and_then(|q| q.anchor_label.as_ref());
+    let anchor = p
+        .deadline
+        .anchor()
+        .and_then(|a| event.questions.iter().find(|q| q.id == a))
+        .and_then(|q| q.anchor_label.as_ref());
     let counted = match anchor {
         Some(label) if item.due.is_some() => counting(&p.deadline, item.due.as_ref(), label, lang),
-        Some(label) => format!("{} {}", t(lang, Msg::AnchorUnknown), counting(&p.deadline, None, label, lang)),
+        Some(label) => format!(
+            "{} {}",
+            t(lang, Msg::AnchorUnknown),
+            counting(&p.deadline, None, label, lang)
+        ),
         None => counting(&p.deadline, None, &p.title, lang),
     };
     let due = match (&item.due, item.days_left) {
-        (Some(due), Some(left)) if !item.state.settled() => due_line(lang, due.due, &days_left(lang, left)),
+        (Some(due), Some(left)) if !item.state.settled() => {
+            due_line(lang, due.due, &days_left(lang, left))
+        }
         (Some(due), _) => hitotsu::ui_text::format_date(due.due, lang),
         _ => t(lang, Msg::GroupNoFixed).to_string(),
     };
-    let who = item.claimant.as_ref().filter(|_| p.claimant != hitotsu::household::Claimant::Me).map(|c| {
-        let name = scope.vault.name_at(c, scope.today).map(str::to_string);
-        let kin = (c != ME).then(|| kin_word(lang, kin(scope.vault, c, ME), sex(scope.vault, c)));
-        who_files(lang, name.as_deref(), kin.as_deref())
-    });
+    let who = item
+        .claimant
+        .as_ref()
+        .filter(|_| p.claimant != hitotsu::household::Claimant::Me)
+        .map(|c| {
+            let name = scope.vault.name_at(c, scope.today).map(str::to_string);
+            let kin =
+                (c != ME).then(|| kin_word(lang, kin(scope.vault, c, ME), sex(scope.vault, c)));
+            who_files(lang, name.as_deref(), kin.as_deref())
+        });
     let state = match item.state {
         ItemState::Open | ItemState::Done => None,
         ItemState::Closed(c) => Some(item_state(lang, Some(c.reason.get(lang)), None)),
-        ItemState::Prepared => Some(item_state(lang, None, Some(hitotsu::case::PacketStatus::Prepared))),
+        ItemState::Prepared => Some(item_state(
+            lang,
+            None,
+            Some(hitotsu::case::PacketStatus::Prepared),
+        )),
         ItemState::Provided(s) => Some(item_state(lang, None, Some(s))),
     };
     let waits_for = (!item.waits_for.is_empty()).then(|| {
-        item.waits_for.iter().map(|w| w.title.get(lang).to_string()).collect::<Vec<_>>().join(hitotsu::ui_text::list_separator(lang))
+        item.waits_for
+            .iter()
+            .map(|w| w.title.get(lang).to_string())
+            .collect::<Vec<_>>()
+            .join(hitotsu::ui_text::list_separator(lang))
     });
     CardData {
         id: p.id.clone(),
@@ -200,10 +283,22 @@ fn card_data(item: &PlanItem, scope: &CaseScope, event: &Event, catalog: &Catalo
         who,
         state,
         agency: catalog.agency_name(&p.agency, lang),
-        channels: p.channels.iter().map(|c| channel_name(lang, *c)).collect::<Vec<_>>().join(" / "),
-        online: p.online.as_ref().map(|o| (o.name.get(lang).to_string(), o.url.clone())),
+        channels: p
+            .channels
+            .iter()
+            .map(|c| channel_name(lang, *c))
+            .collect::<Vec<_>>()
+            .join(" / "),
+        online: p
+            .online
+            .as_ref()
+            .map(|o| (o.name.get(lang).to_string(), o.url.clone())),
         waits_for,
-        bring: p.bring.iter().map(|d| catalog.document_name(d, lang)).collect(),
+        bring: p
+            .bring
+            .iter()
+            .map(|d| catalog.document_name(d, lang))
+            .collect(),
         note: p.note.as_ref().map(|n| n.get(lang).to_string()),
         legal_basis: p.legal_basis.get(lang).to_string(),
         source: p.source.clone(),

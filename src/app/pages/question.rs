@@ -2,17 +2,21 @@
 //! already knows (a fact of the vault, or what the household's people tell) is shown
 //! with that answer for the citizen to confirm, not asked afresh.
 
-use crate::app::components::layout::Keyed;
-use crate::app::components::form::{option_id, ErrorSummary, Label, Radios, TextInput, Width};
+use crate::app::components::form::{
+    option_id, DateInput, ErrorSummary, Label, Radios, TextInput, Width,
+};
 use crate::app::components::layout::BackLink;
-use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
+use crate::app::components::layout::Keyed;
 use crate::app::components::not_found::NotFound;
+use crate::app::context::{tr, use_case, use_catalog, use_lang, use_store, use_today};
 use crate::app::routes;
 use hitotsu::case::Step;
 use hitotsu::catalog::{Question, QuestionKind};
 use hitotsu::questionnaire::{asked, check_answer, next_after, previous_before, AnswerError};
 use hitotsu::resolve::{Known, KnownFrom};
-use hitotsu::ui_text::{answer_error, known_from_fact, known_from_household, question_progress, t, yes_no_options, Msg};
+use hitotsu::ui_text::{
+    answer_error, known_from_fact, known_from_household, question_progress, yes_no_options, Msg,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -48,7 +52,9 @@ fn QuestionForm(question_id: String) -> impl IntoView {
         let asked_now = asked(scope.event, &answers);
         let position = asked_now.iter().position(|q| q.id == question_id)?;
         // What the app knows, said only while the case has not answered it itself.
-        let known = scope.known(&question_id).filter(|_| !scope.case.answers.contains_key(&question_id));
+        let known = scope
+            .known(&question_id)
+            .filter(|_| !scope.case.answers.contains_key(&question_id));
         let initial = scope
             .case
             .drafts
@@ -57,12 +63,32 @@ fn QuestionForm(question_id: String) -> impl IntoView {
             .cloned()
             .or_else(|| known.as_ref().map(|k| k.value.clone()))
             .unwrap_or_default();
-        let back = previous_before(scope.event, &answers, &question_id).map_or(routes::home(), |q| routes::question(&case.id, &q.id));
-        Some(Shown { question: asked_now[position].clone(), position, total: asked_now.len(), initial, known, back })
+        let back = previous_before(scope.event, &answers, &question_id)
+            .map_or(routes::home(), |q| routes::question(&case.id, &q.id));
+        Some(Shown {
+            question: asked_now[position].clone(),
+            position,
+            total: asked_now.len(),
+            initial,
+            known,
+            back,
+        })
     });
-    let Some(shown) = shown else { return view! { <NotFound/> }.into_any() };
-    let Shown { question, position, total, initial, known, back } = shown;
-    let event = catalog.event(&case.event).cloned().expect("the case layout found it");
+    let Some(shown) = shown else {
+        return view! { <NotFound/> }.into_any();
+    };
+    let Shown {
+        question,
+        position,
+        total,
+        initial,
+        known,
+        back,
+    } = shown;
+    let event = catalog
+        .event(&case.event)
+        .cloned()
+        .expect("the case layout found it");
     let value = RwSignal::new(initial);
     let error = RwSignal::new(None::<AnswerError>);
     let keep_draft = {
@@ -82,14 +108,17 @@ fn QuestionForm(question_id: String) -> impl IntoView {
         let catalog = catalog.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let answers = store.with_untracked(|s| s.scope(&catalog, &case_id, today).map(|sc| sc.answers())).unwrap_or_default();
+            let answers = store
+                .with_untracked(|s| s.scope(&catalog, &case_id, today).map(|sc| sc.answers()))
+                .unwrap_or_default();
             match check_answer(&question, &value.get_untracked(), &answers, today) {
                 Ok(accepted) => {
                     let mut next = Step::Plan;
                     store.update(|s| {
                         s.record_answer(&catalog, &case_id, &question.id, accepted, today);
                         if let Some(scope) = s.scope(&catalog, &case_id, today) {
-                            if let Some(q) = next_after(scope.event, &scope.answers(), &question.id) {
+                            if let Some(q) = next_after(scope.event, &scope.answers(), &question.id)
+                            {
                                 next = Step::Question(q.id.clone());
                             }
                         }
@@ -111,11 +140,17 @@ fn QuestionForm(question_id: String) -> impl IntoView {
     };
     let caption = {
         let event_title = event.title.clone();
-        Signal::derive(move || format!("{} — {}", event_title.get(lang.get()), question_progress(lang.get(), position + 1, total)))
+        Signal::derive(move || {
+            format!(
+                "{} — {}",
+                event_title.get(lang.get()),
+                question_progress(lang.get(), position + 1, total)
+            )
+        })
     };
     // The question's own hint, the date format, and what the app already knows.
     let hint = {
-        let (own, kind) = (question.hint.clone(), question.kind);
+        let own = question.hint.clone();
         let known = known.clone();
         let catalog = catalog.clone();
         let options = question.options.clone();
@@ -127,16 +162,30 @@ fn QuestionForm(question_id: String) -> impl IntoView {
                     .iter()
                     .find(|o| o.id == k.value)
                     .map(|o| o.label.get(lang).to_string())
-                    .or_else(|| yes_no_options(lang).into_iter().find(|(id, _)| *id == k.value).map(|(_, l)| l.to_string()))
-                    .unwrap_or_else(|| k.value.parse::<hitotsu::Date>().map_or(k.value.clone(), |d| hitotsu::ui_text::short_date(d, lang)));
+                    .or_else(|| {
+                        yes_no_options(lang)
+                            .into_iter()
+                            .find(|(id, _)| *id == k.value)
+                            .map(|(_, l)| l.to_string())
+                    })
+                    .unwrap_or_else(|| {
+                        k.value
+                            .parse::<hitotsu::Date>()
+                            .map_or(k.value.clone(), |d| hitotsu::ui_text::short_date(d, lang))
+                    });
                 parts.push(match &k.from {
                     KnownFrom::Fact(given) => {
-                        let event = catalog.event(&given.event).map_or(given.event.clone(), |e| e.title.get(lang).to_string());
+                        let event = catalog
+                            .event(&given.event)
+                            .map_or(given.event.clone(), |e| e.title.get(lang).to_string());
                         known_from_fact(lang, &shown_value, &event, given.date)
                     }
                     KnownFrom::Household(people) => {
                         let names: Vec<String> = store.with_untracked(|s| {
-                            people.iter().filter_map(|p| s.vault.name_at(p, today).map(str::to_string)).collect()
+                            people
+                                .iter()
+                                .filter_map(|p| s.vault.name_at(p, today).map(str::to_string))
+                                .collect()
                         });
                         known_from_household(lang, &shown_value, &names)
                     }
@@ -145,21 +194,27 @@ fn QuestionForm(question_id: String) -> impl IntoView {
             if let Some(h) = &own {
                 parts.push(h.get(lang).to_string());
             }
-            if kind == QuestionKind::Date {
-                parts.push(t(lang, Msg::DateHint).to_string());
-            }
             parts.join(" ")
         }
     };
-    let has_hint = known.is_some() || question.hint.is_some() || question.kind == QuestionKind::Date;
+    let has_hint = known.is_some() || question.hint.is_some();
     let hint = has_hint.then(|| Signal::derive(hint));
     let first_control = match question.kind {
         QuestionKind::Choice => option_id(INPUT_ID, &question.options[0].id),
         QuestionKind::YesNo => option_id(INPUT_ID, "yes"),
         _ => INPUT_ID.to_string(),
     };
-    let summary = Signal::derive(move || message.get().map(|m| vec![(first_control.clone(), m)]).unwrap_or_default());
-    let label = Label::Heading { text: title, caption: Some(caption), error: has_error };
+    let summary = Signal::derive(move || {
+        message
+            .get()
+            .map(|m| vec![(first_control.clone(), m)])
+            .unwrap_or_default()
+    });
+    let label = Label::Heading {
+        text: title,
+        caption: Some(caption),
+        error: has_error,
+    };
     let field = match question.kind {
         QuestionKind::Choice | QuestionKind::YesNo => {
             let choices = question.options.clone();
@@ -173,10 +228,13 @@ fn QuestionForm(question_id: String) -> impl IntoView {
                 None => view! { <Radios name=INPUT_ID legend=label error=message options value on_change=keep_draft/> }.into_any(),
             }
         }
-        QuestionKind::Date | QuestionKind::Number => {
-            let numeric = question.kind == QuestionKind::Number;
+        QuestionKind::Date => match hint {
+            Some(hint) => view! { <DateInput id=INPUT_ID label hint error=message value on_input=keep_draft/> }.into_any(),
+            None => view! { <DateInput id=INPUT_ID label error=message value on_input=keep_draft/> }.into_any(),
+        },
+        QuestionKind::Number => {
             let unit = question.unit.clone().map(|u| Signal::derive(move || u.get(lang.get()).to_string()));
-            let (inputmode, width) = if numeric { ("numeric", Width::Short) } else { ("text", Width::Full) };
+            let (inputmode, width) = ("numeric", Width::Short);
             match (hint, unit) {
                 (Some(hint), Some(unit)) => view! { <TextInput id=INPUT_ID label hint error=message value on_input=keep_draft inputmode width suffix=unit/> }.into_any(),
                 (Some(hint), None) => view! { <TextInput id=INPUT_ID label hint error=message value on_input=keep_draft inputmode width/> }.into_any(),

@@ -3,7 +3,7 @@
 
 use crate::app::components::layout::{PageHeading, Status};
 use crate::app::components::text::mixed;
-use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
+use crate::app::context::{tr, use_case, use_catalog, use_lang, use_store, use_today};
 use crate::app::routes;
 use crate::app::services::sender::use_sender;
 use hitotsu::case::PacketStatus;
@@ -28,9 +28,18 @@ pub fn ReceiptsPage() -> impl IntoView {
         });
     }
     let status = RwSignal::new(String::new());
-    let event = catalog.event(&case.event).cloned().expect("the case layout found it");
+    let event = catalog
+        .event(&case.event)
+        .cloned()
+        .expect("the case layout found it");
     let case_id = case.id.clone();
-    let records = Memo::new(move |_| store.with(|s| s.case(&case_id).map(|c| c.packets.values().cloned().collect::<Vec<_>>()).unwrap_or_default()));
+    let records = Memo::new(move |_| {
+        store.with(|s| {
+            s.case(&case_id)
+                .map(|c| c.packets.values().cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
     let rows = {
         let (catalog, case_id) = (catalog.clone(), case.id.clone());
         move || {
@@ -80,7 +89,14 @@ pub fn ReceiptsPage() -> impl IntoView {
     let case_id = case.id.clone();
     let waiting = Memo::new(move |_| {
         store.with(|s| {
-            s.case(&case_id).is_some_and(|c| c.packets.values().any(|r| matches!(s.outbox.get(&r.id).map(|i| &i.delivery), Some(Delivery::Waiting))))
+            s.case(&case_id).is_some_and(|c| {
+                c.packets.values().any(|r| {
+                    matches!(
+                        s.outbox.get(&r.id).map(|i| &i.delivery),
+                        Some(Delivery::Waiting)
+                    )
+                })
+            })
         })
     });
     let nothing = Memo::new(move |_| records.with(Vec::is_empty));

@@ -6,7 +6,7 @@
 use crate::app::components::form::{Checkbox, ErrorSummary};
 use crate::app::components::layout::{BackLink, PageHeading};
 use crate::app::components::text::mixed;
-use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
+use crate::app::context::{tr, use_case, use_catalog, use_lang, use_store, use_today};
 use crate::app::routes;
 use crate::app::services::browser;
 use crate::app::services::sender::use_sender;
@@ -26,7 +26,9 @@ pub fn SendPage() -> impl IntoView {
     let case = use_case();
     let sender = use_sender();
     let online = sender.online();
-    let all: Vec<Packet> = store.with_untracked(|s| s.scope(&catalog, &case.id, today).map(|sc| packets(&sc))).unwrap_or_default();
+    let all: Vec<Packet> = store
+        .with_untracked(|s| s.scope(&catalog, &case.id, today).map(|sc| packets(&sc)))
+        .unwrap_or_default();
     let consents = RwSignal::new(BTreeSet::<String>::new());
     let error = RwSignal::new(false);
     let navigate = use_navigate();
@@ -42,7 +44,10 @@ pub fn SendPage() -> impl IntoView {
             let now = js_sys::Date::now();
             let send = online.get_untracked();
             store.update(|s| {
-                for p in all.iter().filter(|p| chosen.contains(&p.agency) && p.missing.is_empty()) {
+                for p in all
+                    .iter()
+                    .filter(|p| chosen.contains(&p.agency) && p.missing.is_empty())
+                {
                     if send {
                         // A key of its own for every packet, kept for all its retries.
                         s.send(&catalog, &case_id, p, &browser::new_key(), now, today);
@@ -56,10 +61,17 @@ pub fn SendPage() -> impl IntoView {
         }
     };
     let nothing = all.is_empty();
-    let first_box = all.iter().find(|p| p.missing.is_empty()).map(|p| format!("consent-{}", p.agency)).unwrap_or_default();
+    let first_box = all
+        .iter()
+        .find(|p| p.missing.is_empty())
+        .map(|p| format!("consent-{}", p.agency))
+        .unwrap_or_default();
     let cards = {
         let (catalog, case_id) = (catalog.clone(), case.id.clone());
-        let event = catalog.event(&case.event).cloned().expect("the case layout found it");
+        let event = catalog
+            .event(&case.event)
+            .cloned()
+            .expect("the case layout found it");
         let first = first_box.clone();
         move || {
             let lang = lang.get();
@@ -148,7 +160,16 @@ pub fn SendPage() -> impl IntoView {
                 .collect_view()
         }
     };
-    let summary = Signal::derive(move || if error.get() { vec![(first_box.clone(), t(lang.get(), Msg::ChooseRecipient).to_string())] } else { vec![] });
+    let summary = Signal::derive(move || {
+        if error.get() {
+            vec![(
+                first_box.clone(),
+                t(lang.get(), Msg::ChooseRecipient).to_string(),
+            )]
+        } else {
+            vec![]
+        }
+    });
     let has_error = Signal::derive(move || error.get());
     view! {
         <div class="page page-wide">

@@ -20,7 +20,12 @@ fn setting(
     let lang = use_lang();
     let status = expect_context::<RwSignal<String>>();
     let value = Signal::derive(move || store.with(|s| get(&s.display).to_string()));
-    let labels = Signal::derive(move || options.iter().map(|(v, m)| (v.to_string(), t(lang.get(), *m).to_string())).collect::<Vec<_>>());
+    let labels = Signal::derive(move || {
+        options
+            .iter()
+            .map(|(v, m)| (v.to_string(), t(lang.get(), *m).to_string()))
+            .collect::<Vec<_>>()
+    });
     let on_change = Callback::new(move |v: String| {
         store.update(|s| set(&mut s.display, &v));
         status.set(t(lang.get_untracked(), Msg::SettingSaved).to_string());

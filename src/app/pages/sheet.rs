@@ -5,9 +5,9 @@
 
 use crate::app::components::layout::Keyed;
 use crate::app::components::layout::{BackLink, PageHeading};
-use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today, use_case};
 use crate::app::components::not_found::NotFound;
 use crate::app::components::text::mixed;
+use crate::app::context::{tr, use_case, use_catalog, use_lang, use_store, use_today};
 use crate::app::routes;
 use crate::app::services::browser;
 use hitotsu::case::PacketStatus;
@@ -37,15 +37,30 @@ fn Sheet(packet: String) -> impl IntoView {
         let forms = if record.status == PacketStatus::Prepared {
             let scope = s.scope(&catalog, &case.id, today)?;
             let answers = scope.answers();
-            scope.event.procedures.iter().filter(|p| record.procedures.contains(&p.id)).map(|p| form_of(&scope, p, &answers).0).collect()
+            scope
+                .event
+                .procedures
+                .iter()
+                .filter(|p| record.procedures.contains(&p.id))
+                .map(|p| form_of(&scope, p, &answers).0)
+                .collect()
         } else {
             record.forms.clone()
         };
-        let name = s.vault.name_at(ME, today).map(str::to_string).unwrap_or_default();
+        let name = s
+            .vault
+            .name_at(ME, today)
+            .map(str::to_string)
+            .unwrap_or_default();
         Some((record, forms, name))
     });
-    let Some((record, forms, name)) = found else { return view! { <NotFound/> }.into_any() };
-    let event = catalog.event(&case.event).cloned().expect("the case layout found it");
+    let Some((record, forms, name)) = found else {
+        return view! { <NotFound/> }.into_any();
+    };
+    let event = catalog
+        .event(&case.event)
+        .cloned()
+        .expect("the case layout found it");
     let body = {
         let catalog = catalog.clone();
         move || {
@@ -91,7 +106,13 @@ fn Sheet(packet: String) -> impl IntoView {
     let heading = {
         let catalog = catalog.clone();
         let agency_id = record.agency.clone();
-        Signal::derive(move || format!("{}: {}", t(lang.get(), Msg::SheetTitle), catalog.agency_name(&agency_id, lang.get())))
+        Signal::derive(move || {
+            format!(
+                "{}: {}",
+                t(lang.get(), Msg::SheetTitle),
+                catalog.agency_name(&agency_id, lang.get())
+            )
+        })
     };
     let header = sheet_header(Lang::Ja, &name, today, &record.reference);
     // Every printed page carries it in its top margin (the page number is in the bottom

@@ -2,11 +2,11 @@
 //! whether it is theirs ("These details are for 山田 太郎 — is that you?"), so a shared
 //! device never fills in someone else's name, My Number or account.
 
-use crate::app::components::layout::Keyed;
 use crate::app::components::form::{option_id, ErrorSummary, Label, Radios};
 use crate::app::components::layout::BackLink;
-use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today};
+use crate::app::components::layout::Keyed;
 use crate::app::components::not_found::NotFound;
+use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today};
 use crate::app::routes;
 use crate::app::services::{browser, storage};
 use hitotsu::case::Step;
@@ -26,7 +26,9 @@ fn StartForm(event: String) -> impl IntoView {
     let lang = use_lang();
     let today = use_today();
     let catalog = use_catalog();
-    let Some(title) = catalog.event(&event).map(|e| e.title.clone()) else { return view! { <NotFound/> }.into_any() };
+    let Some(title) = catalog.event(&event).map(|e| e.title.clone()) else {
+        return view! { <NotFound/> }.into_any();
+    };
     let whose = store.with_untracked(|s| s.whose().map(str::to_string));
     let Some(whose) = whose else {
         // Nothing held: nothing to confirm.
@@ -40,7 +42,9 @@ fn StartForm(event: String) -> impl IntoView {
         let (event, navigate) = (event.clone(), navigate.clone());
         let catalog = catalog.clone();
         move |fresh: bool| {
-            let Some(e) = catalog.event(&event) else { return };
+            let Some(e) = catalog.event(&event) else {
+                return;
+            };
             let mut case = String::new();
             store.update(|s| {
                 if fresh {
@@ -51,7 +55,9 @@ fn StartForm(event: String) -> impl IntoView {
             if fresh {
                 storage::forget_kept_aside();
             }
-            let step = store.with_untracked(|s| s.case(&case).map(|c| c.step.clone())).unwrap_or(Step::Plan);
+            let step = store
+                .with_untracked(|s| s.case(&case).map(|c| c.step.clone()))
+                .unwrap_or(Step::Plan);
             navigate(&routes::step(&case, &step), Default::default());
         }
     };
@@ -80,12 +86,23 @@ fn StartForm(event: String) -> impl IntoView {
         let whose = whose.clone();
         Signal::derive(move || {
             vec![
-                ("yes".to_string(), hitotsu::ui_text::yes_it_is(lang.get(), &whose)),
-                ("no".to_string(), t(lang.get(), Msg::NoSomeoneElse).to_string()),
+                (
+                    "yes".to_string(),
+                    hitotsu::ui_text::yes_it_is(lang.get(), &whose),
+                ),
+                (
+                    "no".to_string(),
+                    t(lang.get(), Msg::NoSomeoneElse).to_string(),
+                ),
             ]
         })
     };
-    let summary = Signal::derive(move || message.get().map(|m| vec![(option_id("whose", "yes"), m)]).unwrap_or_default());
+    let summary = Signal::derive(move || {
+        message
+            .get()
+            .map(|m| vec![(option_id("whose", "yes"), m)])
+            .unwrap_or_default()
+    });
     let fresh = open.clone();
     view! {
         <div class="page">
@@ -114,10 +131,14 @@ fn Opener(event: String) -> impl IntoView {
     let today = use_today();
     let navigate = use_navigate();
     Effect::new(move |_| {
-        let Some(e) = catalog.event(&event) else { return };
+        let Some(e) = catalog.event(&event) else {
+            return;
+        };
         let mut case = String::new();
         store.update(|s| case = s.open_case(e, today));
-        let step = store.with_untracked(|s| s.case(&case).map(|c| c.step.clone())).unwrap_or(Step::Plan);
+        let step = store
+            .with_untracked(|s| s.case(&case).map(|c| c.step.clone()))
+            .unwrap_or(Step::Plan);
         navigate(&routes::step(&case, &step), Default::default());
     });
 }

@@ -4,7 +4,10 @@ use hitotsu::i18n::Lang;
 use hitotsu::Date;
 
 pub fn set_html_lang(lang: Lang) {
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = el.set_attribute("lang", lang.html_tag());
     }
 }
@@ -30,11 +33,19 @@ pub fn focus_id(id: &str) {
 /// The device's local calendar date.
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();
-    Date::new(now.get_full_year() as i16, now.get_month() as i8 + 1, now.get_date() as i8).unwrap_or_default()
+    Date::new(
+        now.get_full_year() as i16,
+        now.get_month() as i8 + 1,
+        now.get_date() as i8,
+    )
+    .unwrap_or_default()
 }
 
 pub async fn get_text(url: &str) -> Result<String, String> {
-    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| e.to_string())?;
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
@@ -42,7 +53,11 @@ pub async fn get_text(url: &str) -> Result<String, String> {
 }
 
 /// POSTs a packet; the status and body of any answer, or Err when there was none.
-pub async fn post_json(url: &str, idempotency_key: &str, body: &str) -> Result<(u16, String), String> {
+pub async fn post_json(
+    url: &str,
+    idempotency_key: &str,
+    body: &str,
+) -> Result<(u16, String), String> {
     let response = gloo_net::http::Request::post(url)
         .header("content-type", "application/json")
         .header("idempotency-key", idempotency_key)
@@ -67,10 +82,17 @@ pub fn download(name: &str, text: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     let document = web_sys::window().and_then(|w| w.document());
-    if let Some(a) = document.and_then(|d| d.create_element("a").ok()).and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+    if let Some(a) = document
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
         a.set_href(&url);
         a.set_download(name);
         a.click();
@@ -79,25 +101,34 @@ pub fn download(name: &str, text: &str) {
 }
 
 pub async fn read_file(file: &web_sys::File) -> Result<String, String> {
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| "unreadable".to_string())?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| "unreadable".to_string())?;
     text.as_string().ok_or_else(|| "not text".into())
 }
 
 /// A new idempotency key: a random UUID (version 4) from the browser's cryptographic
 /// source, opaque and unguessable.
 pub fn new_key() -> String {
-    web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_default()
 }
 
 /// Puts `text` in the top margin of every printed page (the citizen's name, the date and
 /// the reference), through a constructed stylesheet rather than an inline style, so a
 /// strict Content-Security-Policy allows it. None removes it.
 pub fn set_print_header(text: Option<&str>) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let sheets = js_sys::Array::new();
     if let Some(text) = text {
         let quoted = serde_json::to_string(text).unwrap_or_default();
-        let rule = format!("@page {{ @top-left {{ content: {quoted}; font-size: 9pt; color: #4d4d52; }} }}");
+        let rule = format!(
+            "@page {{ @top-left {{ content: {quoted}; font-size: 9pt; color: #4d4d52; }} }}"
+        );
         if let Ok(sheet) = web_sys::CssStyleSheet::new() {
             if sheet.replace_sync(&rule).is_ok() {
                 sheets.push(&sheet);
@@ -110,20 +141,35 @@ pub fn set_print_header(text: Option<&str>) {
 /// The browser's preferred languages, most preferred first.
 pub fn languages() -> Vec<String> {
     web_sys::window()
-        .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|l| l.as_string())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
 /// The display settings as attributes of `<html>`: the stylesheet does the rest.
 pub fn set_display(d: hitotsu::state::Display) {
     use hitotsu::state::{Contrast, TextSize, Theme};
-    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
     let text = match d.text {
         TextSize::Standard => "standard",
         TextSize::Large => "large",
         TextSize::Larger => "larger",
     };
-    let contrast = if d.contrast == Contrast::High { "high" } else { "standard" };
+    let contrast = if d.contrast == Contrast::High {
+        "high"
+    } else {
+        "standard"
+    };
     let theme = match d.theme {
         Theme::System => "system",
         Theme::Light => "light",

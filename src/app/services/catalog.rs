@@ -4,7 +4,9 @@ use super::browser::get_text;
 use hitotsu::catalog::{Catalog, Index};
 
 async fn fetch(file: &str) -> Result<String, String> {
-    get_text(&format!("/catalog/{file}")).await.map_err(|e| format!("{file}: {e}"))
+    get_text(&format!("/catalog/{file}"))
+        .await
+        .map_err(|e| format!("{file}: {e}"))
 }
 
 /// Loads the catalog files in parallel and checks them.
@@ -17,7 +19,12 @@ pub async fn load() -> Result<std::sync::Arc<Catalog>, String> {
         .unwrap_or_default();
     let fetched = futures::future::join_all(files.iter().map(|f| fetch(f))).await;
     // A file that cannot be fetched is left out; Catalog::load then names it.
-    let event_files: Vec<(String, String)> =
-        files.into_iter().zip(fetched).filter_map(|(f, src)| src.ok().map(|src| (f, src))).collect();
-    Catalog::load(&index_src, &fields_src, &event_files).map(std::sync::Arc::new).map_err(|e| e.to_string())
+    let event_files: Vec<(String, String)> = files
+        .into_iter()
+        .zip(fetched)
+        .filter_map(|(f, src)| src.ok().map(|src| (f, src)))
+        .collect();
+    Catalog::load(&index_src, &fields_src, &event_files)
+        .map(std::sync::Arc::new)
+        .map_err(|e| e.to_string())
 }

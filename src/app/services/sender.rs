@@ -27,7 +27,10 @@ async fn load_endpoint() -> Option<String> {
         submission_endpoint: Option<String>,
     }
     let text = browser::get_text("/config.json").await.ok()?;
-    serde_json::from_str::<Config>(&text).ok()?.submission_endpoint.filter(|s| !s.is_empty())
+    serde_json::from_str::<Config>(&text)
+        .ok()?
+        .submission_endpoint
+        .filter(|s| !s.is_empty())
 }
 
 impl Sender {
@@ -66,27 +69,44 @@ impl Sender {
 
     /// Sends every packet that is due and comes back when the next one is.
     pub fn send_due(self) {
-        let Some(endpoint) = self.endpoint.get_untracked() else { return };
+        let Some(endpoint) = self.endpoint.get_untracked() else {
+            return;
+        };
         let now = js_sys::Date::now();
         for item in self.state.with_untracked(|s| s.outbox.due(now)) {
-            if !self.in_flight.try_update_value(|f| f.insert(item.id.clone())).unwrap_or(false) {
+            if !self
+                .in_flight
+                .try_update_value(|f| f.insert(item.id.clone()))
+                .unwrap_or(false)
+            {
                 continue;
             }
             let endpoint = endpoint.clone();
             leptos::task::spawn_local(async move {
-                let (attempt, status) = match browser::post_json(&endpoint, &item.idempotency_key, &item.body).await {
-                    Ok((code, body)) => match classify(code) {
-                        Some(true) => {
-                            let reply = Reply::parse(&body);
-                            let receipt = reply.as_ref().and_then(|r| r.receipt.clone()).unwrap_or_else(|| item.idempotency_key.clone());
-                            (Attempt::Accepted { receipt }, reply.and_then(|r| r.status))
-                        }
-                        Some(false) => (Attempt::Refused { status: code, message: body.chars().take(200).collect() }, None),
-                        None => (Attempt::Failed, None),
-                    },
-                    Err(_) => (Attempt::Failed, None),
-                };
-                self.state.update(|s| s.record_attempt(&item.id, attempt, status, js_sys::Date::now()));
+                let (attempt, status) =
+                    match browser::post_json(&endpoint, &item.idempotency_key, &item.body).await {
+                        Ok((code, body)) => match classify(code) {
+                            Some(true) => {
+                                let reply = Reply::parse(&body);
+                                let receipt = reply
+                                    .as_ref()
+                                    .and_then(|r| r.receipt.clone())
+                                    .unwrap_or_else(|| item.idempotency_key.clone());
+                                (Attempt::Accepted { receipt }, reply.and_then(|r| r.status))
+                            }
+                            Some(false) => (
+                                Attempt::Refused {
+                                    status: code,
+                                    message: body.chars().take(200).collect(),
+                                },
+                                None,
+                            ),
+                            None => (Attempt::Failed, None),
+                        },
+                        Err(_) => (Attempt::Failed, None),
+                    };
+                self.state
+                    .update(|s| s.record_attempt(&item.id, attempt, status, js_sys::Date::now()));
                 self.in_flight.update_value(|f| {
                     f.remove(&item.id);
                 });
@@ -99,11 +119,15 @@ impl Sender {
     /// Asks the endpoint how each delivered packet of a case is getting on
     /// (GET {endpoint}/{idempotency key}) and records any change.
     pub fn refresh(self, case_id: &str) {
-        let Some(endpoint) = self.endpoint.get_untracked() else { return };
+        let Some(endpoint) = self.endpoint.get_untracked() else {
+            return;
+        };
         for (id, key) in self.state.with_untracked(|s| s.delivered(case_id)) {
             let url = format!("{}/{}", endpoint.trim_end_matches('/'), key);
             leptos::task::spawn_local(async move {
-                let Ok(text) = browser::get_text(&url).await else { return };
+                let Ok(text) = browser::get_text(&url).await else {
+                    return;
+                };
                 if let Some(status) = Reply::parse(&text).and_then(|r| r.status) {
                     self.state.update(|s| s.record_status(&id, status));
                 }
@@ -114,7 +138,9 @@ impl Sender {
     /// Sets a timer for the next waiting packet unless one is already set for that time or
     /// earlier, so failures do not pile timers up.
     fn schedule_next(self) {
-        let Some(next) = self.state.with_untracked(|s| s.outbox.next_due()) else { return };
+        let Some(next) = self.state.with_untracked(|s| s.outbox.next_due()) else {
+            return;
+        };
         if self.timer.get_value().is_some_and(|at| at <= next) {
             return;
         }

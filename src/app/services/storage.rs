@@ -15,7 +15,9 @@ fn kept_aside_key() -> String {
 /// Reads the stored state; an unreadable store is moved aside (never deleted) so the
 /// citizen's data can still be recovered.
 pub fn load() -> (AppState, Option<LoadProblem>) {
-    let Some(store) = storage() else { return (AppState::default(), None) };
+    let Some(store) = storage() else {
+        return (AppState::default(), None);
+    };
     let raw = store.get_item(STORAGE_KEY).ok().flatten();
     let (mut state, problem) = AppState::from_stored(raw.as_deref());
     // A first visit speaks the browser's language.

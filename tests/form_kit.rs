@@ -1,0 +1,63 @@
+//! Every form control of the app comes from the form kit (`src/app/components/form.rs`):
+//! no other file of the app spells a label, legend, fieldset, input or aria-describedby,
+//! so the label/hint/error wiring cannot drift apart again.
+
+use std::fs;
+use std::path::Path;
+
+const KIT: &str = "src/app/components/form.rs";
+const CONTROL_MARKUP: [&str; 8] = [
+    "<label",
+    "<legend",
+    "<fieldset",
+    "<input",
+    "<select",
+    "<textarea",
+    "aria-describedby",
+    "aria-invalid",
+];
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn only_the_form_kit_writes_form_controls() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src/app"), &mut files);
+    assert!(files.len() > 20, "the app's files were found");
+    let mut found = Vec::new();
+    for file in files {
+        let relative = file
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if relative == KIT {
+            continue;
+        }
+        for (n, line) in fs::read_to_string(&file).unwrap().lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for markup in CONTROL_MARKUP {
+                if line.contains(markup) {
+                    found.push(format!("{relative}:{}: {markup}", n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "form markup outside the kit:\n{}",
+        found.join("\n")
+    );
+}
