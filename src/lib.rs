@@ -19,6 +19,7 @@ pub mod people;
 pub mod plan;
 pub mod questionnaire;
 pub mod resolve;
+pub mod ruby;
 pub mod script;
 pub mod state;
 pub mod ui_text;

@@ -234,6 +234,15 @@ pub enum Msg {
     FuriganaLegend,
     FuriganaOff,
     FuriganaOn,
+    ReadAloud,
+    ReadAloudPause,
+    ReadAloudResume,
+    ReadAloudStop,
+    ReadAloudStarted,
+    ReadAloudPaused,
+    ReadAloudStopped,
+    ReadAloudFinished,
+    ReadAloudUnavailable,
     AccessibilityTitle,
     A11yIntro,
     A11yTargetTitle,
@@ -247,6 +256,7 @@ pub enum Msg {
     A11yLimitsTitle,
     A11yLimitReadings,
     A11yLimitLanguages,
+    A11yLimitReadAloud,
     A11yLimitSheets,
     A11yReportTitle,
     A11yReport,
@@ -257,91 +267,91 @@ pub enum Msg {
 pub fn t(lang: Lang, msg: Msg) -> &'static str {
     use Msg::*;
     let [ja, en, easy] = match msg {
-        SiteName => ["ひとつ — 暮らしの手続き", "hitotsu — life-event procedures", "ひとつ — くらしの てつづき"],
-        SkipToContent => ["本文へ移動", "Skip to main content", "ほんぶんへ いく"],
+        SiteName => ["ひとつ — 暮らしの手続き", "hitotsu — life-event procedures", "ひとつ — くらしの 手続き"],
+        SkipToContent => ["本文へ移動", "Skip to main content", "ほんぶんへ 行く"],
         LanguageLabel => ["言語", "Language", "ことば"],
-        HomeTitle => ["どのような出来事がありましたか", "What has happened?", "なにが ありましたか"],
+        HomeTitle => ["どのような出来事がありましたか", "What has happened?", "何が ありましたか"],
         HomeIntro => [
             "出来事を選ぶと、いくつかの質問の後に、必要な手続きと期限の一覧を作ります。入力した内容はこの端末の中だけに保存されます。",
             "Choose what has happened. After a few questions you get a list of every procedure you need to do, where, and by when. What you enter stays on this device.",
-            "できごとを えらんで ください。しつもんに こたえると、する ことと、いつまでに するかの リストが できます。こたえは この スマホの なかだけに のこります。",
+            "できごとを 選んで ください。しつもんに こたえると、する ことと、いつまでに するかの リストが できます。こたえは この スマホの なかだけに のこります。",
         ],
-        OpenEventsTitle => ["進行中の手続き", "Your events in progress", "いま すすめている てつづき"],
+        OpenEventsTitle => ["進行中の手続き", "Your events in progress", "今 すすめている 手続き"],
         NoOpenEvents => ["まだありません。", "None yet.", "まだ ありません。"],
-        Continue => ["次へ", "Continue", "つぎへ"],
+        Continue => ["次へ", "Continue", "次へ"],
         Back => ["戻る", "Back", "もどる"],
         ErrorPrefix => ["エラー：", "Error: ", "まちがい："],
         ErrorSummaryTitle => ["入力内容を確認してください", "There is a problem", "なおして ください"],
-        SelectOne => ["どれか1つを選んでください", "Select one option", "どれか 1つを えらんで ください"],
+        SelectOne => ["どれか1つを選んでください", "Select one option", "どれか 1つを 選んで ください"],
         DateHint => [
             "例：2026-04-16、2026/4/16、令和8年4月16日、R8.4.16",
             "For example 2026-04-16, 2026/4/16, 令和8年4月16日 or R8.4.16",
-            "れい：2026-04-16、2026/4/16、れいわ8ねん4がつ16にち",
+            "れい：2026-04-16、2026/4/16、れいわ8年4月16日",
         ],
-        DateEmpty => ["日付を入力してください", "Enter the date", "ひにちを かいて ください"],
+        DateEmpty => ["日付を入力してください", "Enter the date", "ひにちを 書いて ください"],
         DateUnrecognised => [
             "日付は 2026-04-16、2026/4/16、令和8年4月16日 のように入力してください",
             "Enter the date like 2026-04-16, 2026/4/16 or 令和8年4月16日",
-            "ひにちは 2026/4/16 の ように かいて ください",
+            "ひにちは 2026/4/16 の ように 書いて ください",
         ],
         DateNoSuchDay => [
             "その日付は存在しません。月と日を確認してください",
             "That day does not exist: check the month and the day",
-            "その ひは ありません。つきと ひを みて ください",
+            "その 日は ありません。月と 日を 見て ください",
         ],
         DateEraOutOfRange => [
             "その元号にその年はありません。年を確認してください（例：平成は31年4月30日まで）",
             "That era has no such date: check the year (for example, Heisei ended on 30 April 2019)",
-            "その ねんごうに その としは ありません。としを みて ください",
+            "その ねんごうに その としは ありません。としを 見て ください",
         ],
         DateInFuture => [
             "今日か、それより前の日付を入力してください",
             "The date must be today or in the past",
-            "きょう か、きょうより まえの ひを かいて ください",
+            "きょう か、きょうより 前の 日を 書いて ください",
         ],
         DateTooFarAhead => [
             "1年以内の日付を入力してください",
             "The date must be within one year from today",
-            "きょうから 1ねん いないの ひを かいて ください",
+            "きょうから 1年 いないの 日を 書いて ください",
         ],
-        NumberEmpty => ["数字を入力してください", "Enter a number", "すうじを かいて ください"],
+        NumberEmpty => ["数字を入力してください", "Enter a number", "すうじを 書いて ください"],
         NumberNotANumber => [
             "数字だけで入力してください（例：2980）",
             "Enter the number in digits only, like 2980",
-            "すうじ だけで かいて ください（れい：2980）",
+            "すうじ だけで 書いて ください（れい：2980）",
         ],
-        PlanTitle => ["あなたの手続き一覧", "Your plan", "あなたの てつづき リスト"],
+        PlanTitle => ["あなたの手続き一覧", "Your plan", "あなたの 手続き リスト"],
         PlanIntro => [
             "期限の近い順に、やる順番で並べています。終わったものは「済み」にしてください。",
             "In the order they are due and must be done. Tick each one when it is done.",
-            "はやく する ものから ならべて います。おわったら「おわった」に チェックを して ください。",
+            "早く する ものから ならべて います。終わったら「終わった」に チェックを して ください。",
         ],
         ChangeAnswers => ["答えを変更する", "Change your answers", "こたえを なおす"],
-        GroupOverdue => ["期限を過ぎています", "Overdue", "きげんが すぎて います"],
-        GroupWeek => ["7日以内が期限", "Due within 7 days", "7にち いないに する"],
-        GroupMonth => ["30日以内が期限", "Due within 30 days", "30にち いないに する"],
+        GroupOverdue => ["期限を過ぎています", "Overdue", "期限が すぎて います"],
+        GroupWeek => ["7日以内が期限", "Due within 7 days", "7日 いないに する"],
+        GroupMonth => ["30日以内が期限", "Due within 30 days", "30日 いないに する"],
         GroupLater => ["それより後が期限", "Due later", "もっと あとで する"],
-        GroupNoFixed => ["決まった期限がないもの", "No fixed deadline", "きまった きげんが ない もの"],
-        GroupDone => ["済み", "Done", "おわった もの"],
-        Due => ["期限", "Due", "きげん"],
-        HowCounted => ["期限の数え方", "How it is counted", "きげんの かぞえかた"],
-        Where => ["提出先", "Where", "どこに だすか"],
-        How => ["方法", "How", "だしかた"],
+        GroupNoFixed => ["決まった期限がないもの", "No fixed deadline", "決まった 期限が ない もの"],
+        GroupDone => ["済み", "Done", "終わった もの"],
+        Due => ["期限", "Due", "期限"],
+        HowCounted => ["期限の数え方", "How it is counted", "期限の かぞえかた"],
+        Where => ["提出先", "Where", "どこに 出すか"],
+        How => ["方法", "How", "出しかた"],
         Bring => ["持ち物", "What to bring", "もっていく もの"],
-        LegalBasis => ["根拠法令", "Legal basis", "きまり（ほうりつ）"],
+        LegalBasis => ["根拠法令", "Legal basis", "決まり（ほうりつ）"],
         Source => ["出典", "Source", "でどころ"],
-        MarkDone => ["済みにする", "Mark as done", "おわった"],
+        MarkDone => ["済みにする", "Mark as done", "終わった"],
         ChannelOnline => ["オンライン", "Online", "インターネット"],
-        ChannelCounter => ["窓口", "At the counter", "まどぐち"],
-        ChannelMail => ["郵送", "By post", "ゆうびん"],
+        ChannelCounter => ["窓口", "At the counter", "窓口"],
+        ChannelMail => ["郵送", "By post", "郵便"],
         WaitsFor => ["先に必要な手続き", "Do first", "さきに する こと"],
-        AnchorUnknown => ["日付が分かると期限を計算します", "The due date appears once the date is known", "ひにちが わかると きげんが でます"],
+        AnchorUnknown => ["日付が分かると期限を計算します", "The due date appears once the date is known", "ひにちが わかると 期限が でます"],
         UnsureNote => ["注意", "Please note", "ちゅうい"],
-        CatalogErrorTitle => ["手続きの情報を読み込めませんでした", "The procedure information could not be loaded", "てつづきの じょうほうが よめません"],
+        CatalogErrorTitle => ["手続きの情報を読み込めませんでした", "The procedure information could not be loaded", "手続きの 情報が 読めません"],
         CatalogErrorBody => [
             "時間をおいてもう一度お試しください。続く場合は市区町村の窓口にお知らせください。入力済みの内容は消えていません。",
             "Please try again later. If it keeps happening, tell your city office. Nothing you entered has been lost.",
-            "あとで もういちど ためして ください。なおらない ときは やくしょに いって ください。あなたの こたえは きえて いません。",
+            "あとで もういちど ためして ください。なおらない ときは 役所に いって ください。あなたの こたえは きえて いません。",
         ],
         Loading => ["読み込み中…", "Loading…", "よみこみちゅう…"],
         NotFoundTitle => ["ページが見つかりません", "Page not found", "ページが ありません"],
@@ -353,85 +363,85 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         BackHome => ["トップページへ", "Go to the home page", "さいしょの ページへ"],
         Yes => ["はい", "Yes", "はい"],
         No => ["いいえ", "No", "いいえ"],
-        Started => ["開始日", "Started", "はじめた ひ"],
+        Started => ["開始日", "Started", "はじめた 日"],
         StoredUnreadable => [
             "保存されていたデータを読み込めませんでした。データは消さずに別に保管してあります。",
             "Your saved data could not be read. It has been kept aside, not deleted.",
-            "まえの データが よめません でした。データは けさないで とって あります。",
+            "前の データが 読めません でした。データは けさないで とって あります。",
         ],
         StoredNewer => [
             "新しい版のアプリで保存されたデータのため読み込めませんでした。データは別に保管してあります。",
             "Your saved data comes from a newer version of the app and could not be read. It has been kept aside.",
-            "あたらしい アプリの データなので よめません。データは とって あります。",
+            "新しい アプリの データなので 読めません。データは とって あります。",
         ],
         InProgress => ["質問に回答中", "Answering questions", "しつもんに こたえている ところ"],
-        FillForms => ["申請書をまとめて作成する", "Fill in all the forms at once", "しんせいしょを まとめて つくる"],
-        AboutChild => ["お子さんについて", "About the child", "こどもの こと"],
-        AboutDeceased => ["亡くなった方について", "About the person who died", "なくなった ひとの こと"],
+        FillForms => ["申請書をまとめて作成する", "Fill in all the forms at once", "しんせいしょを まとめて 作る"],
+        AboutChild => ["お子さんについて", "About the child", "子どもの こと"],
+        AboutDeceased => ["亡くなった方について", "About the person who died", "亡くなった 人の こと"],
         AboutMe => ["あなたについて", "About you", "あなたの こと"],
-        AboutHousehold => ["世帯について", "About your household", "いえの こと"],
-        AboutCase => ["この手続きについて", "About this event", "この てつづきの こと"],
+        AboutHousehold => ["世帯について", "About your household", "家の こと"],
+        AboutCase => ["この手続きについて", "About this event", "この 手続きの こと"],
         KanaHint => ["ひらがなで入力してもカタカナに直します", "You can type hiragana; it is changed to katakana", "ひらがなで かいても だいじょうぶ です"],
         CheckTitle => ["入力内容の確認", "Check your answers", "こたえの かくにん"],
         CheckIntro => [
             "それぞれの情報は一度だけ入力し、必要なすべての申請書に使います。変更するとすべての申請書に反映されます。",
             "Each fact is given once and used on every form that needs it. A change here changes it on all of them.",
-            "おなじ ことは 1かいだけ かきます。なおすと ぜんぶの しんせいしょが なおります。",
+            "同じ ことは 1かいだけ かきます。なおすと 全部の しんせいしょが なおります。",
         ],
         Change => ["変更", "Change", "なおす"],
-        UsedBy => ["使う手続き", "Used for", "つかう てつづき"],
-        SaveAndContinue => ["保存して次へ", "Save and continue", "ほぞんして つぎへ"],
+        UsedBy => ["使う手続き", "Used for", "使う 手続き"],
+        SaveAndContinue => ["保存して次へ", "Save and continue", "ほぞんして 次へ"],
         Save => ["保存する", "Save", "ほぞんする"],
-        SendTitle => ["提出先ごとの確認と同意", "Check and agree, recipient by recipient", "だす ところごとの かくにん"],
+        SendTitle => ["提出先ごとの確認と同意", "Check and agree, recipient by recipient", "出す ところごとの かくにん"],
         SendIntroEndpoint => [
             "提出先ごとに、送る内容を確認して同意してください。同意した提出先にだけ送ります。",
             "For each recipient, check exactly what it will receive and agree. Only the recipients you agree to are sent anything.",
-            "だす ところごとに、おくる ないようを みて、いいか きめて ください。",
+            "出す ところごとに、おくる ないようを 見て、いいか きめて ください。",
         ],
         SendIntroCounter => [
             "この自治体ではオンライン提出の準備中のため、提出先ごとに記入済みの用紙を作ります。窓口で見せるか印刷してください。手書きは不要です。",
             "This city does not take online submissions yet, so a filled-in sheet is prepared for each recipient: show it at the counter or print it. Nothing needs to be written by hand.",
-            "かきこみ ずみの かみを つくります。まどぐちで みせるか、いんさつ して ください。",
+            "かきこみ ずみの かみを 作ります。窓口で 見せるか、いんさつ して ください。",
         ],
-        Procedures => ["手続き", "Procedures", "てつづき"],
-        WillReceive => ["提出先が受け取る情報", "What this recipient receives", "あいてが うけとる じょうほう"],
+        Procedures => ["手続き", "Procedures", "手続き"],
+        WillReceive => ["提出先が受け取る情報", "What this recipient receives", "あいてが うけとる 情報"],
         ConsentSend => ["この内容を送ることに同意します", "I agree to send this to this recipient", "これを おくる ことに どういします"],
-        ConsentPrepare => ["この提出先用の用紙を作ります", "Prepare the sheet for this recipient", "この あいての かみを つくります"],
+        ConsentPrepare => ["この提出先用の用紙を作ります", "Prepare the sheet for this recipient", "この あいての かみを 作ります"],
         SendButton => ["同意した提出先に送る", "Send to the recipients I agreed to", "おくる"],
-        PrepareButton => ["用紙を作る", "Prepare the sheets", "かみを つくる"],
-        ChooseRecipient => ["少なくとも1つの提出先を選んでください", "Choose at least one recipient", "1つ いじょう えらんで ください"],
-        MissingFacts => ["まだ入力されていない情報があります", "Some facts are still missing", "まだ かいて いない ことが あります"],
+        PrepareButton => ["用紙を作る", "Prepare the sheets", "かみを 作る"],
+        ChooseRecipient => ["少なくとも1つの提出先を選んでください", "Choose at least one recipient", "1つ いじょう 選んで ください"],
+        MissingFacts => ["まだ入力されていない情報があります", "Some facts are still missing", "まだ 書いて いない ことが あります"],
         ReceiptsTitle => ["受付控え", "Receipts", "うけつけの ひかえ"],
-        ReceiptNumber => ["受付番号", "Receipt number", "うけつけ ばんごう"],
-        Status => ["状況", "Status", "いまの じょうきょう"],
-        StatusPrepared => ["用紙を作成済み（まだ渡していません）", "Sheet prepared (not handed over yet)", "かみを つくりました（まだ わたして いません）"],
+        ReceiptNumber => ["受付番号", "Receipt number", "うけつけ 番号"],
+        Status => ["状況", "Status", "今の じょうきょう"],
+        StatusPrepared => ["用紙を作成済み（まだ渡していません）", "Sheet prepared (not handed over yet)", "かみを 作りました（まだ わたして いません）"],
         StatusWaiting => ["送信待ち（自動で再送します）", "Waiting to send (it will retry by itself)", "おくる まちです（じどうで また おくります）"],
         StatusSent => ["送信済み", "Sent", "おくりました"],
         StatusReceived => ["受付済み", "Received", "うけつけ されました"],
         StatusNeedsAction => ["対応が必要です", "Needs action", "する ことが あります"],
-        StatusDone => ["完了", "Done", "おわりました"],
+        StatusDone => ["完了", "Done", "終わりました"],
         StatusRefused => ["受け付けられませんでした", "Not accepted", "うけつけ されません でした"],
-        SendNow => ["今すぐ送信を試す", "Try sending now", "いま おくって みる"],
+        SendNow => ["今すぐ送信を試す", "Try sending now", "今 おくって みる"],
         PrintableSheet => ["記入済み用紙", "Filled-in sheet", "かきこみ ずみの かみ"],
         Print => ["印刷する", "Print", "いんさつ する"],
         SheetTitle => ["記入済み用紙", "Filled-in sheet", "かきこみ ずみの かみ"],
-        MyInfoTitle => ["わたしの情報", "My information", "わたしの じょうほう"],
+        MyInfoTitle => ["わたしの情報", "My information", "わたしの 情報"],
         MyInfoIntro => [
             "この端末に保存されているあなたの情報です。人ごとに、いつどこで入力したかを表示しています。",
             "Everything this device holds about you, person by person, with where and when each fact was given.",
-            "この スマホに ある あなたの じょうほう です。",
+            "この スマホに ある あなたの 情報 です。",
         ],
         NoFacts => ["まだ情報はありません。", "Nothing yet.", "まだ ありません。"],
         Delete => ["削除", "Delete", "けす"],
-        SharedTitle => ["提供した情報の記録", "What was shared", "わたした じょうほうの きろく"],
+        SharedTitle => ["提供した情報の記録", "What was shared", "わたした 情報の 記録"],
         SharedIntro => [
             "どの情報を、いつ、どの提出先に、どの手続きのために提供したかの記録です。",
             "Every fact, to which recipient, when, and for which procedure.",
-            "どの じょうほうを いつ どこに わたしたかの きろく です。",
+            "どの 情報を いつ どこに わたしたかの 記録 です。",
         ],
-        NothingShared => ["まだ何も提供していません。", "Nothing has been shared yet.", "まだ なにも わたして いません。"],
+        NothingShared => ["まだ何も提供していません。", "Nothing has been shared yet.", "まだ 何も わたして いません。"],
         Recipient => ["提出先", "Recipient", "あいて"],
-        Fact => ["情報", "Fact", "じょうほう"],
+        Fact => ["情報", "Fact", "情報"],
         Date => ["日付", "Date", "ひにち"],
         Sent => ["送信", "sent", "おくった"],
         HandedOver => ["窓口用", "for the counter", "まどぐちよう"],
@@ -441,113 +451,113 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "Your data is only on this device. An exported file can be imported again here or on another device.",
             "データは この スマホの なかだけに あります。",
         ],
-        Export => ["すべて書き出す", "Export everything", "ぜんぶ かきだす"],
+        Export => ["すべて書き出す", "Export everything", "全部 かきだす"],
         ExportHint => ["JSONファイルを保存します", "Saves a JSON file", "ファイルを ほぞん します"],
         Import => ["ファイルを読み込む", "Import a file", "ファイルを よみこむ"],
-        ImportHint => ["書き出したファイルを選んでください。今のデータは置き換えられます。", "Choose a file exported from hitotsu. It replaces the data on this device.", "かきだした ファイルを えらんで ください。"],
+        ImportHint => ["書き出したファイルを選んでください。今のデータは置き換えられます。", "Choose a file exported from hitotsu. It replaces the data on this device.", "かきだした ファイルを 選んで ください。"],
         ImportButton => ["読み込む", "Import", "よみこむ"],
         Imported => ["読み込みました", "Imported", "よみこみました"],
         ImportTooLarge => ["ファイルが大きすぎます（5MBまで）", "The file is too large (5 MB at most)", "ファイルが おおきすぎます"],
         ImportNotOurs => ["ひとつで書き出したファイルではありません", "This is not a file exported from hitotsu", "ひとつの ファイルでは ありません"],
-        ImportNewer => ["新しい版のアプリで書き出したファイルです。アプリを更新してください", "This file comes from a newer version of the app; update the app first", "あたらしい アプリの ファイル です"],
+        ImportNewer => ["新しい版のアプリで書き出したファイルです。アプリを更新してください", "This file comes from a newer version of the app; update the app first", "新しい アプリの ファイル です"],
         ImportDamaged => ["ファイルの一部が壊れています。何も変更していません", "Part of the file is damaged; nothing was changed", "ファイルが こわれて います"],
-        ImportNoFile => ["ファイルを選んでください", "Choose a file", "ファイルを えらんで ください"],
-        DeleteAll => ["すべて削除する", "Delete everything", "ぜんぶ けす"],
-        DeleteAllConfirmTitle => ["本当にすべて削除しますか", "Delete everything?", "ほんとうに ぜんぶ けしますか"],
+        ImportNoFile => ["ファイルを選んでください", "Choose a file", "ファイルを 選んで ください"],
+        DeleteAll => ["すべて削除する", "Delete everything", "全部 けす"],
+        DeleteAllConfirmTitle => ["本当にすべて削除しますか", "Delete everything?", "ほんとうに 全部 けしますか"],
         DeleteAllConfirmBody => [
             "この端末のすべての手続き・情報・記録を削除します。元に戻せません。必要なら先に書き出してください。",
             "This deletes every event, fact and record on this device. It cannot be undone: export first if you may need them.",
-            "ぜんぶ きえます。もとに もどせません。",
+            "全部 きえます。もとに もどせません。",
         ],
-        DeleteAllYes => ["はい、すべて削除します", "Yes, delete everything", "はい、ぜんぶ けします"],
+        DeleteAllYes => ["はい、すべて削除します", "Yes, delete everything", "はい、全部 けします"],
         Cancel => ["やめる", "Cancel", "やめる"],
-        AllDeleted => ["すべて削除しました", "Everything has been deleted", "ぜんぶ けしました"],
-        NavMyInfo => ["わたしの情報", "My information", "わたしの じょうほう"],
-        NavShared => ["提供の記録", "What was shared", "わたした きろく"],
+        AllDeleted => ["すべて削除しました", "Everything has been deleted", "全部 けしました"],
+        NavMyInfo => ["わたしの情報", "My information", "わたしの 情報"],
+        NavShared => ["提供の記録", "What was shared", "わたした 記録"],
         NavData => ["データ", "Your data", "データ"],
         NavLabel => ["メニュー", "Menu", "メニュー"],
         PlanReady => ["手続き一覧あり", "Plan ready", "リストが できて います"],
-        CaseFinished => ["すべて済み", "All done", "ぜんぶ おわりました"],
-        NoSomeoneElse => ["いいえ、別の人です", "No, I am someone else", "いいえ、ちがう ひと です"],
+        CaseFinished => ["すべて済み", "All done", "全部 終わりました"],
+        NoSomeoneElse => ["いいえ、別の人です", "No, I am someone else", "いいえ、ちがう 人 です"],
         IsThisYouHint => [
             "「はい」なら、保存されている情報を使って入力を省きます。",
             "If it is you, what is saved here fills in the forms for you.",
-            "「はい」なら、ここに ある じょうほうを つかいます。",
+            "「はい」なら、ここに ある 情報を 使います。",
         ],
-        NotYouTitle => ["保存されている情報は使いません", "The saved details will not be used", "ここに ある じょうほうは つかいません"],
+        NotYouTitle => ["保存されている情報は使いません", "The saved details will not be used", "ここに ある 情報は 使いません"],
         NotYouBody => [
             "この端末には別の人の情報が保存されています。その人の情報を使わずに始めるには、先に削除してください。必要なら先に書き出してください。",
             "This device holds someone else's details. To start without them, delete them first; export them first if that person may need them.",
-            "この スマホには ほかの ひとの じょうほうが あります。つかわない ときは さきに けして ください。",
+            "この スマホには 他の 人の 情報が あります。使わない ときは さきに けして ください。",
         ],
         NotYouDeleteAndStart => ["保存されている情報を削除して始める", "Delete the saved details and start", "けしてから はじめる"],
         PostalCodeHint => ["例：100-0001", "For example 100-0001", "れい：100-0001"],
         PhoneHint => ["例：090-1234-5678", "For example 090-1234-5678", "れい：090-1234-5678"],
         MyNumberHint => ["12桁の数字", "12 digits", "12けたの すうじ"],
-        NumberHint => ["数字だけで入力してください", "Digits only", "すうじ だけで かいて ください"],
-        WhoFiles => ["届出人・請求者", "Filed by", "だす ひと"],
+        NumberHint => ["数字だけで入力してください", "Digits only", "すうじ だけで 書いて ください"],
+        WhoFiles => ["届出人・請求者", "Filed by", "出す 人"],
         RecipientStatus => ["提出先での状況", "At the recipient", "あいての じょうきょう"],
         OnlineInstead => ["オンラインでもできます", "Can also be done online", "インターネットでも できます"],
-        LegalDetail => ["期限の数え方と根拠", "How the deadline is counted, and the law", "きげんの かぞえかたと きまり"],
-        FirstOverdue => ["まず、期限を過ぎているもの", "First: what is overdue", "まず、きげんが すぎた もの"],
+        LegalDetail => ["期限の数え方と根拠", "How the deadline is counted, and the law", "期限の かぞえかたと 決まり"],
+        FirstOverdue => ["まず、期限を過ぎているもの", "First: what is overdue", "まず、期限が すぎた もの"],
         FirstThings => ["まず、これから", "What to do first", "まず する こと"],
-        SomeoneElse => ["ほかの人（氏名を入力）", "Someone else (enter their name)", "ほかの ひと（なまえを かく）"],
-        NameOfNew => ["氏名", "Full name", "なまえ"],
-        NoOtherParent => ["届け出るもう一人の親はいない", "There is no other parent to register", "もう ひとりの おやは いない"],
-        HeadHint => ["住民票の世帯主です", "The head of the household on the residence record", "じゅうみんひょうの せたいぬし です"],
-        InformantHint => ["届書に署名する人です", "The person who signs the notification", "とどけに なまえを かく ひと です"],
+        SomeoneElse => ["ほかの人（氏名を入力）", "Someone else (enter their name)", "他の 人（名前を 書く）"],
+        NameOfNew => ["氏名", "Full name", "名前"],
+        NoOtherParent => ["届け出るもう一人の親はいない", "There is no other parent to register", "もう ひとりの 親は いない"],
+        HeadHint => ["住民票の世帯主です", "The head of the household on the residence record", "住民票の 世帯主 です"],
+        InformantHint => ["届書に署名する人です", "The person who signs the notification", "とどけに 名前を 書く 人 です"],
         SurvivingSpouseHint => [
             "遺族年金などは、残された配偶者が請求します",
             "The surviving husband or wife claims the survivors' pension",
-            "のこされた つま・おっとが いぞく ねんきんを もらいます",
+            "のこされた 妻・おっとが いぞく 年金を もらいます",
         ],
         NoSurvivingSpouse => ["配偶者はいない（先に亡くなった、など）", "None (they died earlier, or there was none)", "いない"],
         AllowanceClaimantHint => [
             "原則として所得の高いほうの親が請求します",
             "As a rule, the parent with the higher income claims it",
-            "おかねを おおく かせぐ おやが します",
+            "お金を 多く かせぐ 親が します",
         ],
         HeirsHint => [
             "法律で決まる相続人を選んであります（配偶者と子、子がいなければ親、親もいなければ兄弟姉妹）。確かめてください。",
             "The heirs the law names are ticked (the spouse and the children; without children the parents; without parents the brothers and sisters). Check them.",
-            "ほうりつで きまる ひとに チェックが あります。たしかめて ください。",
+            "ほうりつで きまる 人に チェックが あります。たしかめて ください。",
         ],
-        NewHeirName => ["ほかの相続人を加える（氏名）", "Add another heir (full name)", "ほかの そうぞく する ひと（なまえ）"],
+        NewHeirName => ["ほかの相続人を加える（氏名）", "Add another heir (full name)", "他の 相続 する 人（名前）"],
         NewHeirHint => ["いなければ空欄のままにしてください", "Leave empty if there is none", "いなければ かかないで ください"],
-        NewHeirKin => ["その人は亡くなった方の", "They were the deceased's", "その ひとは なくなった ひとの"],
-        PeopleTitle => ["誰が何をするか", "Who is who", "だれが なにを するか"],
+        NewHeirKin => ["その人は亡くなった方の", "They were the deceased's", "その 人は 亡くなった 人の"],
+        PeopleTitle => ["誰が何をするか", "Who is who", "だれが 何を するか"],
         PeopleIntro => [
             "保存されている情報から提案しています。確かめて、違っていれば直してください。",
             "Proposed from what this device already holds. Check it and correct anything that is wrong.",
-            "ここに ある じょうほうから えらんで あります。たしかめて ください。",
+            "ここに ある 情報から 選んで あります。たしかめて ください。",
         ],
-        NothingMissing => ["ここで入力することはもうありません", "Nothing more is needed here", "ここで かく ことは もう ありません"],
-        WorkedOut => ["家族の情報から自動で作るもの", "Worked out from your household", "かぞくの じょうほうから つくる もの"],
+        NothingMissing => ["ここで入力することはもうありません", "Nothing more is needed here", "ここで 書く ことは もう ありません"],
+        WorkedOut => ["家族の情報から自動で作るもの", "Worked out from your household", "家族の 情報から 作る もの"],
         ChangeCorrect => ["間違いを直す", "Correct a mistake", "まちがいを なおす"],
-        ChangeFromDate => ["ある日から変わった（前の値も記録に残します）", "It changed on a date (the old value stays in the record)", "ある ひから かわった"],
+        ChangeFromDate => ["ある日から変わった（前の値も記録に残します）", "It changed on a date (the old value stays in the record)", "ある 日から 変わった"],
         ChangeKind => ["どのような変更ですか", "What kind of change is it?", "どんな かわりかた ですか"],
-        ChangedOn => ["変わった日", "The day it changed", "かわった ひ"],
-        GiveMissing => ["足りない情報を入力する", "Give what is missing", "たりない ことを かく"],
-        NothingToSend => ["まとめて出すものはありません", "There is nothing left to send or prepare", "だす ものは ありません"],
-        MarkHandedOver => ["窓口で渡した", "I have handed it over", "まどぐちで わたした"],
-        Reference => ["控え番号（この端末の番号）", "Reference (this device's own)", "ひかえの ばんごう（この スマホの）"],
-        HandedOverOn => ["渡した日", "Handed over on", "わたした ひ"],
-        NothingPrepared => ["まだ何も作成・送信していません。", "Nothing prepared or sent yet.", "まだ なにも つくって いません。"],
-        History => ["これまでの記録", "History", "まえの きろく"],
+        ChangedOn => ["変わった日", "The day it changed", "変わった 日"],
+        GiveMissing => ["足りない情報を入力する", "Give what is missing", "たりない ことを 書く"],
+        NothingToSend => ["まとめて出すものはありません", "There is nothing left to send or prepare", "出す ものは ありません"],
+        MarkHandedOver => ["窓口で渡した", "I have handed it over", "窓口で わたした"],
+        Reference => ["控え番号（この端末の番号）", "Reference (this device's own)", "ひかえの 番号（この スマホの）"],
+        HandedOverOn => ["渡した日", "Handed over on", "わたした 日"],
+        NothingPrepared => ["まだ何も作成・送信していません。", "Nothing prepared or sent yet.", "まだ 何も 作って いません。"],
+        History => ["これまでの記録", "History", "前の 記録"],
         Value => ["内容", "Value", "ないよう"],
         SiteShortName => ["ひとつ", "hitotsu", "ひとつ"],
-        SiteNameRest => [" — 暮らしの手続き", " — life-event procedures", " — くらしの てつづき"],
+        SiteNameRest => [" — 暮らしの手続き", " — life-event procedures", " — くらしの 手続き"],
         SettingsTitle => ["表示の設定", "Display settings", "みえかたの せってい"],
         SettingsIntro => [
             "文字の大きさ、コントラスト、明るさ、ふりがなを選べます。この端末に保存され、すぐに反映されます。",
             "Choose the text size, the contrast, light or dark, and readings over kanji. Kept on this device and applied at once.",
-            "もじの おおきさ などを えらべます。すぐに かわります。",
+            "もじの 大きさ などを えらべます。すぐに かわります。",
         ],
         SettingSaved => ["設定を変えました", "Setting changed", "せっていを かえました"],
-        TextSizeLegend => ["文字の大きさ", "Text size", "もじの おおきさ"],
+        TextSizeLegend => ["文字の大きさ", "Text size", "もじの 大きさ"],
         TextStandard => ["標準", "Standard", "ふつう"],
-        TextLarge => ["大きい", "Large", "おおきい"],
-        TextLarger => ["とても大きい", "Larger", "とても おおきい"],
+        TextLarge => ["大きい", "Large", "大きい"],
+        TextLarger => ["とても大きい", "Larger", "とても 大きい"],
         ContrastLegend => ["コントラスト", "Contrast", "いろの こさ"],
         ContrastStandard => ["標準", "Standard", "ふつう"],
         ContrastHigh => ["高い（はっきりした色）", "High", "こい"],
@@ -557,29 +567,42 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         ThemeDark => ["暗い", "Dark", "くらい"],
         FuriganaLegend => ["漢字のふりがな", "Readings over kanji (furigana)", "かんじの ふりがな"],
         FuriganaOff => ["表示しない", "Off", "ださない"],
-        FuriganaOn => ["表示する", "On", "だす"],
-        AccessibilityTitle => ["アクセシビリティ", "Accessibility", "つかいやすさ"],
+        FuriganaOn => ["表示する", "On", "出す"],
+        ReadAloud => ["このページを読み上げる", "Read this page aloud", "この ページを 声で 読む"],
+        ReadAloudPause => ["読み上げを一時停止", "Pause reading", "ちょっと とめる"],
+        ReadAloudResume => ["読み上げを再開", "Resume reading", "つづきを 読む"],
+        ReadAloudStop => ["読み上げを止める", "Stop reading", "読むのを やめる"],
+        ReadAloudStarted => ["読み上げを始めます", "Reading the page aloud", "声で 読みます"],
+        ReadAloudPaused => ["読み上げを一時停止しました", "Reading paused", "とめました"],
+        ReadAloudStopped => ["読み上げを止めました", "Reading stopped", "やめました"],
+        ReadAloudFinished => ["ページの最後まで読み上げました", "Finished reading the page", "さいごまで 読みました"],
+        ReadAloudUnavailable => [
+            "このブラウザでは読み上げが使えません",
+            "This browser cannot read aloud",
+            "この ブラウザでは 声で 読めません",
+        ],
+        AccessibilityTitle => ["アクセシビリティ", "Accessibility", "使いやすさ"],
         A11yIntro => [
             "ひとつは、目の見えにくい方、手の動かしにくい方、高齢の方、日本語に慣れていない方を含め、誰もが使えるように作っています。",
             "hitotsu is made to be used by everyone, including people who are blind or have low vision, who cannot use a mouse, older people, and people new to Japanese.",
-            "ひとつは だれでも つかえる ように つくって います。",
+            "ひとつは だれでも 使える ように 作って います。",
         ],
         A11yTargetTitle => ["目標", "What we aim for", "めあて"],
         A11yTarget => [
             "ウェブアクセシビリティの国際基準 WCAG 2.2 のレベルAAに適合することを目標にしています（JIS X 8341-3:2016 の AA に相当）。",
             "We aim to meet WCAG 2.2 at level AA (which includes JIS X 8341-3:2016 level AA).",
-            "せかいの きまり WCAG 2.2 の AA を めざして います。",
+            "せかいの 決まり WCAG 2.2 の AA を めざして います。",
         ],
         A11yTestedTitle => ["確かめた方法", "How it was tested", "たしかめかた"],
         A11yTestedAxe => [
             "すべての画面を、3つの言語と各表示設定で、自動チェック（axe）にかけています。",
             "Every screen is checked automatically (axe) in all three languages and each display setting.",
-            "ぜんぶの がめんを きかいで たしかめて います。",
+            "全部の がめんを きかいで たしかめて います。",
         ],
         A11yTestedKeyboard => [
             "キーボードだけで最初から最後まで操作できることを確かめています。",
             "Every flow is used from start to end with the keyboard alone.",
-            "キーボードだけで つかえる ことを たしかめて います。",
+            "キーボードだけで 使える ことを たしかめて います。",
         ],
         A11yTestedReader => [
             "スクリーンリーダー（Orca）で出生の手続きを日本語と英語で操作し、読み上げる内容を確かめています。",
@@ -589,7 +612,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         A11yTestedZoom => [
             "幅320ピクセル、文字200%でも、横にスクロールせずに使えることを確かめています。",
             "It works at 320 pixels wide with text at 200%, without scrolling sideways.",
-            "もじを おおきく しても つかえます。",
+            "もじを おおきく しても 使えます。",
         ],
         A11yTestedColours => [
             "強制カラー（ハイコントラスト）モードと暗い画面でも、選んだ状態が分かることを確かめています。",
@@ -600,28 +623,33 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         A11yLimitReadings => [
             "ふりがなは、画面の言葉と手続きの名前に付けています。入力された名前や住所には付きません。",
             "Readings are given for the interface and the procedures' names, not for names and addresses you type.",
-            "あなたが かいた なまえには ふりがなが つきません。",
+            "あなたが 書いた 名前には ふりがなが つきません。",
         ],
         A11yLimitLanguages => [
             "言語は日本語、英語、やさしい日本語の3つです。",
             "The languages are Japanese, English and easy Japanese.",
             "ことばは 3つ です。",
         ],
+        A11yLimitReadAloud => [
+            "「このページを読み上げる」は、端末に入っている音声を使います。日本語の音声がない端末では、日本語を正しく読めないことがあります。",
+            "\u{201c}Read this page aloud\u{201d} uses the voices installed on your device; without a Japanese voice, Japanese may not be read correctly.",
+            "声で 読む ときは、スマホに 入って いる 声を 使います。",
+        ],
         A11yLimitSheets => [
             "窓口用の用紙は、窓口で読めるように日本語で作ります（選んだ言語を横に添えます）。",
             "Sheets for the counter are in Japanese, for the counter, with your language beside it.",
-            "まどぐちの かみは にほんごで つくります。",
+            "窓口の かみは 日本語で 作ります。",
         ],
         A11yReportTitle => ["問題を知らせる", "Reporting a problem", "こまった ときは"],
         A11yReport => [
             "使いにくいところがあれば、このサービスを提供している市区町村の窓口にお知らせください。どの画面で何をしようとしたかを教えていただけると助かります。",
             "If something is hard to use, tell the city office that provides this service: which screen, and what you were trying to do.",
-            "つかいにくい ときは やくしょに おしえて ください。",
+            "使いにくい ときは 役所に おしえて ください。",
         ],
         Undo => ["元に戻す", "Undo", "もとに もどす"],
         StatusClosed => ["不要になりました：", "Not needed:", "しなくて よく なりました："],
-        StatusHandedOver => ["窓口で渡しました", "Handed over at the counter", "まどぐちで わたしました"],
-        NameNotYetGiven => ["（氏名はまだ）", "(name not given yet)", "（なまえは まだ）"],
+        StatusHandedOver => ["窓口で渡しました", "Handed over at the counter", "窓口で わたしました"],
+        NameNotYetGiven => ["（氏名はまだ）", "(name not given yet)", "（名前は まだ）"],
         You => ["あなた", "You", "あなた"],
         MyPartMother => ["母です", "I am the mother", "ははおや です"],
         MyPartFather => ["父です", "I am the father", "ちちおや です"],
@@ -629,20 +657,20 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         MyPartLegend => ["あなたは赤ちゃんの母ですか、父ですか", "Are you the baby's mother or father?", "あなたは あかちゃんの はは ですか、ちち ですか"],
         OtherParentFather => ["赤ちゃんの父はどなたですか", "Who is the baby's father?", "あかちゃんの ちちおやは だれ ですか"],
         OtherParentMother => ["赤ちゃんの母はどなたですか", "Who is the baby's mother?", "あかちゃんの ははおやは だれ ですか"],
-        OtherParentLegend => ["赤ちゃんの父母はどなたですか", "Who are the baby's parents?", "あかちゃんの おやは だれ ですか"],
-        HeadAfterMoveLegend => ["引越しの後の世帯主はどなたですか", "Who is the head of the household after the move?", "ひっこしの あとの せたいぬしは だれ ですか"],
-        HeadLegend => ["世帯主はどなたですか", "Who is the head of the household?", "せたいぬしは だれ ですか"],
-        InformantLegend => ["届出人はどなたですか", "Who files the notification?", "とどけを だす ひとは だれ ですか"],
-        AllowanceClaimantLegend => ["児童手当を請求するのはどなたですか", "Who claims the child allowance?", "じどう てあてを もらう ひとは だれ ですか"],
-        MoversLegend => ["引越しする人を選んでください", "Who moves?", "ひっこす ひとを えらんで ください"],
-        LivedWithLegend => ["亡くなった方はあなたと同じ世帯でしたか", "Did the person live in your household?", "なくなった ひとは いっしょに すんで いましたか"],
-        DeceasedKinLegend => ["亡くなった方は、あなたから見てどなたですか", "Who was the person who died, to you?", "なくなった ひとは あなたの だれ ですか"],
-        SurvivingSpouseLegend => ["亡くなった方の配偶者（夫または妻）はご存命ですか", "Is the husband or wife of the person who died alive?", "なくなった ひとの つま・おっとは いきて いますか"],
-        HeirsLegend => ["相続人（財産を受け継ぐ人）を選んでください", "Who are the heirs?", "そうぞく する ひとを えらんで ください"],
-        FuneralHostLegend => ["喪主（葬儀を行った人）はどなたですか", "Who held the funeral (the 喪主)?", "おそうしきを した ひとは だれ ですか"],
-        ChooseAnHeir => ["相続人を1人以上選んでください", "Choose at least one heir", "1にん いじょう えらんで ください"],
-        ChooseWhoMoves => ["引越しする人を1人以上選んでください", "Choose at least one person who moves", "1にん いじょう えらんで ください"],
-        AboutSomeone => ["ほかの人について", "About someone else", "ほかの ひとの こと"],
+        OtherParentLegend => ["赤ちゃんの父母はどなたですか", "Who are the baby's parents?", "あかちゃんの 親は だれ ですか"],
+        HeadAfterMoveLegend => ["引越しの後の世帯主はどなたですか", "Who is the head of the household after the move?", "ひっこしの あとの 世帯主は だれ ですか"],
+        HeadLegend => ["世帯主はどなたですか", "Who is the head of the household?", "世帯主は だれ ですか"],
+        InformantLegend => ["届出人はどなたですか", "Who files the notification?", "とどけを 出す 人は だれ ですか"],
+        AllowanceClaimantLegend => ["児童手当を請求するのはどなたですか", "Who claims the child allowance?", "児童手当を もらう 人は だれ ですか"],
+        MoversLegend => ["引越しする人を選んでください", "Who moves?", "ひっこす 人を 選んで ください"],
+        LivedWithLegend => ["亡くなった方はあなたと同じ世帯でしたか", "Did the person live in your household?", "亡くなった 人は いっしょに 住んで いましたか"],
+        DeceasedKinLegend => ["亡くなった方は、あなたから見てどなたですか", "Who was the person who died, to you?", "亡くなった 人は あなたの だれ ですか"],
+        SurvivingSpouseLegend => ["亡くなった方の配偶者（夫または妻）はご存命ですか", "Is the husband or wife of the person who died alive?", "亡くなった 人の 妻・おっとは いきて いますか"],
+        HeirsLegend => ["相続人（財産を受け継ぐ人）を選んでください", "Who are the heirs?", "相続 する 人を 選んで ください"],
+        FuneralHostLegend => ["喪主（葬儀を行った人）はどなたですか", "Who held the funeral (the 喪主)?", "おそうしきを した 人は だれ ですか"],
+        ChooseAnHeir => ["相続人を1人以上選んでください", "Choose at least one heir", "1人 いじょう 選んで ください"],
+        ChooseWhoMoves => ["引越しする人を1人以上選んでください", "Choose at least one person who moves", "1人 いじょう 選んで ください"],
+        AboutSomeone => ["ほかの人について", "About someone else", "他の 人の こと"],
     };
     match lang {
         Lang::Ja => ja,
@@ -664,7 +692,7 @@ pub fn number_out_of_range(lang: Lang, min: f64, max: f64) -> String {
     match lang {
         Lang::Ja => format!("{min}から{max}までの数字を入力してください"),
         Lang::En => format!("Enter a number from {min} to {max}"),
-        Lang::Easy => format!("{min}から {max}までの すうじを かいて ください"),
+        Lang::Easy => format!("{min}から {max}までの すうじを 書いて ください"),
     }
 }
 
@@ -672,7 +700,7 @@ pub fn date_before(lang: Lang, other: &str) -> String {
     match lang {
         Lang::Ja => format!("{other}と同じ日か、それより後の日付を入力してください"),
         Lang::En => format!("The date must be on or after {other}"),
-        Lang::Easy => format!("{other}と おなじ ひ か、それより あとの ひを かいて ください"),
+        Lang::Easy => format!("{other}と 同じ 日 か、それより あとの 日を 書いて ください"),
     }
 }
 
@@ -684,11 +712,11 @@ pub fn days_left(lang: Lang, days: i32) -> String {
         (Lang::Ja, d) if d > 0 => format!("あと{d}日"),
         (Lang::En, 1) => "1 day left".into(),
         (Lang::En, d) if d > 0 => format!("{d} days left"),
-        (Lang::Easy, d) if d > 0 => format!("あと {d}にち"),
+        (Lang::Easy, d) if d > 0 => format!("あと {d}日"),
         (Lang::Ja, d) => format!("{}日過ぎています", -d),
         (Lang::En, -1) => "1 day overdue".into(),
         (Lang::En, d) => format!("{} days overdue", -d),
-        (Lang::Easy, d) => format!("{}にち すぎて います", -d),
+        (Lang::Easy, d) => format!("{}日 すぎて います", -d),
     }
 }
 
@@ -698,7 +726,7 @@ pub fn done_status(lang: Lang, title: &str, done: bool) -> String {
         (Lang::Ja, false) => format!("「{title}」を未完了に戻しました"),
         (Lang::En, true) => format!("Marked as done: {title}"),
         (Lang::En, false) => format!("Marked as not done: {title}"),
-        (Lang::Easy, true) => format!("「{title}」を おわった に しました"),
+        (Lang::Easy, true) => format!("「{title}」を 終わった に しました"),
         (Lang::Easy, false) => format!("「{title}」を まだ に もどしました"),
     }
 }
@@ -709,7 +737,7 @@ pub fn parts_lost(lang: Lang, parts: &[String]) -> String {
     match lang {
         Lang::Ja => format!("保存されていたデータの一部（{list}）が壊れていたため読み込めませんでした。それ以外はすべて読み込みました。壊れた部分は消さずに別に保管してあります。"),
         Lang::En => format!("Part of your saved data ({list}) was damaged and could not be read. Everything else was loaded. The damaged data has been kept aside, not deleted."),
-        Lang::Easy => format!("データの いちぶ（{list}）が こわれて いて よめません でした。ほかは ぜんぶ よめました。"),
+        Lang::Easy => format!("データの いちぶ（{list}）が こわれて いて 読めません でした。ほかは 全部 読めました。"),
     }
 }
 
@@ -717,7 +745,7 @@ pub fn plan_summary(lang: Lang, total: usize, done: usize) -> String {
     match lang {
         Lang::Ja => format!("手続きは{total}件、そのうち{done}件が済みです。"),
         Lang::En => format!("{total} procedures, {done} done."),
-        Lang::Easy => format!("てつづきは {total}こ です。{done}こ おわりました。"),
+        Lang::Easy => format!("手続きは {total}こ です。{done}こ 終わりました。"),
     }
 }
 
@@ -755,7 +783,7 @@ pub fn format_date(d: Date, lang: Lang) -> String {
             d.year()
         ),
         Lang::Easy => format!(
-            "{}ねん {}がつ {}にち（{}）",
+            "{}年 {}月 {}日（{}）",
             d.year(),
             d.month(),
             d.day(),
@@ -781,7 +809,7 @@ mod tests {
         );
         assert_eq!(
             format_date(date(2026, 4, 30), Lang::Easy),
-            "2026ねん 4がつ 30にち（もく）"
+            "2026年 4月 30日（もく）"
         );
     }
 
@@ -804,9 +832,9 @@ pub fn provenance(lang: Lang, event_title: &str, date: Date, how: crate::vault::
         (Lang::En, How::Typed) => format!("From: {event_title}, {date}"),
         (Lang::En, How::Confirmed) => format!("Confirmed: {event_title}, {date}"),
         (Lang::En, How::Derived) => format!("Follows from: {event_title}, {date}"),
-        (Lang::Easy, How::Typed) => format!("{event_title}の てつづきで かいた（{date}）"),
-        (Lang::Easy, How::Confirmed) => format!("{event_title}の てつづきで たしかめた（{date}）"),
-        (Lang::Easy, How::Derived) => format!("{event_title}の てつづきから（{date}）"),
+        (Lang::Easy, How::Typed) => format!("{event_title}の 手続きで 書いた（{date}）"),
+        (Lang::Easy, How::Confirmed) => format!("{event_title}の 手続きで たしかめた（{date}）"),
+        (Lang::Easy, How::Derived) => format!("{event_title}の 手続きから（{date}）"),
     }
 }
 
@@ -815,7 +843,7 @@ pub fn last_used(lang: Lang, date: Date) -> String {
     match lang {
         Lang::Ja => format!("最後に使用：{date}"),
         Lang::En => format!("Last used: {date}"),
-        Lang::Easy => format!("さいごに つかった ひ：{date}"),
+        Lang::Easy => format!("さいごに 使った 日：{date}"),
     }
 }
 
@@ -845,7 +873,7 @@ pub fn kin_word(lang: Lang, kin: Kin, sex: Option<Sex>) -> String {
         None => n,
     };
     let [ja, en, easy] = match kin {
-        Kin::Myself => ["本人", "self", "ほんにん"],
+        Kin::Myself => ["本人", "self", "本人"],
         Kin::Spouse => by_sex(
             ["夫", "husband", "おっと"],
             ["妻", "wife", "つま"],
@@ -877,7 +905,7 @@ pub fn kin_word(lang: Lang, kin: Kin, sex: Option<Sex>) -> String {
             ["義母", "mother-in-law", "ぎりの はは"],
             ["配偶者の親", "parent-in-law", "はいぐうしゃの おや"],
         ),
-        Kin::ChildInLaw => ["子の配偶者", "child's spouse", "こどもの はいぐうしゃ"],
+        Kin::ChildInLaw => ["子の配偶者", "child's spouse", "子どもの はいぐうしゃ"],
         Kin::Other => ["その他", "other", "その ほか"],
     };
     match lang {
@@ -912,7 +940,7 @@ pub fn short_date(d: Date, lang: Lang) -> String {
             MONTHS[d.month() as usize - 1],
             d.year()
         ),
-        Lang::Easy => format!("{}ねん {}がつ {}にち", d.year(), d.month(), d.day()),
+        Lang::Easy => format!("{}年 {}月 {}日", d.year(), d.month(), d.day()),
     }
 }
 
@@ -950,7 +978,7 @@ pub fn is_this_you(lang: Lang, name: &str) -> String {
         Lang::Ja => format!("この端末の情報は「{name}」さんのものです。あなたですか"),
         Lang::En => format!("The details on this device are for {name}. Is that you?"),
         Lang::Easy => {
-            format!("この スマホの じょうほうは「{name}」さんの もの です。あなた ですか")
+            format!("この スマホの 情報は「{name}」さんの もの です。あなた ですか")
         }
     }
 }
@@ -969,7 +997,7 @@ pub fn known_from_fact(lang: Lang, value: &str, event: &str, date: Date) -> Stri
     match lang {
         Lang::Ja => format!("あなたの情報では「{value}」です（{event}の手続きで入力、{date}）。変わっていれば直してください。"),
         Lang::En => format!("Your information says \u{201c}{value}\u{201d} (given for {event}, {date}). Change it if it is no longer right."),
-        Lang::Easy => format!("まえに「{value}」と こたえました（{event}、{date}）。かわって いたら なおして ください。"),
+        Lang::Easy => format!("前に「{value}」と こたえました（{event}、{date}）。変わって いたら なおして ください。"),
     }
 }
 
@@ -979,7 +1007,7 @@ pub fn known_from_household(lang: Lang, value: &str, names: &[String]) -> String
     match lang {
         Lang::Ja => format!("家族の生年月日（{who}）から「{value}」としました。違っていれば選び直してください。"),
         Lang::En => format!("From your household's dates of birth ({who}): \u{201c}{value}\u{201d}. Choose again if that is wrong."),
-        Lang::Easy => format!("かぞくの うまれた ひ（{who}）から「{value}」に しました。"),
+        Lang::Easy => format!("家族の 生まれた 日（{who}）から「{value}」に しました。"),
     }
 }
 
@@ -1055,13 +1083,13 @@ pub fn trip_line(
             format!("One visit to {agency}: {n} procedure{s} ({list}).{by}{things}")
         }
         Lang::Easy => {
-            let by = by.map_or(String::new(), |d| format!("きげんは {d}から。"));
+            let by = by.map_or(String::new(), |d| format!("期限は {d}から。"));
             let things = if bring.is_empty() {
                 String::new()
             } else {
                 format!("もちもの：{things}。")
             };
-            format!("{agency}へ 1かい：{n}この てつづき（{list}）。{by}{things}")
+            format!("{agency}へ 1かい：{n}この 手続き（{list}）。{by}{things}")
         }
     }
 }
@@ -1217,7 +1245,7 @@ pub fn missing_line(lang: Lang, what: &[String]) -> String {
     match lang {
         Lang::Ja => format!("まだ入力されていない情報があります：{list}"),
         Lang::En => format!("Still missing: {list}"),
-        Lang::Easy => format!("まだ かいて いない ことが あります：{list}"),
+        Lang::Easy => format!("まだ 書いて いない ことが あります：{list}"),
     }
 }
 
@@ -1225,7 +1253,7 @@ pub fn handed_over_status(lang: Lang, agency: &str) -> String {
     match lang {
         Lang::Ja => format!("{agency}に渡したことを記録しました"),
         Lang::En => format!("Recorded as handed over to {agency}"),
-        Lang::Easy => format!("{agency}に わたした ことを きろく しました"),
+        Lang::Easy => format!("{agency}に わたした ことを 記録 しました"),
     }
 }
 
@@ -1265,7 +1293,7 @@ pub fn current_value(lang: Lang, value: &str) -> String {
     match lang {
         Lang::Ja => format!("いまの内容：{value}"),
         Lang::En => format!("Now: {value}"),
-        Lang::Easy => format!("いま：{value}"),
+        Lang::Easy => format!("今：{value}"),
     }
 }
 
@@ -1276,31 +1304,29 @@ pub fn field_error(lang: Lang, e: FieldError, label: &str) -> String {
     match (e, lang) {
         (Empty, Lang::Ja) => format!("{label}を入力してください"),
         (Empty, Lang::En) => format!("Enter {}", lower_first(label)),
-        (Empty, Lang::Easy) => format!("{label}を かいて ください"),
+        (Empty, Lang::Easy) => format!("{label}を 書いて ください"),
         (NotKana, Lang::Ja) => format!("{label}はカタカナで入力してください"),
         (NotKana, Lang::En) => format!(
             "Write {} in katakana (ひらがな is converted for you)",
             lower_first(label)
         ),
-        (NotKana, Lang::Easy) => format!("{label}は カタカナで かいて ください"),
+        (NotKana, Lang::Easy) => format!("{label}は カタカナで 書いて ください"),
         (NotAName, Lang::Ja) => format!("{label}に数字や記号は使えません"),
         (NotAName, Lang::En) => {
             format!("{label} can only contain letters, spaces, hyphens and apostrophes")
         }
-        (NotAName, Lang::Easy) => format!("{label}に すうじや きごうは つかえません"),
+        (NotAName, Lang::Easy) => format!("{label}に すうじや きごうは 使えません"),
         (TooLong(n), Lang::Ja) => format!("{label}は{n}文字以内で入力してください"),
         (TooLong(n), Lang::En) => format!("{label} must be {n} characters or fewer"),
-        (TooLong(n), Lang::Easy) => format!("{label}は {n}もじ いないで かいて ください"),
+        (TooLong(n), Lang::Easy) => format!("{label}は {n}もじ いないで 書いて ください"),
         (PostalCode, Lang::Ja) => "郵便番号は 123-4567 のように7桁で入力してください".into(),
         (PostalCode, Lang::En) => "Enter the postal code as 7 digits, like 123-4567".into(),
-        (PostalCode, Lang::Easy) => {
-            "ゆうびん ばんごうは 123-4567 の ように 7けたで かいて ください".into()
-        }
+        (PostalCode, Lang::Easy) => "郵便 番号は 123-4567 の ように 7けたで 書いて ください".into(),
         (Phone, Lang::Ja) => {
             "電話番号は 03-1234-5678 や 090-1234-5678 のように入力してください".into()
         }
         (Phone, Lang::En) => "Enter a phone number like 03-1234-5678 or 090-1234-5678".into(),
-        (Phone, Lang::Easy) => "でんわ ばんごうは 090-1234-5678 の ように かいて ください".into(),
+        (Phone, Lang::Easy) => "電話 番号は 090-1234-5678 の ように 書いて ください".into(),
         (Date(e), _) => date_error(lang, e).into(),
         (NotANumber, _) => t(lang, Msg::NumberNotANumber).into(),
         (MyNumber, Lang::Ja) => {
@@ -1308,11 +1334,11 @@ pub fn field_error(lang: Lang, e: FieldError, label: &str) -> String {
         }
         (MyNumber, Lang::En) => "Enter the 12-digit My Number exactly as on the card".into(),
         (MyNumber, Lang::Easy) => {
-            "マイナンバーは 12けたの すうじ です。カードの とおりに かいて ください".into()
+            "マイナンバーは 12けたの すうじ です。カードの とおりに 書いて ください".into()
         }
         (NoChoice, Lang::Ja) => format!("{label}を選んでください"),
         (NoChoice, Lang::En) => format!("Select {}", lower_first(label)),
-        (NoChoice, Lang::Easy) => format!("{label}を えらんで ください"),
+        (NoChoice, Lang::Easy) => format!("{label}を 選んで ください"),
     }
 }
 
@@ -1363,13 +1389,13 @@ fn length_phrase(length: Length, lang: Lang) -> String {
     match (length, lang) {
         (Length::Days(n), Lang::Ja) => format!("{n}日"),
         (Length::Days(n), Lang::En) => format!("{n} day{}", if n == 1 { "" } else { "s" }),
-        (Length::Days(n), Lang::Easy) => format!("{n}にち"),
+        (Length::Days(n), Lang::Easy) => format!("{n}日"),
         (Length::Months(n), Lang::Ja) => format!("{n}か月"),
         (Length::Months(n), Lang::En) => format!("{n} month{}", if n == 1 { "" } else { "s" }),
-        (Length::Months(n), Lang::Easy) => format!("{n}かげつ"),
+        (Length::Months(n), Lang::Easy) => format!("{n}か月"),
         (Length::Years(n), Lang::Ja) => format!("{n}年"),
         (Length::Years(n), Lang::En) => format!("{n} year{}", if n == 1 { "" } else { "s" }),
-        (Length::Years(n), Lang::Easy) => format!("{n}ねん"),
+        (Length::Years(n), Lang::Easy) => format!("{n}年"),
     }
 }
 
@@ -1463,7 +1489,7 @@ pub fn counting(deadline: &Deadline, due: Option<&Due>, anchor_label: &Text, lan
             Lang::En => {
                 format!(" (when it began before {day}, a transitional rule counts from {day})")
             }
-            Lang::Easy => format!("（{day}より まえの ときは、{day}から かぞえます）"),
+            Lang::Easy => format!("（{day}より 前の ときは、{day}から かぞえます）"),
         });
     }
     if let Some(Due {
@@ -1518,7 +1544,7 @@ pub fn closed_reason(reason: ClosedReason, year: i16, lang: Lang) -> String {
         (ClosedReason::YearEnd, Lang::Easy) => "ねんまつ ねんしの やすみ".into(),
         (ClosedReason::Municipal, Lang::Ja) => "市区町村の休日".into(),
         (ClosedReason::Municipal, Lang::En) => "a closed day of the city office".into(),
-        (ClosedReason::Municipal, Lang::Easy) => "やくしょが やすみの ひ".into(),
+        (ClosedReason::Municipal, Lang::Easy) => "役所が やすみの 日".into(),
     }
 }
 

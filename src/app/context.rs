@@ -25,6 +25,29 @@ pub struct Today(pub Date);
 #[derive(Clone)]
 pub struct CatalogCtx(pub Arc<Catalog>);
 
+/// Readings over kanji: shown in easy Japanese always, in Japanese when the citizen
+/// switched furigana on. The lexicon is fetched the first time it is needed.
+#[derive(Clone, Copy)]
+pub struct Furigana {
+    pub shown: Memo<bool>,
+    pub lexicon: RwSignal<Option<Arc<hitotsu::ruby::Lexicon>>>,
+}
+
+impl Furigana {
+    /// The lexicon when readings are to be shown (and it has arrived).
+    pub fn active(&self) -> Option<Arc<hitotsu::ruby::Lexicon>> {
+        if self.shown.get() {
+            self.lexicon.get()
+        } else {
+            None
+        }
+    }
+}
+
+pub fn use_furigana() -> Option<Furigana> {
+    use_context::<Furigana>()
+}
+
 pub fn use_store() -> RwSignal<AppState> {
     expect_context::<Store>().0
 }
@@ -41,8 +64,15 @@ pub fn use_catalog() -> Arc<Catalog> {
     expect_context::<CatalogCtx>().0
 }
 
-/// A fixed interface string that follows the language.
-pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+/// A fixed interface string that follows the language, as page text (with readings in
+/// easy Japanese, Japanese fragments marked on English pages).
+pub fn tr(msg: Msg) -> impl Fn() -> AnyView + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || crate::app::components::text::mixed(lang.get(), t(lang.get(), msg))
+}
+
+/// A fixed interface string for an attribute (an accessible name): the plain words.
+pub fn tr_attr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_lang();
     move || t(lang.get(), msg)
 }

@@ -39,6 +39,29 @@ fn App() -> impl IntoView {
     // The display settings, as attributes of <html> the stylesheet follows.
     Effect::new(move |_| services::browser::set_display(state.with(|s| s.display)));
     provide_context(Sender::start(state));
+    let furigana = context::Furigana {
+        shown: Memo::new(move |_| {
+            state.with(|s| {
+                s.lang == hitotsu::i18n::Lang::Easy
+                    || (s.lang == hitotsu::i18n::Lang::Ja && s.display.furigana)
+            })
+        }),
+        lexicon: RwSignal::new(None),
+    };
+    provide_context(furigana);
+    let requested = StoredValue::new(false);
+    Effect::new(move |_| {
+        if furigana.shown.get() && !requested.get_value() {
+            requested.set_value(true);
+            leptos::task::spawn_local(async move {
+                match services::catalog::load_readings().await {
+                    Ok(l) => furigana.lexicon.set(Some(l)),
+                    // Without readings the text is still all there: nothing is lost.
+                    Err(e) => leptos::logging::warn!("{e}"),
+                }
+            });
+        }
+    });
     provide_context(components::layout::Arrival::new());
     let catalog = LocalResource::new(services::catalog::load);
     view! {
@@ -53,6 +76,7 @@ fn App() -> impl IntoView {
             <Header/>
             {problem.map(|p| view! { <StoredStateNotice problem=p/> })}
             <main id="main" class="main" tabindex="-1">
+                <components::read_aloud::ReadAloud/>
                 <Transition fallback=|| view! { <p class="loading" role="status">{tr(Msg::Loading)}</p> }>
                     {move || catalog.get().map(|loaded| match loaded {
                         Ok(c) => view! { <AppRoutes catalog=c/> }.into_any(),

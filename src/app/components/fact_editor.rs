@@ -166,7 +166,7 @@ pub fn FactEditor(
                 <PageHeading text=heading error=has_error/>
                 {current.map(|c| {
                     let shown = def.options.iter().find(|o| o.id == c).map(|o| o.label.clone());
-                    view! { <p class="current">{move || mixed(lang.get(), current_value(lang.get(), &shown.as_ref().map_or(c.clone(), |l| l.get(lang.get()).to_string())))}</p> }
+                    view! { <p class="current">{move || mixed(lang.get(), current_value(lang.get(), &shown.as_ref().map_or(hitotsu::ruby::user(&c), |l| l.get(lang.get()).to_string())))}</p> }
                 })}
                 <FactInput id="f-value" def attribute label own value error=error_of("value") on_change=keep_draft/>
                 <Radios name="change-kind" legend=Label::Plain(Signal::derive(move || t(lang.get(), Msg::ChangeKind).to_string()))

@@ -2,8 +2,8 @@
 //! takes focus on arrival, the back link, and the notice about stored data that could
 //! not be read.
 
-use crate::app::components::text::Mixed;
-use crate::app::context::{tr, use_lang, use_store};
+use crate::app::components::text::{mixed, Mixed};
+use crate::app::context::{tr, tr_attr, use_lang, use_store};
 use crate::app::routes;
 use crate::app::services::browser;
 use hitotsu::i18n::Lang;
@@ -32,7 +32,7 @@ pub fn Header() -> impl IntoView {
             </a>
             <button type="button" class="menu-button" aria-expanded=move || menu_open.get().to_string() aria-controls="site-nav"
                 on:click=move |_| menu_open.update(|o| *o = !*o)>{tr(Msg::NavLabel)}</button>
-            <nav id="site-nav" class="site-nav" class:site-nav-open=move || menu_open.get() aria-label=tr(Msg::NavLabel)>
+            <nav id="site-nav" class="site-nav" class:site-nav-open=move || menu_open.get() aria-label=tr_attr(Msg::NavLabel)>
                 <ul>
                     <li><A href=routes::my_info()>{tr(Msg::NavMyInfo)}</A></li>
                     <li><A href=routes::shared()>{tr(Msg::NavShared)}</A></li>
@@ -40,7 +40,7 @@ pub fn Header() -> impl IntoView {
                     <li><A href=routes::settings()>{tr(Msg::SettingsTitle)}</A></li>
                 </ul>
             </nav>
-            <nav class="lang-switch" aria-label=tr(Msg::LanguageLabel)>
+            <nav class="lang-switch" aria-label=tr_attr(Msg::LanguageLabel)>
                 <ul>
                     {Lang::ALL.into_iter().map(|l| view! {
                         <li>
@@ -169,7 +169,7 @@ pub fn StoredStateNotice(problem: LoadProblem) -> impl IntoView {
         LoadProblem::Newer(_) => hitotsu::ui_text::t(lang.get(), Msg::StoredNewer).to_string(),
         LoadProblem::PartsLost(parts) => hitotsu::ui_text::parts_lost(lang.get(), parts),
     };
-    view! { <div class="notice" role="alert">{text}</div> }
+    view! { <div class="notice" role="alert">{move || mixed(lang.get(), text())}</div> }
 }
 
 /// A polite live region: what changed on the page, said once.

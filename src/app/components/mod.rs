@@ -7,4 +7,5 @@ pub mod form;
 pub mod layout;
 pub mod not_found;
 pub mod procedure;
+pub mod read_aloud;
 pub mod text;

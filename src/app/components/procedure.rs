@@ -57,40 +57,40 @@ pub fn ProcedureCard(
                 <h3 id=heading_id>{mixed(lang, card.title.clone())}</h3>
                 <p>{mixed(lang, card.description)}</p>
                 <dl class="facts">
-                    <dt>{t(lang, Msg::Due)}</dt>
+                    <dt>{mixed(lang, t(lang, Msg::Due))}</dt>
                     <dd class="due">{mixed(lang, card.due)}</dd>
-                    {card.who.map(|w| view! { <dt>{t(lang, Msg::WhoFiles)}</dt><dd class="who">{mixed(lang, w)}</dd> })}
-                    {card.state.map(|s| view! { <dt>{t(lang, Msg::Status)}</dt><dd class="procedure-state">{mixed(lang, s)}</dd> })}
-                    {move || status.get().map(|s| view! { <dt>{t(lang, Msg::RecipientStatus)}</dt><dd class="packet-status">{mixed(lang, s)}</dd> })}
-                    <dt>{t(lang, Msg::Where)}</dt>
+                    {card.who.map(|w| view! { <dt>{mixed(lang, t(lang, Msg::WhoFiles))}</dt><dd class="who">{mixed(lang, w)}</dd> })}
+                    {card.state.map(|s| view! { <dt>{mixed(lang, t(lang, Msg::Status))}</dt><dd class="procedure-state">{mixed(lang, s)}</dd> })}
+                    {move || status.get().map(|s| view! { <dt>{mixed(lang, t(lang, Msg::RecipientStatus))}</dt><dd class="packet-status">{mixed(lang, s)}</dd> })}
+                    <dt>{mixed(lang, t(lang, Msg::Where))}</dt>
                     <dd>{mixed(lang, card.agency)}</dd>
-                    <dt>{t(lang, Msg::How)}</dt>
+                    <dt>{mixed(lang, t(lang, Msg::How))}</dt>
                     <dd>{mixed(lang, card.channels)}</dd>
                 </dl>
                 {card.online.map(|(name, url)| view! {
-                    <p class="online"><strong>{t(lang, Msg::OnlineInstead)}": "</strong>
+                    <p class="online"><strong>{mixed(lang, t(lang, Msg::OnlineInstead))}": "</strong>
                         <a href=url rel="noopener noreferrer">{mixed(lang, name)}</a></p>
                 })}
-                {card.waits_for.map(|w| view! { <p class="waits-for"><strong>{t(lang, Msg::WaitsFor)}": "</strong>{mixed(lang, w)}</p> })}
-                <h4>{t(lang, Msg::Bring)}</h4>
+                {card.waits_for.map(|w| view! { <p class="waits-for"><strong>{mixed(lang, t(lang, Msg::WaitsFor))}": "</strong>{mixed(lang, w)}</p> })}
+                <h4>{mixed(lang, t(lang, Msg::Bring))}</h4>
                 <ul class="bring">{bring}</ul>
                 <details class="legal-detail">
-                    <summary>{t(lang, Msg::LegalDetail)}<span class="visually-hidden">{mixed(lang, format!(": {}", card.title))}</span></summary>
+                    <summary>{mixed(lang, t(lang, Msg::LegalDetail))}<span class="visually-hidden">{mixed(lang, format!(": {}", card.title))}</span></summary>
                     <dl class="facts">
-                        <dt>{t(lang, Msg::HowCounted)}</dt>
+                        <dt>{mixed(lang, t(lang, Msg::HowCounted))}</dt>
                         <dd class="counted">{mixed(lang, card.counted)}</dd>
-                        <dt>{t(lang, Msg::LegalBasis)}</dt>
+                        <dt>{mixed(lang, t(lang, Msg::LegalBasis))}</dt>
                         <dd class="legal">{mixed(lang, card.legal_basis)}</dd>
                     </dl>
-                    {card.note.map(|n| view! { <p class="note"><strong>{t(lang, Msg::UnsureNote)}": "</strong>{mixed(lang, n)}</p> })}
-                    <p><a href=card.source rel="noopener noreferrer">{t(lang, Msg::Source)}<span class="visually-hidden">{mixed(lang, format!(" ({})", card.title))}</span></a></p>
+                    {card.note.map(|n| view! { <p class="note"><strong>{mixed(lang, t(lang, Msg::UnsureNote))}": "</strong>{mixed(lang, n)}</p> })}
+                    <p><a href=card.source rel="noopener noreferrer">{mixed(lang, t(lang, Msg::Source))}<span class="visually-hidden">{mixed(lang, format!(" ({})", card.title))}</span></a></p>
                 </details>
                 {(!card.settled).then(|| view! {
                     <Checkbox id=format!("done-{}", card.id) checked=done on_change=Callback::new(move |on| {
                         done.set(on);
                         on_done.run(on);
                     })>
-                        {t(lang, Msg::MarkDone)}<span class="visually-hidden">{mixed(lang, format!(": {title}"))}</span>
+                        {mixed(lang, t(lang, Msg::MarkDone))}<span class="visually-hidden">{mixed(lang, format!(": {title}"))}</span>
                     </Checkbox>
                 })}
             </article>

@@ -24,7 +24,7 @@ pub fn AccessibilityPage() -> impl IntoView {
             <h2>{tr(Msg::A11yTestedTitle)}</h2>
             <ul>{list(&[Msg::A11yTestedAxe, Msg::A11yTestedKeyboard, Msg::A11yTestedReader, Msg::A11yTestedZoom, Msg::A11yTestedColours])}</ul>
             <h2>{tr(Msg::A11yLimitsTitle)}</h2>
-            <ul>{list(&[Msg::A11yLimitReadings, Msg::A11yLimitLanguages, Msg::A11yLimitSheets])}</ul>
+            <ul>{list(&[Msg::A11yLimitReadings, Msg::A11yLimitLanguages, Msg::A11yLimitReadAloud, Msg::A11yLimitSheets])}</ul>
             <h2>{tr(Msg::A11yReportTitle)}</h2>
             <p>{tr(Msg::A11yReport)}</p>
         </div>

@@ -48,7 +48,7 @@ pub fn CheckPage() -> impl IntoView {
                             Some(o) => {
                                 let is_person = s.vault.person(o).is_some();
                                 let kin = (is_person && o != ME).then(|| (hitotsu::household::kin(&s.vault, o, ME), hitotsu::household::sex(&s.vault, o)));
-                                owner_heading(lang, o, s.vault.name_at(o, today), s.role_of(&case_id, o), kin, is_person)
+                                owner_heading(lang, o, s.vault.name_at(o, today).map(hitotsu::ruby::user).as_deref(), s.role_of(&case_id, o), kin, is_person)
                             }
                             None => t(lang, Msg::WorkedOut).to_string(),
                         };
@@ -73,13 +73,13 @@ pub fn CheckPage() -> impl IntoView {
                                     <div class="summary-row">
                                         <dt>{mixed(lang, label.clone())}</dt>
                                         <dd>
-                                            <span class="summary-value">{mixed(lang, value)}</span>
+                                            <span class="summary-value">{mixed(lang, hitotsu::ruby::user(&value))}</span>
                                             {origin.map(|o| view! { <span class="provenance">{mixed(lang, o)}</span> })}
                                             <span class="used-by">{mixed(lang, used_by(lang, &procedures))}</span>
                                         </dd>
                                         <dd class="summary-action">
                                             <a class="action-link" href=change>
-                                                {t(lang, Msg::Change)}<span class="visually-hidden">{mixed(lang, format!(" {label}"))}</span>
+                                                {mixed(lang, t(lang, Msg::Change))}<span class="visually-hidden">{mixed(lang, format!(" {label}"))}</span>
                                             </a>
                                         </dd>
                                     </div>

@@ -6,6 +6,7 @@ use crate::app::components::form::ErrorSummary;
 use crate::app::components::layout::Keyed;
 use crate::app::components::layout::{BackLink, PageHeading};
 use crate::app::components::not_found::NotFound;
+use crate::app::components::text::mixed;
 use crate::app::context::{tr, use_case, use_catalog, use_lang, use_store, use_today};
 use crate::app::routes;
 use hitotsu::fields::{check_field, FieldError};
@@ -88,7 +89,14 @@ fn DetailsForm(owner: String) -> impl IntoView {
     let title = {
         let owner = owner.clone();
         Signal::derive(move || {
-            owner_heading(lang.get(), &owner, name.as_deref(), role, kin, is_person)
+            owner_heading(
+                lang.get(),
+                &owner,
+                name.as_deref().map(hitotsu::ruby::user).as_deref(),
+                role,
+                kin,
+                is_person,
+            )
         })
     };
     let caption = {
@@ -226,7 +234,7 @@ fn DetailsForm(owner: String) -> impl IntoView {
             <form novalidate on:submit=submit>
                 <ErrorSummary errors=summary/>
                 <PageHeading text=title caption error=has_error/>
-                {none_left.then(|| view! { <p>{move || t(lang.get(), Msg::NothingMissing)}</p> })}
+                {none_left.then(|| view! { <p>{move || mixed(lang.get(), t(lang.get(), Msg::NothingMissing))}</p> })}
                 {inputs}
                 <button type="submit" class="button">{tr(Msg::SaveAndContinue)}</button>
             </form>

@@ -70,7 +70,7 @@ pub fn HomePage() -> impl IntoView {
         let lang = lang.get();
         let list = cases.get();
         if list.is_empty() {
-            return view! { <p>{t(lang, Msg::NoOpenEvents)}</p> }.into_any();
+            return view! { <p>{mixed(lang, t(lang, Msg::NoOpenEvents))}</p> }.into_any();
         }
         view! {
             <ul class="case-list">

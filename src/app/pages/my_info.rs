@@ -44,7 +44,7 @@ pub fn MyInfoPage() -> impl IntoView {
                     let owner_is_case = !is_person && owner != HOUSEHOLD;
                     let case_event = s.case(owner).and_then(|c| catalog.event(&c.event)).map(|e| e.title.get(lang).to_string());
                     let kin = (is_person && owner != ME).then(|| (hitotsu::household::kin(&s.vault, owner, ME), hitotsu::household::sex(&s.vault, owner)));
-                    let mut heading = owner_heading(lang, owner, s.vault.name_at(owner, today), None, kin, is_person);
+                    let mut heading = owner_heading(lang, owner, s.vault.name_at(owner, today).map(hitotsu::ruby::user).as_deref(), None, kin, is_person);
                     if let Some(e) = case_event {
                         heading = format!("{heading}{}", hitotsu::ui_text::bracketed(lang, &e));
                     }
@@ -83,7 +83,7 @@ pub fn MyInfoPage() -> impl IntoView {
                                     .rev()
                                     .map(|(i, f)| {
                                         let until = versions.get(i + 1).and_then(|n| n.from).and_then(|d| d.yesterday().ok());
-                                        view! { <li><span class="history-span">{version_span(lang, f.from, until)}</span>" "{mixed(lang, show(&f.value))}</li> }
+                                        view! { <li><span class="history-span">{mixed(lang, version_span(lang, f.from, until))}</span>" "{mixed(lang, hitotsu::ruby::user(&show(&f.value)))}</li> }
                                     })
                                     .collect_view();
                                 view! { <ul class="history" aria-label=t(lang, Msg::History)>{items}</ul> }
@@ -104,18 +104,18 @@ pub fn MyInfoPage() -> impl IntoView {
                                 <div class="summary-row">
                                     <dt>{mixed(lang, label.clone())}</dt>
                                     <dd>
-                                        <span class="summary-value">{mixed(lang, show(&latest.value))}</span>
-                                        {latest.from.map(|d| view! { <span class="provenance">{version_span(lang, Some(d), None)}</span> })}
+                                        <span class="summary-value">{mixed(lang, hitotsu::ruby::user(&show(&latest.value)))}</span>
+                                        {latest.from.map(|d| view! { <span class="provenance">{mixed(lang, version_span(lang, Some(d), None))}</span> })}
                                         <span class="provenance">{mixed(lang, origin)}</span>
-                                        {used.map(|u| view! { <span class="provenance last-used">{u}</span> })}
+                                        {used.map(|u| view! { <span class="provenance last-used">{mixed(lang, u)}</span> })}
                                         {history}
                                     </dd>
                                     <dd class="summary-action">
                                         {editable.then(|| view! {
-                                            <a class="action-link" href=edit.clone()>{t(lang, Msg::Change)}<span class="visually-hidden">{mixed(lang, whose.clone())}</span></a>
+                                            <a class="action-link" href=edit.clone()>{mixed(lang, t(lang, Msg::Change))}<span class="visually-hidden">{mixed(lang, whose.clone())}</span></a>
                                         })}
                                         <button type="button" class="link-button" on:click=remove>
-                                            {t(lang, Msg::Delete)}<span class="visually-hidden">{mixed(lang, whose)}</span>
+                                            {mixed(lang, t(lang, Msg::Delete))}<span class="visually-hidden">{mixed(lang, whose)}</span>
                                         </button>
                                     </dd>
                                 </div>
@@ -130,7 +130,7 @@ pub fn MyInfoPage() -> impl IntoView {
                 .collect_view();
             let empty = s.vault.facts.values().all(|f| f.is_empty());
             view! {
-                {empty.then(|| view! { <p>{t(lang, Msg::NoFacts)}</p> })}
+                {empty.then(|| view! { <p>{mixed(lang, t(lang, Msg::NoFacts))}</p> })}
                 {groups}
             }
         })

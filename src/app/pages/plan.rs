@@ -132,7 +132,7 @@ pub fn PlanPage() -> impl IntoView {
                     );
                     view! {
                         <section class="first-things" aria-labelledby="first-things">
-                            <h2 id="first-things">{heading}</h2>
+                            <h2 id="first-things">{mixed(lang, heading)}</h2>
                             <ul class="trips">{lines}</ul>
                         </section>
                     }
@@ -180,7 +180,7 @@ pub fn PlanPage() -> impl IntoView {
                             .collect_view();
                         view! {
                             <section class="plan-group" aria-labelledby=labelled>
-                                <h2 id=heading_id>{t(lang, *msg)}</h2>
+                                <h2 id=heading_id>{mixed(lang, t(lang, *msg))}</h2>
                                 <ol class="procedures">{items}</ol>
                             </section>
                         }
@@ -252,7 +252,7 @@ fn card_data(
         .as_ref()
         .filter(|_| p.claimant != hitotsu::household::Claimant::Me)
         .map(|c| {
-            let name = scope.vault.name_at(c, scope.today).map(str::to_string);
+            let name = scope.vault.name_at(c, scope.today).map(hitotsu::ruby::user);
             let kin =
                 (c != ME).then(|| kin_word(lang, kin(scope.vault, c, ME), sex(scope.vault, c)));
             who_files(lang, name.as_deref(), kin.as_deref())

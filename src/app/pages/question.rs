@@ -171,7 +171,9 @@ fn QuestionForm(question_id: String) -> impl IntoView {
                     .unwrap_or_else(|| {
                         k.value
                             .parse::<hitotsu::Date>()
-                            .map_or(k.value.clone(), |d| hitotsu::ui_text::short_date(d, lang))
+                            .map_or(hitotsu::ruby::user(&k.value), |d| {
+                                hitotsu::ui_text::short_date(d, lang)
+                            })
                     });
                 parts.push(match &k.from {
                     KnownFrom::Fact(given) => {
@@ -184,7 +186,7 @@ fn QuestionForm(question_id: String) -> impl IntoView {
                         let names: Vec<String> = store.with_untracked(|s| {
                             people
                                 .iter()
-                                .filter_map(|p| s.vault.name_at(p, today).map(str::to_string))
+                                .filter_map(|p| s.vault.name_at(p, today).map(hitotsu::ruby::user))
                                 .collect()
                         });
                         known_from_household(lang, &shown_value, &names)

@@ -63,23 +63,23 @@ pub fn ReceiptsPage() -> impl IntoView {
                             <button type="button" class="button button-secondary" on:click=move |_| {
                                 store.update(|s| s.hand_over(&catalog, &case_id, &id, false, today));
                                 status.set(handed_over_status(lang, &name));
-                            }>{t(lang, Msg::MarkHandedOver)}<span class="visually-hidden">{mixed(lang, format!(": {name}"))}</span></button>
+                            }>{mixed(lang, t(lang, Msg::MarkHandedOver))}<span class="visually-hidden">{mixed(lang, format!(": {name}"))}</span></button>
                         }
                     });
                     view! {
                         <li class="receipt" data-agency=r.agency.clone()>
                             <h2>{mixed(lang, name.clone())}</h2>
                             <dl class="facts">
-                                <dt>{t(lang, Msg::Status)}</dt><dd class="receipt-status">{mixed(lang, state)}</dd>
-                                {r.receipt.clone().map(|n| view! { <dt>{t(lang, Msg::ReceiptNumber)}</dt><dd class="receipt-number">{n}</dd> })}
-                                <dt>{t(lang, Msg::Reference)}</dt><dd class="reference">{r.reference.clone()}</dd>
-                                <dt>{t(lang, Msg::Date)}</dt><dd>{format_date(r.date, lang)}</dd>
-                                {r.handed_over.map(|d| view! { <dt>{t(lang, Msg::HandedOverOn)}</dt><dd>{format_date(d, lang)}</dd> })}
-                                <dt>{t(lang, Msg::Procedures)}</dt><dd>{mixed(lang, procs)}</dd>
+                                <dt>{mixed(lang, t(lang, Msg::Status))}</dt><dd class="receipt-status">{mixed(lang, state)}</dd>
+                                {r.receipt.clone().map(|n| view! { <dt>{mixed(lang, t(lang, Msg::ReceiptNumber))}</dt><dd class="receipt-number">{n}</dd> })}
+                                <dt>{mixed(lang, t(lang, Msg::Reference))}</dt><dd class="reference">{r.reference.clone()}</dd>
+                                <dt>{mixed(lang, t(lang, Msg::Date))}</dt><dd>{format_date(r.date, lang)}</dd>
+                                {r.handed_over.map(|d| view! { <dt>{mixed(lang, t(lang, Msg::HandedOverOn))}</dt><dd>{format_date(d, lang)}</dd> })}
+                                <dt>{mixed(lang, t(lang, Msg::Procedures))}</dt><dd>{mixed(lang, procs)}</dd>
                             </dl>
                             {hand_over}
                             <p><a class="action-link" href=routes::sheet(&case_id, &r.id)>
-                                {t(lang, Msg::PrintableSheet)}<span class="visually-hidden">{mixed(lang, format!(": {name}"))}</span></a></p>
+                                {mixed(lang, t(lang, Msg::PrintableSheet))}<span class="visually-hidden">{mixed(lang, format!(": {name}"))}</span></a></p>
                         </li>
                     }
                 })

@@ -88,7 +88,7 @@ pub fn SendPage() -> impl IntoView {
                         .facts()
                         .into_iter()
                         .filter(|(_, v)| !v.is_empty())
-                        .map(|(f, v)| view! { <dt>{mixed(lang, catalog.field_label(f, lang))}</dt><dd>{mixed(lang, hitotsu::ui_text::display_value(&catalog, f, v, lang))}</dd> })
+                        .map(|(f, v)| view! { <dt>{mixed(lang, catalog.field_label(f, lang))}</dt><dd>{mixed(lang, hitotsu::ruby::user(&hitotsu::ui_text::display_value(&catalog, f, v, lang)))}</dd> })
                         .collect_view();
                     let docs = p.documents.iter().map(|d| view! { <li>{mixed(lang, catalog.document_name(d, lang))}</li> }).collect_view();
                     let box_id = format!("consent-{}", p.agency);
@@ -111,7 +111,7 @@ pub fn SendPage() -> impl IntoView {
                             view! {
                                 <div class="notice">
                                     <p>{mixed(lang, missing_line(lang, &what))}</p>
-                                    <p><a class="action-link" href=href>{t(lang, Msg::GiveMissing)}
+                                    <p><a class="action-link" href=href>{mixed(lang, t(lang, Msg::GiveMissing))}
                                         <span class="visually-hidden">{mixed(lang, format!(": {agency}"))}</span></a></p>
                                 </div>
                             }
@@ -135,7 +135,7 @@ pub fn SendPage() -> impl IntoView {
                             // The consent error stands beside the first box as well as in the summary.
                             let err = (box_id == first).then(|| Signal::derive(move || error.get().then(|| t(lang, Msg::ChooseRecipient).to_string())));
                             let label = view! {
-                                {move || t(lang, if online.get() { Msg::ConsentSend } else { Msg::ConsentPrepare })}
+                                {move || mixed(lang, t(lang, if online.get() { Msg::ConsentSend } else { Msg::ConsentPrepare }))}
                                 <span class="visually-hidden">{mixed(lang, format!(": {agency}"))}</span>
                             };
                             match err {
@@ -147,11 +147,11 @@ pub fn SendPage() -> impl IntoView {
                     view! {
                         <section class="packet" aria-labelledby=labelled>
                             <h2 id=heading_id>{mixed(lang, catalog.agency_name(&p.agency, lang))}</h2>
-                            <h3>{t(lang, Msg::Procedures)}</h3>
+                            <h3>{mixed(lang, t(lang, Msg::Procedures))}</h3>
                             <ul>{procs}</ul>
-                            <h3>{t(lang, Msg::WillReceive)}</h3>
+                            <h3>{mixed(lang, t(lang, Msg::WillReceive))}</h3>
                             <dl class="facts">{facts}</dl>
-                            <h3>{t(lang, Msg::Bring)}</h3>
+                            <h3>{mixed(lang, t(lang, Msg::Bring))}</h3>
                             <ul class="bring">{docs}</ul>
                             {action}
                         </section>
@@ -177,11 +177,11 @@ pub fn SendPage() -> impl IntoView {
             <form novalidate on:submit=submit>
                 <ErrorSummary errors=summary/>
                 <PageHeading text=Signal::derive(move || t(lang.get(), Msg::SendTitle).to_string()) error=has_error/>
-                <p>{move || t(lang.get(), if online.get() { Msg::SendIntroEndpoint } else { Msg::SendIntroCounter })}</p>
+                <p>{move || mixed(lang.get(), t(lang.get(), if online.get() { Msg::SendIntroEndpoint } else { Msg::SendIntroCounter }))}</p>
                 {nothing.then(|| view! { <p>{tr(Msg::NothingToSend)}</p> })}
                 {cards}
                 {(!nothing).then(|| view! {
-                    <button type="submit" class="button">{move || t(lang.get(), if online.get() { Msg::SendButton } else { Msg::PrepareButton })}</button>
+                    <button type="submit" class="button">{move || mixed(lang.get(), t(lang.get(), if online.get() { Msg::SendButton } else { Msg::PrepareButton }))}</button>
                 })}
             </form>
             <p><a class="action-link" href=routes::receipts(&case.id)>{tr(Msg::ReceiptsTitle)}</a></p>

@@ -16,7 +16,7 @@ pub fn SharedPage() -> impl IntoView {
         let lang = lang.get();
         store.with(|s| {
             if s.shared.is_empty() {
-                return view! { <p>{t(lang, Msg::NothingShared)}</p> }.into_any();
+                return view! { <p>{mixed(lang, t(lang, Msg::NothingShared))}</p> }.into_any();
             }
             let mut recipients: Vec<&str> = Vec::new();
             for r in s.shared.iter().rev() {
@@ -55,10 +55,10 @@ pub fn SharedPage() -> impl IntoView {
                             <table class="table">
                                 <caption id=caption_id>{mixed(lang, catalog.agency_name(recipient, lang))}</caption>
                                 <thead><tr>
-                                    <th scope="col">{t(lang, Msg::Fact)}</th>
-                                    <th scope="col">{t(lang, Msg::Value)}</th>
-                                    <th scope="col">{t(lang, Msg::Procedures)}</th>
-                                    <th scope="col">{t(lang, Msg::Date)}</th>
+                                    <th scope="col">{mixed(lang, t(lang, Msg::Fact))}</th>
+                                    <th scope="col">{mixed(lang, t(lang, Msg::Value))}</th>
+                                    <th scope="col">{mixed(lang, t(lang, Msg::Procedures))}</th>
+                                    <th scope="col">{mixed(lang, t(lang, Msg::Date))}</th>
                                 </tr></thead>
                                 <tbody>{rows}</tbody>
                             </table>

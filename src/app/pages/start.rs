@@ -77,7 +77,7 @@ fn StartForm(event: String) -> impl IntoView {
     };
     let heading = {
         let whose = whose.clone();
-        Signal::derive(move || is_this_you(lang.get(), &whose))
+        Signal::derive(move || is_this_you(lang.get(), &hitotsu::ruby::user(&whose)))
     };
     let caption = Signal::derive(move || title.get(lang.get()).to_string());
     let message = Signal::derive(move || error.get().map(|m| t(lang.get(), m).to_string()));
@@ -88,7 +88,7 @@ fn StartForm(event: String) -> impl IntoView {
             vec![
                 (
                     "yes".to_string(),
-                    hitotsu::ui_text::yes_it_is(lang.get(), &whose),
+                    hitotsu::ui_text::yes_it_is(lang.get(), &hitotsu::ruby::user(&whose)),
                 ),
                 (
                     "no".to_string(),

@@ -14,7 +14,7 @@ pub fn set_html_lang(lang: Lang) {
 
 pub fn set_title(title: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        doc.set_title(title);
+        doc.set_title(&hitotsu::ruby::plain(title));
     }
 }
 

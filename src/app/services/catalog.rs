@@ -28,3 +28,11 @@ pub async fn load() -> Result<std::sync::Arc<Catalog>, String> {
         .map(std::sync::Arc::new)
         .map_err(|e| e.to_string())
 }
+
+/// The readings shown over kanji (furigana); fetched only when a page first needs them.
+pub async fn load_readings() -> Result<std::sync::Arc<hitotsu::ruby::Lexicon>, String> {
+    let src = fetch("readings.json").await?;
+    hitotsu::ruby::Lexicon::parse(&src)
+        .map(std::sync::Arc::new)
+        .map_err(|e| format!("readings.json: {}", e.0))
+}

@@ -1,0 +1,90 @@
+// Read aloud: the browser's speech synthesis reads the main content when asked — never on
+// its own — each part in its own language, without the furigana readings or what is
+// hidden; it pauses, resumes and stops, says so to screen readers, and stops when the
+// page or the language changes. The synthesis is replaced by a recorder: what matters is
+// what the app asks the browser to say, in which language.
+import { test, expect } from '@playwright/test';
+import { loose, seed, seeded, fixToday, expectAxeClean } from './helpers.js';
+
+async function recordSpeech(page) {
+  await page.addInitScript(() => {
+    const log = { spoken: [], calls: [] };
+    window.__speech = log;
+    let queue = [];
+    const synth = {
+      speaking: false, paused: false, pending: false,
+      // No installed voices: the browser then picks one by each utterance's language.
+      getVoices: () => [],
+      speak(u) { queue.push(u); log.spoken.push({ text: u.text, lang: u.lang }); log.calls.push('speak'); },
+      pause() { log.calls.push('pause'); },
+      resume() { log.calls.push('resume'); },
+      cancel() { queue = []; log.calls.push('cancel'); },
+    };
+    // The end of the last utterance, as the browser would signal it.
+    log.finish = () => { const last = queue[queue.length - 1]; queue = []; last?.onend?.(new Event('end')); };
+    Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+  });
+}
+
+const spoken = (page) => page.evaluate(() => window.__speech.spoken);
+const calls = (page) => page.evaluate(() => window.__speech.calls);
+
+test('reads the page in its language when pressed, pauses, resumes and stops, and says so', async ({ page }) => {
+  await recordSpeech(page);
+  await fixToday(page, '2026-04-20');
+  await seed(page, { ...seeded, display: { ...(seeded.display || {}), furigana: true } }, '/case/c1/plan');
+  await expect(page.locator('h1')).toBeFocused();
+  // Nothing is said until asked: a screen reader is never talked over.
+  expect(await spoken(page)).toEqual([]);
+  const button = page.getByRole('button', { name: loose('このページを読み上げる') });
+  await button.click();
+  await expect(page.getByRole('status').filter({ hasText: '読み上げを始めます' })).toHaveCount(1);
+  const said = await spoken(page);
+  expect(said[0]).toEqual({ text: 'あなたの手続き一覧: 出生', lang: 'ja-JP' });
+  expect(said.every((s) => s.lang === 'ja-JP')).toBe(true);
+  const all = said.map((s) => s.text).join('\n');
+  expect(all).toContain('出生届');
+  // The readings drawn over kanji, hidden text and the control itself are not read.
+  expect(all).not.toMatch(/しゅっせい|このページを読み上げる/);
+  // The same button pauses and resumes; focus stays on it.
+  await expect(page.getByRole('button', { name: loose('読み上げを一時停止') })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '読み上げを一時停止しました' })).toHaveCount(1);
+  await expect(page.getByRole('button', { name: loose('読み上げを再開') })).toBeFocused();
+  await page.keyboard.press('Enter');
+  expect(await calls(page)).toEqual(expect.arrayContaining(['pause', 'resume']));
+  await expectAxeClean(page, 'plan while reading aloud');
+  await page.getByRole('button', { name: loose('読み上げを止める') }).click();
+  await expect(page.getByRole('status').filter({ hasText: '読み上げを止めました' })).toHaveCount(1);
+  await expect(button).toBeFocused();
+  await expect(page.getByRole('button', { name: loose('読み上げを止める') })).toHaveCount(0);
+  // Read to the end: the control is ready again and says the page was read.
+  await button.click();
+  await page.evaluate(() => window.__speech.finish());
+  await expect(page.getByRole('status').filter({ hasText: 'ページの最後まで読み上げました' })).toHaveCount(1);
+  await expect(button).toBeVisible();
+});
+
+test('on an English page the Japanese in it is read by a Japanese voice; a new page or language stops reading', async ({ page }) => {
+  await recordSpeech(page);
+  await fixToday(page, '2026-04-20');
+  await seed(page, { ...seeded, lang: 'en' }, '/me');
+  await expect(page.locator('h1')).toBeFocused();
+  await page.getByRole('button', { name: 'Read this page aloud' }).click();
+  const said = await spoken(page);
+  expect(said[0].lang).toBe('en-GB');
+  expect(said).toContainEqual({ text: '山田 太郎', lang: 'ja-JP' });
+  expect(said.filter((s) => /^[\x20-\x7e]+$/.test(s.text)).every((s) => s.lang === 'en-GB')).toBe(true);
+  // Switching language stops it: the words being read are no longer on the page.
+  const before = (await calls(page)).filter((c) => c === 'cancel').length;
+  await page.getByRole('button', { name: '日本語', exact: true }).click();
+  await expect.poll(async () => (await calls(page)).filter((c) => c === 'cancel').length).toBeGreaterThan(before);
+  await expect(page.getByRole('button', { name: loose('このページを読み上げる') })).toBeVisible();
+  // So does going to another page.
+  await page.getByRole('button', { name: loose('このページを読み上げる') }).click();
+  const n = (await calls(page)).filter((c) => c === 'cancel').length;
+  await page.getByRole('link', { name: '表示の設定' }).last().click();
+  await expect(page.locator('h1')).toBeFocused();
+  await expect.poll(async () => (await calls(page)).filter((c) => c === 'cancel').length).toBeGreaterThan(n);
+  await expect(page.getByRole('button', { name: loose('このページを読み上げる') })).toBeVisible();
+});
