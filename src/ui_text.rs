@@ -30,6 +30,7 @@ pub enum Msg {
     ErrorPrefix,
     ErrorSummaryTitle,
     SelectOne,
+    SelectPrompt,
     DateHint,
     DateEmpty,
     DateUnrecognised,
@@ -282,6 +283,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         Back => ["戻る", "Back", "もどる"],
         ErrorPrefix => ["エラー：", "Error: ", "まちがい："],
         ErrorSummaryTitle => ["入力内容を確認してください", "There is a problem", "なおして ください"],
+        SelectPrompt => ["選んでください", "Choose", "選んで ください"],
         SelectOne => ["どれか1つを選んでください", "Select one option", "どれか 1つを 選んで ください"],
         DateHint => [
             "例：2026-04-16、2026/4/16、令和8年4月16日、R8.4.16",

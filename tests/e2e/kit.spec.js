@@ -7,7 +7,8 @@ import { expectAxeClean, expectJapaneseMarked, LANGS } from './helpers.js';
 
 const STATES = ['text-empty', 'text-filled', 'text-error', 'text-unit', 'date-empty', 'date-filled', 'date-error',
   'radios-empty', 'radios-chosen', 'radios-error', 'radios-revealed', 'checkboxes-empty', 'checkboxes-ticked',
-  'checkboxes-error', 'checkbox-off', 'checkbox-on', 'checkbox-error', 'file-empty', 'file-error', 'summary'];
+  'checkboxes-error', 'checkbox-off', 'checkbox-on', 'checkbox-error', 'select-empty', 'select-chosen', 'select-error',
+  'select-disabled', 'file-empty', 'file-error', 'summary'];
 
 const state = (page, name) => page.locator(`[data-kit="${name}"]`);
 
@@ -73,6 +74,25 @@ test('radios: a named group, its hint and error on the fieldset, a reveal that c
   await expect(mother.getByRole('textbox')).toHaveCount(0);
   await mother.getByRole('radio', { name: 'いいえ' }).check();
   await expect(mother.getByRole('textbox', { name: '氏名' })).toBeVisible();
+});
+
+test('select: labelled, a prompt chosen by default (nothing chosen for the citizen), hint, error, disabled', async ({ page }) => {
+  const empty = state(page, 'select-empty').getByRole('combobox', { name: '都道府県' });
+  await expect(empty).toHaveValue('');
+  await expect(empty.locator('option').first()).toHaveText('選んでください');
+  await empty.selectOption({ label: '宮城県' });
+  await expect(empty).toHaveValue('04');
+  await expect(empty).not.toHaveAttribute('aria-describedby');
+  const chosen = state(page, 'select-chosen').getByRole('combobox', { name: '都道府県' });
+  await expect(chosen).toHaveValue('05');
+  await expect(chosen).toHaveAccessibleDescription('本籍のある都道府県');
+  const wrong = state(page, 'select-error').getByRole('combobox', { name: '都道府県' });
+  await expect(wrong).toHaveAttribute('aria-invalid', 'true');
+  await expect(wrong).toHaveAccessibleDescription(/^エラー：\s?都道府県を選んでください$/);
+  const fixed = state(page, 'select-disabled').getByRole('combobox', { name: '都道府県' });
+  await expect(fixed).toBeDisabled();
+  await expect(fixed).toHaveValue('05');
+  await expect(fixed).toHaveAccessibleDescription('前の答えから決まっています');
 });
 
 test('checkboxes and a single checkbox: groups, ticks and errors', async ({ page }) => {

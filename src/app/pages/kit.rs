@@ -2,8 +2,8 @@
 //! the kit's own browser tests. A citizen's build does not have it.
 
 use crate::app::components::form::{
-    Checkbox, Checkboxes, DateInput, ErrorSummary, FileInput, Label, Radios, Reveal, TextInput,
-    Width,
+    Checkbox, Checkboxes, DateInput, ErrorSummary, FileInput, Label, Radios, Reveal, Select,
+    TextInput, Width,
 };
 use crate::app::components::layout::PageHeading;
 use crate::app::components::text::Mixed;
@@ -19,6 +19,16 @@ fn none() -> Signal<Option<String>> {
 
 fn err(text: &'static str) -> Signal<Option<String>> {
     Signal::derive(move || Some(text.to_string()))
+}
+
+fn prefectures() -> Signal<Vec<(String, String)>> {
+    Signal::derive(|| {
+        ["北海道", "青森県", "岩手県", "宮城県", "東京都"]
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (format!("{:02}", i + 1), p.to_string()))
+            .collect()
+    })
 }
 
 fn options() -> Signal<Vec<(String, String)>> {
@@ -50,6 +60,10 @@ pub fn KitPage() -> impl IntoView {
     let ignore = Callback::new(|_: String| {});
     let ignore_list = Callback::new(|_: Vec<String>| {});
     let ignore_bool = Callback::new(|_: bool| {});
+    let picked = RwSignal::new(String::new());
+    let set_picked = Callback::new(move |v: String| picked.set(v));
+    let tokyo = RwSignal::new("05".to_string());
+    let fixed = Signal::derive(|| true);
     let file = NodeRef::<leptos::html::Input>::new();
     let file_error = NodeRef::<leptos::html::Input>::new();
     view! {
@@ -77,6 +91,10 @@ pub fn KitPage() -> impl IntoView {
             <section data-kit="checkbox-off"><Checkbox id="x1" checked=off on_change=ignore_bool><Mixed text=s("同意します")/></Checkbox></section>
             <section data-kit="checkbox-on"><Checkbox id="x2" checked=on on_change=ignore_bool><Mixed text=s("同意します")/></Checkbox></section>
             <section data-kit="checkbox-error"><Checkbox id="x3" checked=off on_change=ignore_bool error=err("少なくとも1つ選んでください")><Mixed text=s("同意します")/></Checkbox></section>
+            <section data-kit="select-empty"><Select id="s1" label=Label::Plain(s("都道府県")) error=none() options=prefectures() value=picked on_change=set_picked/></section>
+            <section data-kit="select-chosen"><Select id="s2" label=Label::Plain(s("都道府県")) hint=s("本籍のある都道府県") error=none() options=prefectures() value=tokyo on_change=ignore/></section>
+            <section data-kit="select-error"><Select id="s3" label=Label::Plain(s("都道府県")) error=err("都道府県を選んでください") options=prefectures() value=empty on_change=ignore/></section>
+            <section data-kit="select-disabled"><Select id="s4" label=Label::Plain(s("都道府県")) hint=s("前の答えから決まっています") error=none() options=prefectures() value=tokyo on_change=ignore disabled=fixed/></section>
             <section data-kit="file-empty"><FileInput id="f1" label=Label::Plain(s("ファイル")) hint=s("書き出したファイル") error=none() accept=".json" node_ref=file/></section>
             <section data-kit="file-error"><FileInput id="f2" label=Label::Plain(s("ファイル")) error=err("ファイルを選んでください") accept=".json" node_ref=file_error/></section>
             <section data-kit="summary"><ErrorSummary errors=Signal::derive(|| vec![("t3".to_string(), "郵便番号は7桁で入力してください".to_string()), ("r3-a".to_string(), "性別を選んでください".to_string())])/></section>
