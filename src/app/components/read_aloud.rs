@@ -5,7 +5,6 @@
 //! skips the readings drawn over kanji and what is hidden, and stops when the page or the
 //! language changes.
 
-use crate::app::components::layout::Status;
 use crate::app::components::text::mixed;
 use crate::app::context::use_lang;
 use hitotsu::ui_text::{t, Msg};
@@ -205,12 +204,14 @@ pub fn ReadAloud() -> impl IntoView {
         <div class="read-aloud">
             // The same button pauses and resumes, so focus stays where it is.
             <button type="button" class="link-button read-aloud-button" node_ref=button on:click=press>
-                <span class="read-aloud-icon" aria-hidden="true">"🔊 "</span>{label}
+                {label}
             </button>
             <Show when=move || state.get() != Reading::Idle>
                 <button type="button" class="link-button" on:click=stop>{move || mixed(lang.get(), t(lang.get(), Msg::ReadAloudStop))}</button>
             </Show>
-            <Status text=status/>
+            // A live region without the status role: each page keeps its one status
+            // message for what the page itself did.
+            <div class="visually-hidden" aria-live="polite">{move || status.get()}</div>
         </div>
     }
 }
