@@ -2,7 +2,9 @@
 # Installs what hitotsu needs, only what is missing (fast when everything is there).
 #   scripts/setup.sh app    Rust wasm target, trunk, wasm-bindgen-cli, crates
 #   scripts/setup.sh test   the same, plus Debian's Chromium and the npm test packages
-#   scripts/setup.sh size   the same as app, plus wasm-opt (binaryen 116) for release builds
+#   scripts/setup.sh size   the same as test: release builds use the npm package binaryen's
+#                           wasm-opt (132; Debian's 108 breaks today's wasm), installed with
+#                           the test packages in seconds
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -32,13 +34,7 @@ fi
 # trunk builds with --offline, so every crate must be here first.
 cargo fetch --quiet
 
-if [ "$what" = size ] && [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "116" ]; then
-  # Debian's binaryen 108 breaks today's wasm; 116 from crates.io works (about 15 minutes).
-  say "installing wasm-opt 0.116.1 (binaryen 116, about 15 minutes, once)"
-  cargo install wasm-opt --version 0.116.1 --locked
-fi
-
-if [ "$what" = test ]; then
+if [ "$what" = test ] || [ "$what" = size ]; then
   # A phone always has a Japanese font; without one, Japanese renders with fallback metrics
   # and the layout tests (320px, 200% text) measure something no citizen sees.
   # pdftotext reads the printed sheets back in the tests (name, date, page number).

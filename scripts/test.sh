@@ -30,7 +30,17 @@ for _ in $(seq 50); do
   node -e "fetch('http://127.0.0.1:$port/index.html').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))" && break
   sleep 0.2
 done
+# Orca is a real desktop program: once in several runs on a loaded machine it has stayed
+# silent after a page change (seen 2026-11-23, not reproduced since). A second attempt is
+# made and the first failure is printed, never hidden; two failures fail the run.
 for lang in ja en; do
-  /usr/bin/python3 tests/screen-reader/orca.py "http://127.0.0.1:$port" "$lang" || status=1
+  /usr/bin/python3 tests/screen-reader/orca.py "http://127.0.0.1:$port" "$lang" \
+    || { echo "orca ($lang): first attempt failed (above); trying once more"; \
+         /usr/bin/python3 tests/screen-reader/orca.py "http://127.0.0.1:$port" "$lang"; } || status=1
 done
+
+echo; echo "== the byte budget of a first visit (release build, brotli; budget.json)"
+# binaryen's wasm-opt from node_modules comes first: Debian's 108 breaks today's wasm.
+PATH="$PWD/node_modules/.bin:$PATH" trunk build --release --offline --dist target/release-dist >/dev/null
+node scripts/budget.mjs target/release-dist || status=1
 exit "$status"

@@ -1,0 +1,69 @@
+// The byte budget of a first visit: opens the home page of a release build in Chromium,
+// records every file the page asks for until its heading is on screen and the network is
+// quiet, and adds up what those files weigh compressed with brotli -11 (as a deployer
+// serves them, see README). The run fails when the total exceeds budget.json.
+//
+// Bytes, not timings: they are the same on every machine, so this is a fair check for the
+// test command. Timings belong to the benchmark (scripts/size.sh).
+//
+// Usage: node scripts/budget.mjs DIST_DIR [--report]
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const dist = process.argv[2] || 'target/release-dist';
+const budget = JSON.parse(readFileSync(new URL('../budget.json', import.meta.url)));
+const port = 8096;
+const server = spawn('node', ['tests/server.mjs'], { env: { ...process.env, PORT: String(port), DIST: dist }, stdio: 'ignore' });
+
+const brotli = (body) => brotliCompressSync(body, {
+  params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+}).length;
+
+let failed = false;
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  for (let i = 0; i < 50; i += 1) {
+    try { if ((await fetch(`http://127.0.0.1:${port}/index.html`)).ok) break; } catch { /* not up yet */ }
+    await sleep(100);
+  }
+  const context = await browser.newContext({ locale: 'ja-JP', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const asked = new Set();
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.origin === `http://127.0.0.1:${port}`) asked.add(url.pathname === '/' ? '/index.html' : url.pathname);
+  });
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.locator('h1').waitFor();
+  await page.waitForLoadState('networkidle');
+  // The service worker is blocked here (it would answer the page's requests itself), but a
+  // first visit downloads it once the page has loaded: it counts.
+  if (readFileSync(join(dist, 'index.html'), 'utf8').includes("register('/sw.js')")) asked.add('/sw.js');
+  const rows = [...asked].sort().map((path) => {
+    const body = readFileSync(join(dist, decodeURIComponent(path)));
+    return { path, raw: body.length, brotli: brotli(body) };
+  });
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, brotli: t.brotli + r.brotli }), { raw: 0, brotli: 0 });
+  const pad = (s, n) => String(s).padStart(n);
+  console.log(`${'first visit to the home page'.padEnd(56)}${pad('raw', 10)}${pad('brotli-11', 11)}`);
+  for (const r of rows) console.log(`${r.path.padEnd(56)}${pad(r.raw, 10)}${pad(r.brotli, 11)}`);
+  console.log(`${'total'.padEnd(56)}${pad(total.raw, 10)}${pad(total.brotli, 11)}`);
+  const limit = budget.first_visit_brotli_bytes;
+  if (total.brotli > limit) {
+    console.log(`over budget: ${total.brotli} B brotli against ${limit} B (budget.json)`);
+    failed = true;
+  } else {
+    console.log(`within budget: ${total.brotli} B brotli of ${limit} B (budget.json)`);
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
+process.exit(failed ? 1 : 0);
