@@ -509,15 +509,105 @@ fn err(file: &str, entry: impl Into<String>, message: impl Into<String>) -> Cata
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(file: &str, src: &str) -> Result<T, CatalogError> {
-    let de = &mut serde_json::Deserializer::from_str(src);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        err(
-            file,
-            if path == "." { String::new() } else { path },
-            e.inner().to_string(),
-        )
+    serde_json::from_str(src).map_err(|e| {
+        // The entry is found from where the reader stopped, by a small walk of the JSON
+        // text: the tracked deserialisers of serde_path_to_error cost 88 KB of the app's
+        // code for the same answer (issue 8).
+        let at = src
+            .split_inclusive('\n')
+            .take(e.line().saturating_sub(1))
+            .map(str::len)
+            .sum::<usize>()
+            + e.column();
+        err(file, json_path_at(src, at), e.to_string())
     })
+}
+
+/// Where a JSON reader that stopped after `at` bytes of `src` was:
+/// `procedures[3].deadline.length`. A container that has just closed is named itself (a
+/// struct missing a field is reported after its `}`).
+pub fn json_path_at(src: &str, at: usize) -> String {
+    enum Frame {
+        Object { key: Option<String>, want_key: bool },
+        Array { index: usize, started: bool },
+    }
+    let bytes = src.as_bytes();
+    let end = at.min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        let b = bytes[i];
+        if let Some(Frame::Array { started, .. }) = stack.last_mut() {
+            if !matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b',' | b']') {
+                *started = true;
+            }
+        }
+        match b {
+            b'{' => stack.push(Frame::Object {
+                key: None,
+                want_key: true,
+            }),
+            b'[' => stack.push(Frame::Array {
+                index: 0,
+                started: false,
+            }),
+            b'}' | b']' => {
+                if i + 1 == end {
+                    // Just closed: name the container, not its last member.
+                    match stack.last_mut() {
+                        Some(Frame::Object { key, .. }) => *key = None,
+                        Some(Frame::Array { started, .. }) => *started = false,
+                        None => {}
+                    }
+                    break;
+                }
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array { index, started }) => {
+                    *index += 1;
+                    *started = false;
+                }
+                Some(Frame::Object { want_key, .. }) => *want_key = true,
+                None => {}
+            },
+            b'"' => {
+                let mut j = i + 1;
+                while j < bytes.len() && bytes[j] != b'"' {
+                    j += if bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                if j >= end {
+                    break; // stopped inside this string
+                }
+                if let Some(Frame::Object { key, want_key }) = stack.last_mut() {
+                    if *want_key {
+                        *key = Some(src[i + 1..j].to_string());
+                        *want_key = false;
+                    }
+                }
+                i = j;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object { key: Some(k), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Frame::Array {
+                index,
+                started: true,
+            } => path.push_str(&format!("[{index}]")),
+            _ => {}
+        }
+    }
+    path
 }
 
 fn check_text(file: &str, entry: &str, text: &Text) -> Result<(), CatalogError> {

@@ -193,3 +193,40 @@ fn index_problems_are_named() {
     assert_eq!(e.file, "death.json");
     assert!(e.message.contains("could not be read"));
 }
+
+/// The shipped files are pretty-printed: the entry is found from the reader's line and
+/// column in the file as written, not only in one-line JSON.
+#[test]
+fn the_entry_is_named_in_a_file_as_written() {
+    let src = read("birth.json");
+    let broken = src.replacen("\"bring\": [", "\"bring\": [\"seal\", 5, ", 1);
+    let mut evs = events();
+    evs.iter_mut().find(|(n, _)| n == "birth.json").unwrap().1 = broken;
+    let e = Catalog::load(&read("index.json"), &read("fields.json"), &evs).unwrap_err();
+    assert_eq!(e.file, "birth.json");
+    assert_eq!(e.entry, "procedures[0].bring[1]", "{e}");
+    assert!(e.message.contains("invalid type: integer `5`"), "{e}");
+    // A struct missing a field is named itself.
+    let src = read("birth.json");
+    let broken = src.replacen("\n  \"id\": \"birth\",", "", 1);
+    assert_ne!(broken, src);
+    let mut evs = events();
+    evs.iter_mut().find(|(n, _)| n == "birth.json").unwrap().1 = broken;
+    let e = Catalog::load(&read("index.json"), &read("fields.json"), &evs).unwrap_err();
+    assert!(e.message.contains("missing field `id`"), "{e}");
+    assert_eq!(e.entry, "", "the event itself lacks its id: {e}");
+}
+
+#[test]
+fn json_paths_follow_objects_arrays_and_strings() {
+    use hitotsu::catalog::json_path_at;
+    let src = "{\"a\": [1, {\"b\": \"x,]}\", \"c\": [true, 7]}], \"d\": {}}";
+    let at = |needle: &str| src.find(needle).unwrap() + needle.len();
+    assert_eq!(json_path_at(src, at("[1")), "a[0]");
+    assert_eq!(json_path_at(src, at("\"x,]}\"")), "a[1].b");
+    assert_eq!(json_path_at(src, at("7")), "a[1].c[1]");
+    assert_eq!(json_path_at(src, at("7]")), "a[1].c");
+    assert_eq!(json_path_at(src, at("7]}")), "a[1]");
+    assert_eq!(json_path_at(src, at("\"d\": {}")), "d");
+    assert_eq!(json_path_at(src, 0), "");
+}
