@@ -26,6 +26,15 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
 }
 
+/// Fetches the readings over kanji into the furigana context.
+async fn load_readings(furigana: context::Furigana) {
+    match services::catalog::load_readings().await {
+        Ok(l) => furigana.lexicon.set(Some(l)),
+        // Without readings the text is still all there: nothing is lost.
+        Err(e) => leptos::logging::warn!("{e}"),
+    }
+}
+
 #[component]
 fn App() -> impl IntoView {
     let (stored, problem) = services::storage::load();
@@ -49,21 +58,24 @@ fn App() -> impl IntoView {
         lexicon: RwSignal::new(None),
     };
     provide_context(furigana);
-    let requested = StoredValue::new(false);
+    // Readings needed from the start (easy Japanese, or furigana on) come with the catalog,
+    // so the first page is drawn with them; needed later (a switch), they are fetched then.
+    let requested = StoredValue::new(furigana.shown.get_untracked());
     Effect::new(move |_| {
         if furigana.shown.get() && !requested.get_value() {
             requested.set_value(true);
-            leptos::task::spawn_local(async move {
-                match services::catalog::load_readings().await {
-                    Ok(l) => furigana.lexicon.set(Some(l)),
-                    // Without readings the text is still all there: nothing is lost.
-                    Err(e) => leptos::logging::warn!("{e}"),
-                }
-            });
+            leptos::task::spawn_local(load_readings(furigana));
         }
     });
     provide_context(components::layout::Arrival::new());
-    let catalog = LocalResource::new(services::catalog::load);
+    let with_readings = requested.get_value();
+    let catalog = LocalResource::new(move || async move {
+        if with_readings {
+            futures::join!(services::catalog::load(), load_readings(furigana)).0
+        } else {
+            services::catalog::load().await
+        }
+    });
     view! {
         <Router>
             // The router would take the fragment link as a navigation: move focus by hand.
