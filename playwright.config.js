@@ -13,6 +13,9 @@ export default defineConfig({
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/results.json' }]],
   use: {
+    // axe-core is injected as an inline script, which the app's CSP forbids; csp.spec.js
+    // turns this off and checks the policy itself.
+    bypassCSP: true,
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,

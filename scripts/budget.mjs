@@ -9,7 +9,7 @@
 // Usage: node scripts/budget.mjs DIST_DIR [--report]
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -45,7 +45,7 @@ try {
   await page.waitForLoadState('networkidle');
   // The service worker is blocked here (it would answer the page's requests itself), but a
   // first visit downloads it once the page has loaded: it counts.
-  if (readFileSync(join(dist, 'index.html'), 'utf8').includes("register('/sw.js')")) asked.add('/sw.js');
+  if (existsSync(join(dist, 'sw.js'))) asked.add('/sw.js');
   const rows = [...asked].sort().map((path) => {
     const body = readFileSync(join(dist, decodeURIComponent(path)));
     return { path, raw: body.length, brotli: brotli(body) };

@@ -11,17 +11,20 @@ async function recordSpeech(page) {
     const log = { spoken: [], calls: [] };
     window.__speech = log;
     let queue = [];
+    const runs = [[]]; // utterances between cancels: the app cancels before each reading
     const synth = {
       speaking: false, paused: false, pending: false,
       // No installed voices: the browser then picks one by each utterance's language.
       getVoices: () => [],
-      speak(u) { queue.push(u); log.spoken.push({ text: u.text, lang: u.lang }); log.calls.push('speak'); },
+      speak(u) { queue.push(u); runs[runs.length - 1].push(u); log.spoken.push({ text: u.text, lang: u.lang }); log.calls.push('speak'); },
       pause() { log.calls.push('pause'); },
       resume() { log.calls.push('resume'); },
-      cancel() { queue = []; log.calls.push('cancel'); },
+      cancel() { queue = []; runs.push([]); log.calls.push('cancel'); },
     };
     // The end of the last utterance, as the browser would signal it.
     log.finish = () => { const last = queue[queue.length - 1]; queue = []; last?.onend?.(new Event('end')); };
+    // The end of an earlier reading's last utterance, arriving late (as after a cancel).
+    log.endEarlier = () => { const done = runs.filter((r) => r.length)[0]; done[done.length - 1].onend?.(new Event('end')); };
     Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
   });
 }
@@ -62,6 +65,10 @@ test('reads the page in its language when pressed, pauses, resumes and stops, an
   await expect(page.getByRole('button', { name: loose('読み上げを止める') })).toHaveCount(0);
   // Read to the end: the control is ready again and says the page was read.
   await button.click();
+  // The first reading's end, arriving late, does not end this one.
+  await page.evaluate(() => window.__speech.endEarlier());
+  await expect(page.getByRole('button', { name: loose('読み上げを一時停止') })).toBeVisible();
+  await expect(announced(page)).toHaveText('読み上げを始めます');
   await page.evaluate(() => window.__speech.finish());
   await expect(announced(page).filter({ hasText: 'ページの最後まで読み上げました' })).toHaveCount(1);
   await expect(button).toBeVisible();

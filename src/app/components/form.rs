@@ -295,65 +295,74 @@ pub fn Radios(
     }
 }
 
-/// A select, for a choice among many known options where radios would fill the screen.
-/// Radios come first (GOV.UK: a select is hard for many people to use); the app's own
-/// questions have few options and use radios, so this serves a municipality's catalog with
-/// a long list. The first option is a prompt with no value, so nothing is chosen for the
-/// citizen.
-#[component]
-pub fn Select(
-    #[prop(into)] id: String,
-    label: Label,
-    #[prop(optional, into)] hint: Option<Signal<String>>,
-    #[prop(into)] error: Signal<Option<String>>,
-    /// (value, label) of each option.
-    #[prop(into)]
-    options: Signal<Vec<(String, String)>>,
-    #[prop(into)] value: Signal<String>,
-    on_change: Callback<String>,
-    /// Shown, but not to be changed here (a value fixed by an earlier answer).
-    #[prop(optional, into)]
-    disabled: Signal<bool>,
-) -> impl IntoView {
-    let has_error = move || error.with(|e| e.is_some());
-    let described = described_by(&id, hint.is_some(), error);
-    let lang = crate::app::context::use_lang();
-    let choices = move || {
-        let prompt = hitotsu::ui_text::t(lang.get(), Msg::SelectPrompt).to_string();
-        std::iter::once((String::new(), prompt))
-            .chain(options.get())
-            .map(|(v, label)| {
-                let selected = {
-                    let v = v.clone();
-                    move || value.with(|x| *x == v)
-                };
-                // An option holds text only: no readings can be drawn in it, and Japanese
-                // on an English page is marked on the option itself.
-                let label = hitotsu::ruby::plain(&label);
-                let ja = (lang.get() == hitotsu::i18n::Lang::En
-                    && label.chars().any(hitotsu::script::is_japanese))
-                .then_some("ja");
-                view! { <option value=v lang=ja prop:selected=selected>{label}</option> }
-            })
-            .collect_view()
-    };
-    view! {
-        <div class="form-group" class:form-group-error=has_error>
-            {label_view(&id, label, false)}
-            {hint_view(&id, hint)}
-            {error_view(&id, error)}
-            <select
-                id=id.clone()
-                name=id.clone()
-                class="select"
-                aria-describedby=described
-                aria-invalid=move || has_error().then_some("true")
-                disabled=move || disabled.get()
-                on:change=move |ev| on_change.run(event_target_value(&ev))
-            >
-                {choices}
-            </select>
-        </div>
+#[cfg_attr(not(debug_assertions), allow(unused_imports))]
+pub use select::Select;
+
+/// In a module of its own so that the release build, where no page uses it yet, may say so.
+mod select {
+    #![cfg_attr(not(debug_assertions), allow(dead_code))]
+    use super::*;
+
+    /// A select, for a choice among many known options where radios would fill the screen.
+    /// Radios come first (GOV.UK: a select is hard for many people to use); the app's own
+    /// questions have few options and use radios, so this serves a municipality's catalog with
+    /// a long list. The first option is a prompt with no value, so nothing is chosen for the
+    /// citizen. No page of today's catalog needs one, so only the debug build's /_kit uses it.
+    #[component]
+    pub fn Select(
+        #[prop(into)] id: String,
+        label: Label,
+        #[prop(optional, into)] hint: Option<Signal<String>>,
+        #[prop(into)] error: Signal<Option<String>>,
+        /// (value, label) of each option.
+        #[prop(into)]
+        options: Signal<Vec<(String, String)>>,
+        #[prop(into)] value: Signal<String>,
+        on_change: Callback<String>,
+        /// Shown, but not to be changed here (a value fixed by an earlier answer).
+        #[prop(optional, into)]
+        disabled: Signal<bool>,
+    ) -> impl IntoView {
+        let has_error = move || error.with(|e| e.is_some());
+        let described = described_by(&id, hint.is_some(), error);
+        let lang = crate::app::context::use_lang();
+        let choices = move || {
+            let prompt = hitotsu::ui_text::t(lang.get(), Msg::SelectPrompt).to_string();
+            std::iter::once((String::new(), prompt))
+                .chain(options.get())
+                .map(|(v, label)| {
+                    let selected = {
+                        let v = v.clone();
+                        move || value.with(|x| *x == v)
+                    };
+                    // An option holds text only: no readings can be drawn in it, and Japanese
+                    // on an English page is marked on the option itself.
+                    let label = hitotsu::ruby::plain(&label);
+                    let ja = (lang.get() == hitotsu::i18n::Lang::En
+                        && label.chars().any(hitotsu::script::is_japanese))
+                    .then_some("ja");
+                    view! { <option value=v lang=ja prop:selected=selected>{label}</option> }
+                })
+                .collect_view()
+        };
+        view! {
+            <div class="form-group" class:form-group-error=has_error>
+                {label_view(&id, label, false)}
+                {hint_view(&id, hint)}
+                {error_view(&id, error)}
+                <select
+                    id=id.clone()
+                    name=id.clone()
+                    class="select"
+                    aria-describedby=described
+                    aria-invalid=move || has_error().then_some("true")
+                    disabled=move || disabled.get()
+                    on:change=move |ev| on_change.run(event_target_value(&ev))
+                >
+                    {choices}
+                </select>
+            </div>
+        }
     }
 }
 

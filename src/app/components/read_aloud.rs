@@ -90,6 +90,10 @@ fn speak(phrases: Vec<(String, String)>, done: impl FnOnce() + 'static) -> Resul
     synth.cancel();
     let voices = synth.get_voices();
     let count = phrases.len();
+    if count == 0 {
+        done();
+        return Ok(());
+    }
     let mut done = Some(done);
     for (i, (lang, text)) in phrases.into_iter().enumerate() {
         let u = web_sys::SpeechSynthesisUtterance::new_with_text(&text)?;
@@ -139,6 +143,7 @@ pub fn ReadAloud() -> impl IntoView {
             s.cancel();
         }
     });
+    let run = StoredValue::new(0u32);
     let press = move |_| match state.get_untracked() {
         Reading::Idle => {
             let Some(main) = web_sys::window()
@@ -154,15 +159,19 @@ pub fn ReadAloud() -> impl IntoView {
                 .unwrap_or_else(|| "ja".into());
             let said = phrases(&main, &page);
             announce(Msg::ReadAloudStarted);
+            // A reading stopped and started again: the old one's end must not end the new.
+            run.update_value(|n| *n += 1);
+            let this_run = run.get_value();
             let finished = move || {
-                if state.get_untracked() != Reading::Idle {
+                if run.get_value() == this_run && state.get_untracked() != Reading::Idle {
                     state.set(Reading::Idle);
                     announce(Msg::ReadAloudFinished);
                 }
             };
-            match speak(said, finished) {
-                Ok(()) => state.set(Reading::Speaking),
-                Err(_) => announce(Msg::ReadAloudUnavailable),
+            state.set(Reading::Speaking);
+            if speak(said, finished).is_err() {
+                state.set(Reading::Idle);
+                announce(Msg::ReadAloudUnavailable);
             }
         }
         Reading::Speaking => {

@@ -1,3 +1,12 @@
+// What runs before the app, from a file so a strict Content-Security-Policy needs no
+// 'unsafe-inline': the service worker's registration, and the router's click listener moved
+// onto links.
+//
+// Offline use: the service worker keeps the last good copy of the app and catalog.
+if ('serviceWorker' in navigator) {
+  window.addEventListener('load', () => navigator.serviceWorker.register('/sw.js'));
+}
+
 // Leptos' router listens for clicks on the whole window to catch link clicks. Chromium
 // then tells screen readers that every element is "clickable" (Orca says it after every
 // heading). This puts the router's listener on each link instead, where a click is

@@ -1,0 +1,41 @@
+// A strict Content-Security-Policy: no inline script runs unless the build listed its hash,
+// nothing loads from elsewhere, and the app boots and works under it — home, a question,
+// the plan, furigana (a fetched lexicon), my information — with no violation reported.
+// (The other tests let Playwright inject axe-core; this one keeps the policy in force.)
+import { test, expect } from '@playwright/test';
+import { seed, seeded, fixToday } from './helpers.js';
+
+test.use({ bypassCSP: false, serviceWorkers: 'allow' });
+
+test('the app runs under a strict CSP without a single violation', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+  await fixToday(page, '2026-04-20');
+  await page.goto('/');
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  const directive = (name) => policy.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) || '';
+  const scripts = directive('script-src').split(/\s+/);
+  expect(scripts).not.toContain("'unsafe-inline'");
+  expect(scripts).not.toContain("'unsafe-eval'");
+  expect(scripts.filter((s) => s.startsWith("'sha256-"))).toHaveLength(1);
+  expect(directive('default-src')).toBe("default-src 'self'");
+  expect(directive('object-src')).toBe("object-src 'none'");
+  expect(directive('base-uri')).toBe("base-uri 'none'");
+  await expect(page.locator('h1')).toBeFocused();
+  await page.getByRole('button', { name: /^出生/ }).click();
+  await expect(page.locator('h1')).toContainText('赤ちゃんが生まれた日はいつですか');
+  await page.getByRole('textbox').fill('2026-04-16');
+  await page.getByRole('button', { name: '次へ' }).click();
+  await expect(page.locator('h1')).toContainText('赤ちゃんは日本国外で生まれましたか');
+  await seed(page, { ...seeded, display: { text: 'standard', contrast: 'standard', theme: 'system', furigana: true } }, '/case/c1/plan');
+  await expect(page.locator('h1')).toBeFocused();
+  await expect.poll(() => page.locator('main ruby').count()).toBeGreaterThan(0);
+  await page.goto('/me');
+  await expect(page.locator('h1')).toBeFocused();
+  // The service worker registered from a file, not an inline script.
+  await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(1);
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+});
