@@ -17,6 +17,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The build's CSP hook (scripts/csp.py) runs on Python 3.
+if ! command -v python3 >/dev/null; then
+  say "installing Python 3 (the build's CSP hook)"
+  sudo_=""; [ "$(id -u)" = 0 ] || sudo_="sudo"
+  $sudo_ apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq --no-install-recommends python3 >/dev/null
+fi
+
 # trunk 0.22 needs a newer rustc than this machine's; 0.21.14 is the one that fits.
 if [ "$(trunk --version 2>/dev/null)" != "trunk 0.21.14" ]; then
   say "installing trunk 0.21.14 (several minutes, once)"
