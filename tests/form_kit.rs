@@ -5,6 +5,9 @@
 use std::fs;
 use std::path::Path;
 
+mod common;
+use common::rust_files;
+
 const KIT: &str = "src/app/components/form.rs";
 const CONTROL_MARKUP: [&str; 8] = [
     "<label",
@@ -17,22 +20,10 @@ const CONTROL_MARKUP: [&str; 8] = [
     "aria-invalid",
 ];
 
-fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn only_the_form_kit_writes_form_controls() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    rust_files(&root.join("src/app"), &mut files);
+    let files = rust_files(&root.join("src/app"));
     assert!(files.len() > 20, "the app's files were found");
     let mut found = Vec::new();
     for file in files {

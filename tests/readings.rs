@@ -8,7 +8,7 @@ use hitotsu::ui_text::{format_date, is_this_you};
 use jiff::civil::date;
 
 mod common;
-use common::read;
+use common::{read, rust_files};
 
 fn lexicon() -> Lexicon {
     Lexicon::parse(&read("readings.json")).expect("readings.json is well formed")
@@ -81,17 +81,6 @@ fn literals(path: &str, out: &mut Vec<(String, String)>) {
     }
 }
 
-fn rust_files(dir: &std::path::Path, out: &mut Vec<String>) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            rust_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
-            out.push(p.to_string_lossy().into());
-        }
-    }
-}
-
 #[test]
 fn every_kanji_the_app_shows_has_a_reading() {
     let l = lexicon();
@@ -108,7 +97,11 @@ fn every_kanji_the_app_shows_has_a_reading() {
     }
     let catalog_texts = texts.len();
     let mut files = vec![format!("{root}/src/ui_text.rs")];
-    rust_files(&std::path::Path::new(root).join("src/app"), &mut files);
+    files.extend(
+        rust_files(&std::path::Path::new(root).join("src/app"))
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned()),
+    );
     for f in &files {
         literals(f, &mut texts);
     }

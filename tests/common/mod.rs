@@ -26,6 +26,20 @@ pub fn read(file: &str) -> String {
     .unwrap()
 }
 
+/// The Rust sources under `dir` (the app's, for the tests that read its source text).
+pub fn rust_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+    out
+}
+
 pub fn event_files() -> Vec<(String, String)> {
     EVENT_FILES
         .iter()
