@@ -7,32 +7,18 @@
 // test command. Timings belong to the benchmark (scripts/size.sh).
 //
 // Usage: node scripts/budget.mjs DIST_DIR [--report]
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { brotli, launchChromium, serveDist } from './measure.mjs';
 
 const dist = process.argv[2] || 'target/release-dist';
 const budget = JSON.parse(readFileSync(new URL('../budget.json', import.meta.url)));
 const port = 8096;
-const server = spawn('node', ['tests/server.mjs'], { env: { ...process.env, PORT: String(port), DIST: dist }, stdio: 'ignore' });
-
-const brotli = (body) => brotliCompressSync(body, {
-  params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
-}).length;
+const server = await serveDist(dist, port);
 
 let failed = false;
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
-  for (let i = 0; i < 50; i += 1) {
-    try { if ((await fetch(`http://127.0.0.1:${port}/index.html`)).ok) break; } catch { /* not up yet */ }
-    await sleep(100);
-  }
   const context = await browser.newContext({ locale: 'ja-JP', serviceWorkers: 'block' });
   const page = await context.newPage();
   const asked = new Set();

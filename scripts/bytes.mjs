@@ -2,7 +2,8 @@
 // Usage: node scripts/bytes.mjs <dist dir> [--json]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
+import { brotli } from './measure.mjs';
 
 const root = process.argv[2] || 'dist';
 const files = [];
@@ -19,7 +20,7 @@ const rows = files.sort().map((path) => {
     file: relative(root, path),
     raw: body.length,
     gzip: gzipSync(body, { level: 9 }).length,
-    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }).length,
+    brotli: brotli(body),
   };
 });
 if (process.argv.includes('--json')) {

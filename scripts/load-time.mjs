@@ -2,18 +2,12 @@
 // a 4x slower CPU), from navigation to the first heading of the app; median of 5 cold loads.
 // Served gzip-compressed by tests/server.mjs, as a real web server would.
 // Usage: node scripts/load-time.mjs DIST_DIR
-import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { launchChromium, serveDist } from './measure.mjs';
 
 const dist = process.argv[2] || 'dist';
 const port = 8097;
-const server = spawn('node', ['tests/server.mjs'], { env: { ...process.env, PORT: String(port), DIST: dist }, stdio: 'ignore' });
-await sleep(500);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const server = await serveDist(dist, port);
+const browser = await launchChromium();
 const times = [];
 try {
   for (let i = 0; i < 5; i += 1) {
