@@ -4,4 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 scripts/setup.sh app
-exec trunk serve --offline --address 127.0.0.1 --port 8080
+# No autoreload: trunk would inject an inline script the app's Content-Security-Policy
+# (scripts/csp.py) rightly refuses; rebuilds still happen on save, reload by hand.
+exec trunk serve --offline --no-autoreload --address 127.0.0.1 --port 8080
