@@ -57,15 +57,22 @@ fn normalise(input: &str) -> String {
         .collect()
 }
 
-/// The numbers of a date, split at any of - / . 年 月 日; "元" counts as 1 (元年).
+/// The numbers of a date, split at any of - / . 年 月 日.
 fn numbers(s: &str) -> Option<Vec<i32>> {
-    let s = s.replace('元', "1");
-    let s = s.strip_suffix('日').unwrap_or(&s);
+    let s = s.strip_suffix('日').unwrap_or(s);
     let parts: Vec<&str> = s.split(['-', '/', '.', '年', '月']).collect();
     if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || p.len() > 4) {
         return None;
     }
-    parts.iter().map(|p| p.parse().ok()).collect()
+    parts
+        .iter()
+        .map(|p| {
+            p.chars()
+                .all(|c| c.is_ascii_digit())
+                .then(|| p.parse().ok())
+                .flatten()
+        })
+        .collect()
 }
 
 fn make(y: i32, m: i32, d: i32) -> Result<Date, DateError> {
@@ -87,7 +94,12 @@ pub fn parse_date(input: &str) -> Result<Date, DateError> {
     }
     for era in &ERAS {
         if let Some(rest) = era.names.iter().find_map(|n| s.strip_prefix(n)) {
-            let [y, m, d] = numbers(rest).ok_or(DateError::Unrecognised)?[..] else {
+            // 元年 is the first year of an era, and only that: "20元6" is no date.
+            let rest = match rest.strip_prefix("元年") {
+                Some(after) => format!("1年{after}"),
+                None => rest.to_string(),
+            };
+            let [y, m, d] = numbers(&rest).ok_or(DateError::Unrecognised)?[..] else {
                 return Err(DateError::Unrecognised);
             };
             if y < 1 {
@@ -121,6 +133,15 @@ pub fn parse_date(input: &str) -> Result<Date, DateError> {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn gan_is_only_the_first_year_of_an_era() {
+        assert_eq!(parse_date("20元6-4-16"), Err(DateError::Unrecognised));
+        assert_eq!(parse_date("2026-元-16"), Err(DateError::Unrecognised));
+        assert_eq!(parse_date("令和2年元月1日"), Err(DateError::Unrecognised));
+        assert_eq!(parse_date("令和元年5月1日"), Ok(date(2019, 5, 1)));
+        assert_eq!(parse_date("平成元年1月8日"), Ok(date(1989, 1, 8)));
+    }
 
     #[test]
     fn western_forms() {

@@ -4,7 +4,7 @@
 
 use crate::catalog::FieldKind;
 use crate::date_input::{parse_date, DateError};
-pub use crate::width::to_half_width;
+pub use crate::width::{full_width_kana, to_half_width};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldError {
@@ -22,6 +22,28 @@ pub enum FieldError {
     NoChoice,
     /// Not 12 digits, or the last digit is not the check digit of the other eleven.
     MyNumber,
+    /// A control or text-direction character (NUL, U+202E…): a printed sheet would read
+    /// differently from what the screen shows.
+    HiddenCharacter,
+}
+
+/// Characters that change how text reads without being seen: controls and the bidi
+/// embeddings, overrides and isolates.
+fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Invisible leftovers of copy and paste, dropped without a word.
+fn is_paste_residue(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{FEFF}')
+}
+
+/// Text from elsewhere (an endpoint's message) without hidden characters.
+pub fn visible_text(s: &str) -> String {
+    s.chars()
+        .filter(|c| !is_hidden(*c) && !is_paste_residue(*c))
+        .collect()
 }
 
 /// The check digit of the eleven digits of an Individual Number (施行令8条): weights
@@ -55,9 +77,10 @@ fn is_katakana(c: char) -> bool {
     matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '・' | 'ヽ' | 'ヾ' | ' ')
 }
 
-/// Collapses runs of spaces (half- or full-width) into one and trims the ends.
+/// Collapses runs of spaces (any width, the no-break space of a pasted web page) into one
+/// and trims the ends.
 fn tidy_spaces(s: &str) -> String {
-    s.split(|c: char| c == ' ' || c == '\u{3000}')
+    s.split(char::is_whitespace)
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
@@ -92,7 +115,11 @@ pub fn check_field(def: &crate::catalog::Field, raw: &str) -> Result<String, Fie
 
 /// Checks `raw` for a field of `kind` and returns the value to store.
 pub fn check(kind: FieldKind, raw: &str) -> Result<String, FieldError> {
-    let trimmed = raw.trim();
+    let cleaned: String = raw.chars().filter(|c| !is_paste_residue(*c)).collect();
+    let trimmed = cleaned.trim();
+    if trimmed.chars().any(is_hidden) {
+        return Err(FieldError::HiddenCharacter);
+    }
     if trimmed.is_empty() {
         return Err(FieldError::Empty);
     }
@@ -101,7 +128,7 @@ pub fn check(kind: FieldKind, raw: &str) -> Result<String, FieldError> {
     }
     match kind {
         FieldKind::Kana => {
-            let kana = tidy_spaces(&hiragana_to_katakana(trimmed));
+            let kana = tidy_spaces(&hiragana_to_katakana(&full_width_kana(trimmed)));
             if kana.chars().all(is_katakana) {
                 Ok(kana)
             } else {
@@ -109,7 +136,7 @@ pub fn check(kind: FieldKind, raw: &str) -> Result<String, FieldError> {
             }
         }
         FieldKind::Name => {
-            let name = tidy_spaces(trimmed);
+            let name = tidy_spaces(&full_width_kana(trimmed));
             if name.chars().all(is_name_char) {
                 Ok(name)
             } else {
@@ -164,11 +191,15 @@ pub fn check(kind: FieldKind, raw: &str) -> Result<String, FieldError> {
             .map(|d| d.to_string())
             .map_err(FieldError::Date),
         FieldKind::Number => {
-            let s: String = to_half_width(trimmed)
-                .chars()
-                .filter(|c| *c != ',')
-                .collect();
-            if !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) {
+            let typed = to_half_width(trimmed);
+            // Commas group thousands (1,500); "1,5" is not fifteen.
+            let mut groups = typed.split(',');
+            let first = groups.next().unwrap_or("");
+            let grouped = typed.contains(',');
+            let well_grouped =
+                !grouped || ((1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3));
+            let s: String = typed.chars().filter(|c| *c != ',').collect();
+            if well_grouped && !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) {
                 Ok(s.trim_start_matches('0').to_string()).map(|v| {
                     if v.is_empty() {
                         "0".into()
@@ -192,6 +223,67 @@ pub fn check(kind: FieldKind, raw: &str) -> Result<String, FieldError> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn hidden_characters_are_refused_pasted_spaces_and_half_width_kana_are_not() {
+        // NUL and direction overrides would make a sheet say something else than it shows.
+        for kind in [
+            FieldKind::Name,
+            FieldKind::Text,
+            FieldKind::Address,
+            FieldKind::Kana,
+        ] {
+            assert_eq!(
+                check(kind, "山田\u{0}太郎"),
+                Err(FieldError::HiddenCharacter),
+                "{kind:?}"
+            );
+            assert_eq!(
+                check(kind, "abc\u{202E}def"),
+                Err(FieldError::HiddenCharacter)
+            );
+            assert_eq!(check(kind, "x\u{2066}y"), Err(FieldError::HiddenCharacter));
+        }
+        // A no-break space pasted from a web page is a space.
+        assert_eq!(
+            check(FieldKind::Name, "山田\u{A0}花子"),
+            Ok("山田 花子".into())
+        );
+        assert_eq!(
+            check(FieldKind::Kana, "ヤマダ\u{A0}ハナコ"),
+            Ok("ヤマダ ハナコ".into())
+        );
+        assert_eq!(
+            check(FieldKind::Name, "\u{A0}山田\u{A0}"),
+            Ok("山田".into())
+        );
+        // Half-width katakana (old systems, some keyboards) becomes full-width.
+        assert_eq!(
+            check(FieldKind::Kana, "ﾔﾏﾀﾞ ﾊﾅｺ"),
+            Ok("ヤマダ ハナコ".into())
+        );
+        assert_eq!(check(FieldKind::Kana, "ﾎﾟﾁ"), Ok("ポチ".into()));
+        assert_eq!(check(FieldKind::Kana, "ｳﾞｨｸﾄﾘｱ"), Ok("ヴィクトリア".into()));
+    }
+
+    #[test]
+    fn commas_only_group_thousands() {
+        assert_eq!(check(FieldKind::Number, "1,5"), Err(FieldError::NotANumber));
+        assert_eq!(
+            check(FieldKind::Number, "1,50"),
+            Err(FieldError::NotANumber)
+        );
+        assert_eq!(
+            check(FieldKind::Number, ",500"),
+            Err(FieldError::NotANumber)
+        );
+        assert_eq!(check(FieldKind::Number, "1,500"), Ok("1500".into()));
+        assert_eq!(
+            check(FieldKind::Number, "１，２３４，５６７"),
+            Ok("1234567".into())
+        );
+        assert_eq!(check(FieldKind::Number, "1500"), Ok("1500".into()));
+    }
 
     #[test]
     fn kana_is_converted_not_rejected() {

@@ -152,13 +152,148 @@ impl Reply {
     }
 }
 
-/// How an HTTP status is taken.
+/// How an HTTP status is taken: Some(true) accepted, Some(false) refused for good, None
+/// try again later. 409 is "the same key is still being processed" in the
+/// idempotency-key draft (draft-ietf-httpapi-idempotency-key-header): retried.
 pub fn classify(status: u16) -> Option<bool> {
     match status {
         200..=299 => Some(true),
-        408 | 429 | 500..=599 => None,
+        408 | 409 | 425 | 429 | 500..=599 => None,
         _ => Some(false),
     }
+}
+
+/// What one answer to a submission means. A 2xx is a delivery only with the contract's
+/// body (a receipt, and a known status if any): a maintenance page answered with 200 is
+/// not one, and the packet is tried again with the same key.
+pub fn interpret(status: u16, body: &str) -> (Attempt, Option<crate::case::PacketStatus>) {
+    match classify(status) {
+        Some(true) => match Reply::parse(body) {
+            Some(Reply {
+                receipt: Some(receipt),
+                status,
+            }) if is_receipt(&receipt) => (Attempt::Accepted { receipt }, status),
+            _ => (Attempt::Failed, None),
+        },
+        None => (Attempt::Failed, None),
+        Some(false) => (
+            Attempt::Refused {
+                status,
+                message: refusal_message(body),
+            },
+            None,
+        ),
+    }
+}
+
+fn is_receipt(r: &str) -> bool {
+    !r.trim().is_empty() && r.chars().count() <= 100 && !r.chars().any(char::is_control)
+}
+
+/// The endpoint's own words for a refusal (its `error` field, or the start of the body),
+/// shown to the citizen: at most 200 characters, no control or direction-override
+/// characters that could disguise what the page says.
+fn refusal_message(body: &str) -> String {
+    #[derive(Deserialize)]
+    struct Problem {
+        error: Option<String>,
+        detail: Option<String>,
+    }
+    let text = serde_json::from_str::<Problem>(body)
+        .ok()
+        .and_then(|p| p.error.or(p.detail))
+        .unwrap_or_else(|| body.to_string());
+    crate::fields::visible_text(&text)
+        .chars()
+        .take(200)
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// How long a request may take before it is given up and retried, unless the deployment
+/// says otherwise.
+pub const DEFAULT_TIMEOUT_MS: u32 = 20_000;
+
+/// The deployment's settings (public/config.json).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Config {
+    /// None: packets are prepared for the counter instead of sent.
+    #[serde(default)]
+    pub submission_endpoint: Option<String>,
+    #[serde(default = "default_timeout")]
+    pub request_timeout_ms: u32,
+}
+
+fn default_timeout() -> u32 {
+    DEFAULT_TIMEOUT_MS
+}
+
+/// Why a configured endpoint is not used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConfigError {
+    Unreadable,
+    /// Not `https:` (nor loopback `http:`, which the tests use).
+    Insecure(String),
+}
+
+impl Config {
+    /// Reads and checks the settings. A relative endpoint must be resolved against the
+    /// page's address first (see `resolve`), so it is checked as the address it becomes.
+    pub fn parse(text: &str) -> Result<Config, ConfigError> {
+        let mut c: Config = serde_json::from_str(text).map_err(|_| ConfigError::Unreadable)?;
+        c.submission_endpoint = c.submission_endpoint.filter(|e| !e.trim().is_empty());
+        c.request_timeout_ms = c.request_timeout_ms.clamp(1_000, 120_000);
+        if let Some(e) = &c.submission_endpoint {
+            if !e.starts_with('/') || e.starts_with("//") {
+                check_endpoint(e)?;
+            }
+        }
+        Ok(c)
+    }
+}
+
+/// An endpoint the citizen's data may go to: `https:`, or `http:` on this machine's own
+/// loopback (for tests). Nothing else: not `data:`, not plain `http:` over a network.
+pub fn check_endpoint(url: &str) -> Result<(), ConfigError> {
+    let insecure = || Err(ConfigError::Insecure(url.chars().take(100).collect()));
+    let lower = url.to_ascii_lowercase();
+    let (loopback_only, rest) = if let Some(rest) = lower.strip_prefix("https://") {
+        (false, rest)
+    } else if let Some(rest) = lower.strip_prefix("http://") {
+        (true, rest)
+    } else {
+        return insecure();
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.is_empty() || authority.contains('@') || url.chars().any(char::is_whitespace) {
+        return insecure();
+    }
+    if !loopback_only {
+        return Ok(());
+    }
+    let host = if authority.starts_with('[') {
+        authority.split(']').next().map(|h| format!("{h}]"))
+    } else {
+        authority.split(':').next().map(str::to_string)
+    };
+    match host.as_deref() {
+        Some("127.0.0.1" | "localhost" | "[::1]") => Ok(()),
+        _ => insecure(),
+    }
+}
+
+/// The longest a retry timer waits before it looks again: browsers throw on delays beyond
+/// 2^31-1 ms, and a far-off time (a stored or imported one) must not break sending.
+pub const MAX_TIMER_MS: u32 = 60 * 60_000;
+
+/// The delay to set for a timer that should fire at `next_ms`.
+pub fn timer_delay_ms(next_ms: f64, now_ms: f64) -> u32 {
+    let wait = next_ms - now_ms;
+    if wait.is_nan() {
+        return MAX_TIMER_MS;
+    }
+    wait.clamp(250.0, f64::from(MAX_TIMER_MS)) as u32
 }
 
 #[cfg(test)]
@@ -262,6 +397,92 @@ mod tests {
     }
 
     #[test]
+    fn answers_are_taken_as_the_contract_and_the_idempotency_draft_say() {
+        // 409: the same key is still being processed (draft-ietf-httpapi-idempotency-key):
+        // try again later, never a final refusal.
+        assert_eq!(
+            interpret(409, r#"{"error":"in progress"}"#).0,
+            Attempt::Failed
+        );
+        // A 2xx that is not the contract (a maintenance page) is not a delivery.
+        assert_eq!(
+            interpret(200, "<html>maintenance</html>").0,
+            Attempt::Failed
+        );
+        assert_eq!(interpret(201, "{}").0, Attempt::Failed, "no receipt");
+        assert_eq!(
+            interpret(201, r#"{"receipt": "", "status": "received"}"#).0,
+            Attempt::Failed
+        );
+        assert_eq!(
+            interpret(201, r#"{"receipt": "R-1", "status": "lost"}"#).0,
+            Attempt::Failed
+        );
+        assert_eq!(
+            interpret(201, r#"{"receipt": "R-1", "status": "received"}"#),
+            (
+                Attempt::Accepted {
+                    receipt: "R-1".into()
+                },
+                Some(crate::case::PacketStatus::Received)
+            )
+        );
+        // A refusal keeps the endpoint's own words, without control characters.
+        assert_eq!(
+            interpret(422, "{\"error\": \"bad postal code\\u202e\"}").0,
+            Attempt::Refused {
+                status: 422,
+                message: "bad postal code".into()
+            }
+        );
+        assert!(matches!(
+            interpret(404, "<html>x</html>").0,
+            Attempt::Refused { status: 404, .. }
+        ));
+    }
+
+    #[test]
+    fn only_https_endpoints_or_loopback_for_tests() {
+        for good in [
+            "https://city.example.jp/api/submissions",
+            "http://127.0.0.1:8090/api/submissions",
+            "http://localhost/api",
+            "http://[::1]:9000/x",
+        ] {
+            assert_eq!(check_endpoint(good), Ok(()), "{good}");
+        }
+        for bad in [
+            "http://city.example.jp/api",
+            "http://127.0.0.1.evil.example/api",
+            "http://localhost@evil.example/",
+            "data:application/json,{}",
+            "javascript:alert(1)",
+            "ftp://x/",
+            "https://",
+            "",
+        ] {
+            assert!(check_endpoint(bad).is_err(), "{bad}");
+        }
+        let config = Config::parse(r#"{"submission_endpoint": "http://city.example.jp/api"}"#);
+        assert!(config.is_err(), "checked when the config is loaded");
+        let config = Config::parse(r#"{"submission_endpoint": null}"#).unwrap();
+        assert_eq!(
+            (config.submission_endpoint, config.request_timeout_ms),
+            (None, DEFAULT_TIMEOUT_MS)
+        );
+    }
+
+    #[test]
+    fn a_timer_is_never_longer_than_a_browser_can_hold() {
+        // setTimeout throws on delays beyond 2^31-1 ms (24.8 days): wait at most an hour,
+        // then look again.
+        assert_eq!(timer_delay_ms(1e15, 0.0), MAX_TIMER_MS);
+        assert_eq!(timer_delay_ms(f64::NAN, 0.0), MAX_TIMER_MS);
+        assert_eq!(timer_delay_ms(10.0, 0.0), 250);
+        assert_eq!(timer_delay_ms(5_000.0, 1_000.0), 4_000);
+    }
+
+    #[test]
     fn backoff_is_capped_and_refusals_are_final() {
         assert_eq!(backoff_ms(1), 5_000.0);
         assert_eq!(backoff_ms(3), 20_000.0);
@@ -280,6 +501,7 @@ mod tests {
         assert_eq!(classify(201), Some(true));
         assert_eq!(classify(503), None);
         assert_eq!(classify(429), None);
+        assert_eq!(classify(409), None);
         assert_eq!(classify(422), Some(false));
     }
 }

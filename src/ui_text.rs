@@ -1341,6 +1341,15 @@ pub fn field_error(lang: Lang, e: FieldError, label: &str) -> String {
         (NoChoice, Lang::Ja) => format!("{label}を選んでください"),
         (NoChoice, Lang::En) => format!("Select {}", lower_first(label)),
         (NoChoice, Lang::Easy) => format!("{label}を 選んで ください"),
+        (HiddenCharacter, Lang::Ja) => format!(
+            "{label}に表示されない文字（制御文字や文字の向きを変える文字）が入っています。貼り付けずに入力し直してください"
+        ),
+        (HiddenCharacter, Lang::En) => format!(
+            "{label} contains a hidden character (a control or text-direction character). Type it in again instead of pasting it"
+        ),
+        (HiddenCharacter, Lang::Easy) => format!(
+            "{label}に 見えない もじが 入って います。もう一度 手で 書いて ください"
+        ),
     }
 }
 

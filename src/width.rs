@@ -14,3 +14,30 @@ pub fn to_half_width(s: &str) -> String {
         })
         .collect()
 }
+
+/// Half-width katakana (ｱ, ｶﾞ, ﾊﾟ: old systems and some keyboards) to full-width, voiced
+/// marks joined to their letter. Everything else is kept.
+pub fn full_width_kana(s: &str) -> String {
+    const PLAIN: &str = "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン゛゜";
+    let table: Vec<char> = PLAIN.chars().collect();
+    let mut out: Vec<char> = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        let code = c as u32;
+        if !(0xFF61..=0xFF9F).contains(&code) {
+            out.push(c);
+            continue;
+        }
+        let full = table[(code - 0xFF61) as usize];
+        let joined = match (out.last().copied(), full) {
+            (Some('ウ'), '゛') => Some('ヴ'),
+            (Some(p @ ('カ'..='ト' | 'ハ'..='ホ')), '゛') => char::from_u32(p as u32 + 1),
+            (Some(p @ 'ハ'..='ホ'), '゜') => char::from_u32(p as u32 + 2),
+            _ => None,
+        };
+        match joined {
+            Some(j) => *out.last_mut().expect("a letter before the mark") = j,
+            None => out.push(full),
+        }
+    }
+    out.into_iter().collect()
+}

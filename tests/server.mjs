@@ -15,7 +15,7 @@ const types = {
   '.css': 'text/css', '.json': 'application/json; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml',
 };
 
-const api = { up: true, processed: new Map() };
+const api = { up: true, processed: new Map(), hang: 0, seen: 0 };
 
 async function readBody(req) {
   const chunks = [];
@@ -30,10 +30,13 @@ async function handleApi(req, res, path) {
     if (!api.up) return json(503, { error: 'down for maintenance' });
     const key = req.headers['idempotency-key'];
     if (!key) return json(400, { error: 'idempotency-key missing' });
+    api.seen += 1;
     const seen = api.processed.get(key);
     if (seen) return json(200, seen.answer);
     const answer = { receipt: `R-${String(api.processed.size + 1).padStart(4, '0')}`, status: 'received' };
     api.processed.set(key, { answer, packet: JSON.parse(body).packet });
+    // A hung endpoint: processed, but the answer never comes (the socket stays open).
+    if (api.hang > 0) { api.hang -= 1; return; }
     return json(201, answer);
   }
   const statusOf = path.match(/^\/api\/submissions\/([^/]+)$/);
@@ -46,12 +49,13 @@ async function handleApi(req, res, path) {
     if (body.status) {
       for (const p of api.processed.values()) if (p.packet === body.status.packet) p.status = body.status.to;
     }
-    if (body.reset) api.processed.clear();
+    if (body.reset) { api.processed.clear(); api.seen = 0; api.hang = 0; }
+    if (typeof body.hang === 'number') api.hang = body.hang;
     if (typeof body.up === 'boolean') api.up = body.up;
     return json(200, { up: api.up });
   }
   if (path === '/api/received') {
-    return json(200, { count: api.processed.size, packets: [...api.processed.values()].map((p) => p.packet) });
+    return json(200, { count: api.processed.size, posts: api.seen, packets: [...api.processed.values()].map((p) => p.packet) });
   }
   return json(404, { error: 'no such endpoint' });
 }

@@ -52,22 +52,59 @@ pub async fn get_text(url: &str) -> Result<String, String> {
     response.text().await.map_err(|e| e.to_string())
 }
 
-/// POSTs a packet; the status and body of any answer, or Err when there was none.
+/// An abort signal that fires after `ms`, so no request hangs forever on an endpoint that
+/// never answers.
+fn deadline(ms: u32) -> Option<web_sys::AbortSignal> {
+    let controller = web_sys::AbortController::new().ok()?;
+    let signal = controller.signal();
+    leptos::prelude::set_timeout(
+        move || controller.abort(),
+        std::time::Duration::from_millis(u64::from(ms)),
+    );
+    Some(signal)
+}
+
+/// GETs a text, given up after `timeout_ms`.
+pub async fn get_text_within(url: &str, timeout_ms: u32) -> Result<String, String> {
+    let signal = deadline(timeout_ms);
+    let response = gloo_net::http::Request::get(url)
+        .abort_signal(signal.as_ref())
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    response.text().await.map_err(|e| e.to_string())
+}
+
+/// POSTs a packet; the status and body of any answer, or Err when there was none within
+/// `timeout_ms` (the body included).
 pub async fn post_json(
     url: &str,
     idempotency_key: &str,
     body: &str,
+    timeout_ms: u32,
 ) -> Result<(u16, String), String> {
+    let signal = deadline(timeout_ms);
     let response = gloo_net::http::Request::post(url)
         .header("content-type", "application/json")
         .header("idempotency-key", idempotency_key)
+        .abort_signal(signal.as_ref())
         .body(body.to_string())
         .map_err(|e| e.to_string())?
         .send()
         .await
         .map_err(|e| e.to_string())?;
     let status = response.status();
-    Ok((status, response.text().await.unwrap_or_default()))
+    let text = response.text().await.map_err(|e| e.to_string())?;
+    Ok((status, text))
+}
+
+/// A URL as the page would resolve it (a relative endpoint becomes this origin's).
+pub fn resolve_url(url: &str) -> Option<String> {
+    let base = web_sys::window()?.location().href().ok()?;
+    Some(web_sys::Url::new_with_base(url, &base).ok()?.href())
 }
 
 pub fn print() {

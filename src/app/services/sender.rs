@@ -3,7 +3,7 @@
 //! how delivered packets are getting on. A service with its own lifetime, started once.
 
 use super::browser;
-use hitotsu::outbox::{classify, Attempt, Reply};
+use hitotsu::outbox::{check_endpoint, interpret, timer_delay_ms, Attempt, Config, Reply};
 use hitotsu::state::AppState;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -13,24 +13,35 @@ pub struct Sender {
     state: RwSignal<AppState>,
     /// The deployment's submission endpoint; None: packets are prepared for the counter.
     endpoint: RwSignal<Option<String>>,
+    /// How long a request may hang before it is given up and retried.
+    timeout_ms: StoredValue<u32>,
     /// Packets being sent right now, so none is sent twice at once.
     in_flight: StoredValue<BTreeSet<String>>,
     /// When the earliest retry timer set will fire, if one is set.
     timer: StoredValue<Option<f64>>,
 }
 
-/// The deployment's settings (public/config.json): the submission endpoint, if any. A
-/// missing or unreadable file means the default, preparing packets for the counter.
-async fn load_endpoint() -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct Config {
-        submission_endpoint: Option<String>,
-    }
+/// The deployment's settings (public/config.json), the endpoint resolved against the
+/// page's address and checked (https:, or loopback http: for tests). A missing file means
+/// the default, preparing packets for the counter; an endpoint that fails the check is
+/// not used (logged for the deployer), so nothing is sent where it should not go.
+async fn load_config() -> Option<Config> {
     let text = browser::get_text("/config.json").await.ok()?;
-    serde_json::from_str::<Config>(&text)
-        .ok()?
-        .submission_endpoint
-        .filter(|s| !s.is_empty())
+    let mut config = match Config::parse(&text) {
+        Ok(c) => c,
+        Err(e) => {
+            leptos::logging::warn!("config.json: {e:?}");
+            return None;
+        }
+    };
+    if let Some(endpoint) = config.submission_endpoint.take() {
+        let resolved = browser::resolve_url(&endpoint)?;
+        match check_endpoint(&resolved) {
+            Ok(()) => config.submission_endpoint = Some(resolved),
+            Err(e) => leptos::logging::warn!("config.json: {e:?}"),
+        }
+    }
+    Some(config)
 }
 
 impl Sender {
@@ -40,12 +51,19 @@ impl Sender {
         let sender = Sender {
             state,
             endpoint: RwSignal::new(None),
+            timeout_ms: StoredValue::new(hitotsu::outbox::DEFAULT_TIMEOUT_MS),
             in_flight: StoredValue::new(BTreeSet::new()),
             timer: StoredValue::new(None),
         };
         Effect::new(move |_| {
             leptos::task::spawn_local(async move {
-                sender.endpoint.set(load_endpoint().await);
+                let config = load_config().await;
+                if let Some(c) = &config {
+                    sender.timeout_ms.set_value(c.request_timeout_ms);
+                }
+                sender
+                    .endpoint
+                    .set(config.and_then(|c| c.submission_endpoint));
                 sender.send_due();
             });
         });
@@ -83,26 +101,13 @@ impl Sender {
             }
             let endpoint = endpoint.clone();
             leptos::task::spawn_local(async move {
+                let timeout = self.timeout_ms.get_value();
                 let (attempt, status) =
-                    match browser::post_json(&endpoint, &item.idempotency_key, &item.body).await {
-                        Ok((code, body)) => match classify(code) {
-                            Some(true) => {
-                                let reply = Reply::parse(&body);
-                                let receipt = reply
-                                    .as_ref()
-                                    .and_then(|r| r.receipt.clone())
-                                    .unwrap_or_else(|| item.idempotency_key.clone());
-                                (Attempt::Accepted { receipt }, reply.and_then(|r| r.status))
-                            }
-                            Some(false) => (
-                                Attempt::Refused {
-                                    status: code,
-                                    message: body.chars().take(200).collect(),
-                                },
-                                None,
-                            ),
-                            None => (Attempt::Failed, None),
-                        },
+                    match browser::post_json(&endpoint, &item.idempotency_key, &item.body, timeout)
+                        .await
+                    {
+                        Ok((code, body)) => interpret(code, &body),
+                        // Offline, refused by the network, or no answer in time.
                         Err(_) => (Attempt::Failed, None),
                     };
                 self.state
@@ -124,8 +129,9 @@ impl Sender {
         };
         for (id, key) in self.state.with_untracked(|s| s.delivered(case_id)) {
             let url = format!("{}/{}", endpoint.trim_end_matches('/'), key);
+            let timeout = self.timeout_ms.get_value();
             leptos::task::spawn_local(async move {
-                let Ok(text) = browser::get_text(&url).await else {
+                let Ok(text) = browser::get_text_within(&url, timeout).await else {
                     return;
                 };
                 if let Some(status) = Reply::parse(&text).and_then(|r| r.status) {
@@ -145,7 +151,7 @@ impl Sender {
             return;
         }
         self.timer.set_value(Some(next));
-        let wait = (next - js_sys::Date::now()).max(250.0);
+        let wait = timer_delay_ms(next, js_sys::Date::now());
         set_timeout(
             move || {
                 if self.timer.get_value() == Some(next) {
@@ -153,7 +159,7 @@ impl Sender {
                 }
                 self.send_due();
             },
-            std::time::Duration::from_millis(wait as u64),
+            std::time::Duration::from_millis(u64::from(wait)),
         );
     }
 }
