@@ -37,17 +37,21 @@ async fn load_readings(furigana: context::Furigana) {
 
 #[component]
 fn App() -> impl IntoView {
-    let (stored, problem) = services::storage::load();
+    let services::storage::Loaded {
+        state: stored,
+        problem,
+        raw,
+    } = services::storage::load();
     let state = RwSignal::new(stored);
     let lang = Memo::new(move |_| state.with(|s| s.lang));
     provide_context(Store(state));
     provide_context(UiLang(lang));
     provide_context(Today(services::browser::today()));
-    services::storage::write_through(state);
+    let keeper = services::storage::write_through(state, raw);
     Effect::new(move |_| services::browser::set_html_lang(lang.get()));
     // The display settings, as attributes of <html> the stylesheet follows.
     Effect::new(move |_| services::browser::set_display(state.with(|s| s.display)));
-    provide_context(Sender::start(state));
+    provide_context(Sender::start(state, keeper));
     let furigana = context::Furigana {
         shown: Memo::new(move |_| {
             state.with(|s| {
@@ -87,6 +91,7 @@ fn App() -> impl IntoView {
             <div id="focus-rest" tabindex="-1"></div>
             <Header/>
             {problem.map(|p| view! { <StoredStateNotice problem=p/> })}
+            <components::layout::StorageNotice/>
             <main id="main" class="main" tabindex="-1">
                 <components::read_aloud::ReadAloud/>
                 <Transition fallback=|| view! { <p class="loading" role="status">{tr(Msg::Loading)}</p> }>

@@ -172,6 +172,45 @@ pub fn StoredStateNotice(problem: LoadProblem) -> impl IntoView {
     view! { <div class="notice" role="alert">{move || mixed(lang.get(), text())}</div> }
 }
 
+/// What went wrong keeping the state on this device, on every page: a failed write as an
+/// alert with what to do, another tab's change as a polite status.
+#[component]
+pub fn StorageNotice() -> impl IntoView {
+    use crate::app::services::storage::{use_keeper, StorageIssue};
+    let lang = use_lang();
+    let health = use_keeper().issue;
+    let alert = move || {
+        match health.get() {
+        Some(StorageIssue::NotSaved) => Some(view! {
+            <p>{move || mixed(lang.get(), hitotsu::ui_text::t(lang.get(), Msg::SaveFailed))}</p>
+            <p><a href=crate::app::routes::data()>{move || mixed(lang.get(), hitotsu::ui_text::t(lang.get(), Msg::SaveFailedLink))}</a></p>
+        }.into_any()),
+        Some(StorageIssue::Conflict) => Some(view! {
+            <p>{move || mixed(lang.get(), hitotsu::ui_text::t(lang.get(), Msg::ChangeConflict))}</p>
+        }.into_any()),
+        _ => None,
+    }
+    };
+    let status = move || {
+        (health.get() == Some(StorageIssue::ChangedElsewhere)).then(|| {
+            mixed(
+                lang.get(),
+                hitotsu::ui_text::t(lang.get(), Msg::ChangedElsewhere),
+            )
+        })
+    };
+    view! {
+        // Live regions without the alert and status roles: pages own those (their tests
+        // and their users look for one status message per page).
+        <div class="storage-alert" aria-live="assertive">
+            {move || alert().map(|a| view! { <div class="notice notice-error">{a}</div> })}
+        </div>
+        <div class="storage-status" aria-live="polite">
+            {move || status().map(|s| view! { <p class="notice">{s}</p> })}
+        </div>
+    }
+}
+
 /// A polite live region: what changed on the page, said once.
 #[component]
 pub fn Status(#[prop(into)] text: Signal<String>) -> impl IntoView {

@@ -33,7 +33,7 @@ pub fn SendPage() -> impl IntoView {
     let error = RwSignal::new(false);
     let navigate = use_navigate();
     let submit = {
-        let (all, catalog, case_id) = (all.clone(), catalog.clone(), case.id.clone());
+        let (catalog, case_id) = (catalog.clone(), case.id.clone());
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let chosen = consents.get_untracked();
@@ -44,7 +44,13 @@ pub fn SendPage() -> impl IntoView {
             let now = js_sys::Date::now();
             let send = online.get_untracked();
             store.update(|s| {
-                for p in all
+                // The packets as they are now, not as this page first drew them: another
+                // tab may have sent one meanwhile, and it must not go out a second time.
+                let now_open = s
+                    .scope(&catalog, &case_id, today)
+                    .map(|sc| packets(&sc))
+                    .unwrap_or_default();
+                for p in now_open
                     .iter()
                     .filter(|p| chosen.contains(&p.agency) && p.missing.is_empty())
                 {

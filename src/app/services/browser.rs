@@ -217,3 +217,31 @@ pub fn set_display(d: hitotsu::state::Display) {
     let _ = el.set_attribute("data-theme", theme);
     let _ = el.set_attribute("data-furigana", if d.furigana { "on" } else { "off" });
 }
+
+/// Asks for a Web Lock held for the page's whole life, and runs `granted` once this tab
+/// holds it (at once if no other tab does; when that tab closes otherwise). Without the
+/// Web Locks API (old browsers) every tab is granted: the idempotency keys still make
+/// each packet count once.
+pub fn hold_lock(name: &str, granted: impl FnOnce() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    let locks = web_sys::window()
+        .map(|w| w.navigator())
+        .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("locks")).ok())
+        .filter(|l| !l.is_undefined());
+    let request = locks.as_ref().and_then(|l| {
+        js_sys::Reflect::get(l, &JsValue::from_str("request"))
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()
+    });
+    let (Some(locks), Some(request)) = (locks, request) else {
+        granted();
+        return;
+    };
+    // The callback's promise never settles, so the lock is released only with the page.
+    let callback = Closure::once_into_js(move |_lock: JsValue| -> JsValue {
+        granted();
+        js_sys::Promise::new(&mut |_, _| {}).into()
+    });
+    let _ = request.call2(&locks, &JsValue::from_str(name), &callback);
+}

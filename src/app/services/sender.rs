@@ -3,6 +3,7 @@
 //! how delivered packets are getting on. A service with its own lifetime, started once.
 
 use super::browser;
+use super::storage::{Keeper, StorageIssue};
 use hitotsu::outbox::{check_endpoint, interpret, timer_delay_ms, Attempt, Config, Reply};
 use hitotsu::state::AppState;
 use leptos::prelude::*;
@@ -11,6 +12,10 @@ use std::collections::BTreeSet;
 #[derive(Clone, Copy)]
 pub struct Sender {
     state: RwSignal<AppState>,
+    keeper: Keeper,
+    /// Whether this tab is the one that sends (it holds the outbox lock): with several tabs
+    /// open, one sends and the others show what it did through the shared storage.
+    active: RwSignal<bool>,
     /// The deployment's submission endpoint; None: packets are prepared for the counter.
     endpoint: RwSignal<Option<String>>,
     /// How long a request may hang before it is given up and retried.
@@ -47,9 +52,11 @@ async fn load_config() -> Option<Config> {
 impl Sender {
     /// Starts the service once the app is mounted: reads the configuration, sends what
     /// waited while the app was closed, and listens for the network coming back.
-    pub fn start(state: RwSignal<AppState>) -> Sender {
+    pub fn start(state: RwSignal<AppState>, keeper: Keeper) -> Sender {
         let sender = Sender {
             state,
+            keeper,
+            active: RwSignal::new(false),
             endpoint: RwSignal::new(None),
             timeout_ms: StoredValue::new(hitotsu::outbox::DEFAULT_TIMEOUT_MS),
             in_flight: StoredValue::new(BTreeSet::new()),
@@ -66,6 +73,19 @@ impl Sender {
                     .set(config.and_then(|c| c.submission_endpoint));
                 sender.send_due();
             });
+        });
+        browser::hold_lock("hitotsu-outbox", move || {
+            sender.active.set(true);
+            sender.send_due();
+        });
+        // A packet queued in another tab (or imported) is sent by the tab that sends.
+        let waiting = Memo::new(move |_| state.with(|s| s.outbox.next_due().map(|t| t as u64)));
+        // So is one that waited for storage to work again.
+        Effect::new(move |_| {
+            let saved = keeper.issue.with(|i| *i != Some(StorageIssue::NotSaved));
+            if waiting.get().is_some() && saved {
+                sender.send_due();
+            }
         });
         let online = window_event_listener(leptos::ev::online, move |_| sender.retry_now());
         on_cleanup(move || online.remove());
@@ -90,6 +110,11 @@ impl Sender {
         let Some(endpoint) = self.endpoint.get_untracked() else {
             return;
         };
+        // Only what is kept on the device is sent: a packet whose key could not be stored
+        // would be sent again under a new key after a reload.
+        if !self.active.get_untracked() || !self.keeper.write() {
+            return;
+        }
         let now = js_sys::Date::now();
         for item in self.state.with_untracked(|s| s.outbox.due(now)) {
             if !self
