@@ -8,7 +8,10 @@ import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 // DIST picks another build (the size script serves its release build).
-const root = new URL(`../${process.env.DIST || 'dist'}/`, import.meta.url).pathname;
+const served = (dir) => new URL(`../${dir}/`, import.meta.url).pathname;
+const initialRoot = served(process.env.DIST || 'dist');
+// A test can deploy another release under the running server (POST /api/control {serve}).
+let root = initialRoot;
 const port = Number(process.env.PORT || 8090);
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
@@ -49,8 +52,11 @@ async function handleApi(req, res, path) {
     if (body.status) {
       for (const p of api.processed.values()) if (p.packet === body.status.packet) p.status = body.status.to;
     }
-    if (body.reset) { api.processed.clear(); api.seen = 0; api.hang = 0; }
+    if (body.reset) { api.processed.clear(); api.seen = 0; api.hang = 0; api.config = null; }
     if (typeof body.hang === 'number') api.hang = body.hang;
+    // The deployment's config.json, as a service worker also sees it (page routes do not).
+    if ('config' in body) api.config = body.config;
+    if (typeof body.serve === 'string') root = body.serve ? served(body.serve) : initialRoot;
     if (typeof body.up === 'boolean') api.up = body.up;
     return json(200, { up: api.up });
   }
@@ -60,8 +66,11 @@ async function handleApi(req, res, path) {
   return json(404, { error: 'no such endpoint' });
 }
 
-createServer(async (req, res) => {
+const server = createServer(async (req, res) => {
   if (req.url.startsWith('/api/')) return handleApi(req, res, new URL(req.url, 'http://x').pathname);
+  if (api.config && new URL(req.url, 'http://x').pathname === '/config.json') {
+    return res.writeHead(200, { 'content-type': types['.json'] }).end(JSON.stringify(api.config));
+  }
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
   const file = join(root, path);
   try {
@@ -84,4 +93,8 @@ createServer(async (req, res) => {
     res.writeHead(200, { 'content-type': types['.html'] });
     res.end(await readFile(join(root, 'index.html')));
   }
-}).listen(port, '127.0.0.1', () => console.log(`serving dist on http://127.0.0.1:${port}`));
+});
+// Longer than any pause in a test: a client reusing a kept-alive connection at the moment
+// the server closes it gets ECONNRESET (Node closes idle ones after 5 s by default).
+server.keepAliveTimeout = 120_000;
+server.listen(port, '127.0.0.1', () => console.log(`serving dist on http://127.0.0.1:${port}`));

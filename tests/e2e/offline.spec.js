@@ -1,6 +1,12 @@
 // Offline: once loaded, the app keeps working without a network, and nothing typed is lost.
 import { test, expect } from '@playwright/test';
-import { fixToday, expectHeadingFocused, answerText, answerChoice } from './helpers.js';
+import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { fixToday, expectHeadingFocused, answerText, answerChoice, seeded } from './helpers.js';
+
+const repo = new URL('../..', import.meta.url).pathname;
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -30,4 +36,115 @@ test('after one visit the app works offline, answers and drafts intact', async (
   await expect(page.locator('article', { has: page.getByRole('heading', { name: '出生届', exact: true }) }).locator('.due'))
     .toHaveText('2026年4月30日（木）（あと10日）');
   await context.setOffline(false);
+});
+
+// Deploys a copy of the build as another release: its hashed files renamed, the CSP and the
+// worker's release written again by the build's own hooks. `drop` leaves one file out, as a
+// deploy still uploading would.
+function deploy(name, { drop } = {}) {
+  const dir = join(repo, 'target', name);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(join(repo, 'dist'), dir, { recursive: true });
+  const hash = readdirSync(dir).map((f) => f.match(/^hitotsu-([0-9a-f]{16})\.js$/)).find(Boolean)[1];
+  const fresh = createHash('sha256').update(name).digest('hex').slice(0, 16);
+  for (const f of readdirSync(dir)) {
+    const path = join(dir, f);
+    if (f.includes(hash)) renameSync(path, join(dir, f.replace(hash, fresh)));
+  }
+  for (const f of ['index.html', `hitotsu-${fresh}.js`]) {
+    const path = join(dir, f);
+    writeFileSync(path, readFileSync(path, 'utf8').replaceAll(hash, fresh));
+  }
+  for (const hook of ['scripts/csp.py', 'scripts/release.py']) {
+    execFileSync('python3', [hook, dir], { cwd: repo, env: { ...process.env, TRUNK_STAGING_DIR: dir } });
+  }
+  // Its worker lists the file, which has not arrived yet.
+  if (drop) rmSync(join(dir, `hitotsu-${fresh}_bg.wasm`));
+  return { dir: `target/${name}`, wasm: `/hitotsu-${fresh}_bg.wasm` };
+}
+
+const control = (page, body) => page.request.post('/api/control', { data: body });
+const cacheNames = (page) => page.evaluate(() => caches.keys());
+const cachedUrls = (page) => page.evaluate(async () => {
+  const urls = [];
+  for (const name of await caches.keys()) {
+    for (const r of await (await caches.open(name)).keys()) urls.push(new URL(r.url).pathname);
+  }
+  return urls;
+});
+// The release the running page is: the wasm its shell loads.
+const loadedWasm = (page) => page.evaluate(() => [...document.querySelectorAll('link[rel=preload][href$=".wasm"]')]
+  .map((l) => l.getAttribute('href')));
+
+test('a new release installs whole, replaces the old cache, and a half-uploaded one never breaks the offline start', async ({ page, context }) => {
+  await fixToday(page, '2026-04-20');
+  await control(page, { serve: '' });
+  try {
+    await page.goto('/');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // The first visit already keeps the whole release: offline at once.
+    const first = await cacheNames(page);
+    expect(first).toHaveLength(1);
+    const kept = await cachedUrls(page);
+    expect(kept.filter((u) => /^\/hitotsu-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(u))).toHaveLength(2);
+    expect(kept).toContain('/catalog/birth.json');
+
+    // Release B is deployed: the next visit runs it and the worker moves to it, old cache gone.
+    const b = deploy('release-b');
+    await control(page, { serve: b.dir });
+    await page.reload();
+    await expectHeadingFocused(page, 'どのような出来事がありましたか');
+    expect(await loadedWasm(page)).toContain(b.wasm);
+    await expect.poll(async () => {
+      const names = await cacheNames(page);
+      return names.length === 1 && names[0] !== first[0];
+    }, { timeout: 20_000 }).toBe(true);
+    expect(await cachedUrls(page)).toContain(b.wasm);
+
+    // Release C is half uploaded (its wasm missing): the worker does not install it, and the
+    // offline start is still release B, whole.
+    const c = deploy('release-c', { drop: true });
+    await control(page, { serve: c.dir });
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()).catch(() => {}));
+    await page.waitForTimeout(1000);
+    await context.setOffline(true);
+    await page.reload();
+    await expectHeadingFocused(page, 'どのような出来事がありましたか');
+    expect(await loadedWasm(page)).toContain(b.wasm);
+    expect(await cachedUrls(page)).toContain(b.wasm);
+    // A file that is not an app page is never answered with the app (or the other way).
+    await context.setOffline(false);
+    const json = await page.goto('/catalog/index.json');
+    expect(json.headers()['content-type']).toContain('application/json');
+  } finally {
+    await context.setOffline(false);
+    await control(page, { serve: '' });
+  }
+});
+
+test('endpoint answers are never kept, and delete everything empties the caches', async ({ page }) => {
+  await fixToday(page, '2026-04-20');
+  await control(page, { reset: true, up: true, config: { submission_endpoint: '/api/submissions' } });
+  try {
+  await page.goto('/');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await page.evaluate((s) => localStorage.setItem('hitotsu.state', JSON.stringify(s)), seeded);
+  await page.goto('/case/c1/send');
+  await page.getByRole('checkbox', { name: /この内容を送ることに同意します\W+市区町村役場/ }).check();
+  await page.getByRole('button', { name: '同意した提出先に送る' }).click();
+  await expect(page.locator('.receipt-status')).toHaveText('受付済み');
+  await page.goto('/case/c1/receipts');
+  await expect(page.locator('.receipt-status')).toHaveText('受付済み');
+  expect((await cachedUrls(page)).filter((u) => u.startsWith('/api/'))).toEqual([]);
+
+  // Something a worker of an older release left behind.
+  await page.evaluate(async () => (await caches.open('hitotsu-v1')).put('/api/submissions/x', new Response('{"status":"done"}')));
+  await page.goto('/data/delete');
+  await page.getByRole('button', { name: 'はい、すべて削除します' }).click();
+  await expect.poll(async () => (await cacheNames(page)).includes('hitotsu-v1')).toBe(false);
+  expect((await cachedUrls(page)).filter((u) => u.startsWith('/api/'))).toEqual([]);
+  } finally {
+    await control(page, { reset: true }).catch(() => {});
+  }
 });

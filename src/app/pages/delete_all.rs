@@ -15,7 +15,7 @@ pub fn DeleteAllPage() -> impl IntoView {
     let navigate = use_navigate();
     let confirm = move |_| {
         store.update(|s| *s = s.wiped());
-        storage::forget_kept_aside();
+        storage::forget_copies();
         navigate(&routes::data_deleted(), Default::default());
     };
     view! {

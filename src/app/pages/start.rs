@@ -53,7 +53,7 @@ fn StartForm(event: String) -> impl IntoView {
                 case = s.open_case(e, today);
             });
             if fresh {
-                storage::forget_kept_aside();
+                storage::forget_copies();
             }
             let step = store
                 .with_untracked(|s| s.case(&case).map(|c| c.step.clone()))

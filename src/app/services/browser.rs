@@ -245,3 +245,30 @@ pub fn hold_lock(name: &str, granted: impl FnOnce() + 'static) {
     });
     let _ = request.call2(&locks, &JsValue::from_str(name), &callback);
 }
+
+/// Empties the service worker's caches and drops any push subscription: the worker does it
+/// (and fetches the app's own files again, so it still starts offline); without a worker
+/// in control, the page empties the caches itself.
+pub fn forget_caches() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Some(worker) = window.navigator().service_worker().controller() {
+        let _ = worker.post_message(&wasm_bindgen::JsValue::from_str("forget-everything"));
+        return;
+    }
+    let Ok(caches) = window.caches() else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let Ok(names) = wasm_bindgen_futures::JsFuture::from(caches.keys()).await else {
+            return;
+        };
+        for name in js_sys::Array::from(&names)
+            .iter()
+            .filter_map(|n| n.as_string())
+        {
+            let _ = wasm_bindgen_futures::JsFuture::from(caches.delete(&name)).await;
+        }
+    });
+}

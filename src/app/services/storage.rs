@@ -115,11 +115,13 @@ pub fn load() -> Loaded {
     }
 }
 
-/// Removes what was kept aside of an unreadable store ("delete everything" means it).
-pub fn forget_kept_aside() {
+/// Removes every other copy on the device, as "delete everything" means: what was kept
+/// aside of an unreadable store, the service worker's caches and any push subscription.
+pub fn forget_copies() {
     if let Some(store) = storage() {
         let _ = store.remove_item(&kept_aside_key());
     }
+    super::browser::forget_caches();
 }
 
 /// Writes every change through, so a reload, a closed tab or a crash loses nothing, and
