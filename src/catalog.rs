@@ -713,6 +713,13 @@ fn check_event(
 ) -> Result<(), CatalogError> {
     check_text(file, "title", &event.title)?;
     check_text(file, "description", &event.description)?;
+    if event.questions.is_empty() {
+        return Err(err(
+            file,
+            "questions",
+            "an event with no questions has nothing to plan from",
+        ));
+    }
     if let Some(s) = event
         .people
         .iter()
@@ -998,6 +1005,22 @@ fn check_event(
         }
         if let Deadline::NoFixed { note } = &p.deadline {
             check_text(file, &format!("{at}.deadline.note"), note)?;
+        }
+        if let Deadline::Period { length, .. } = &p.deadline {
+            // No period in the law runs longer than ten years (相続登記: three); a longer
+            // one is a typing error that would become a wrong due date.
+            let (n, max, unit) = match *length {
+                crate::deadline::Length::Days(n) => (n, 3660, "days"),
+                crate::deadline::Length::Months(n) => (n, 120, "months"),
+                crate::deadline::Length::Years(n) => (n, 10, "years"),
+            };
+            if !(1..=max).contains(&n) {
+                return Err(err(
+                    file,
+                    format!("{at}.deadline.length"),
+                    format!("{n} {unit}: a period must be between 1 and {max} {unit}"),
+                ));
+            }
         }
         if !p.source.starts_with("https://") {
             return Err(err(

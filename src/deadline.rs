@@ -95,24 +95,29 @@ pub struct Due {
 }
 
 /// The last day of a period of `months` months whose first counted day is `start`
-/// (民法143条).
-pub fn end_of_months(start: Date, months: u16) -> Date {
-    let total = i32::from(start.year()) * 12 + i32::from(start.month()) - 1 + i32::from(months);
-    let (year, month) = ((total / 12) as i16, (total % 12 + 1) as i8);
-    let first_of_target = Date::new(year, month, 1).expect("valid month");
+/// (民法143条); None beyond the calendar's end (year 9999).
+pub fn end_of_months(start: Date, months: u32) -> Option<Date> {
+    let total = i64::from(start.year()) * 12 + i64::from(start.month()) - 1 + i64::from(months);
+    let year = i16::try_from(total.div_euclid(12)).ok()?;
+    let month = (total.rem_euclid(12) + 1) as i8;
+    let first_of_target = Date::new(year, month, 1).ok()?;
     if start.day() <= first_of_target.days_in_month() {
-        let corresponding = Date::new(year, month, start.day()).expect("day checked");
-        corresponding.yesterday().expect("in range")
+        Date::new(year, month, start.day()).ok()?.yesterday().ok()
     } else {
-        first_of_target.last_of_month()
+        Some(first_of_target.last_of_month())
     }
 }
 
-fn add_days(d: Date, n: i64) -> Date {
-    d.checked_add(Span::new().days(n)).expect("date in range")
+fn add_days(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(Span::new().try_days(n).ok()?).ok()
 }
 
-fn shift(mut day: Date, rule: ClosedDayRule, calendar: Calendar, closed: &ClosedDays) -> Due {
+fn shift(
+    mut day: Date,
+    rule: ClosedDayRule,
+    calendar: Calendar,
+    closed: &ClosedDays,
+) -> Option<Due> {
     let last_day = day;
     let moved_because = closed
         .closed(calendar, day)
@@ -124,18 +129,19 @@ fn shift(mut day: Date, rule: ClosedDayRule, calendar: Calendar, closed: &Closed
     };
     if moved_because.is_some() {
         while closed.closed(calendar, day).is_some() {
-            day = add_days(day, step);
+            day = add_days(day, step)?;
         }
     }
-    Due {
+    Some(Due {
         last_day,
         due: day,
         moved_because,
         started_on: None,
-    }
+    })
 }
 
-/// The due date of `deadline` when its anchor fell on `anchor_date`; None for NoFixed.
+/// The due date of `deadline` when its anchor fell on `anchor_date`; None for NoFixed, and
+/// for a date the calendar cannot count from (beyond year 9999).
 pub fn compute(deadline: &Deadline, anchor_date: Date, closed: &ClosedDays) -> Option<Due> {
     match deadline {
         Deadline::Period {
@@ -151,23 +157,23 @@ pub fn compute(deadline: &Deadline, anchor_date: Date, closed: &ClosedDays) -> O
             let start = match (floor, count) {
                 (Some(f), _) => f,
                 (None, Counting::FirstDayIncluded) => anchor_date,
-                (None, Counting::FirstDayExcluded) => add_days(anchor_date, 1),
+                (None, Counting::FirstDayExcluded) => add_days(anchor_date, 1)?,
             };
             let last = match length {
-                Length::Days(n) => add_days(start, i64::from(*n) - 1),
-                Length::Months(n) => end_of_months(start, *n),
-                Length::Years(n) => end_of_months(start, n * 12),
+                Length::Days(n) => add_days(start, i64::from(*n) - 1)?,
+                Length::Months(n) => end_of_months(start, u32::from(*n))?,
+                Length::Years(n) => end_of_months(start, u32::from(*n) * 12)?,
             };
             Some(Due {
                 started_on: floor,
-                ..shift(last, *rule, *calendar, closed)
+                ..shift(last, *rule, *calendar, closed)?
             })
         }
         Deadline::ByAnchor {
             closed: rule,
             calendar,
             ..
-        } => Some(shift(anchor_date, *rule, *calendar, closed)),
+        } => shift(anchor_date, *rule, *calendar, closed),
         Deadline::NoFixed { .. } => None,
     }
 }
@@ -259,21 +265,30 @@ mod tests {
     #[test]
     fn month_end_when_no_corresponding_day() {
         // Counting starts 2026-01-31: one month ends at the end of February (143条 ただし書).
-        assert_eq!(end_of_months(date(2026, 1, 31), 1), date(2026, 2, 28));
         assert_eq!(
-            end_of_months(date(2028, 1, 31), 1),
+            end_of_months(date(2026, 1, 31), 1).unwrap(),
+            date(2026, 2, 28)
+        );
+        assert_eq!(
+            end_of_months(date(2028, 1, 31), 1).unwrap(),
             date(2028, 2, 29),
             "leap year"
         );
-        assert_eq!(end_of_months(date(2026, 1, 29), 1), date(2026, 2, 28));
         assert_eq!(
-            end_of_months(date(2028, 1, 29), 1),
+            end_of_months(date(2026, 1, 29), 1).unwrap(),
+            date(2026, 2, 28)
+        );
+        assert_eq!(
+            end_of_months(date(2028, 1, 29), 1).unwrap(),
             date(2028, 2, 28),
             "29 Feb exists in 2028"
         );
-        assert_eq!(end_of_months(date(2026, 3, 15), 1), date(2026, 4, 14));
         assert_eq!(
-            end_of_months(date(2026, 11, 15), 3),
+            end_of_months(date(2026, 3, 15), 1).unwrap(),
+            date(2026, 4, 14)
+        );
+        assert_eq!(
+            end_of_months(date(2026, 11, 15), 3).unwrap(),
             date(2027, 2, 14),
             "across the year"
         );
@@ -282,7 +297,15 @@ mod tests {
     #[test]
     fn leap_day_and_years() {
         // Counting starts 2028-02-29; three years later there is no 29 Feb → end of Feb 2031.
-        assert_eq!(end_of_months(date(2028, 2, 29), 36), date(2031, 2, 28));
+        assert_eq!(
+            end_of_months(date(2028, 2, 29), 36).unwrap(),
+            date(2031, 2, 28)
+        );
+        assert_eq!(
+            end_of_months(date(9999, 11, 1), 2),
+            None,
+            "beyond the calendar"
+        );
         let registration = period(
             Length::Years(3),
             Counting::FirstDayExcluded,

@@ -13,6 +13,7 @@ pub mod fields;
 pub mod holidays;
 pub mod household;
 pub mod i18n;
+pub mod integrity;
 pub mod onestop;
 pub mod outbox;
 pub mod people;

@@ -131,6 +131,13 @@ impl Outbox {
         }
     }
 
+    /// The packets not yet delivered nor refused.
+    pub fn waiting(&self) -> impl Iterator<Item = &OutboxItem> {
+        self.items
+            .iter()
+            .filter(|i| i.delivery == Delivery::Waiting)
+    }
+
     pub fn get(&self, id: &str) -> Option<&OutboxItem> {
         self.items.iter().find(|i| i.id == id)
     }

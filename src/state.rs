@@ -144,6 +144,9 @@ pub enum ImportError {
     NotOurs,
     Newer(u32),
     Damaged(Vec<String>),
+    /// Well formed, but its values do not hold together (a date no life has, an id twice,
+    /// a reference to nobody, a counter behind its ids).
+    Invalid(crate::integrity::Invalid),
 }
 
 /// Version 2's vault to version 3's: facts become histories (a version that holds from
@@ -414,20 +417,60 @@ impl AppState {
         if v.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
             return Err(ImportError::NotOurs);
         }
-        let version = v.get("version").and_then(Value::as_u64).unwrap_or(0) as u32;
-        if version > STATE_VERSION {
-            return Err(ImportError::Newer(version));
+        // Exactly a version this app wrote: a whole number, not "3", -1 or nothing.
+        let version = v
+            .get("version")
+            .and_then(Value::as_u64)
+            .filter(|n| *n >= 1)
+            .ok_or(ImportError::NotOurs)?;
+        if version > u64::from(STATE_VERSION) {
+            return Err(ImportError::Newer(
+                u32::try_from(version).unwrap_or(u32::MAX),
+            ));
         }
-        let state = v
+        let mut state = v
             .get("state")
             .filter(|s| s.is_object())
-            .ok_or(ImportError::NotOurs)?;
-        let (state, lost) = salvage(&migrate(state.clone()));
-        if lost.is_empty() {
-            Ok(state)
-        } else {
-            Err(ImportError::Damaged(lost))
+            .ok_or(ImportError::NotOurs)?
+            .clone();
+        match state.get("version") {
+            None => state["version"] = version.into(),
+            Some(inner) if inner.as_u64() == Some(version) => {}
+            Some(_) => return Err(ImportError::NotOurs),
         }
+        // The counters as written: salvage would quietly repair them, and a file whose
+        // counters are behind its ids is refused instead.
+        let counters = (
+            state.get("next_id").cloned(),
+            state["vault"].get("next_person").cloned(),
+        );
+        let (mut state, lost) = salvage(&migrate(state));
+        if !lost.is_empty() {
+            return Err(ImportError::Damaged(lost));
+        }
+        if version == u64::from(STATE_VERSION) {
+            if let Some(n) = counters.0.as_ref().and_then(Value::as_u64) {
+                state.next_id = u32::try_from(n).unwrap_or(0);
+            }
+            if let Some(n) = counters.1.as_ref().and_then(Value::as_u64) {
+                state.vault.next_person = u32::try_from(n).unwrap_or(0);
+            }
+        }
+        crate::integrity::check(&state).map_err(ImportError::Invalid)?;
+        Ok(state)
+    }
+
+    /// The recipients (agency ids) of the packets waiting to be sent, in outbox order.
+    pub fn waiting_recipients(&self) -> Vec<String> {
+        self.outbox
+            .waiting()
+            .filter_map(|i| {
+                self.cases
+                    .iter()
+                    .find_map(|c| c.packets.get(&i.id))
+                    .map(|p| p.agency.clone())
+            })
+            .collect()
     }
 
     /// Everything deleted but how the device is used now: the language and the display.

@@ -74,6 +74,9 @@ pub enum Msg {
     Started,
     StoredUnreadable,
     StoredNewer,
+    ImportConfirmTitle,
+    ImportConfirmButton,
+    ImportCancelled,
     SaveFailed,
     SaveFailedLink,
     ChangedElsewhere,
@@ -478,7 +481,11 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "データは この スマホの なかだけに あります。",
         ],
         Export => ["すべて書き出す", "Export everything", "全部 かきだす"],
-        ExportHint => ["JSONファイルを保存します", "Saves a JSON file", "ファイルを ほぞん します"],
+        ExportHint => [
+            "JSONファイルを保存します。ファイルにはマイナンバーや口座などがそのまま（暗号化せずに）入っています。安全な場所に保管し、使い終わったら削除してください。",
+            "Saves a JSON file. It holds your My Number, bank account and other details in plain text (not encrypted): keep it somewhere safe and delete it when you no longer need it.",
+            "ファイルを ほぞん します。ファイルには マイナンバーなどが そのまま 入って います。ほかの 人に 見せないで ください。いらなく なったら けして ください。",
+        ],
         Import => ["ファイルを読み込む", "Import a file", "ファイルを よみこむ"],
         ImportHint => ["書き出したファイルを選んでください。今のデータは置き換えられます。", "Choose a file exported from hitotsu. It replaces the data on this device.", "かきだした ファイルを 選んで ください。"],
         ImportButton => ["読み込む", "Import", "よみこむ"],
@@ -488,6 +495,9 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         ImportNewer => ["新しい版のアプリで書き出したファイルです。アプリを更新してください", "This file comes from a newer version of the app; update the app first", "新しい アプリの ファイル です"],
         ImportDamaged => ["ファイルの一部が壊れています。何も変更していません", "Part of the file is damaged; nothing was changed", "ファイルが こわれて います"],
         ImportNoFile => ["ファイルを選んでください", "Choose a file", "ファイルを 選んで ください"],
+        ImportConfirmTitle => ["読み込むと、この端末のデータが置き換わります", "Importing replaces the data on this device", "よみこむと、今の データが かわります"],
+        ImportConfirmButton => ["置き換えて読み込む", "Replace and import", "かえて よみこむ"],
+        ImportCancelled => ["読み込みをやめました。何も変更していません", "Import cancelled; nothing was changed", "よみこみを やめました。なにも かえて いません"],
         DeleteAll => ["すべて削除する", "Delete everything", "全部 けす"],
         DeleteAllConfirmTitle => ["本当にすべて削除しますか", "Delete everything?", "ほんとうに 全部 けしますか"],
         DeleteAllConfirmBody => [
@@ -758,6 +768,76 @@ pub fn done_status(lang: Lang, title: &str, done: bool) -> String {
 }
 
 /// Stored data was partly damaged: what was left out.
+/// What an import file holds, what it replaces and what it will send: said before anything
+/// is replaced.
+pub fn import_summary(
+    lang: Lang,
+    file_cases: usize,
+    file_people: usize,
+    now_cases: usize,
+) -> String {
+    match lang {
+        Lang::Ja => format!("ファイルの内容：出来事{file_cases}件、{file_people}人。この端末の出来事{now_cases}件は置き換わります。"),
+        Lang::En => format!("The file holds {file_cases} events and {file_people} people. The {now_cases} events on this device will be replaced."),
+        Lang::Easy => format!("ファイルには できごとが {file_cases}こ、人が {file_people}人 あります。今の できごと {now_cases}こは なくなります。"),
+    }
+}
+
+pub fn import_drops_waiting(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Ja => format!("この端末で送信を待っている書類{n}件は、送られなくなります。"),
+        Lang::En => format!("{n} packets waiting to be sent from this device will not be sent."),
+        Lang::Easy => format!("今 おくる ことに なって いる しょるい {n}こは、おくられません。"),
+    }
+}
+
+pub fn import_sends(lang: Lang, recipients: &str) -> String {
+    match lang {
+        Lang::Ja => format!("このファイルには送信待ちの書類があります。読み込むと、次の提出先に送られます：{recipients}"),
+        Lang::En => format!("This file carries packets waiting to be sent. Importing it sends them to: {recipients}"),
+        Lang::Easy => format!("この ファイルには おくる ことに なって いる しょるいが あります。よみこむと おくります：{recipients}"),
+    }
+}
+
+/// Why an import file's values were refused, naming what is wrong as written in it.
+pub fn import_invalid(lang: Lang, e: &crate::integrity::Invalid) -> String {
+    use crate::integrity::Invalid::*;
+    let (ja, en, easy) = match e {
+        DateOutOfRange(d) => (
+            format!("ありえない日付があります（{d}）"),
+            format!("it holds a date no record can have ({d})"),
+            format!("ありえない 日が あります（{d}）"),
+        ),
+        DuplicateId(id) => (
+            format!("同じ番号が2回使われています（{id}）"),
+            format!("one id is used twice ({id})"),
+            format!("おなじ ばんごうが 2かい あります（{id}）"),
+        ),
+        UnknownPerson(id) | UnknownPacket(id) => (
+            format!("ファイルにない人や書類を指しています（{id}）"),
+            format!("it refers to a person or packet it does not hold ({id})"),
+            format!("ファイルに ない ものを さして います（{id}）"),
+        ),
+        Counter(c) => (
+            format!("番号の数え方が合っていません（{c}）"),
+            format!("its counters are behind its ids ({c})"),
+            format!("ばんごうが あって いません（{c}）"),
+        ),
+        BadNumber(id) => (
+            format!("送信の記録に数ではない値があります（{id}）"),
+            format!("a sending record holds a value that is not a time ({id})"),
+            format!("おくった きろくが へん です（{id}）"),
+        ),
+    };
+    match lang {
+        Lang::Ja => {
+            format!("ファイルの内容に誤りがあるため読み込めません：{ja}。何も変更していません")
+        }
+        Lang::En => format!("This file cannot be imported: {en}. Nothing was changed"),
+        Lang::Easy => format!("この ファイルは よみこめません：{easy}。なにも かえて いません"),
+    }
+}
+
 pub fn parts_lost(lang: Lang, parts: &[String]) -> String {
     let list = parts.join(", ");
     match lang {

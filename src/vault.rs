@@ -159,10 +159,10 @@ impl Vault {
         let mut n = self.next_person;
         // Never reuse an id, even one a damaged counter would hand out again.
         while self.people.iter().any(|p| p.id == format!("p{n}")) {
-            n += 1;
+            n = n.saturating_add(1);
         }
         let id = format!("p{n}");
-        self.next_person = n + 1;
+        self.next_person = n.saturating_add(1);
         self.people.push(Person {
             id: id.clone(),
             added_in: Some(added_in.into()),

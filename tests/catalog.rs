@@ -230,3 +230,52 @@ fn json_paths_follow_objects_arrays_and_strings() {
     assert_eq!(json_path_at(src, at("\"d\": {}")), "d");
     assert_eq!(json_path_at(src, 0), "");
 }
+
+#[test]
+fn an_event_without_questions_or_with_an_endless_period_is_refused() {
+    expect_error(
+        load_with("birth.json", |v| v["questions"] = serde_json::json!([])),
+        "birth.json",
+        "questions",
+        "no questions",
+    );
+    // A period of thousands of years would overflow the date arithmetic (or become a wrong
+    // deadline): no procedure in law runs longer than ten years.
+    expect_error(
+        load_with("death.json", |v| {
+            v["procedures"][3]["deadline"]["length"] = serde_json::json!({"years": 5000})
+        }),
+        "death.json",
+        "procedures[3] (",
+        "between",
+    );
+    expect_error(
+        load_with("death.json", |v| {
+            v["procedures"][3]["deadline"]["length"] = serde_json::json!({"days": 0})
+        }),
+        "death.json",
+        "procedures[3] (",
+        "between",
+    );
+}
+
+/// Any anchor day the vault can hold, every deadline of the catalog: a due date or none,
+/// never a panic (the far ends of the calendar included).
+#[test]
+fn no_deadline_panics_at_the_ends_of_the_calendar() {
+    let catalog = Catalog::load(&read("index.json"), &read("fields.json"), &events()).unwrap();
+    let closed = catalog.closed_days();
+    for event in &catalog.events {
+        for p in &event.procedures {
+            for anchor in [
+                jiff::civil::date(-9999, 1, 1),
+                jiff::civil::date(1868, 1, 1),
+                jiff::civil::date(2200, 12, 31),
+                jiff::civil::date(9999, 12, 31),
+                jiff::civil::date(9999, 1, 31),
+            ] {
+                let _ = hitotsu::deadline::compute(&p.deadline, anchor, &closed);
+            }
+        }
+    }
+}

@@ -147,6 +147,11 @@ test('export, delete everything, import: everything is back; a foreign file is r
   await navTo(page, 'データ');
   await page.getByLabel('ファイルを読み込む').setInputFiles(exported);
   await page.getByRole('button', { name: '読み込む', exact: true }).click();
+  // Nothing is replaced before the citizen has seen what the file holds and confirmed.
+  await expect(page.getByRole('heading', { name: '読み込むと、この端末のデータが置き換わります' })).toBeFocused();
+  await expect(page.locator('.confirm-panel')).toContainText('ファイルの内容：出来事1件、2人。この端末の出来事0件は置き換わります。');
+  expect(JSON.parse(await page.evaluate(() => localStorage.getItem('hitotsu.state'))).cases).toEqual([]);
+  await page.getByRole('button', { name: '置き換えて読み込む' }).click();
   await expect(page.getByRole('status').first()).toHaveText('読み込みました');
   const after = await page.evaluate(() => JSON.parse(localStorage.getItem('hitotsu.state')));
   expect(after).toEqual(JSON.parse(before));
@@ -171,4 +176,44 @@ test('export, delete everything, import: everything is back; a foreign file is r
   await expectHeadingFocused(page, 'わたしの情報');
   await expect(myName.locator('.summary-value')).toHaveText('佐藤 太郎');
   await expect(myName.locator('.history')).toContainText('2026年4月9日まで： 山田 太郎');
+});
+
+test('an import is checked for its values, and what it would send is shown before it is', async ({ page }) => {
+  await fixToday(page, '2026-04-20');
+  await api(page, { reset: true, up: true });
+  await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"submission_endpoint": "/api/submissions"}' }));
+  await page.goto('/data');
+  await arrive(page, 'データの書き出し・読み込み・削除', 'your data, empty');
+  const file = (state) => ({ name: 'hitotsu.json', mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'hitotsu-export', version: 3, exported: '2026-04-20', state })) });
+  const importFile = async (state) => {
+    await page.getByLabel('ファイルを読み込む').setInputFiles(file(state));
+    await page.getByRole('button', { name: '読み込む', exact: true }).click();
+  };
+
+  // A birth date of 9999-12-31 once made every visit to the plan a blank page.
+  const farFuture = structuredClone(seeded);
+  farFuture.vault.facts.p1.birth_date[0].value = '9999-12-31';
+  await importFile(farFuture);
+  const reason = 'ファイルの内容に誤りがあるため読み込めません：ありえない日付があります（9999-12-31）。何も変更していません';
+  await expect(page.getByRole('alert').getByRole('link')).toHaveText(reason);
+  await expect(page.getByLabel('ファイルを読み込む')).toHaveAccessibleDescription(new RegExp(reason.replace(/[()（）]/g, '.')));
+  expect(await page.evaluate(() => localStorage.getItem('hitotsu.state'))).not.toContain('9999');
+
+  // A file carrying a packet waiting to be sent: its recipient is named before anything is
+  // replaced or sent; cancelling changes nothing.
+  const waiting = structuredClone(seeded);
+  waiting.cases[0].packets = { 'c1-city_office': { id: 'c1-city_office', agency: 'city_office', procedures: ['birth_registration'],
+    documents: [], status: 'sent', reference: 'H-20260420-c1-city_office', receipt: null, date: '2026-04-20', handed_over: null, forms: [] } };
+  waiting.outbox = { items: [{ id: 'c1-city_office', idempotency_key: '0b6f1c1e-7c1a-4d7e-9a55-1d2a3b4c5d6e', body: '{"packet":"c1-city_office"}',
+    attempts: 0, next_try_ms: 0, delivery: { state: 'waiting' } }] };
+  await importFile(waiting);
+  await expect(page.locator('.confirm-panel')).toContainText('読み込むと、次の提出先に送られます：市区町村役場');
+  await page.getByRole('button', { name: 'やめる' }).click();
+  await expect(page.getByRole('status').first()).toHaveText('読み込みをやめました。何も変更していません');
+  await page.waitForTimeout(500);
+  expect((await received(page)).posts).toBe(0);
+  await importFile(waiting);
+  await page.getByRole('button', { name: '置き換えて読み込む' }).click();
+  await expect.poll(async () => (await received(page)).count).toBe(1);
 });

@@ -2,7 +2,8 @@
 
 use crate::app::components::form::{ErrorSummary, FileInput, Label};
 use crate::app::components::layout::PageHeading;
-use crate::app::context::{tr, use_lang, use_store, use_today};
+use crate::app::components::text::mixed;
+use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today};
 use crate::app::routes;
 use crate::app::services::browser;
 use hitotsu::state::{AppState, ImportError};
@@ -20,7 +21,10 @@ pub fn DataPage() -> impl IntoView {
     } else {
         String::new()
     });
-    let import_error = RwSignal::new(None::<Msg>);
+    let catalog = use_catalog();
+    let import_error = RwSignal::new(None::<String>);
+    // A file read and checked, waiting for the citizen to confirm what it replaces.
+    let pending = RwSignal::new(None::<AppState>);
     let file_input = NodeRef::<leptos::html::Input>::new();
     let export = move |_| {
         let text = store.with_untracked(|s| s.export(today));
@@ -33,28 +37,76 @@ pub fn DataPage() -> impl IntoView {
             .and_then(|i| i.files())
             .and_then(|f| f.get(0))
         else {
-            import_error.set(Some(Msg::ImportNoFile));
+            import_error.set(Some(t(lang.get_untracked(), Msg::ImportNoFile).into()));
             return;
         };
         leptos::task::spawn_local(async move {
             let text = browser::read_file(&file).await.unwrap_or_default();
+            let lang = lang.get_untracked();
             match AppState::import(&text) {
                 Ok(mut imported) => {
-                    imported.lang = lang.get_untracked();
-                    store.set(imported);
+                    imported.lang = lang;
                     import_error.set(None);
-                    status.set(t(lang.get_untracked(), Msg::Imported).to_string());
+                    status.set(String::new());
+                    pending.set(Some(imported));
+                    request_animation_frame(|| browser::focus_id("import-confirm"));
                 }
                 Err(e) => import_error.set(Some(match e {
-                    ImportError::TooLarge => Msg::ImportTooLarge,
-                    ImportError::NotOurs => Msg::ImportNotOurs,
-                    ImportError::Newer(_) => Msg::ImportNewer,
-                    ImportError::Damaged(_) => Msg::ImportDamaged,
+                    ImportError::TooLarge => t(lang, Msg::ImportTooLarge).into(),
+                    ImportError::NotOurs => t(lang, Msg::ImportNotOurs).into(),
+                    ImportError::Newer(_) => t(lang, Msg::ImportNewer).into(),
+                    ImportError::Damaged(_) => t(lang, Msg::ImportDamaged).into(),
+                    ImportError::Invalid(e) => hitotsu::ui_text::import_invalid(lang, &e),
                 })),
             }
         });
     };
-    let message = Signal::derive(move || import_error.get().map(|m| t(lang.get(), m).to_string()));
+    let replace = move |_| {
+        if let Some(imported) = pending.get_untracked() {
+            store.set(imported);
+            pending.set(None);
+            status.set(t(lang.get_untracked(), Msg::Imported).to_string());
+        }
+    };
+    let cancel = move |_| {
+        pending.set(None);
+        status.set(t(lang.get_untracked(), Msg::ImportCancelled).to_string());
+    };
+    let confirmation = move || {
+        let imported = pending.get()?;
+        let lang = lang.get();
+        let names = |agencies: Vec<String>| {
+            agencies
+                .iter()
+                .map(|a| catalog.agency_name(a, lang))
+                .collect::<Vec<_>>()
+                .join("、")
+        };
+        let (now_cases, dropped) = store.with(|s| (s.cases.len(), s.outbox.waiting().count()));
+        let sends = imported.waiting_recipients();
+        let summary = hitotsu::ui_text::import_summary(
+            lang,
+            imported.cases.len(),
+            imported.vault.people.len(),
+            now_cases,
+        );
+        let drops = (dropped > 0).then(|| hitotsu::ui_text::import_drops_waiting(lang, dropped));
+        let sends =
+            (!sends.is_empty()).then(|| hitotsu::ui_text::import_sends(lang, &names(sends)));
+        Some(view! {
+            <section class="confirm-panel" aria-labelledby="import-confirm">
+                <h2 id="import-confirm" tabindex="-1">{tr(Msg::ImportConfirmTitle)}</h2>
+                <p>{mixed(lang, &summary)}</p>
+                {drops.map(|d| view! { <p class="warning-text">{mixed(lang, &d)}</p> })}
+                {sends.map(|d| view! { <p class="warning-text">{mixed(lang, &d)}</p> })}
+                <div class="button-group">
+                    <button type="button" class="button button-warning" on:click=replace>{tr(Msg::ImportConfirmButton)}</button>
+                    <button type="button" class="button button-secondary" on:click=cancel>{tr(Msg::Cancel)}</button>
+                </div>
+            </section>
+        })
+    };
+    let message = Signal::derive(move || import_error.get());
     let summary = Signal::derive(move || {
         message
             .get()
@@ -78,6 +130,7 @@ pub fn DataPage() -> impl IntoView {
                     accept="application/json,.json" node_ref=file_input/>
                 <button type="submit" class="button button-secondary">{tr(Msg::ImportButton)}</button>
             </form>
+            {confirmation}
             <h2>{tr(Msg::DeleteAll)}</h2>
             <p><a class="button button-warning" href=routes::delete_all()>{tr(Msg::DeleteAll)}</a></p>
         </div>

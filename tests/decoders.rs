@@ -1,0 +1,176 @@
+//! Every decoder of outside data — the stored state, an imported file, the endpoint's
+//! answers, the deployment's config, a catalog file — meets inputs made by mutating real
+//! ones: none may panic, and whatever is accepted must come back the same from its own
+//! output. FUZZ_CASES sets how many inputs each decoder gets (10^5 by default; more in a
+//! longer run: `FUZZ_CASES=2000000 cargo test --release --test decoders`).
+
+use hitotsu::outbox::{interpret, Config, Reply};
+use hitotsu::state::AppState;
+
+fn cases() -> usize {
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000)
+}
+
+/// A small deterministic generator (xorshift64*): the same inputs on every run, so a
+/// failure can be reproduced from its case number.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Tokens that have broken decoders before: far dates, wrong types, huge and negative
+/// numbers, ids that clash, hidden characters.
+const TOKENS: &[&str] = &[
+    "\"9999-12-31\"",
+    "\"-009999-01-01\"",
+    "\"2026-02-30\"",
+    "null",
+    "[]",
+    "{}",
+    "-1",
+    "0",
+    "1e400",
+    "18446744073709551616",
+    "4294967295",
+    "\"3\"",
+    "true",
+    "\"p1\"",
+    "\"me\"",
+    "\"c1\"",
+    "\"\\u0000\"",
+    "\"\\u202e\"",
+    "\"\"",
+    "\"household\"",
+    "\"delivered\"",
+    "\"waiting\"",
+    "\"needs_action\"",
+    "NaN",
+    "\"𠮷\"",
+];
+
+/// One mutation of `seed`: bytes flipped, cut, repeated, or a token put in place of a
+/// value. Kept valid UTF-8 (the decoders take text).
+fn mutate(seed: &str, rng: &mut Rng) -> String {
+    let mut s = seed.to_string();
+    for _ in 0..=rng.below(3) {
+        let len = s.len();
+        let at = floor_char(&s, rng.below(len + 1));
+        match rng.below(5) {
+            0 => {
+                let end = floor_char(&s, (at + 1 + rng.below(8)).min(len));
+                s.replace_range(at..end, "");
+            }
+            1 => {
+                let end = floor_char(&s, (at + rng.below(40)).min(len));
+                let piece = s[at..end].to_string();
+                s.insert_str(at, &piece);
+            }
+            2 => s.insert_str(at, TOKENS[rng.below(TOKENS.len())]),
+            3 => {
+                // A value replaced: from a separator to the next one.
+                let from = s[..at].rfind([':', ',', '[']).map_or(0, |i| i + 1);
+                let to = s[at..].find([',', '}', ']']).map_or(len, |i| at + i);
+                if from <= to {
+                    s.replace_range(from..to, TOKENS[rng.below(TOKENS.len())]);
+                }
+            }
+            _ => {
+                let c = char::from(b" \"{}[],:0123456789-ae"[rng.below(21)]);
+                s.insert(at, c);
+            }
+        }
+    }
+    s
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn stored_seed() -> String {
+    let raw = std::fs::read_to_string(format!(
+        "{}/tests/data/state-v2.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    AppState::from_stored(Some(&raw)).0.to_stored()
+}
+
+#[test]
+fn the_stored_state_decoder_never_panics_and_round_trips() {
+    let seed = stored_seed();
+    let mut rng = Rng(0x5EED_0001);
+    let mut accepted = 0;
+    for _ in 0..cases() {
+        let input = mutate(&seed, &mut rng);
+        let (state, problem) = AppState::from_stored(Some(&input));
+        if problem.is_none() {
+            accepted += 1;
+            let again = AppState::from_stored(Some(&state.to_stored()));
+            assert_eq!(again, (state, None), "round trip of {input}");
+        }
+    }
+    assert!(accepted > 0, "some mutations must still be readable");
+}
+
+#[test]
+fn the_import_decoder_never_panics_and_round_trips() {
+    let (state, _) = AppState::from_stored(Some(&stored_seed()));
+    let today = jiff::civil::date(2026, 11, 23);
+    let seed = state.export(today).replace("\n", "").replace("  ", "");
+    let mut rng = Rng(0x5EED_0002);
+    let mut accepted = 0;
+    for _ in 0..cases() {
+        let input = mutate(&seed, &mut rng);
+        if let Ok(s) = AppState::import(&input) {
+            accepted += 1;
+            assert_eq!(
+                AppState::import(&s.export(today)).as_ref(),
+                Ok(&s),
+                "round trip of {input}"
+            );
+        }
+    }
+    assert!(accepted > 0);
+}
+
+#[test]
+fn the_endpoint_answer_and_config_decoders_never_panic() {
+    let answer = r#"{"receipt": "R-0001", "status": "received"}"#;
+    let config =
+        r#"{"submission_endpoint": "https://city.example.jp/api", "request_timeout_ms": 20000}"#;
+    let mut rng = Rng(0x5EED_0003);
+    for _ in 0..cases() {
+        let input = mutate(answer, &mut rng);
+        let status = [200, 201, 204, 400, 409, 422, 500, 503][rng.below(8)];
+        let _ = interpret(status, &input);
+        if let Some(r) = Reply::parse(&input) {
+            let json = serde_json::json!({ "receipt": r.receipt, "status": r.status }).to_string();
+            assert_eq!(Reply::parse(&json), Some(r));
+        }
+        let input = mutate(config, &mut rng);
+        if let Ok(c) = Config::parse(&input) {
+            let json = serde_json::json!({
+                "submission_endpoint": c.submission_endpoint,
+                "request_timeout_ms": c.request_timeout_ms,
+            })
+            .to_string();
+            assert_eq!(Config::parse(&json), Ok(c));
+        }
+    }
+}
