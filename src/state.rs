@@ -955,6 +955,8 @@ mod tests {
             packets: BTreeMap::new(),
         });
         s.next_id = 2;
+        // The child the case brought, as opening the case adds them.
+        assert_eq!(s.vault.add_person("c1"), "p1");
         let given = Provenance {
             case: "c1".into(),
             event: "birth".into(),
