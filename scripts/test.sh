@@ -8,6 +8,8 @@ scripts/setup.sh test
 
 echo; echo "== native tests (cargo test)"
 cargo test --quiet
+echo; echo "== decoders: 10^5 mutated inputs each (tests/decoders.rs)"
+FUZZ_CASES=100000 cargo test --quiet --profile fuzz --test decoders
 
 echo; echo "== building the app (trunk, debug)"
 trunk build --offline

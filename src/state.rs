@@ -370,6 +370,18 @@ fn salvage(v: &Value) -> (AppState, Vec<String>) {
         .and_then(Value::as_u64)
         .map_or(1, |n| n as u32)
         .max(max_case + 1);
+    // Likewise people: a counter behind an id in use (a person or facts left of one) would
+    // give a new child that id, and the facts with it.
+    let max_person = s
+        .vault
+        .people
+        .iter()
+        .map(|p| p.id.as_str())
+        .chain(s.vault.facts.keys().map(String::as_str))
+        .filter_map(|id| id.strip_prefix('p')?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    s.vault.next_person = s.vault.next_person.max(max_person.saturating_add(1));
     (s, lost)
 }
 
@@ -458,6 +470,20 @@ impl AppState {
         }
         crate::integrity::check(&state).map_err(ImportError::Invalid)?;
         Ok(state)
+    }
+
+    /// Reads a copy kept aside when the stored state could not be read (a newer version's,
+    /// or damaged), now that the app may read it: the same checks as an import.
+    pub fn restore_kept(raw: &str) -> Result<AppState, ImportError> {
+        match AppState::from_stored(Some(raw)) {
+            (state, None) => {
+                crate::integrity::check(&state).map_err(ImportError::Invalid)?;
+                Ok(state)
+            }
+            (_, Some(LoadProblem::Newer(v))) => Err(ImportError::Newer(v)),
+            (_, Some(LoadProblem::Unreadable)) => Err(ImportError::NotOurs),
+            (_, Some(LoadProblem::PartsLost(parts))) => Err(ImportError::Damaged(parts)),
+        }
     }
 
     /// The recipients (agency ids) of the packets waiting to be sent, in outbox order.
@@ -966,6 +992,17 @@ mod tests {
         s.vault
             .set(&FactKey::new(ME, "name"), "山田 花子".into(), None, given);
         s
+    }
+
+    #[test]
+    fn a_stored_counter_behind_its_ids_is_repaired() {
+        let mut s = sample();
+        s.vault.next_person = 1;
+        // Facts left of a person no longer listed must not pass to the next one added.
+        s.vault.facts.insert("p5".into(), BTreeMap::new());
+        let (mut back, _) = AppState::from_stored(Some(&s.to_stored()));
+        assert_eq!(back.vault.next_person, 6);
+        assert_eq!(back.vault.add_person("c2"), "p6");
     }
 
     #[test]

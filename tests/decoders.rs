@@ -1,8 +1,9 @@
 //! Every decoder of outside data — the stored state, an imported file, the endpoint's
 //! answers, the deployment's config, a catalog file — meets inputs made by mutating real
 //! ones: none may panic, and whatever is accepted must come back the same from its own
-//! output. FUZZ_CASES sets how many inputs each decoder gets (10^5 by default; more in a
-//! longer run: `FUZZ_CASES=2000000 cargo test --release --test decoders`).
+//! output. FUZZ_CASES sets how many inputs each decoder gets: the test command gives
+//! 10^5 (`FUZZ_CASES=100000 cargo test --profile fuzz --test decoders`), a plain
+//! `cargo test` a quick 5,000; more in a longer run.
 
 use hitotsu::outbox::{interpret, Config, Reply};
 use hitotsu::state::AppState;
@@ -11,7 +12,7 @@ fn cases() -> usize {
     std::env::var("FUZZ_CASES")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(100_000)
+        .unwrap_or(5_000)
 }
 
 /// A small deterministic generator (xorshift64*): the same inputs on every run, so a
@@ -172,5 +173,32 @@ fn the_endpoint_answer_and_config_decoders_never_panic() {
             .to_string();
             assert_eq!(Config::parse(&json), Ok(c));
         }
+    }
+}
+
+mod common;
+
+/// The catalog a municipality edits: each input is the shipped catalog with one of its
+/// files mutated. A load reads all five files, so a plain `cargo test` gives it a tenth.
+#[test]
+fn the_catalog_decoder_never_panics() {
+    use hitotsu::catalog::Catalog;
+    let n = if std::env::var("FUZZ_CASES").is_ok() {
+        cases()
+    } else {
+        cases() / 10
+    };
+    let (index, fields) = (common::read("index.json"), common::read("fields.json"));
+    let events = common::event_files();
+    let mut rng = Rng(0x5EED_0004);
+    for _ in 0..n {
+        let which = rng.below(events.len() + 2);
+        let (mut i, mut f, mut e) = (index.clone(), fields.clone(), events.clone());
+        match which {
+            0 => i = mutate(&index, &mut rng),
+            1 => f = mutate(&fields, &mut rng),
+            k => e[k - 2].1 = mutate(&events[k - 2].1, &mut rng),
+        }
+        let _ = Catalog::load(&i, &f, &e);
     }
 }

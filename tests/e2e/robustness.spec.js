@@ -1,7 +1,8 @@
 // What must never go wrong: a broken catalog gives a clear error page, not a blank one;
 // small screens and large text lose nothing.
 import { test, expect } from '@playwright/test';
-import { fixToday, expectAxeCleanInEveryLanguage, expectHeadingFocused, answerText, answerChoice, seeded, seed, navTo } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { fixToday, expectAxeClean, expectAxeCleanInEveryLanguage, expectHeadingFocused, answerText, answerChoice, seeded, seed, navTo } from './helpers.js';
 
 test('a malformed catalog file gives an error page naming the file and the entry', async ({ page }) => {
   const broken = { id: 'death', title: { ja: '死亡', en: 'Death', easy: 'しぼう' }, description: 5 };
@@ -110,4 +111,34 @@ test('the skip link takes keyboard users past the header', async ({ page }) => {
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => !!document.activeElement.closest('main'))).toBe(true);
   await expect(page).toHaveURL(/\/$/);
+});
+
+test('data from a newer version is kept aside, saved as a file and read once the app can', async ({ page }) => {
+  await fixToday(page, '2026-04-20');
+  const newer = JSON.stringify({ ...seeded, version: 99 });
+  await page.goto('/');
+  await page.evaluate((raw) => localStorage.setItem('hitotsu.state', raw), newer);
+  await page.goto('/data');
+  await expect(page.getByText('新しい版のアプリで保存されたデータのため読み込めませんでした。データは別に保管してあります。')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '読み込めなかったデータの控え' })).toBeVisible();
+  // Saved as a file, exactly as it was stored.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '控えをファイルに保存する' }).click()]);
+  expect(readFileSync(await download.path(), 'utf8')).toBe(newer);
+  // This version still cannot read it, and says why.
+  await page.getByRole('button', { name: '控えを読み込む' }).click();
+  await expect(page.getByRole('status').first()).toHaveText('新しい版のアプリで書き出したファイルです。アプリを更新してください');
+
+  // A copy this version can read (kept by an earlier release, the app since updated) is
+  // restored after the citizen confirms, and the copy goes.
+  await page.evaluate((raw) => localStorage.setItem('hitotsu.state.unreadable', raw), JSON.stringify(seeded));
+  await page.reload();
+  await page.getByRole('button', { name: '控えを読み込む' }).click();
+  await expect(page.getByRole('heading', { name: '読み込むと、この端末のデータが置き換わります' })).toBeFocused();
+  await expectAxeClean(page, 'the import confirmation and the kept copy');
+  await page.getByRole('button', { name: '置き換えて読み込む' }).click();
+  await expect(page.getByRole('status').first()).toHaveText('読み込みました');
+  await expect(page.getByRole('heading', { name: '読み込めなかったデータの控え' })).toHaveCount(0);
+  const state = await page.evaluate(() => JSON.parse(localStorage.getItem('hitotsu.state')));
+  expect(state.cases.map((c) => c.id)).toEqual(['c1']);
+  expect(await page.evaluate(() => localStorage.getItem('hitotsu.state.unreadable'))).toBeNull();
 });

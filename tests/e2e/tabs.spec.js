@@ -2,7 +2,7 @@
 // another deleted or silently overwrite what another changed; a write the browser refuses
 // is shown at once; two tabs on the send page deliver a packet once.
 import { test, expect } from '@playwright/test';
-import { fixToday, arrive, seeded } from './helpers.js';
+import { fixToday, arrive, seeded, expectAxeClean } from './helpers.js';
 
 const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('hitotsu.state')));
 
@@ -78,6 +78,7 @@ test('a write the browser refuses is shown at once, and nothing is sent', async 
   const alert = page.locator('.storage-alert');
   await expect(alert).toContainText('この端末に保存できませんでした');
   await expect(alert.getByRole('link', { name: 'データを書き出して残す' })).toHaveAttribute('href', '/data');
+  await expectAxeClean(page, 'the alert of a refused write');
   // The packet is not sent while its key is not kept on the device.
   await page.waitForTimeout(1000);
   expect((await (await page.request.get('/api/received')).json()).posts).toBe(0);

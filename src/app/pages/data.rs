@@ -5,7 +5,7 @@ use crate::app::components::layout::PageHeading;
 use crate::app::components::text::mixed;
 use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today};
 use crate::app::routes;
-use crate::app::services::browser;
+use crate::app::services::{browser, storage};
 use hitotsu::state::{AppState, ImportError};
 use hitotsu::ui_text::{t, Msg};
 use leptos::prelude::*;
@@ -23,12 +23,43 @@ pub fn DataPage() -> impl IntoView {
     });
     let catalog = use_catalog();
     let import_error = RwSignal::new(None::<String>);
-    // A file read and checked, waiting for the citizen to confirm what it replaces.
+    // A file read and checked, waiting for the citizen to confirm what it replaces; and
+    // whether it is the copy kept aside (dropped once restored).
     let pending = RwSignal::new(None::<AppState>);
+    let pending_kept = RwSignal::new(false);
+    let kept = RwSignal::new(storage::kept_aside());
     let file_input = NodeRef::<leptos::html::Input>::new();
     let export = move |_| {
         let text = store.with_untracked(|s| s.export(today));
         browser::download(&format!("hitotsu-{today}.json"), &text);
+    };
+    // Shows what a read file would replace, or why it cannot be read.
+    let offer = move |read: Result<AppState, ImportError>, from_kept: bool| {
+        let lang = lang.get_untracked();
+        match read {
+            Ok(mut imported) => {
+                imported.lang = lang;
+                import_error.set(None);
+                status.set(String::new());
+                pending.set(Some(imported));
+                pending_kept.set(from_kept);
+                request_animation_frame(|| browser::focus_id("import-confirm"));
+            }
+            Err(e) => {
+                let message = match e {
+                    ImportError::TooLarge => t(lang, Msg::ImportTooLarge).into(),
+                    ImportError::NotOurs => t(lang, Msg::ImportNotOurs).into(),
+                    ImportError::Newer(_) => t(lang, Msg::ImportNewer).into(),
+                    ImportError::Damaged(_) => t(lang, Msg::ImportDamaged).into(),
+                    ImportError::Invalid(e) => hitotsu::ui_text::import_invalid(lang, &e),
+                };
+                if from_kept {
+                    status.set(message);
+                } else {
+                    import_error.set(Some(message));
+                }
+            }
+        }
     };
     let import = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -42,29 +73,27 @@ pub fn DataPage() -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             let text = browser::read_file(&file).await.unwrap_or_default();
-            let lang = lang.get_untracked();
-            match AppState::import(&text) {
-                Ok(mut imported) => {
-                    imported.lang = lang;
-                    import_error.set(None);
-                    status.set(String::new());
-                    pending.set(Some(imported));
-                    request_animation_frame(|| browser::focus_id("import-confirm"));
-                }
-                Err(e) => import_error.set(Some(match e {
-                    ImportError::TooLarge => t(lang, Msg::ImportTooLarge).into(),
-                    ImportError::NotOurs => t(lang, Msg::ImportNotOurs).into(),
-                    ImportError::Newer(_) => t(lang, Msg::ImportNewer).into(),
-                    ImportError::Damaged(_) => t(lang, Msg::ImportDamaged).into(),
-                    ImportError::Invalid(e) => hitotsu::ui_text::import_invalid(lang, &e),
-                })),
-            }
+            offer(AppState::import(&text), false);
         });
+    };
+    let restore_kept = move |_| {
+        if let Some(raw) = kept.get_untracked() {
+            offer(AppState::restore_kept(&raw), true);
+        }
+    };
+    let save_kept = move |_| {
+        if let Some(raw) = kept.get_untracked() {
+            browser::download(&format!("hitotsu-kept-{today}.json"), &raw);
+        }
     };
     let replace = move |_| {
         if let Some(imported) = pending.get_untracked() {
             store.set(imported);
             pending.set(None);
+            if pending_kept.get_untracked() {
+                storage::forget_kept_aside();
+                kept.set(None);
+            }
             status.set(t(lang.get_untracked(), Msg::Imported).to_string());
         }
     };
@@ -131,6 +160,14 @@ pub fn DataPage() -> impl IntoView {
                 <button type="submit" class="button button-secondary">{tr(Msg::ImportButton)}</button>
             </form>
             {confirmation}
+            {move || kept.with(Option::is_some).then(|| view! {
+                <h2>{tr(Msg::KeptTitle)}</h2>
+                <p>{tr(Msg::KeptBody)}</p>
+                <div class="button-group">
+                    <button type="button" class="button button-secondary" on:click=save_kept>{tr(Msg::KeptDownload)}</button>
+                    <button type="button" class="button button-secondary" on:click=restore_kept>{tr(Msg::KeptRestore)}</button>
+                </div>
+            })}
             <h2>{tr(Msg::DeleteAll)}</h2>
             <p><a class="button button-warning" href=routes::delete_all()>{tr(Msg::DeleteAll)}</a></p>
         </div>

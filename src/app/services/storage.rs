@@ -115,12 +115,22 @@ pub fn load() -> Loaded {
     }
 }
 
-/// Removes every other copy on the device, as "delete everything" means: what was kept
-/// aside of an unreadable store, the service worker's caches and any push subscription.
-pub fn forget_copies() {
+/// The copy kept aside of a store the app could not read, if there is one.
+pub fn kept_aside() -> Option<String> {
+    storage()?.get_item(&kept_aside_key()).ok().flatten()
+}
+
+/// Drops the copy kept aside, once it has been restored.
+pub fn forget_kept_aside() {
     if let Some(store) = storage() {
         let _ = store.remove_item(&kept_aside_key());
     }
+}
+
+/// Removes every other copy on the device, as "delete everything" means: what was kept
+/// aside of an unreadable store, the service worker's caches and any push subscription.
+pub fn forget_copies() {
+    forget_kept_aside();
     super::browser::forget_caches();
 }
 
