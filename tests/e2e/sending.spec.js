@@ -74,6 +74,10 @@ test('packets wait while the endpoint is down and are delivered exactly once', a
   await expect(page.locator('.summary-row', { hasText: 'ヤマダ ヨシコ' }).locator('.last-used')).toHaveText('最後に使用：2026年4月20日');
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('hitotsu.state')));
   expect(stored.outbox.items[0].delivery.state).toBe('delivered');
+  // Keys are random UUIDs (version 4) from the cryptographic source: opaque, one per packet.
+  const keys = stored.outbox.items.map((i) => i.idempotency_key);
+  for (const k of keys) expect(k).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  expect(new Set(keys).size).toBe(keys.length);
   expect(stored.shared.filter((s) => s.recipient === 'city_office' && s.sent).length).toBeGreaterThan(10);
 });
 
@@ -213,7 +217,17 @@ test('an import is checked for its values, and what it would send is shown befor
   await expect(page.getByRole('status').first()).toHaveText('読み込みをやめました。何も変更していません');
   await page.waitForTimeout(500);
   expect((await received(page)).posts).toBe(0);
+  // Imported while the endpoint is down: it waits. Importing another file over it says
+  // that this waiting packet would not be sent.
+  await api(page, { up: false });
   await importFile(waiting);
   await page.getByRole('button', { name: '置き換えて読み込む' }).click();
+  await expect(page.getByRole('status').first()).toHaveText('読み込みました');
+  await importFile(seeded);
+  await expect(page.locator('.confirm-panel')).toContainText('この端末で送信を待っている書類1件は、送られなくなります。');
+  await page.getByRole('button', { name: 'やめる' }).click();
+  await api(page, { up: true });
+  await page.goto('/case/c1/receipts');
+  await page.getByRole('button', { name: '今すぐ送信を試す' }).click();
   await expect.poll(async () => (await received(page)).count).toBe(1);
 });
