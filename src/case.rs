@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct Case {
     pub id: String,
     pub event: String,
+    #[serde(with = "crate::iso_date")]
     pub started: Date,
     pub answers: Answers,
     /// What is in a field right now, accepted or not: a reload shows exactly this.
@@ -128,9 +129,10 @@ pub struct PacketRecord {
     #[serde(default)]
     pub receipt: Option<String>,
     /// The day it was prepared or sent.
+    #[serde(with = "crate::iso_date")]
     pub date: Date,
     /// The day it was handed over at the counter.
-    #[serde(default)]
+    #[serde(default, with = "crate::iso_date::option")]
     pub handed_over: Option<Date>,
     /// What the forms carried when prepared.
     #[serde(default)]

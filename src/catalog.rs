@@ -44,7 +44,7 @@ pub struct Index {
     pub agencies: BTreeMap<String, Agency>,
     pub documents: BTreeMap<String, Text>,
     /// Closed days of the municipality's own ordinance, ISO dates.
-    #[serde(default)]
+    #[serde(default, with = "crate::iso_date::list")]
     pub municipal_closed_days: Vec<Date>,
 }
 
@@ -53,6 +53,10 @@ pub struct Index {
 pub struct EventRef {
     pub id: String,
     pub file: String,
+    /// In the index, so the home page can offer every event before any event file (the
+    /// bulk of the catalog) is fetched: each is fetched when its event is opened.
+    pub title: Text,
+    pub description: Text,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -189,7 +193,10 @@ impl Field {
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub id: String,
+    /// From the index (EventRef), set when the event file is added.
+    #[serde(skip)]
     pub title: Text,
+    #[serde(skip)]
     pub description: Text,
     /// The people this event brings into the vault (the newborn, the deceased).
     #[serde(default)]
@@ -379,8 +386,23 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// The event, once its file has been added.
     pub fn event(&self, id: &str) -> Option<&Event> {
         self.events.iter().find(|e| e.id == id)
+    }
+
+    /// The events the index lists, loaded or not.
+    pub fn event_refs(&self) -> &[EventRef] {
+        &self.index.events
+    }
+
+    /// An event's title from the index (an event not listed: its id).
+    pub fn event_title(&self, id: &str, lang: crate::i18n::Lang) -> String {
+        self.index
+            .events
+            .iter()
+            .find(|e| e.id == id)
+            .map_or_else(|| id.to_string(), |e| e.title.get(lang).to_string())
     }
 
     /// A field's label, or its id when the dictionary lacks it.
@@ -459,17 +481,14 @@ impl Catalog {
 
     /// Loads and checks the whole catalog; `event_files` holds (file name, contents) for
     /// every file the index lists.
+    /// The whole catalog at once: the index, the field dictionary and every event file.
     pub fn load(
         index_src: &str,
         fields_src: &str,
         event_files: &[(String, String)],
     ) -> Result<Catalog, CatalogError> {
-        let index: Index = parse("index.json", index_src)?;
-        let fields: FieldDictionary = parse("fields.json", fields_src)?;
-        check_index(&index)?;
-        check_fields(&fields)?;
-        let mut events = Vec::new();
-        for event_ref in &index.events {
+        let mut catalog = Catalog::base(index_src, fields_src)?;
+        for event_ref in catalog.index.events.clone() {
             let (_, src) = event_files
                 .iter()
                 .find(|(f, _)| *f == event_ref.file)
@@ -478,25 +497,60 @@ impl Catalog {
                     entry: String::new(),
                     message: "listed in index.json but could not be read".into(),
                 })?;
-            let event: Event = parse(&event_ref.file, src)?;
-            if event.id != event_ref.id {
-                return Err(err(
-                    &event_ref.file,
-                    "id",
-                    format!(
-                        "is \"{}\" but index.json calls it \"{}\"",
-                        event.id, event_ref.id
-                    ),
-                ));
-            }
-            check_event(&event_ref.file, &event, &index, &fields)?;
-            events.push(event);
+            catalog.add_event(&event_ref.id, src)?;
         }
+        Ok(catalog)
+    }
+
+    /// The index and the field dictionary, checked, with no event yet.
+    pub fn base(index_src: &str, fields_src: &str) -> Result<Catalog, CatalogError> {
+        let index: Index = parse("index.json", index_src)?;
+        let fields: FieldDictionary = parse("fields.json", fields_src)?;
+        check_index(&index)?;
+        check_fields(&fields)?;
         Ok(Catalog {
             index,
             fields,
-            events,
+            events: Vec::new(),
         })
+    }
+
+    /// The file the index names for an event.
+    pub fn event_file(&self, id: &str) -> Option<&str> {
+        self.index
+            .events
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| e.file.as_str())
+    }
+
+    /// Reads and checks one event's file against the index and the field dictionary, and
+    /// adds it (again: replaces it).
+    pub fn add_event(&mut self, id: &str, src: &str) -> Result<(), CatalogError> {
+        let event_ref = self
+            .index
+            .events
+            .iter()
+            .find(|e| e.id == id)
+            .cloned()
+            .ok_or_else(|| err("index.json", "events", format!("lists no event \"{id}\"")))?;
+        let mut event: Event = parse(&event_ref.file, src)?;
+        if event.id != event_ref.id {
+            return Err(err(
+                &event_ref.file,
+                "id",
+                format!(
+                    "is \"{}\" but index.json calls it \"{}\"",
+                    event.id, event_ref.id
+                ),
+            ));
+        }
+        event.title = event_ref.title;
+        event.description = event_ref.description;
+        check_event(&event_ref.file, &event, &self.index, &self.fields)?;
+        self.events.retain(|e| e.id != id);
+        self.events.push(event);
+        Ok(())
     }
 }
 
@@ -638,6 +692,8 @@ fn check_index(index: &Index) -> Result<(), CatalogError> {
     }
     let mut seen = BTreeSet::new();
     for (i, e) in index.events.iter().enumerate() {
+        check_text(f, &format!("events[{i}].title"), &e.title)?;
+        check_text(f, &format!("events[{i}].description"), &e.description)?;
         if !seen.insert(&e.id) {
             return Err(err(
                 f,
@@ -711,8 +767,6 @@ fn check_event(
     index: &Index,
     fields: &FieldDictionary,
 ) -> Result<(), CatalogError> {
-    check_text(file, "title", &event.title)?;
-    check_text(file, "description", &event.description)?;
     if event.questions.is_empty() {
         return Err(err(
             file,

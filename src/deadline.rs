@@ -58,7 +58,11 @@ pub enum Deadline {
         /// from this day instead, counting it (it starts at midnight, 民法140条ただし書).
         /// 相続登記: an inheritance known before 2024-04-01 runs from 2024-04-01
         /// (令和3年法律第24号附則5条6項).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            with = "crate::iso_date::option",
+            skip_serializing_if = "Option::is_none"
+        )]
         not_before: Option<Date>,
     },
     /// Due by the anchor day itself (e.g. 転出届 "あらかじめ", before moving out).

@@ -111,14 +111,24 @@ impl Holiday {
     }
 }
 
+// The holidays lie within FIRST_YEAR..=LAST_YEAR, far from the ends of the calendar, and
+// every date below exists. The fallbacks are never taken; they are there instead of
+// `expect`, whose panic message would format jiff's error type and bring 30 KB of its
+// messages into the app.
+
 fn ymd(y: i16, m: i8, d: i8) -> Date {
-    Date::new(y, m, d).expect("holiday dates are valid")
+    Date::new(y, m, d).unwrap_or_default()
 }
 
 fn nth_monday(y: i16, m: i8, nth: i8) -> Date {
-    ymd(y, m, 1)
+    let first = ymd(y, m, 1);
+    first
         .nth_weekday_of_month(nth, Weekday::Monday)
-        .expect("every month has four Mondays")
+        .unwrap_or(first)
+}
+
+fn next_day(d: Date) -> Date {
+    d.tomorrow().unwrap_or(d)
 }
 
 /// Day of March of the vernal equinox. The 1900–1979 formula truncates toward zero, as
@@ -239,12 +249,12 @@ pub fn holidays_of_year(year: i16) -> Vec<(Date, Holiday)> {
         .iter()
         .filter(|(d, _)| d.weekday() == Weekday::Sunday && *d >= substitute_from)
     {
-        let mut next = d.tomorrow().expect("in range");
+        let mut next = next_day(*d);
         // Since 2007 the substitute is the first day after that is not itself a holiday;
         // before, it was simply the Monday.
         if *d >= new_rules {
             while is_statutory(next, &all) {
-                next = next.tomorrow().expect("in range");
+                next = next_day(next);
             }
         }
         if !is_statutory(next, &all) {
@@ -253,8 +263,8 @@ pub fn holidays_of_year(year: i16) -> Vec<(Date, Holiday)> {
     }
     let citizens_from = ymd(1985, 12, 27);
     for (d, _) in all.iter() {
-        let between = d.tomorrow().expect("in range");
-        let after = between.tomorrow().expect("in range");
+        let between = next_day(*d);
+        let after = next_day(between);
         if between < citizens_from || is_statutory(between, &all) || !is_statutory(after, &all) {
             continue;
         }

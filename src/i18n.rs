@@ -61,7 +61,7 @@ impl Lang {
 }
 
 /// A text of the catalog in the three languages; every one must be non-empty.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     pub ja: String,

@@ -14,6 +14,7 @@ pub mod holidays;
 pub mod household;
 pub mod i18n;
 pub mod integrity;
+pub mod iso_date;
 pub mod onestop;
 pub mod outbox;
 pub mod people;

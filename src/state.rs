@@ -113,6 +113,7 @@ pub struct Shared {
     pub recipient: String,
     pub procedure: String,
     pub case: String,
+    #[serde(with = "crate::iso_date")]
     pub date: Date,
     pub sent: bool,
 }

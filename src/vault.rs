@@ -39,6 +39,7 @@ pub struct Provenance {
     /// That case's event id ("birth"), so the origin can be named after the case is gone.
     pub event: String,
     pub how: How,
+    #[serde(with = "crate::iso_date")]
     pub date: Date,
 }
 
@@ -47,7 +48,11 @@ pub struct Provenance {
 pub struct Fact {
     pub value: String,
     /// The first day this value holds; None: since before anything the app knows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::iso_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub from: Option<Date>,
     /// The answer of `given.case` that `from` follows (the moving day), so changing that
     /// answer moves the version with it.
@@ -55,10 +60,14 @@ pub struct Fact {
     pub from_answer: Option<String>,
     /// For a version with no start: the day it was said to hold. It is the evidence for
     /// the version; a change reported on or before that day supersedes it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::iso_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub seen: Option<Date>,
     pub given: Provenance,
-    #[serde(default)]
+    #[serde(default, with = "crate::iso_date::option")]
     pub last_used: Option<Date>,
 }
 

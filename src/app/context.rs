@@ -21,9 +21,10 @@ pub struct UiLang(pub Memo<Lang>);
 #[derive(Clone, Copy)]
 pub struct Today(pub Date);
 
-/// The loaded, checked catalog; routes render only once it is here.
-#[derive(Clone)]
-pub struct CatalogCtx(pub Arc<Catalog>);
+/// The loaded, checked catalog; routes render only once it is here. It starts with the
+/// index and the field dictionary; an event's file is added when the event is opened.
+#[derive(Clone, Copy)]
+pub struct CatalogCtx(pub RwSignal<Arc<Catalog>>);
 
 /// Readings over kanji: shown in easy Japanese always, in Japanese when the citizen
 /// switched furigana on. The lexicon is fetched the first time it is needed.
@@ -60,7 +61,12 @@ pub fn use_today() -> Date {
     expect_context::<Today>().0
 }
 
+/// The catalog as it is now (pages under an event are drawn once its file is in).
 pub fn use_catalog() -> Arc<Catalog> {
+    expect_context::<CatalogCtx>().0.get_untracked()
+}
+
+pub fn use_catalog_signal() -> RwSignal<Arc<Catalog>> {
     expect_context::<CatalogCtx>().0
 }
 

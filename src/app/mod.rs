@@ -97,7 +97,7 @@ fn App() -> impl IntoView {
                 <Transition fallback=|| view! { <p class="loading" role="status">{tr(Msg::Loading)}</p> }>
                     {move || catalog.get().map(|loaded| match loaded {
                         Ok(c) => view! { <AppRoutes catalog=c/> }.into_any(),
-                        Err(e) => view! { <pages::catalog_error::CatalogErrorPage details=e/> }.into_any(),
+                        Err(e) => view! { <components::catalog_error::CatalogErrorPage details=e/> }.into_any(),
                     })}
                 </Transition>
             </main>
@@ -109,7 +109,7 @@ fn App() -> impl IntoView {
 /// The routes, once the catalog is loaded and checked.
 #[component]
 fn AppRoutes(catalog: Arc<hitotsu::catalog::Catalog>) -> impl IntoView {
-    provide_context(CatalogCtx(catalog));
+    provide_context(CatalogCtx(RwSignal::new(catalog)));
     use pages::*;
     view! {
         <Routes fallback=not_found::NotFoundPage>

@@ -44,7 +44,7 @@ test('after one visit the app works offline, answers and drafts intact', async (
 function deploy(name, { drop } = {}) {
   const dir = join(repo, 'target', name);
   rmSync(dir, { recursive: true, force: true });
-  cpSync(join(repo, 'dist'), dir, { recursive: true });
+  cpSync(join(repo, process.env.DIST || 'dist'), dir, { recursive: true });
   const hash = readdirSync(dir).map((f) => f.match(/^hitotsu-([0-9a-f]{16})\.js$/)).find(Boolean)[1];
   const fresh = createHash('sha256').update(name).digest('hex').slice(0, 16);
   for (const f of readdirSync(dir)) {

@@ -5,11 +5,14 @@ import { readFileSync } from 'node:fs';
 import { fixToday, expectAxeClean, expectAxeCleanInEveryLanguage, expectHeadingFocused, answerText, answerChoice, seeded, seed, navTo } from './helpers.js';
 
 test('a malformed catalog file gives an error page naming the file and the entry', async ({ page }) => {
-  const broken = { id: 'death', title: { ja: '死亡', en: 'Death', easy: 'しぼう' }, description: 5 };
+  const broken = { id: 'death', as_of: 5 };
   await page.route('**/catalog/death.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(broken) }));
   await page.goto('/');
+  // An event's file is fetched when the event is opened: the home page works without it.
+  await expectHeadingFocused(page, 'どのような出来事がありましたか');
+  await page.getByRole('button', { name: /死亡・相続/ }).click();
   await expectHeadingFocused(page, '手続きの情報を読み込めませんでした');
-  await expect(page.getByTestId('catalog-error')).toContainText('death.json: description: invalid type: integer `5`');
+  await expect(page.getByTestId('catalog-error')).toContainText('death.json: as_of: invalid type: integer `5`');
   await expect(page.locator('body')).toContainText('入力済みの内容は消えていません');
   await expectAxeCleanInEveryLanguage(page, 'catalog error page');
 });
@@ -17,7 +20,12 @@ test('a malformed catalog file gives an error page naming the file and the entry
 test('a catalog file that cannot be fetched is named too', async ({ page }) => {
   await page.route('**/catalog/moving.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.goto('/');
+  await page.getByRole('button', { name: /引越し/ }).click();
   await expect(page.getByTestId('catalog-error')).toHaveText('moving.json: listed in index.json but could not be read');
+  // The index itself is needed by every page: without it, the error page at once.
+  await page.route('**/catalog/index.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto('/');
+  await expect(page.getByTestId('catalog-error')).toHaveText('index.json: HTTP 404');
 });
 
 test('unknown addresses get a not-found page', async ({ page }) => {

@@ -1,6 +1,8 @@
 //! What pages are built from: the page frame (header, heading, back link), the accessible
 //! form kit, and the widgets more than one page shows.
 
+pub mod catalog_error;
+pub mod event;
 pub mod fact_editor;
 pub mod fact_input;
 pub mod form;

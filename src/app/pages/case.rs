@@ -1,6 +1,7 @@
 //! `/case/:case`: finds the case and its event once for every page under it, shows "not
 //! found" once, provides the case to its pages, and records where the case resumes.
 
+use crate::app::components::event::WithEvent;
 use crate::app::components::not_found::NotFound;
 use crate::app::context::{use_catalog, use_store, CaseCtx};
 use crate::app::routes;
@@ -18,10 +19,18 @@ pub fn CaseLayout() -> impl IntoView {
     let found = Memo::new(move |_| {
         let id = case_id.get();
         let event = store.with(|s| s.case(&id).map(|c| c.event.clone()))?;
-        catalog.event(&event).is_some().then_some((id, event))
+        catalog.event_file(&event).is_some().then_some((id, event))
     });
     move || match found.get() {
-        Some((id, event)) => view! { <CaseFound id event/> }.into_any(),
+        Some((id, event)) => {
+            let (id, e) = (id.clone(), event.clone());
+            view! {
+                <WithEvent event=event children=std::sync::Arc::new(move || {
+                    view! { <CaseFound id=id.clone() event=e.clone()/> }.into_any()
+                })/>
+            }
+            .into_any()
+        }
         None => view! { <NotFound/> }.into_any(),
     }
 }

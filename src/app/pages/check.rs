@@ -60,7 +60,7 @@ pub fn CheckPage() -> impl IntoView {
                                 let value = hitotsu::ui_text::display_value(&catalog, &u.field, &u.value, lang);
                                 let version = u.fact.as_ref().and_then(|(k, d)| s.vault.at(k, *d));
                                 let origin = version.map(|f| {
-                                    let event = catalog.event(&f.given.event).map_or(f.given.event.clone(), |e| e.title.get(lang).to_string());
+                                    let event = catalog.event_title(&f.given.event, lang);
                                     provenance(lang, &event, f.given.date, f.given.how)
                                 });
                                 let procedures: Vec<String> =

@@ -2,8 +2,9 @@
 
 use crate::app::components::layout::PageHeading;
 use crate::app::components::text::mixed;
-use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today};
+use crate::app::context::{tr, use_catalog, use_catalog_signal, use_lang, use_store, use_today};
 use crate::app::routes;
+use crate::app::services::catalog::{ensure_event, load_events_of_cases};
 use hitotsu::case::Step;
 use hitotsu::ui_text::{case_line, t, Msg};
 use leptos::prelude::*;
@@ -13,27 +14,39 @@ use leptos_router::hooks::use_navigate;
 pub fn HomePage() -> impl IntoView {
     let store = use_store();
     let lang = use_lang();
+    let catalog_now = use_catalog_signal();
     let catalog = use_catalog();
     let today = use_today();
     let navigate = use_navigate();
+    // Each case's event, so each can say whether it is finished.
+    load_events_of_cases(catalog_now, store);
     let choices = catalog
-        .events
+        .event_refs()
         .iter()
         .map(|event| {
             let navigate = navigate.clone();
             let (title, description, id) = (event.title.clone(), event.description.clone(), event.id.clone());
-            let catalog = catalog.clone();
             let start = move |_| {
                 // A device that holds someone's details asks whose they are first.
                 if store.with_untracked(|s| s.whose().is_some()) {
                     navigate(&routes::start(&id), Default::default());
                     return;
                 }
-                let Some(event) = catalog.event(&id) else { return };
-                let mut case = String::new();
-                store.update(|s| case = s.open_case(event, today));
-                let step = store.with_untracked(|s| s.case(&case).map(|c| c.step.clone())).unwrap_or(Step::Plan);
-                navigate(&routes::step(&case, &step), Default::default());
+                let (id, navigate) = (id.clone(), navigate.clone());
+                leptos::task::spawn_local(async move {
+                    // The event's file, fetched now if this is its first use; a file that
+                    // cannot be used is shown on the start page's error page.
+                    if ensure_event(catalog_now, &id).await.is_err() {
+                        navigate(&routes::start(&id), Default::default());
+                        return;
+                    }
+                    let catalog = catalog_now.get_untracked();
+                    let Some(event) = catalog.event(&id) else { return };
+                    let mut case = String::new();
+                    store.update(|s| case = s.open_case(event, today));
+                    let step = store.with_untracked(|s| s.case(&case).map(|c| c.step.clone())).unwrap_or(Step::Plan);
+                    navigate(&routes::step(&case, &step), Default::default());
+                });
             };
             view! {
                 <li>
@@ -47,8 +60,8 @@ pub fn HomePage() -> impl IntoView {
         .collect_view();
     // Each case once: its title, when it started and where it stands.
     let cases = {
-        let catalog = catalog.clone();
         Memo::new(move |_| {
+            let catalog = catalog_now.get();
             store.with(|s| {
                 s.cases
                     .iter()
@@ -75,7 +88,7 @@ pub fn HomePage() -> impl IntoView {
         view! {
             <ul class="case-list">
                 {list.into_iter().map(|(id, event, started, step, finished)| {
-                    let title = catalog.event(&event).map_or(event.clone(), |e| e.title.get(lang).to_string());
+                    let title = catalog.event_title(&event, lang);
                     let status = t(lang, match (&step, finished) {
                         (_, true) => Msg::CaseFinished,
                         (Step::Question(_), _) => Msg::InProgress,

@@ -3,7 +3,6 @@
 
 pub mod accessibility;
 pub mod case;
-pub mod catalog_error;
 pub mod change;
 pub mod check;
 pub mod data;

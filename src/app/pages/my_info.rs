@@ -42,7 +42,7 @@ pub fn MyInfoPage() -> impl IntoView {
                 .map(|(owner, facts)| {
                     let is_person = s.vault.person(owner).is_some();
                     let owner_is_case = !is_person && owner != HOUSEHOLD;
-                    let case_event = s.case(owner).and_then(|c| catalog.event(&c.event)).map(|e| e.title.get(lang).to_string());
+                    let case_event = s.case(owner).map(|c| catalog.event_title(&c.event, lang));
                     let kin = (is_person && owner != ME).then(|| (hitotsu::household::kin(&s.vault, owner, ME), hitotsu::household::sex(&s.vault, owner)));
                     let mut heading = owner_heading(lang, owner, s.vault.name_at(owner, today).map(hitotsu::ruby::user).as_deref(), None, kin, is_person);
                     if let Some(e) = case_event {

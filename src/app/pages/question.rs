@@ -177,9 +177,7 @@ fn QuestionForm(question_id: String) -> impl IntoView {
                     });
                 parts.push(match &k.from {
                     KnownFrom::Fact(given) => {
-                        let event = catalog
-                            .event(&given.event)
-                            .map_or(given.event.clone(), |e| e.title.get(lang).to_string());
+                        let event = catalog.event_title(&given.event, lang);
                         known_from_fact(lang, &shown_value, &event, given.date)
                     }
                     KnownFrom::Household(people) => {

@@ -3,7 +3,8 @@
 
 use crate::app::components::layout::PageHeading;
 use crate::app::components::text::mixed;
-use crate::app::context::{tr, use_catalog, use_lang, use_store};
+use crate::app::context::{tr, use_catalog_signal, use_lang, use_store};
+use crate::app::services::catalog::load_events_of_cases;
 use hitotsu::ui_text::{format_date, t, Msg};
 use leptos::prelude::*;
 
@@ -11,9 +12,12 @@ use leptos::prelude::*;
 pub fn SharedPage() -> impl IntoView {
     let store = use_store();
     let lang = use_lang();
-    let catalog = use_catalog();
+    let catalog_now = use_catalog_signal();
+    // The procedures are named by their events' files.
+    load_events_of_cases(catalog_now, store);
     let body = move || {
         let lang = lang.get();
+        let catalog = catalog_now.get();
         store.with(|s| {
             if s.shared.is_empty() {
                 return view! { <p>{mixed(lang, t(lang, Msg::NothingShared))}</p> }.into_any();

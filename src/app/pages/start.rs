@@ -2,6 +2,7 @@
 //! whether it is theirs ("These details are for 山田 太郎 — is that you?"), so a shared
 //! device never fills in someone else's name, My Number or account.
 
+use crate::app::components::event::WithEvent;
 use crate::app::components::form::{option_id, ErrorSummary, Label, Radios};
 use crate::app::components::layout::BackLink;
 use crate::app::components::layout::Keyed;
@@ -17,7 +18,17 @@ use leptos_router::hooks::use_navigate;
 #[component]
 pub fn StartPage() -> impl IntoView {
     let event = routes::use_event_id();
-    view! { <Keyed key=event children=std::sync::Arc::new(|e| view! { <StartForm event=e/> }.into_any())/> }
+    view! {
+        <Keyed key=event children=std::sync::Arc::new(|e| {
+            let event = e.clone();
+            view! {
+                <WithEvent event=e children=std::sync::Arc::new(move || {
+                    view! { <StartForm event=event.clone()/> }.into_any()
+                })/>
+            }
+            .into_any()
+        })/>
+    }
 }
 
 #[component]

@@ -1,7 +1,11 @@
 //! Fetching the catalog files and checking them: the error names file and entry.
 
 use super::browser::get_text;
-use hitotsu::catalog::{Catalog, Index};
+use hitotsu::catalog::Catalog;
+use hitotsu::state::AppState;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+use std::sync::Arc;
 
 async fn fetch(file: &str) -> Result<String, String> {
     get_text(&format!("/catalog/{file}"))
@@ -9,24 +13,45 @@ async fn fetch(file: &str) -> Result<String, String> {
         .map_err(|e| format!("{file}: {e}"))
 }
 
-/// Loads the catalog files in parallel and checks them.
-pub async fn load() -> Result<std::sync::Arc<Catalog>, String> {
+/// Loads the index and the field dictionary in parallel and checks them: what every page
+/// needs. Event files come when their event is opened (`ensure_event`).
+pub async fn load() -> Result<Arc<Catalog>, String> {
     let (index_src, fields_src) = futures::join!(fetch("index.json"), fetch("fields.json"));
-    let (index_src, fields_src) = (index_src?, fields_src?);
-    // A malformed index lists no files here; Catalog::load then says what is wrong with it.
-    let files: Vec<String> = serde_json::from_str::<Index>(&index_src)
-        .map(|i| i.events.into_iter().map(|e| e.file).collect())
-        .unwrap_or_default();
-    let fetched = futures::future::join_all(files.iter().map(|f| fetch(f))).await;
-    // A file that cannot be fetched is left out; Catalog::load then names it.
-    let event_files: Vec<(String, String)> = files
-        .into_iter()
-        .zip(fetched)
-        .filter_map(|(f, src)| src.ok().map(|src| (f, src)))
-        .collect();
-    Catalog::load(&index_src, &fields_src, &event_files)
-        .map(std::sync::Arc::new)
+    Catalog::base(&index_src?, &fields_src?)
+        .map(Arc::new)
         .map_err(|e| e.to_string())
+}
+
+/// Makes sure an event's file is in the catalog: fetched and checked the first time.
+pub async fn ensure_event(catalog: RwSignal<Arc<Catalog>>, id: &str) -> Result<(), String> {
+    let file = catalog
+        .with_untracked(|c| (c.event(id).is_none()).then(|| c.event_file(id).map(str::to_string)));
+    let Some(file) = file else {
+        return Ok(());
+    };
+    let file = file.ok_or_else(|| format!("index.json: events: lists no event \"{id}\""))?;
+    let src = get_text(&format!("/catalog/{file}"))
+        .await
+        .map_err(|_| format!("{file}: listed in index.json but could not be read"))?;
+    let mut next = (*catalog.get_untracked()).clone();
+    next.add_event(id, &src).map_err(|e| e.to_string())?;
+    catalog.set(Arc::new(next));
+    Ok(())
+}
+
+/// Fetches the event file of every case on the device, for pages that speak of all of
+/// them (home, what was shared); a first visit has no case and fetches nothing.
+pub fn load_events_of_cases(catalog: RwSignal<Arc<Catalog>>, state: RwSignal<AppState>) {
+    Effect::new(move |_| {
+        let events: BTreeSet<String> =
+            state.with(|s| s.cases.iter().map(|c| c.event.clone()).collect());
+        for event in events {
+            leptos::task::spawn_local(async move {
+                // A file that cannot be used is named when its case is opened.
+                let _ = ensure_event(catalog, &event).await;
+            });
+        }
+    });
 }
 
 /// The readings shown over kanji (furigana); fetched only when a page first needs them.
