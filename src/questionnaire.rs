@@ -93,10 +93,15 @@ pub fn check_answer(
         },
         QuestionKind::Date => {
             let date = parse_date(raw).map_err(AnswerError::Date)?;
-            let year = Span::new().years(1);
+            // A year ahead, without jiff's panicking `years()` (its message would bring
+            // jiff's error texts into the app).
+            let a_year_ahead = Span::new()
+                .try_years(1)
+                .ok()
+                .and_then(|y| today.checked_add(y).ok());
             match q.range {
                 DateRange::Past if date > today => return Err(AnswerError::DateInFuture),
-                DateRange::NearFuture if today.checked_add(year).map_or(true, |l| date > l) => {
+                DateRange::NearFuture if a_year_ahead.is_none_or(|l| date > l) => {
                     return Err(AnswerError::DateTooFarAhead)
                 }
                 _ => {}
