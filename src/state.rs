@@ -136,6 +136,9 @@ pub enum LoadProblem {
     Newer(u32),
     /// Parts were damaged and left out: what they were.
     PartsLost(Vec<String>),
+    /// Read, but its values do not hold together (a date no record has, a reference to
+    /// nobody): loaded as it is, the original kept aside, the citizen told what is wrong.
+    Invalid(crate::integrity::Invalid),
 }
 
 /// Why an import file was refused; nothing is changed.
@@ -399,15 +402,26 @@ impl AppState {
         if !v.is_object() {
             return (AppState::default(), Some(LoadProblem::Unreadable));
         }
-        let version = v.get("version").and_then(Value::as_u64).unwrap_or(0) as u32;
+        // A version is a whole number this app knows; "3", -1 or 2^32+1 is not one.
+        let version = match v.get("version") {
+            None => 0,
+            Some(n) => match n.as_u64().map(u32::try_from) {
+                Some(Ok(n)) => n,
+                Some(Err(_)) => return (AppState::default(), Some(LoadProblem::Newer(u32::MAX))),
+                None => return (AppState::default(), Some(LoadProblem::Unreadable)),
+            },
+        };
         if version > STATE_VERSION {
             return (AppState::default(), Some(LoadProblem::Newer(version)));
         }
         let (state, lost) = salvage(&migrate(v));
-        (
-            state,
-            (!lost.is_empty()).then_some(LoadProblem::PartsLost(lost)),
-        )
+        if !lost.is_empty() {
+            return (state, Some(LoadProblem::PartsLost(lost)));
+        }
+        match crate::integrity::check(&state) {
+            Ok(()) => (state, None),
+            Err(e) => (state, Some(LoadProblem::Invalid(e))),
+        }
     }
 
     pub fn to_stored(&self) -> String {
@@ -477,13 +491,11 @@ impl AppState {
     /// or damaged), now that the app may read it: the same checks as an import.
     pub fn restore_kept(raw: &str) -> Result<AppState, ImportError> {
         match AppState::from_stored(Some(raw)) {
-            (state, None) => {
-                crate::integrity::check(&state).map_err(ImportError::Invalid)?;
-                Ok(state)
-            }
+            (state, None) => Ok(state),
             (_, Some(LoadProblem::Newer(v))) => Err(ImportError::Newer(v)),
             (_, Some(LoadProblem::Unreadable)) => Err(ImportError::NotOurs),
             (_, Some(LoadProblem::PartsLost(parts))) => Err(ImportError::Damaged(parts)),
+            (_, Some(LoadProblem::Invalid(e))) => Err(ImportError::Invalid(e)),
         }
     }
 
@@ -993,6 +1005,30 @@ mod tests {
         s.vault
             .set(&FactKey::new(ME, "name"), "山田 花子".into(), None, given);
         s
+    }
+
+    #[test]
+    fn a_stored_state_with_values_that_do_not_hold_is_loaded_and_said_so() {
+        let mut s = sample();
+        s.cases[0].started = jiff::civil::date(9999, 12, 31);
+        let (back, problem) = AppState::from_stored(Some(&s.to_stored()));
+        assert_eq!(
+            problem,
+            Some(LoadProblem::Invalid(
+                crate::integrity::Invalid::DateOutOfRange("9999-12-31".into())
+            ))
+        );
+        assert_eq!(back, s, "nothing left out");
+        // A version that is not a whole number this app knows.
+        let text = s.to_stored();
+        for (bad, problem) in [
+            ("\"3\"", LoadProblem::Unreadable),
+            ("-1", LoadProblem::Unreadable),
+            ("4294967297", LoadProblem::Newer(u32::MAX)),
+        ] {
+            let raw = text.replacen("\"version\":3", &format!("\"version\":{bad}"), 1);
+            assert_eq!(AppState::from_stored(Some(&raw)).1, Some(problem), "{bad}");
+        }
     }
 
     #[test]

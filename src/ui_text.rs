@@ -811,10 +811,32 @@ pub fn import_sends(lang: Lang, recipients: &str) -> String {
     }
 }
 
+/// Saved data whose values do not hold together: loaded, kept aside, and what is wrong.
+pub fn stored_invalid(lang: Lang, e: &crate::integrity::Invalid) -> String {
+    let (ja, en, easy) = invalid_reason(e);
+    match lang {
+        Lang::Ja => format!("保存されていたデータに誤りがあります：{ja}。そのまま読み込み、元のデータは別に保管してあります。内容を確かめてください。"),
+        Lang::En => format!("Your saved data has a problem: {en}. It was loaded as it is and the original kept aside. Please check it."),
+        Lang::Easy => format!("ほぞん した データに まちがいが あります：{easy}。もとの データは とって あります。たしかめて ください。"),
+    }
+}
+
 /// Why an import file's values were refused, naming what is wrong as written in it.
 pub fn import_invalid(lang: Lang, e: &crate::integrity::Invalid) -> String {
+    let (ja, en, easy) = invalid_reason(e);
+    match lang {
+        Lang::Ja => {
+            format!("ファイルの内容に誤りがあるため読み込めません：{ja}。何も変更していません")
+        }
+        Lang::En => format!("This file cannot be imported: {en}. Nothing was changed"),
+        Lang::Easy => format!("この ファイルは よみこめません：{easy}。なにも かえて いません"),
+    }
+}
+
+/// What is wrong with a state's values, in the three languages.
+fn invalid_reason(e: &crate::integrity::Invalid) -> (String, String, String) {
     use crate::integrity::Invalid::*;
-    let (ja, en, easy) = match e {
+    match e {
         DateOutOfRange(d) => (
             format!("ありえない日付があります（{d}）"),
             format!("it holds a date no record can have ({d})"),
@@ -840,13 +862,6 @@ pub fn import_invalid(lang: Lang, e: &crate::integrity::Invalid) -> String {
             format!("a sending record holds a value that is not a time ({id})"),
             format!("おくった きろくが へん です（{id}）"),
         ),
-    };
-    match lang {
-        Lang::Ja => {
-            format!("ファイルの内容に誤りがあるため読み込めません：{ja}。何も変更していません")
-        }
-        Lang::En => format!("This file cannot be imported: {en}. Nothing was changed"),
-        Lang::Easy => format!("この ファイルは よみこめません：{easy}。なにも かえて いません"),
     }
 }
 

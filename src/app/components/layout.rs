@@ -168,6 +168,7 @@ pub fn StoredStateNotice(problem: LoadProblem) -> impl IntoView {
         }
         LoadProblem::Newer(_) => hitotsu::ui_text::t(lang.get(), Msg::StoredNewer).to_string(),
         LoadProblem::PartsLost(parts) => hitotsu::ui_text::parts_lost(lang.get(), parts),
+        LoadProblem::Invalid(e) => hitotsu::ui_text::stored_invalid(lang.get(), e),
     };
     view! { <div class="notice" role="alert">{move || mixed(lang.get(), text())}</div> }
 }

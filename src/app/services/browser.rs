@@ -41,15 +41,10 @@ pub fn today() -> Date {
     .unwrap_or_default()
 }
 
+/// GETs a text (the catalog, the config): no time limit, since a phone on a slow network
+/// may need long for a large file.
 pub async fn get_text(url: &str) -> Result<String, String> {
-    let response = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    response.text().await.map_err(|e| e.to_string())
+    fetch_text(url, None).await
 }
 
 /// An abort signal that fires after `ms`, so no request hangs forever on an endpoint that
@@ -64,9 +59,12 @@ fn deadline(ms: u32) -> Option<web_sys::AbortSignal> {
     Some(signal)
 }
 
-/// GETs a text, given up after `timeout_ms`.
+/// GETs a text, given up after `timeout_ms` (an endpoint's status answers).
 pub async fn get_text_within(url: &str, timeout_ms: u32) -> Result<String, String> {
-    let signal = deadline(timeout_ms);
+    fetch_text(url, deadline(timeout_ms)).await
+}
+
+async fn fetch_text(url: &str, signal: Option<web_sys::AbortSignal>) -> Result<String, String> {
     let response = gloo_net::http::Request::get(url)
         .abort_signal(signal.as_ref())
         .send()
