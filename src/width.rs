@@ -19,7 +19,6 @@ pub fn to_half_width(s: &str) -> String {
 /// marks joined to their letter. Everything else is kept.
 pub fn full_width_kana(s: &str) -> String {
     const PLAIN: &str = "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン゛゜";
-    let table: Vec<char> = PLAIN.chars().collect();
     let mut out: Vec<char> = Vec::with_capacity(s.len());
     for c in s.chars() {
         let code = c as u32;
@@ -27,7 +26,7 @@ pub fn full_width_kana(s: &str) -> String {
             out.push(c);
             continue;
         }
-        let full = table[(code - 0xFF61) as usize];
+        let full = PLAIN.chars().nth((code - 0xFF61) as usize).unwrap_or(c);
         let joined = match (out.last().copied(), full) {
             (Some('ウ'), '゛') => Some('ヴ'),
             (Some(p @ ('カ'..='ト' | 'ハ'..='ホ')), '゛') => char::from_u32(p as u32 + 1),

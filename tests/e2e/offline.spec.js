@@ -126,24 +126,24 @@ test('endpoint answers are never kept, and delete everything empties the caches'
   await fixToday(page, '2026-04-20');
   await control(page, { reset: true, up: true, config: { submission_endpoint: '/api/submissions' } });
   try {
-  await page.goto('/');
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-  await page.evaluate((s) => localStorage.setItem('hitotsu.state', JSON.stringify(s)), seeded);
-  await page.goto('/case/c1/send');
-  await page.getByRole('checkbox', { name: /この内容を送ることに同意します\W+市区町村役場/ }).check();
-  await page.getByRole('button', { name: '同意した提出先に送る' }).click();
-  await expect(page.locator('.receipt-status')).toHaveText('受付済み');
-  await page.goto('/case/c1/receipts');
-  await expect(page.locator('.receipt-status')).toHaveText('受付済み');
-  expect((await cachedUrls(page)).filter((u) => u.startsWith('/api/'))).toEqual([]);
+    await page.goto('/');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    await page.evaluate((s) => localStorage.setItem('hitotsu.state', JSON.stringify(s)), seeded);
+    await page.goto('/case/c1/send');
+    await page.getByRole('checkbox', { name: /この内容を送ることに同意します\W+市区町村役場/ }).check();
+    await page.getByRole('button', { name: '同意した提出先に送る' }).click();
+    await expect(page.locator('.receipt-status')).toHaveText('受付済み');
+    await page.goto('/case/c1/receipts');
+    await expect(page.locator('.receipt-status')).toHaveText('受付済み');
+    expect((await cachedUrls(page)).filter((u) => u.startsWith('/api/'))).toEqual([]);
 
-  // Something a worker of an older release left behind.
-  await page.evaluate(async () => (await caches.open('hitotsu-v1')).put('/api/submissions/x', new Response('{"status":"done"}')));
-  await page.goto('/data/delete');
-  await page.getByRole('button', { name: 'はい、すべて削除します' }).click();
-  await expect.poll(async () => (await cacheNames(page)).includes('hitotsu-v1')).toBe(false);
-  expect((await cachedUrls(page)).filter((u) => u.startsWith('/api/'))).toEqual([]);
+    // Something a worker of an older release left behind.
+    await page.evaluate(async () => (await caches.open('hitotsu-v1')).put('/api/submissions/x', new Response('{"status":"done"}')));
+    await page.goto('/data/delete');
+    await page.getByRole('button', { name: 'はい、すべて削除します' }).click();
+    await expect.poll(async () => (await cacheNames(page)).includes('hitotsu-v1')).toBe(false);
+    expect((await cachedUrls(page)).filter((u) => u.startsWith('/api/'))).toEqual([]);
   } finally {
     await control(page, { reset: true }).catch(() => {});
   }

@@ -49,7 +49,7 @@ pub async fn get_text(url: &str) -> Result<String, String> {
 
 /// An abort signal that fires after `ms`, so no request hangs forever on an endpoint that
 /// never answers.
-fn deadline(ms: u32) -> Option<web_sys::AbortSignal> {
+fn abort_after(ms: u32) -> Option<web_sys::AbortSignal> {
     let controller = web_sys::AbortController::new().ok()?;
     let signal = controller.signal();
     leptos::prelude::set_timeout(
@@ -61,7 +61,7 @@ fn deadline(ms: u32) -> Option<web_sys::AbortSignal> {
 
 /// GETs a text, given up after `timeout_ms` (an endpoint's status answers).
 pub async fn get_text_within(url: &str, timeout_ms: u32) -> Result<String, String> {
-    fetch_text(url, deadline(timeout_ms)).await
+    fetch_text(url, abort_after(timeout_ms)).await
 }
 
 async fn fetch_text(url: &str, signal: Option<web_sys::AbortSignal>) -> Result<String, String> {
@@ -84,7 +84,7 @@ pub async fn post_json(
     body: &str,
     timeout_ms: u32,
 ) -> Result<(u16, String), String> {
-    let signal = deadline(timeout_ms);
+    let signal = abort_after(timeout_ms);
     let response = gloo_net::http::Request::post(url)
         .header("content-type", "application/json")
         .header("idempotency-key", idempotency_key)

@@ -30,7 +30,7 @@ pub async fn ensure_event(catalog: RwSignal<Arc<Catalog>>, id: &str) -> Result<(
         return Ok(());
     };
     let file = file.ok_or_else(|| format!("index.json: events: lists no event \"{id}\""))?;
-    let src = get_text(&format!("/catalog/{file}"))
+    let src = fetch(&file)
         .await
         .map_err(|_| format!("{file}: listed in index.json but could not be read"))?;
     let mut next = (*catalog.get_untracked()).clone();
