@@ -821,6 +821,18 @@ pub fn stored_invalid(lang: Lang, e: &crate::integrity::Invalid) -> String {
     }
 }
 
+/// Why an import file (or the copy kept aside) was refused; nothing was changed.
+pub fn import_error(lang: Lang, e: &crate::state::ImportError) -> String {
+    use crate::state::ImportError::*;
+    match e {
+        TooLarge => t(lang, Msg::ImportTooLarge).into(),
+        NotOurs => t(lang, Msg::ImportNotOurs).into(),
+        Newer(_) => t(lang, Msg::ImportNewer).into(),
+        Damaged(_) => t(lang, Msg::ImportDamaged).into(),
+        Invalid(e) => import_invalid(lang, e),
+    }
+}
+
 /// Why an import file's values were refused, naming what is wrong as written in it.
 pub fn import_invalid(lang: Lang, e: &crate::integrity::Invalid) -> String {
     let (ja, en, easy) = invalid_reason(e);
@@ -928,6 +940,21 @@ pub fn format_date(d: Date, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_import_refusal_is_said_in_each_language_with_what_is_wrong() {
+        let e = crate::state::ImportError::Invalid(crate::integrity::Invalid::DateOutOfRange(
+            "9999-12-31".into(),
+        ));
+        for lang in [Lang::Ja, Lang::En, Lang::Easy] {
+            assert!(import_error(lang, &e).contains("9999-12-31"), "{lang:?}");
+        }
+        assert_eq!(
+            import_error(Lang::En, &crate::state::ImportError::TooLarge),
+            t(Lang::En, Msg::ImportTooLarge)
+        );
+    }
+
     use jiff::civil::date;
 
     #[test]

@@ -2,7 +2,7 @@
 // another deleted or silently overwrite what another changed; a write the browser refuses
 // is shown at once; two tabs on the send page deliver a packet once.
 import { test, expect } from '@playwright/test';
-import { fixToday, arrive, seeded, expectAxeClean } from './helpers.js';
+import { fixToday, arrive, seeded, expectAxeCleanInEveryLanguage } from './helpers.js';
 
 const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('hitotsu.state')));
 
@@ -27,6 +27,7 @@ test('delete everything in one tab: the other tab shows it, and nothing comes ba
   // The other tab follows at once, and says why its page changed.
   await expect(b.getByText('まだ情報はありません。')).toBeVisible();
   await expect(b.locator('.storage-status')).toHaveText('別のウィンドウ（タブ）での変更を反映しました。');
+  await expectAxeCleanInEveryLanguage(b, 'a change from another tab');
   // Acting in it writes nothing back.
   await b.goto('/settings');
   await b.getByRole('radio', { name: '大きい', exact: true }).check();
@@ -52,6 +53,7 @@ test('a change another tab wrote first is kept, and the later one is not lost si
   // The click's change is refused: the radio goes back to what is stored.
   await page.getByRole('radio', { name: '大きい', exact: true }).click();
   await expect(page.locator('.storage-alert')).toContainText('この画面での最後の変更は保存していません');
+  await expectAxeCleanInEveryLanguage(page, 'a change another tab beat');
   let s = await stored(page);
   expect(s.display.contrast).toBe('high');
   expect(s.display.text).toBe('standard');
@@ -78,7 +80,7 @@ test('a write the browser refuses is shown at once, and nothing is sent', async 
   const alert = page.locator('.storage-alert');
   await expect(alert).toContainText('この端末に保存できませんでした');
   await expect(alert.getByRole('link', { name: 'データを書き出して残す' })).toHaveAttribute('href', '/data');
-  await expectAxeClean(page, 'the alert of a refused write');
+  await expectAxeCleanInEveryLanguage(page, 'the alert of a refused write');
   // The packet is not sent while its key is not kept on the device.
   await page.waitForTimeout(1000);
   expect((await (await page.request.get('/api/received')).json()).posts).toBe(0);

@@ -123,8 +123,9 @@ fn speak(phrases: Vec<(String, String)>, done: impl FnOnce() + 'static) -> Resul
 pub fn ReadAloud() -> impl IntoView {
     let lang = use_lang();
     let state = RwSignal::new(Reading::Idle);
-    let status = RwSignal::new(String::new());
-    let announce = move |m: Msg| status.set(t(lang.get_untracked(), m).to_string());
+    // What was last announced, put in words as it is shown (it follows a language switch).
+    let status = RwSignal::new(None::<Msg>);
+    let announce = move |m: Msg| status.set(Some(m));
     // A new page or language: what was being read no longer stands there.
     let location = leptos_router::hooks::use_location();
     Effect::new(move |first: Option<()>| {
@@ -135,7 +136,7 @@ pub fn ReadAloud() -> impl IntoView {
                 s.cancel();
             }
             state.set(Reading::Idle);
-            status.set(String::new());
+            status.set(None);
         }
     });
     on_cleanup(move || {
@@ -220,7 +221,7 @@ pub fn ReadAloud() -> impl IntoView {
             </Show>
             // A live region without the status role: each page keeps its one status
             // message for what the page itself did.
-            <div class="visually-hidden" aria-live="polite">{move || status.get()}</div>
+            <div class="visually-hidden" aria-live="polite">{move || status.get().map(|m| t(lang.get(), m))}</div>
         </div>
     }
 }

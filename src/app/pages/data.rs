@@ -10,19 +10,33 @@ use hitotsu::state::{AppState, ImportError};
 use hitotsu::ui_text::{t, Msg};
 use leptos::prelude::*;
 
+/// A message of the page: a fixed text, or why a file was refused.
+#[derive(Clone)]
+enum Said {
+    Msg(Msg),
+    Refused(ImportError),
+}
+
+impl Said {
+    fn words(&self, lang: hitotsu::i18n::Lang) -> String {
+        match self {
+            Said::Msg(m) => t(lang, *m).to_string(),
+            Said::Refused(e) => hitotsu::ui_text::import_error(lang, e),
+        }
+    }
+}
+
 #[component]
 pub fn DataPage() -> impl IntoView {
     let store = use_store();
     let lang = use_lang();
     let today = use_today();
     let deleted = routes::use_deleted_flag();
-    let status = RwSignal::new(if deleted {
-        t(lang.get_untracked(), Msg::AllDeleted).to_string()
-    } else {
-        String::new()
-    });
+    // What the page says is kept as what it means, and put in words as it is shown: a
+    // language switch then changes the words too.
+    let status = RwSignal::new(deleted.then_some(Said::Msg(Msg::AllDeleted)));
     let catalog = use_catalog();
-    let import_error = RwSignal::new(None::<String>);
+    let import_error = RwSignal::new(None::<Said>);
     // A file read and checked, waiting for the citizen to confirm what it replaces; and
     // whether it is the copy kept aside (dropped once restored).
     let pending = RwSignal::new(None::<AppState>);
@@ -40,23 +54,16 @@ pub fn DataPage() -> impl IntoView {
             Ok(mut imported) => {
                 imported.lang = lang;
                 import_error.set(None);
-                status.set(String::new());
+                status.set(None);
                 pending.set(Some(imported));
                 pending_kept.set(from_kept);
                 request_animation_frame(|| browser::focus_id("import-confirm"));
             }
             Err(e) => {
-                let message = match e {
-                    ImportError::TooLarge => t(lang, Msg::ImportTooLarge).into(),
-                    ImportError::NotOurs => t(lang, Msg::ImportNotOurs).into(),
-                    ImportError::Newer(_) => t(lang, Msg::ImportNewer).into(),
-                    ImportError::Damaged(_) => t(lang, Msg::ImportDamaged).into(),
-                    ImportError::Invalid(e) => hitotsu::ui_text::import_invalid(lang, &e),
-                };
                 if from_kept {
-                    status.set(message);
+                    status.set(Some(Said::Refused(e)));
                 } else {
-                    import_error.set(Some(message));
+                    import_error.set(Some(Said::Refused(e)));
                 }
             }
         }
@@ -68,7 +75,7 @@ pub fn DataPage() -> impl IntoView {
             .and_then(|i| i.files())
             .and_then(|f| f.get(0))
         else {
-            import_error.set(Some(t(lang.get_untracked(), Msg::ImportNoFile).into()));
+            import_error.set(Some(Said::Msg(Msg::ImportNoFile)));
             return;
         };
         leptos::task::spawn_local(async move {
@@ -94,12 +101,12 @@ pub fn DataPage() -> impl IntoView {
                 storage::forget_kept_aside();
                 kept.set(None);
             }
-            status.set(t(lang.get_untracked(), Msg::Imported).to_string());
+            status.set(Some(Said::Msg(Msg::Imported)));
         }
     };
     let cancel = move |_| {
         pending.set(None);
-        status.set(t(lang.get_untracked(), Msg::ImportCancelled).to_string());
+        status.set(Some(Said::Msg(Msg::ImportCancelled)));
     };
     let confirmation = move || {
         let imported = pending.get()?;
@@ -135,7 +142,8 @@ pub fn DataPage() -> impl IntoView {
             </section>
         })
     };
-    let message = Signal::derive(move || import_error.get());
+    let message =
+        Signal::derive(move || import_error.with(|e| e.as_ref().map(|e| e.words(lang.get()))));
     let summary = Signal::derive(move || {
         message
             .get()
@@ -148,7 +156,7 @@ pub fn DataPage() -> impl IntoView {
             <ErrorSummary errors=summary/>
             <PageHeading text=Signal::derive(move || t(lang.get(), Msg::DataTitle).to_string()) error=has_error/>
             <p>{tr(Msg::DataIntro)}</p>
-            <div class="status-message" role="status" aria-live="polite">{move || status.get()}</div>
+            <div class="status-message" role="status" aria-live="polite">{move || status.with(|s| s.as_ref().map(|s| s.words(lang.get())))}</div>
             <h2>{tr(Msg::Export)}</h2>
             <p class="hint">{tr(Msg::ExportHint)}</p>
             <button type="button" class="button" on:click=export>{tr(Msg::Export)}</button>

@@ -18,7 +18,7 @@ fn setting(
 ) -> impl IntoView {
     let store = use_store();
     let lang = use_lang();
-    let status = expect_context::<RwSignal<String>>();
+    let status = expect_context::<RwSignal<Option<Msg>>>();
     let value = Signal::derive(move || store.with(|s| get(&s.display).to_string()));
     let labels = Signal::derive(move || {
         options
@@ -28,7 +28,7 @@ fn setting(
     });
     let on_change = Callback::new(move |v: String| {
         store.update(|s| set(&mut s.display, &v));
-        status.set(t(lang.get_untracked(), Msg::SettingSaved).to_string());
+        status.set(Some(Msg::SettingSaved));
     });
     view! {
         <Radios name=name legend=Label::Plain(Signal::derive(move || t(lang.get(), legend).to_string()))
@@ -39,13 +39,20 @@ fn setting(
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let lang = use_lang();
-    let status = RwSignal::new(String::new());
+    // The message, put in words as it is shown, so it follows a language switch.
+    let status = RwSignal::new(None::<Msg>);
     provide_context(status);
+    let said = Signal::derive(move || {
+        status
+            .get()
+            .map(|m| t(lang.get(), m).to_string())
+            .unwrap_or_default()
+    });
     view! {
         <div class="page">
             <PageHeading text=Signal::derive(move || t(lang.get(), Msg::SettingsTitle).to_string())/>
             <p>{tr(Msg::SettingsIntro)}</p>
-            <Status text=status/>
+            <Status text=said/>
             {setting("text-size", Msg::TextSizeLegend, &[("standard", Msg::TextStandard), ("large", Msg::TextLarge), ("larger", Msg::TextLarger)],
                 |d| match d.text { TextSize::Standard => "standard", TextSize::Large => "large", TextSize::Larger => "larger" },
                 |d, v| d.text = match v { "large" => TextSize::Large, "larger" => TextSize::Larger, _ => TextSize::Standard })}
