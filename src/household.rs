@@ -267,7 +267,7 @@ pub fn any_of_age(
     for p in people {
         match vault
             .latest(&crate::vault::FactKey::new(p, "birth_date"))
-            .and_then(|f| f.value.parse::<Date>().ok())
+            .and_then(|f| crate::iso_date::parse(&f.value))
         {
             Some(b) if test(b, day) => return Some(true),
             Some(_) => {}

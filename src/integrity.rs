@@ -150,5 +150,5 @@ fn looks_like_date(s: &str) -> Option<Date> {
     if !shaped {
         return None;
     }
-    s.parse::<Date>().ok()
+    crate::iso_date::parse(s)
 }

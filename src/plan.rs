@@ -124,6 +124,13 @@ impl<'e> Plan<'e> {
     }
 }
 
+/// Whole days from `from` to `to` (negative when `to` is earlier). Counted from the days'
+/// difference rather than with jiff's `until`, whose span rounding brings jiff's whole error
+/// text (tens of KB) into the app for a difference that cannot fail.
+fn days_between(from: Date, to: Date) -> i32 {
+    i32::try_from(from.duration_until(to).as_hours() / 24).unwrap_or(0)
+}
+
 fn group_for(days_left: Option<i32>, settled: bool) -> Group {
     match (settled, days_left) {
         (true, _) => Group::Done,
@@ -159,11 +166,11 @@ pub fn build<'e>(scope: &CaseScope<'e>, closed: &ClosedDays) -> Plan<'e> {
                 .deadline
                 .anchor()
                 .and_then(|a| answers.get(a))
-                .and_then(|a| a.parse::<Date>().ok());
+                .and_then(|a| crate::iso_date::parse(a));
             let due = anchor.and_then(|a| compute(&p.deadline, a, closed));
             let days_left = due
                 .as_ref()
-                .map(|d| today.until(d.due).map_or(0, |s| s.get_days()));
+                .map(|d| days_between(today, d.due));
             let state = state_of(p);
             let waits_for = p
                 .depends_on

@@ -107,7 +107,7 @@ pub fn check_answer(
                 _ => {}
             }
             if let Some(other) = &q.not_before {
-                let earlier = answers.get(other).and_then(|a| a.parse::<Date>().ok());
+                let earlier = answers.get(other).and_then(|a| crate::iso_date::parse(a));
                 if earlier.is_some_and(|e| date < e) {
                     return Err(AnswerError::DateBefore(other.clone()));
                 }

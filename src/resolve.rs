@@ -181,7 +181,7 @@ impl<'a> CaseScope<'a> {
         let fits = match q.kind {
             QuestionKind::Choice => q.options.iter().any(|o| o.id == fact.value),
             QuestionKind::YesNo => fact.value == "yes" || fact.value == "no",
-            QuestionKind::Date => fact.value.parse::<Date>().is_ok(),
+            QuestionKind::Date => crate::iso_date::parse(&fact.value).is_some(),
             QuestionKind::Number => fact.value.parse::<f64>().is_ok(),
         };
         fits.then_some(fact)
@@ -193,10 +193,10 @@ impl<'a> CaseScope<'a> {
         let q = &self.event.as_of;
         if self.case.answers.contains_key(q) {
             if let Some(f) = self.vault_answer(q, None) {
-                return f.value.parse().ok();
+                return crate::iso_date::parse(&f.value);
             }
         }
-        self.case.answers.get(q)?.parse().ok()
+        crate::iso_date::parse(self.case.answers.get(q)?)
     }
 
     /// The answers the plan is built on: only those of questions asked, and for answers
@@ -218,7 +218,7 @@ impl<'a> CaseScope<'a> {
 
     /// The day a question's date answer gives, moved by the field time rule.
     pub fn date_of(&self, time: &FieldTime, answers: &Answers) -> Option<Date> {
-        let day: Date = answers.get(time.question())?.parse().ok()?;
+        let day = crate::iso_date::parse(answers.get(time.question())?)?;
         match time {
             FieldTime::Before(_) => day.yesterday().ok(),
             FieldTime::Starts(_) | FieldTime::On(_) => Some(day),
@@ -360,7 +360,7 @@ impl<'a> CaseScope<'a> {
                         match self
                             .vault
                             .latest(&FactKey::new(c, "birth_date"))
-                            .and_then(|f| f.value.parse().ok())
+                            .and_then(|f| crate::iso_date::parse(&f.value))
                         {
                             Some(b) => household::allowance_age(b, day),
                             None => true,

@@ -629,7 +629,7 @@ impl AppState {
                 (None, None) => self.vault.set(&key, value.clone(), None, given(How::Typed)),
             }
         }
-        if let Ok(d) = value.parse::<Date>() {
+        if let Some(d) = crate::iso_date::parse(&value) {
             self.vault.retime(case_id, question, d);
         }
         if let Some(c) = self.case_mut(case_id) {

@@ -1889,8 +1889,8 @@ pub fn display_value(
     lang: Lang,
 ) -> String {
     let kind = catalog.fields.fields.get(field).map(|f| f.kind);
-    match (kind, value.parse::<Date>()) {
-        (Some(crate::catalog::FieldKind::Date), Ok(d)) => short_date(d, lang),
+    match (kind, crate::iso_date::parse(value)) {
+        (Some(crate::catalog::FieldKind::Date), Some(d)) => short_date(d, lang),
         _ => catalog.display_value(field, value, lang),
     }
 }

@@ -419,7 +419,7 @@ impl Vault {
     /// The day a person died, if the vault knows it.
     pub fn death_date(&self, person: &str) -> Option<Date> {
         self.latest(&FactKey::new(person, "death_date"))
-            .and_then(|f| f.value.parse().ok())
+            .and_then(|f| crate::iso_date::parse(&f.value))
     }
 
     /// Whether the person lives in the citizen's household on `date`: the citizen unless

@@ -180,7 +180,7 @@ pub fn use_fact() -> Memo<Option<(String, String, Option<hitotsu::Date>)>> {
             Some((
                 p.owner.clone()?,
                 p.attribute.clone()?,
-                p.day.as_deref().and_then(|d| d.parse().ok()),
+                p.day.as_deref().and_then(hitotsu::iso_date::parse),
             ))
         })
     })

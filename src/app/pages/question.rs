@@ -169,8 +169,7 @@ fn QuestionForm(question_id: String) -> impl IntoView {
                             .map(|(_, l)| l.to_string())
                     })
                     .unwrap_or_else(|| {
-                        k.value
-                            .parse::<hitotsu::Date>()
+                        hitotsu::iso_date::parse(&k.value)
                             .map_or(hitotsu::ruby::user(&k.value), |d| {
                                 hitotsu::ui_text::short_date(d, lang)
                             })
