@@ -2,6 +2,34 @@
 // 'unsafe-inline': the service worker's registration, and the router's click listener moved
 // onto links.
 //
+// The static first screen (index.html) in the language and display settings the citizen
+// chose, before anything is drawn: the app, when it starts, shows the same.
+(() => {
+  const html = document.documentElement;
+  let stored = null;
+  let state = null;
+  try {
+    stored = localStorage.getItem('hitotsu.state');
+    state = JSON.parse(stored);
+  } catch (e) {
+    // No storage, or nothing readable in it: the defaults.
+  }
+  // As the app chooses (i18n.rs, Lang::from_browser): a first visit speaks the browser's
+  // language, Japanese for a Japanese browser, English for any other.
+  const first = (navigator.languages && navigator.languages[0]) || navigator.language;
+  const browser = !first || /^ja(-|$)/i.test(first) ? 'ja' : 'en';
+  const lang = stored === null ? browser
+    : state && ['ja', 'en', 'easy'].includes(state.lang) ? state.lang : 'ja';
+  const display = (state && state.display) || {};
+  html.dataset.v = lang === 'ja' && display.furigana === true ? 'ja-r' : lang;
+  html.lang = lang === 'en' ? 'en' : 'ja';
+  const settings = { text: ['large', 'larger'], contrast: ['high'], theme: ['light', 'dark'] };
+  for (const [name, values] of Object.entries(settings)) {
+    if (values.includes(display[name])) html.dataset[name] = display[name];
+  }
+  if (location.pathname === '/') html.dataset.page = 'home';
+})();
+
 // Offline use: the service worker keeps the last good copy of the app and catalog.
 if ('serviceWorker' in navigator) {
   window.addEventListener('load', () => navigator.serviceWorker.register('/sw.js'));

@@ -71,3 +71,12 @@ if [ "$what" = test ] || [ "$what" = size ]; then
     cp package-lock.json node_modules/.hitotsu-stamp
   fi
 fi
+
+# The benchmark's Lighthouse (scripts/lighthouse.mjs): 12.8 is the last for this Node 20; it
+# drives Debian's Chromium. Not a test package: 185 MB that only the benchmark needs.
+if [ "$what" = size ] && [ ! -f target/lighthouse/node_modules/lighthouse/package.json ]; then
+  say "installing Lighthouse 12.8.2 for the benchmark"
+  mkdir -p target/lighthouse
+  [ -f target/lighthouse/package.json ] || echo '{ "private": true }' > target/lighthouse/package.json
+  npm --prefix target/lighthouse install --no-audit --no-fund --loglevel=error lighthouse@12.8.2
+fi

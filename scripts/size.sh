@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark: a release build (opt-level z, LTO, wasm-opt -Oz from the npm package
 # binaryen), the bytes of every file (raw, gzip -9, brotli -11), what a first visit to the
-# home page downloads against budget.json, then the load time on a throttled phone profile.
+# home page downloads against budget.json, the load time and one step change on a throttled
+# phone profile, and Lighthouse's mobile profile on home, a question and the plan.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh size
@@ -14,3 +15,5 @@ echo
 node scripts/budget.mjs "$out" || true
 echo
 node scripts/load-time.mjs "$out"
+echo
+node scripts/lighthouse.mjs "$out"

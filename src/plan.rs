@@ -168,9 +168,7 @@ pub fn build<'e>(scope: &CaseScope<'e>, closed: &ClosedDays) -> Plan<'e> {
                 .and_then(|a| answers.get(a))
                 .and_then(|a| crate::iso_date::parse(a));
             let due = anchor.and_then(|a| compute(&p.deadline, a, closed));
-            let days_left = due
-                .as_ref()
-                .map(|d| days_between(today, d.due));
+            let days_left = due.as_ref().map(|d| days_between(today, d.due));
             let state = state_of(p);
             let waits_for = p
                 .depends_on

@@ -53,6 +53,61 @@ pub enum Piece {
     Ruby { base: String, reading: String },
 }
 
+/// A part of a sentence as a page shows it. Decided here, drawn by the app (as elements)
+/// and by the static first screen (as HTML, `tests/first_screen.rs`), so both show it alike.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shown {
+    Text(String),
+    /// Japanese on an English page: marked `lang="ja"` for a Japanese voice.
+    Japanese(String),
+    /// What the citizen typed, inside a sentence with readings: never given one.
+    Typed(String),
+    Ruby {
+        base: String,
+        reading: String,
+    },
+}
+
+/// `text` on a page in English (`english`) or Japanese, with readings from `lexicon` when
+/// they are shown (easy Japanese, or furigana on).
+pub fn shown(text: &str, english: bool, lexicon: Option<&Lexicon>) -> Vec<Shown> {
+    if !english {
+        let Some(lexicon) = lexicon else {
+            return vec![Shown::Text(plain(text))];
+        };
+        return parts(text)
+            .into_iter()
+            .flat_map(|(typed, part)| {
+                if typed {
+                    return vec![Shown::Typed(part.to_string())];
+                }
+                lexicon
+                    .pieces(part)
+                    .into_iter()
+                    .map(|p| match p {
+                        Piece::Text(t) => Shown::Text(t),
+                        Piece::Ruby { base, reading } => Shown::Ruby { base, reading },
+                    })
+                    .collect()
+            })
+            .collect();
+    }
+    let text = plain(text);
+    if !text.chars().any(crate::script::is_japanese) {
+        return vec![Shown::Text(text)];
+    }
+    crate::script::runs(&text)
+        .into_iter()
+        .map(|(ja, part)| {
+            if ja {
+                Shown::Japanese(part)
+            } else {
+                Shown::Text(part)
+            }
+        })
+        .collect()
+}
+
 /// A kanji (or 々, ヶ): what needs a reading.
 pub fn is_kanji(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2fa1f}' | '々' | '〆' | 'ヶ')
@@ -382,6 +437,46 @@ mod tests {
             vec![(false, "はい、"), (true, "日野 出生子"), (false, "です")]
         );
         assert_eq!(plain(&sentence), "はい、日野 出生子です");
+    }
+
+    #[test]
+    fn a_sentence_is_shown_as_its_page_needs() {
+        let l = lexicon();
+        let sentence = format!("{}の出生届", user("山田 出生子"));
+        // Plain Japanese: one text, the isolates gone.
+        assert_eq!(
+            super::shown(&sentence, false, None),
+            vec![Shown::Text("山田 出生子の出生届".into())]
+        );
+        // With readings: what was typed gets none.
+        assert_eq!(
+            super::shown(&sentence, false, Some(&l)),
+            vec![
+                Shown::Typed("山田 出生子".into()),
+                Shown::Text("の".into()),
+                Shown::Ruby {
+                    base: "出生".into(),
+                    reading: "しゅっせい".into()
+                },
+                Shown::Ruby {
+                    base: "届".into(),
+                    reading: "とどけ".into()
+                },
+            ]
+        );
+        // On an English page, the Japanese in it is marked for a Japanese voice.
+        assert_eq!(
+            super::shown("Birth notification (出生届)", true, Some(&l)),
+            vec![
+                Shown::Text("Birth notification (".into()),
+                Shown::Japanese("出生届".into()),
+                Shown::Text(")".into()),
+            ]
+        );
+        assert_eq!(
+            super::shown("Plan", true, None),
+            vec![Shown::Text("Plan".into())]
+        );
     }
 
     #[test]

@@ -80,6 +80,13 @@ fn App() -> impl IntoView {
             services::catalog::load().await
         }
     });
+    // The static first screen (index.html) stays until the app has something to show in its
+    // place: the page, or the catalog's error page.
+    Effect::new(move |_| {
+        if catalog.get().is_some() {
+            services::browser::end_first_screen();
+        }
+    });
     view! {
         <Router>
             // The router would take the fragment link as a navigation: move focus by hand.

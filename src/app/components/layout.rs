@@ -96,7 +96,9 @@ pub fn PageHeading(
     Effect::new(move |_| {
         let Some(h) = heading.get() else { return };
         let here = location.pathname.get_untracked();
-        if arrival.is_none_or(|a| a.arrived_at(&here)) {
+        // On the first page, a citizen who already moved into the static first screen
+        // keeps their place (browser::end_first_screen puts focus back on the same link).
+        if arrival.is_none_or(|a| a.arrived_at(&here)) && !browser::focus_kept_from_first_screen() {
             // After the page has been laid out: a screen reader ignores focus that moves
             // to an element the accessibility tree does not show yet (Orca stayed silent on
             // a long plan), so focus goes once the frame is painted.

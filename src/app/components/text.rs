@@ -5,57 +5,25 @@
 
 use crate::app::context::use_furigana;
 use hitotsu::i18n::Lang;
-use hitotsu::ruby::{parts, plain, Lexicon, Piece};
-use hitotsu::script::runs;
+use hitotsu::ruby::{shown, Shown};
 use leptos::prelude::*;
 
-/// `text` on a page in `lang`.
+/// `text` on a page in `lang` (what is marked how is decided by `ruby::shown`).
 pub fn mixed(lang: Lang, text: impl Into<String>) -> AnyView {
-    let text = text.into();
-    if lang != Lang::En {
-        if let Some(lexicon) = use_furigana().and_then(|f| f.active()) {
-            return with_readings(&lexicon, &text);
-        }
-        return plain(&text).into_any();
-    }
-    let text = plain(&text);
-    if !text.chars().any(hitotsu::script::is_japanese) {
-        return text.into_any();
-    }
-    runs(&text)
+    let lexicon = (lang != Lang::En)
+        .then(|| use_furigana().and_then(|f| f.active()))
+        .flatten();
+    shown(&text.into(), lang == Lang::En, lexicon.as_deref())
         .into_iter()
-        .map(|(ja, part)| {
-            if ja {
-                view! { <span lang="ja">{part}</span> }.into_any()
-            } else {
-                part.into_any()
-            }
-        })
-        .collect_view()
-        .into_any()
-}
-
-/// The reading is drawn by the stylesheet from `data-r` and hidden from assistive
-/// technology: a screen reader already reads the kanji, a copied sentence stays the
-/// sentence, and a search of the page finds the words as written.
-fn with_readings(lexicon: &Lexicon, text: &str) -> AnyView {
-    parts(text)
-        .into_iter()
-        .flat_map(|(typed, part)| {
-            if typed {
-                vec![view! { <span translate="no">{part.to_string()}</span> }.into_any()]
-            } else {
-                lexicon
-                    .pieces(part)
-                    .into_iter()
-                    .map(|p| match p {
-                        Piece::Text(t) => t.into_any(),
-                        Piece::Ruby { base, reading } => {
-                            view! { <ruby>{base}<rt aria-hidden="true" data-r=reading></rt></ruby> }
-                                .into_any()
-                        }
-                    })
-                    .collect()
+        .map(|part| match part {
+            Shown::Text(t) => t.into_any(),
+            Shown::Japanese(t) => view! { <span lang="ja">{t}</span> }.into_any(),
+            Shown::Typed(t) => view! { <span translate="no">{t}</span> }.into_any(),
+            // The reading is drawn by the stylesheet from `data-r` and hidden from assistive
+            // technology: a screen reader already reads the kanji, a copied sentence stays
+            // the sentence, and a search of the page finds the words as written.
+            Shown::Ruby { base, reading } => {
+                view! { <ruby>{base}<rt aria-hidden="true" data-r=reading></rt></ruby> }.into_any()
             }
         })
         .collect_view()

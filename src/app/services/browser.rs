@@ -18,6 +18,55 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// Removes the static first screen (`index.html`, issue 8), so the app's own page shows.
+/// A link the citizen had already focused there is focused again in the app.
+pub fn end_first_screen() {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(screen) = doc.get_element_by_id("first-screen") else {
+        return;
+    };
+    let focused = doc
+        .active_element()
+        .filter(|a| screen.contains(Some(a)))
+        .and_then(|a| a.get_attribute("href"));
+    screen.remove();
+    if let Some(link) = focused
+        .and_then(|href| {
+            doc.query_selector(&format!("a[href=\"{href}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = link.focus();
+        // Told to the first page's heading, unless it has already looked (and then found
+        // the focus on the first screen).
+        if !HEADING_LOOKED.get() {
+            FOCUS_KEPT.set(true);
+        }
+    }
+}
+
+thread_local! {
+    static FOCUS_KEPT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static HEADING_LOOKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the citizen's focus is on the first screen, or was carried from it into the
+/// app: the first page's heading then leaves it there. True once.
+pub fn focus_kept_from_first_screen() -> bool {
+    let on_screen = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| Some((d.get_element_by_id("first-screen")?, d.active_element()?)))
+        .is_some_and(|(screen, active)| screen.contains(Some(&active)));
+    HEADING_LOOKED.set(true);
+    let carried = FOCUS_KEPT.replace(false);
+    on_screen || carried
+}
+
 /// Focuses the element with this id, if it exists (error summary links, headings).
 pub fn focus_id(id: &str) {
     use wasm_bindgen::JsCast;
