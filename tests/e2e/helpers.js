@@ -123,9 +123,17 @@ export const seeded = {
   shared: [],
 };
 
+/** Opens `path` and waits until the app has started (taken the static first screen's
+ *  place): storage written by a test before then would be read, and written over, by the
+ *  app still starting on that page, not by the page the test opens next. */
+export async function openApp(page, path = '/') {
+  await page.goto(path);
+  await page.waitForFunction(() => !document.getElementById('first-screen') && document.querySelector('main h1'));
+}
+
 /** Puts a state into storage as the app would have left it, then opens `path`. */
 export async function seed(page, state, path) {
-  await page.goto('/');
+  await openApp(page);
   await page.evaluate((s) => localStorage.setItem('hitotsu.state', JSON.stringify(s)), state);
   await page.goto(path);
 }

@@ -2,7 +2,7 @@
 // small screens and large text lose nothing.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { fixToday, expectAxeCleanInEveryLanguage, expectHeadingFocused, answerText, answerChoice, seeded, seed, navTo } from './helpers.js';
+import { fixToday, expectAxeCleanInEveryLanguage, expectHeadingFocused, answerText, answerChoice, seeded, seed, navTo, openApp } from './helpers.js';
 
 test('a malformed catalog file gives an error page naming the file and the entry', async ({ page }) => {
   const broken = { id: 'death', as_of: 5 };
@@ -89,7 +89,7 @@ test('320px wide with text at 200%: nothing is cut off', async ({ page }) => {
 test('the one-stop pages at 320px with text at 200%', async ({ page }) => {
   await fixToday(page, '2026-04-20');
   await page.setViewportSize({ width: 320, height: 640 });
-  await page.goto('/');
+  await openApp(page);
   await page.evaluate((s) => localStorage.setItem('hitotsu.state', JSON.stringify(s)), seeded);
   await page.goto('/case/c1/check');
   await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
@@ -124,7 +124,7 @@ test('the skip link takes keyboard users past the header', async ({ page }) => {
 test('data from a newer version is kept aside, saved as a file and read once the app can', async ({ page }) => {
   await fixToday(page, '2026-04-20');
   const newer = JSON.stringify({ ...seeded, version: 99 });
-  await page.goto('/');
+  await openApp(page);
   await page.evaluate((raw) => localStorage.setItem('hitotsu.state', raw), newer);
   await page.goto('/data');
   await expect(page.getByText('新しい版のアプリで保存されたデータのため読み込めませんでした。データは別に保管してあります。')).toBeVisible();

@@ -2,7 +2,7 @@
 // sent while it is down wait in the outbox and are delivered exactly once when it is back.
 // Then export → delete everything → import restores everything.
 import { test, expect } from '@playwright/test';
-import { fixToday, arrive, expectHeadingFocused, seeded, navTo } from './helpers.js';
+import { fixToday, arrive, expectHeadingFocused, seeded, navTo, openApp } from './helpers.js';
 
 async function api(page, body) {
   const r = await page.request.post('/api/control', { data: body });
@@ -17,7 +17,7 @@ test('packets wait while the endpoint is down and are delivered exactly once', a
   await fixToday(page, '2026-04-20');
   await api(page, { reset: true, up: false });
   await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"submission_endpoint": "/api/submissions"}' }));
-  await page.goto('/');
+  await openApp(page);
   await page.evaluate((s) => localStorage.setItem('hitotsu.state', JSON.stringify(s)), seeded);
   await page.goto('/case/c1/send');
   await arrive(page, '提出先ごとの確認と同意', 'send with an endpoint');
@@ -86,7 +86,7 @@ test('an endpoint that never answers is given up after the timeout and retried w
   await api(page, { reset: true, up: true, hang: 1 });
   await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json',
     body: '{"submission_endpoint": "/api/submissions", "request_timeout_ms": 1000}' }));
-  await page.goto('/');
+  await openApp(page);
   await page.evaluate((s) => localStorage.setItem('hitotsu.state', JSON.stringify(s)), seeded);
   await page.goto('/case/c1/send');
   await arrive(page, '提出先ごとの確認と同意', 'send to a hung endpoint');
@@ -110,7 +110,7 @@ test('an endpoint that is not https is never sent to', async ({ page }) => {
     body: '{"submission_endpoint": "http://city.example.jp/api/submissions"}' }));
   const posts = [];
   page.on('request', (r) => { if (r.method() === 'POST') posts.push(r.url()); });
-  await page.goto('/');
+  await openApp(page);
   await page.evaluate((s) => localStorage.setItem('hitotsu.state', JSON.stringify(s)), seeded);
   await page.goto('/case/c1/send');
   // Without a usable endpoint the packets are prepared for the counter instead.
@@ -121,7 +121,7 @@ test('an endpoint that is not https is never sent to', async ({ page }) => {
 
 test('export, delete everything, import: everything is back; a foreign file is refused', async ({ page }) => {
   await fixToday(page, '2026-04-20');
-  await page.goto('/');
+  await openApp(page);
   await page.evaluate((s) => localStorage.setItem('hitotsu.state', JSON.stringify(s)), seeded);
   await page.goto('/data');
   await arrive(page, 'データの書き出し・読み込み・削除', 'your data');

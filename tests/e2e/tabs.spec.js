@@ -2,12 +2,12 @@
 // another deleted or silently overwrite what another changed; a write the browser refuses
 // is shown at once; two tabs on the send page deliver a packet once.
 import { test, expect } from '@playwright/test';
-import { fixToday, arrive, seeded, expectAxeCleanInEveryLanguage } from './helpers.js';
+import { fixToday, arrive, seeded, expectAxeCleanInEveryLanguage, openApp } from './helpers.js';
 
 const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('hitotsu.state')));
 
 async function seed(page) {
-  await page.goto('/');
+  await openApp(page);
   await page.evaluate((s) => localStorage.setItem('hitotsu.state', JSON.stringify(s)), seeded);
 }
 
