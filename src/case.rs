@@ -134,6 +134,9 @@ pub struct PacketRecord {
     /// The day it was handed over at the counter.
     #[serde(default, with = "crate::iso_date::option")]
     pub handed_over: Option<Date>,
+    /// The day the recipient's present status was first reported (its notice's day).
+    #[serde(default, with = "crate::iso_date::option")]
+    pub status_since: Option<Date>,
     /// What the forms carried when prepared.
     #[serde(default)]
     pub forms: Vec<Form>,

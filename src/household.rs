@@ -198,7 +198,7 @@ pub fn parent_of_sex(vault: &Vault, child: &str, wanted: Sex) -> Option<String> 
 }
 
 /// The day a person reaches an age (年齢計算ニ関スル法律: the day before the birthday).
-fn reaches(birth: Date, years: i16) -> Option<Date> {
+pub fn reaches(birth: Date, years: i16) -> Option<Date> {
     let birthday = Date::new(birth.year().checked_add(years)?, birth.month(), 1).ok()?;
     // 29 February: the birthday in a common year is 1 March, so the day before is 28 Feb.
     let day = birth.day().min(birthday.days_in_month());

@@ -70,6 +70,12 @@ pub fn check(state: &AppState) -> Result<(), Invalid> {
             return Err(Invalid::BadNumber(item.id.clone()));
         }
     }
+    // Quiet hours are hours of a day: 24 or more would never end.
+    if let Some(q) = state.notices.settings.quiet {
+        if q.from > 23 || q.to > 23 {
+            return Err(Invalid::BadNumber("notices.settings.quiet".into()));
+        }
+    }
     let highest = |ids: &mut dyn Iterator<Item = &str>, prefix: char| {
         ids.filter_map(|id| id.strip_prefix(prefix)?.parse::<u32>().ok())
             .max()

@@ -127,7 +127,7 @@ impl<'e> Plan<'e> {
 /// Whole days from `from` to `to` (negative when `to` is earlier). Counted from the days'
 /// difference rather than with jiff's `until`, whose span rounding brings jiff's whole error
 /// text (tens of KB) into the app for a difference that cannot fail.
-fn days_between(from: Date, to: Date) -> i32 {
+pub(crate) fn days_between(from: Date, to: Date) -> i32 {
     i32::try_from(from.duration_until(to).as_hours() / 24).unwrap_or(0)
 }
 

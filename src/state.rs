@@ -46,6 +46,9 @@ pub struct AppState {
     /// How the app looks for this citizen: text size, contrast, theme, readings over kanji.
     #[serde(default)]
     pub display: Display,
+    /// Which notices the citizen wants, and what they did with each.
+    #[serde(default)]
+    pub notices: crate::notice::NoticeBook,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -100,6 +103,7 @@ impl Default for AppState {
             outbox: Outbox::default(),
             shared: Vec::new(),
             display: Display::default(),
+            notices: crate::notice::NoticeBook::default(),
         }
     }
 }
@@ -354,6 +358,7 @@ fn salvage(v: &Value) -> (AppState, Vec<String>) {
     part!("outbox", outbox);
     part!("shared", shared);
     part!("display", display);
+    part!("notices", notices);
     if s.vault.person(ME).is_none() {
         s.vault.people.insert(
             0,
@@ -808,6 +813,7 @@ impl AppState {
             receipt: None,
             date: today,
             handed_over: None,
+            status_since: None,
             forms: packet.forms.clone(),
         };
         case.packets.insert(id.clone(), record);
@@ -918,14 +924,17 @@ impl AppState {
         self.outbox.record(packet_id, attempt, now_ms);
     }
 
-    /// Records a packet's status as the endpoint reports it.
-    pub fn record_status(&mut self, packet_id: &str, status: PacketStatus) {
+    /// Records a packet's status as the endpoint reports it, and from which day.
+    pub fn record_status(&mut self, packet_id: &str, status: PacketStatus, today: Date) {
         for r in self
             .cases
             .iter_mut()
             .filter_map(|c| c.packets.get_mut(packet_id))
         {
-            r.status = status;
+            if r.status != status {
+                r.status = status;
+                r.status_since = Some(today);
+            }
         }
     }
 

@@ -1175,6 +1175,59 @@ pub fn due_line(lang: Lang, due: Date, left: &str) -> String {
     format!("{}{}", format_date(due, lang), bracketed(lang, left))
 }
 
+/// A deadline notice's title: the procedure and how its due date stands.
+pub fn notice_deadline(lang: Lang, title: &str, phase: crate::notice::Phase) -> String {
+    use crate::notice::Phase;
+    match (lang, phase) {
+        (Lang::Ja, Phase::Ahead(d)) => format!("{title}の期限まであと{d}日"),
+        (Lang::En, Phase::Ahead(d)) => format!("{title}: due in {d} days"),
+        (Lang::Easy, Phase::Ahead(d)) => format!("{title}: あと {d}日で きげんです"),
+        (Lang::Ja, Phase::Due) => format!("{title}は今日が期限です"),
+        (Lang::En, Phase::Due) => format!("{title}: due today"),
+        (Lang::Easy, Phase::Due) => format!("{title}: きょうが きげんです"),
+        (Lang::Ja, Phase::Overdue) => format!("{title}の期限を過ぎています"),
+        (Lang::En, Phase::Overdue) => format!("{title}: overdue"),
+        (Lang::Easy, Phase::Overdue) => format!("{title}: きげんが すぎて います"),
+    }
+}
+
+/// A life-stage notice's title: whose, and what.
+pub fn notice_checkpoint(lang: Lang, name: Option<&str>, title: &str) -> String {
+    match (lang, name) {
+        (Lang::Ja | Lang::Easy, Some(n)) => format!("{}さん: {title}", crate::ruby::user(n)),
+        (Lang::En, Some(n)) => format!("{}: {title}", crate::ruby::user(n)),
+        (_, None) => title.to_string(),
+    }
+}
+
+/// A status notice's title: the recipient and what it reported.
+pub fn notice_status(lang: Lang, agency: &str, status: PacketStatus) -> String {
+    format!("{agency}: {}", item_state(lang, None, Some(status)))
+}
+
+/// A digest of several notices, as one system notification: the situation and how many.
+pub fn notice_digest(lang: Lang, situation: &str, n: usize) -> String {
+    match lang {
+        Lang::Ja => format!("{situation}: お知らせが{n}件あります"),
+        Lang::En if n == 1 => format!("{situation}: 1 notice"),
+        Lang::En => format!("{situation}: {n} notices"),
+        Lang::Easy => format!("{situation}: おしらせが {n}こ あります"),
+    }
+}
+
+/// The header's count of unread notices, as its accessible name.
+pub fn unread_notices(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Ja, 0) => "お知らせ（未読なし）".into(),
+        (Lang::Ja, n) => format!("お知らせ（未読{n}件）"),
+        (Lang::En, 0) => "Notices, none unread".into(),
+        (Lang::En, 1) => "Notices, 1 unread".into(),
+        (Lang::En, n) => format!("Notices, {n} unread"),
+        (Lang::Easy, 0) => "おしらせ（まだ よんで いない ものは ありません）".into(),
+        (Lang::Easy, n) => format!("おしらせ（まだ よんで いない もの {n}こ）"),
+    }
+}
+
 /// Where a procedure stands in the plan: closed (and why), prepared, handed over, sent …
 pub fn item_state(
     lang: Lang,

@@ -94,6 +94,12 @@ fn ids_references_and_counters_must_hold_together() {
         import(|f| f["state"]["vault"]["next_person"] = json!(u64::MAX)).unwrap_err(),
         ImportError::Damaged(_) | ImportError::Invalid(_)
     ));
+    // Quiet hours from 22 to 25 o'clock would never end.
+    assert!(matches!(
+        import(|f| f["state"]["notices"] = json!({"settings": {"quiet": {"from": 22, "to": 25}}}))
+            .unwrap_err(),
+        ImportError::Invalid(Invalid::BadNumber(_))
+    ));
     // Facts about someone who is not in the list: a new person with that id inherits them.
     assert!(matches!(
         import(|f| f["state"]["vault"]["facts"]["p77"] = f["state"]["vault"]["facts"]["p1"].clone())

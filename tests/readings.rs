@@ -92,6 +92,7 @@ fn every_kanji_the_app_shows_has_a_reading() {
         "birth.json",
         "moving.json",
         "death.json",
+        "checkpoints.json",
     ] {
         strings_of(&serde_json::from_str(&read(f)).unwrap(), f, &mut texts);
     }

@@ -160,7 +160,8 @@ impl Sender {
                     return;
                 };
                 if let Some(status) = Reply::parse(&text).and_then(|r| r.status) {
-                    self.state.update(|s| s.record_status(&id, status));
+                    self.state
+                        .update(|s| s.record_status(&id, status, browser::today()));
                 }
             });
         }

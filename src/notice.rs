@@ -1,0 +1,800 @@
+//! Notices: what the app tells the citizen before they ask (プッシュ型通知).
+//!
+//! Derived, never stored: from the cases and their plans (a reminder ahead of each due
+//! date, on the day, and once overdue), from the people of the vault and the life-stage
+//! checkpoints of the catalog (`checkpoints.json`: health checkups, vaccinations, school,
+//! turning 65 and 75), and from the statuses recipients reported for packets. The same
+//! state and the same day always give the same notices with the same ids, so what the
+//! citizen did with one (read, dismissed, snoozed; `Marks`) stays with it.
+//!
+//! One situation is one digest: notices of one case (or one person) shown on the same day
+//! go together, so a birth's 出生届 and 児童手当 reminders are one message, not two.
+
+use crate::calendar::ClosedDays;
+use crate::case::PacketStatus;
+use crate::catalog::{Catalog, CatalogError};
+use crate::i18n::Text;
+use crate::plan::{build, days_between, ItemState};
+use crate::state::AppState;
+use jiff::civil::{Date, DateTime};
+use jiff::Span;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How much a notice asks of the citizen. Ordered: the least first.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Importance {
+    /// For information.
+    #[default]
+    Info,
+    /// Should know: something comes up they may want to prepare for.
+    ShouldKnow,
+    /// Must act: a legal duty falls due.
+    MustAct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A procedure's due date: ahead, on the day, overdue.
+    Deadline,
+    /// A checkpoint of a person's life stage.
+    LifeStage,
+    /// A recipient's news about a packet.
+    Status,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Deadline, Kind::LifeStage, Kind::Status];
+}
+
+/// Where a deadline notice stands against its due date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Phase {
+    /// This many days before the due date.
+    Ahead(i32),
+    Due,
+    Overdue,
+}
+
+/// What a notice is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum About {
+    Deadline {
+        case: String,
+        event: String,
+        procedure: String,
+        due: Date,
+        phase: Phase,
+    },
+    Checkpoint {
+        person: String,
+        checkpoint: String,
+        /// The day it happens (a checkup's age, the school's first day, turning 65).
+        at: Date,
+    },
+    Status {
+        case: String,
+        packet: String,
+        agency: String,
+        status: PacketStatus,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// Stable: the same thing to tell has the same id at every recomputation; a due date
+    /// that moves is a new thing to tell (its old notices go, new ones come).
+    pub id: String,
+    pub kind: Kind,
+    pub importance: Importance,
+    /// The first day it is shown.
+    pub from: Date,
+    /// The last day it is shown; None: until what it is about is settled.
+    pub until: Option<Date>,
+    /// The situation it belongs to (a case, a person): one digest per situation and day.
+    pub bundle: String,
+    pub about: About,
+}
+
+impl Notice {
+    pub fn shown_on(&self, day: Date) -> bool {
+        self.from <= day && self.until.is_none_or(|u| day <= u)
+    }
+}
+
+/// The notices of one situation that start on one day: one message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Digest {
+    pub id: String,
+    pub bundle: String,
+    pub from: Date,
+    /// The highest importance among its notices.
+    pub importance: Importance,
+    pub notices: Vec<Notice>,
+}
+
+/// How many days ahead a due date is recalled, by the length of its period: a short duty
+/// early in proportion (half of a 7- or 14-day period), a long one early in days but late
+/// in proportion (60 days of a 10-month period), with a second, nearer reminder when the
+/// period is long enough for a first one to be forgotten.
+pub fn reminders(period_days: i32) -> Vec<i32> {
+    match period_days {
+        ..=1 => vec![],
+        2..=31 => vec![(period_days + 1) / 2],
+        32..=124 => vec![30, 7],
+        125..=366 => vec![60, 14],
+        _ => vec![90, 30],
+    }
+}
+
+/// A checkpoint of a life stage, as the catalog states it (`checkpoints.json`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checkpoint {
+    pub id: String,
+    /// The day everything counts from.
+    pub anchor: CheckpointAnchor,
+    /// After the anchor (a negative offset: before it), as the calendar counts months.
+    pub at: Offset,
+    /// Shown this many days before the day, …
+    pub lead_days: u16,
+    /// … until this many days after it: a person added later is not told of a checkpoint
+    /// long past.
+    pub window_days: u16,
+    pub importance: Importance,
+    pub title: Text,
+    pub body: Text,
+    pub legal_basis: Text,
+    pub source: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckpointAnchor {
+    /// The day of birth.
+    Birth,
+    /// The day the person reaches `at.years` of age: the day before the birthday
+    /// (年齢計算ニ関スル法律, 民法143条).
+    AgeReached,
+    /// The first day of elementary school (学校教育法17条1項: 1 April after reaching six).
+    SchoolEntry,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Offset {
+    #[serde(default)]
+    pub years: i16,
+    #[serde(default)]
+    pub months: i16,
+    #[serde(default)]
+    pub days: i16,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checkpoints {
+    /// What the file is, for whoever edits it.
+    #[serde(default)]
+    pub about: String,
+    pub checkpoints: Vec<Checkpoint>,
+}
+
+impl Checkpoints {
+    /// Reads and checks `checkpoints.json`: ids unique, every text in three languages, a
+    /// source on the web, an offset the calendar can add.
+    pub fn parse(json: &str) -> Result<Checkpoints, CatalogError> {
+        let file = "checkpoints.json";
+        let err = |entry: String, message: String| CatalogError {
+            file: file.into(),
+            entry,
+            message,
+        };
+        let c: Checkpoints =
+            serde_json::from_str(json).map_err(|e| err(String::new(), e.to_string()))?;
+        let mut ids = BTreeSet::new();
+        for (i, p) in c.checkpoints.iter().enumerate() {
+            let entry = format!("checkpoints[{i}] ({})", p.id);
+            if p.id.is_empty() || !ids.insert(p.id.as_str()) {
+                return Err(err(entry, "an id must be given and unique".into()));
+            }
+            for (name, t) in [
+                ("title", &p.title),
+                ("body", &p.body),
+                ("legal_basis", &p.legal_basis),
+            ] {
+                if [&t.ja, &t.en, &t.easy].iter().any(|s| s.trim().is_empty()) {
+                    return Err(err(entry, format!("{name} needs ja, en and easy")));
+                }
+            }
+            if !p.source.starts_with("https://") {
+                return Err(err(entry, "the source must be an https: address".into()));
+            }
+            let o = p.at;
+            let signs = [o.years, o.months, o.days].map(i16::signum);
+            if signs.contains(&1) && signs.contains(&-1) {
+                return Err(err(
+                    entry,
+                    "an offset goes one way: all ≥ 0 or all ≤ 0".into(),
+                ));
+            }
+            if p.anchor == CheckpointAnchor::AgeReached && o.years <= 0 {
+                return Err(err(entry, "an age reached needs its years".into()));
+            }
+        }
+        Ok(c)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Checkpoint> {
+        self.checkpoints.iter().find(|c| c.id == id)
+    }
+}
+
+impl Checkpoint {
+    /// The day this checkpoint falls on for someone born on `birth`.
+    pub fn day_for(&self, birth: Date) -> Option<Date> {
+        let o = self.at;
+        let (base, years) = match self.anchor {
+            CheckpointAnchor::Birth => (birth, o.years),
+            CheckpointAnchor::AgeReached => (crate::household::reaches(birth, o.years)?, 0),
+            CheckpointAnchor::SchoolEntry => (crate::household::school_entry(birth)?, o.years),
+        };
+        let span = Span::new()
+            .try_years(years)
+            .and_then(|s| s.try_months(o.months))
+            .and_then(|s| s.try_days(o.days))
+            .ok()?;
+        base.checked_add(span).ok()
+    }
+}
+
+/// What the citizen did with a notice; kept in the stored state.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    #[serde(default)]
+    pub read: bool,
+    #[serde(default)]
+    pub dismissed: bool,
+    /// Not shown before this day.
+    #[serde(default, with = "crate::iso_date::option")]
+    pub snoozed_until: Option<Date>,
+}
+
+/// Quiet hours: no system notification from `from` o'clock to `to` o'clock (over
+/// midnight when `from` > `to`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuietHours {
+    pub from: u8,
+    pub to: u8,
+}
+
+impl QuietHours {
+    pub fn contains(&self, hour: u8) -> bool {
+        match self.from.cmp(&self.to) {
+            std::cmp::Ordering::Less => self.from <= hour && hour < self.to,
+            std::cmp::Ordering::Greater => hour >= self.from || hour < self.to,
+            std::cmp::Ordering::Equal => false,
+        }
+    }
+
+    /// The first moment at or after `now` outside the quiet hours.
+    pub fn next_allowed(&self, now: DateTime) -> DateTime {
+        if !self.contains(now.hour() as u8) {
+            return now;
+        }
+        let end = now.date().at(self.to as i8, 0, 0, 0);
+        if end > now {
+            end
+        } else {
+            now.date()
+                .tomorrow()
+                .map_or(now, |d| d.at(self.to as i8, 0, 0, 0))
+        }
+    }
+}
+
+/// The citizen's choices about notices, remembered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoticeSettings {
+    /// The kinds they want; all by default.
+    #[serde(default = "all_kinds")]
+    pub kinds: BTreeSet<Kind>,
+    /// The lowest importance shown.
+    #[serde(default)]
+    pub lowest: Importance,
+    /// No system notification at night, by default from 21:00 to 8:00.
+    #[serde(default = "night")]
+    pub quiet: Option<QuietHours>,
+    /// System notifications: off until the citizen turns them on (and the browser allows).
+    #[serde(default)]
+    pub system: bool,
+}
+
+fn all_kinds() -> BTreeSet<Kind> {
+    Kind::ALL.into_iter().collect()
+}
+
+fn night() -> Option<QuietHours> {
+    Some(QuietHours { from: 21, to: 8 })
+}
+
+impl Default for NoticeSettings {
+    fn default() -> Self {
+        NoticeSettings {
+            kinds: all_kinds(),
+            lowest: Importance::Info,
+            quiet: night(),
+            system: false,
+        }
+    }
+}
+
+/// What the stored state keeps of notices: the citizen's settings and marks.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoticeBook {
+    #[serde(default)]
+    pub settings: NoticeSettings,
+    /// By notice id. Marks of notices that no longer exist are dropped by `tidy`.
+    #[serde(default)]
+    pub marks: BTreeMap<String, Mark>,
+}
+
+impl NoticeBook {
+    pub fn mark(&self, id: &str) -> Mark {
+        self.marks.get(id).cloned().unwrap_or_default()
+    }
+
+    /// Whether the citizen sees this notice on `day`: its time, its kind and importance
+    /// wanted, not dismissed, not snoozed.
+    pub fn wants(&self, n: &Notice, day: Date) -> bool {
+        let m = self.mark(&n.id);
+        n.shown_on(day)
+            && self.settings.kinds.contains(&n.kind)
+            && n.importance >= self.settings.lowest
+            && !m.dismissed
+            && m.snoozed_until.is_none_or(|s| day >= s)
+    }
+
+    /// Keeps only the marks of notices that still exist, so the state does not grow.
+    pub fn tidy(&mut self, notices: &[Notice]) {
+        let ids: BTreeSet<&str> = notices.iter().map(|n| n.id.as_str()).collect();
+        self.marks.retain(|id, _| ids.contains(id.as_str()));
+    }
+}
+
+/// Every notice the state gives as of `today`, shown or still to come, in order of the
+/// day they start. Cases whose event file is not in `catalog` yet are left out (the app
+/// loads every case's event first).
+pub fn derive(
+    state: &AppState,
+    catalog: &Catalog,
+    checkpoints: &Checkpoints,
+    closed: &ClosedDays,
+    today: Date,
+) -> Vec<Notice> {
+    let mut out = deadlines(state, catalog, closed, today);
+    out.extend(life_stages(state, checkpoints));
+    out.extend(statuses(state));
+    out.sort_by(|a, b| (a.from, &a.bundle, &a.id).cmp(&(b.from, &b.bundle, &b.id)));
+    out
+}
+
+fn deadlines(state: &AppState, catalog: &Catalog, closed: &ClosedDays, today: Date) -> Vec<Notice> {
+    let mut out = Vec::new();
+    for case in &state.cases {
+        let Some(scope) = state.scope(catalog, &case.id, today) else {
+            continue;
+        };
+        let plan = build(&scope, closed);
+        for item in &plan.items {
+            let (Some(due), false) = (&item.due, item.state.settled()) else {
+                continue;
+            };
+            // A sheet prepared is still to do: it is reminded like the rest.
+            debug_assert!(!matches!(item.state, ItemState::Done));
+            let due = due.due;
+            let anchor = item
+                .procedure
+                .deadline
+                .anchor()
+                .and_then(|a| scope.answers().get(a).cloned())
+                .and_then(|a| crate::iso_date::parse(&a));
+            let period = anchor.map_or(0, |a| days_between(a, due));
+            let p = &item.procedure.id;
+            let notice = |phase: Phase, from: Date, until: Option<Date>| Notice {
+                id: format!(
+                    "d:{}:{p}:{due}:{}",
+                    case.id,
+                    match phase {
+                        Phase::Ahead(d) => format!("a{d}"),
+                        Phase::Due => "due".into(),
+                        Phase::Overdue => "over".into(),
+                    }
+                ),
+                kind: Kind::Deadline,
+                importance: Importance::MustAct,
+                from,
+                until,
+                bundle: format!("case:{}", case.id),
+                about: About::Deadline {
+                    case: case.id.clone(),
+                    event: case.event.clone(),
+                    procedure: p.clone(),
+                    due,
+                    phase,
+                },
+            };
+            let leads = reminders(period);
+            for (i, lead) in leads.iter().enumerate() {
+                let Ok(from) = due.checked_sub(Span::new().days(*lead)) else {
+                    continue;
+                };
+                // A reminder meant for before the case began is not sent late, unless it
+                // is the nearest one (then it is the first word of a duty not yet known).
+                let nearest = i + 1 == leads.len();
+                if from < case.started && !nearest {
+                    continue;
+                }
+                let until = leads
+                    .get(i + 1)
+                    .and_then(|next| due.checked_sub(Span::new().days(*next)).ok())
+                    .and_then(|d| d.yesterday().ok())
+                    .or(due.yesterday().ok());
+                out.push(notice(Phase::Ahead(*lead), from, until));
+            }
+            out.push(notice(Phase::Due, due, Some(due)));
+            if let Ok(after) = due.tomorrow() {
+                out.push(notice(Phase::Overdue, after, None));
+            }
+        }
+    }
+    out
+}
+
+fn life_stages(state: &AppState, checkpoints: &Checkpoints) -> Vec<Notice> {
+    let vault = &state.vault;
+    let mut out = Vec::new();
+    for person in &vault.people {
+        let Some(birth) = vault
+            .latest(&crate::vault::FactKey::new(&person.id, "birth_date"))
+            .and_then(|f| crate::iso_date::parse(&f.value))
+        else {
+            continue;
+        };
+        let died = vault.death_date(&person.id);
+        for c in &checkpoints.checkpoints {
+            let Some(at) = c.day_for(birth) else { continue };
+            if died.is_some_and(|d| d <= at) {
+                continue;
+            }
+            let (Ok(from), Ok(until)) = (
+                at.checked_sub(Span::new().days(c.lead_days)),
+                at.checked_add(Span::new().days(c.window_days)),
+            ) else {
+                continue;
+            };
+            out.push(Notice {
+                id: format!("c:{}:{}", person.id, c.id),
+                kind: Kind::LifeStage,
+                importance: c.importance,
+                from,
+                until: Some(until),
+                bundle: format!("person:{}", person.id),
+                about: About::Checkpoint {
+                    person: person.id.clone(),
+                    checkpoint: c.id.clone(),
+                    at,
+                },
+            });
+        }
+    }
+    out
+}
+
+fn statuses(state: &AppState) -> Vec<Notice> {
+    let mut out = Vec::new();
+    for case in &state.cases {
+        for r in case.packets.values() {
+            let importance = match r.status {
+                PacketStatus::NeedsAction => Importance::MustAct,
+                PacketStatus::Received | PacketStatus::Done => Importance::Info,
+                _ => continue,
+            };
+            let from = r.status_since.unwrap_or(r.date);
+            out.push(Notice {
+                id: format!("s:{}:{}", r.id, status_word(r.status)),
+                kind: Kind::Status,
+                importance,
+                from,
+                // News is news for a month; what needs action stays until it is done.
+                until: (r.status != PacketStatus::NeedsAction)
+                    .then(|| from.checked_add(Span::new().days(30)).ok())
+                    .flatten(),
+                bundle: format!("case:{}", case.id),
+                about: About::Status {
+                    case: case.id.clone(),
+                    packet: r.id.clone(),
+                    agency: r.agency.clone(),
+                    status: r.status,
+                },
+            });
+        }
+    }
+    out
+}
+
+fn status_word(s: PacketStatus) -> &'static str {
+    match s {
+        PacketStatus::Prepared => "prepared",
+        PacketStatus::HandedOver => "handed_over",
+        PacketStatus::Sent => "sent",
+        PacketStatus::Received => "received",
+        PacketStatus::NeedsAction => "needs_action",
+        PacketStatus::Done => "done",
+    }
+}
+
+/// The notices the citizen sees on `day`, as digests: one per situation and first day,
+/// most important first, then newest.
+pub fn digests(notices: &[Notice], book: &NoticeBook, day: Date) -> Vec<Digest> {
+    group(notices.iter().filter(|n| book.wants(n, day)))
+}
+
+/// The digests still to come after `day` (for the service worker's schedule), soonest
+/// first; what the citizen turned off is left out.
+pub fn upcoming(notices: &[Notice], book: &NoticeBook, day: Date) -> Vec<Digest> {
+    let mut out = group(notices.iter().filter(|n| {
+        n.from > day
+            && book.settings.kinds.contains(&n.kind)
+            && n.importance >= book.settings.lowest
+    }));
+    out.sort_by(|a, b| (a.from, &a.id).cmp(&(b.from, &b.id)));
+    out
+}
+
+fn group<'n>(notices: impl Iterator<Item = &'n Notice>) -> Vec<Digest> {
+    let mut by: BTreeMap<(Date, String), Vec<Notice>> = BTreeMap::new();
+    for n in notices {
+        by.entry((n.from, n.bundle.clone()))
+            .or_default()
+            .push(n.clone());
+    }
+    let mut out: Vec<Digest> = by
+        .into_iter()
+        .map(|((from, bundle), notices)| Digest {
+            id: format!("{bundle}:{from}"),
+            importance: notices
+                .iter()
+                .map(|n| n.importance)
+                .max()
+                .unwrap_or_default(),
+            bundle,
+            from,
+            notices,
+        })
+        .collect();
+    out.sort_by(|a, b| (b.importance, b.from, &a.id).cmp(&(a.importance, a.from, &b.id)));
+    out
+}
+
+/// Unread notices among those shown on `day`.
+pub fn unread(notices: &[Notice], book: &NoticeBook, day: Date) -> usize {
+    notices
+        .iter()
+        .filter(|n| book.wants(n, day) && !book.mark(&n.id).read)
+        .count()
+}
+
+/// A notice or a digest in words, in the citizen's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Words {
+    pub title: String,
+    pub body: String,
+}
+
+/// What the texts of notices are made from.
+pub struct Sources<'a> {
+    pub state: &'a AppState,
+    pub catalog: &'a Catalog,
+    pub checkpoints: &'a Checkpoints,
+    pub lang: crate::i18n::Lang,
+    pub today: Date,
+}
+
+impl Sources<'_> {
+    pub fn notice(&self, n: &Notice) -> Words {
+        use crate::ui_text as ui;
+        let lang = self.lang;
+        match &n.about {
+            About::Deadline {
+                event,
+                procedure,
+                due,
+                phase,
+                ..
+            } => {
+                let title = self
+                    .catalog
+                    .event(event)
+                    .and_then(|e| e.procedures.iter().find(|p| p.id == *procedure))
+                    .map_or(procedure.clone(), |p| p.title.get(lang).to_string());
+                let left = ui::days_left(lang, days_between(self.today, *due));
+                Words {
+                    title: ui::notice_deadline(lang, &title, *phase),
+                    body: ui::due_line(lang, *due, &left),
+                }
+            }
+            About::Checkpoint {
+                person,
+                checkpoint,
+                at,
+            } => {
+                let name = self.state.vault.name_at(person, self.today);
+                let (title, body) = self
+                    .checkpoints
+                    .get(checkpoint)
+                    .map_or((checkpoint.as_str(), ""), |c| {
+                        (c.title.get(lang), c.body.get(lang))
+                    });
+                Words {
+                    title: ui::notice_checkpoint(lang, name, title),
+                    body: format!(
+                        "{}{}{body}",
+                        ui::format_date(*at, lang),
+                        ui::list_separator(lang)
+                    ),
+                }
+            }
+            About::Status {
+                case,
+                agency,
+                status,
+                ..
+            } => Words {
+                title: ui::notice_status(lang, &self.catalog.agency_name(agency, lang), *status),
+                body: self.situation(&format!("case:{case}")),
+            },
+        }
+    }
+
+    /// A digest as one message: a single notice as itself, several under their situation.
+    pub fn digest(&self, d: &Digest) -> Words {
+        if let [one] = d.notices.as_slice() {
+            return self.notice(one);
+        }
+        Words {
+            title: crate::ui_text::notice_digest(
+                self.lang,
+                &self.situation(&d.bundle),
+                d.notices.len(),
+            ),
+            body: d
+                .notices
+                .iter()
+                .map(|n| self.notice(n).title)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+
+    /// What a bundle is about: a case's event, or a person's name.
+    pub fn situation(&self, bundle: &str) -> String {
+        if let Some(case) = bundle.strip_prefix("case:") {
+            let event = self
+                .state
+                .case(case)
+                .map(|c| c.event.as_str())
+                .unwrap_or_default();
+            return self
+                .catalog
+                .event_refs()
+                .iter()
+                .find(|e| e.id == event)
+                .map_or(event.to_string(), |e| e.title.get(self.lang).to_string());
+        }
+        let person = bundle.strip_prefix("person:").unwrap_or(bundle);
+        self.state
+            .vault
+            .name_at(person, self.today)
+            .map_or(String::new(), crate::ruby::user)
+    }
+}
+
+impl Digest {
+    /// When its system notification may be shown: from the start of its day, after the
+    /// quiet hours if they cover that moment.
+    pub fn notify_at(&self, quiet: Option<QuietHours>) -> DateTime {
+        let start = self.from.at(0, 0, 0, 0);
+        quiet.map_or(start, |q| q.next_allowed(start))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn a_short_duty_is_recalled_earlier_in_proportion_than_a_long_one() {
+        assert_eq!(reminders(7), vec![4]);
+        assert_eq!(reminders(14), vec![7]);
+        assert_eq!(reminders(92), vec![30, 7]);
+        assert_eq!(reminders(304), vec![60, 14]);
+        assert_eq!(reminders(1096), vec![90, 30]);
+        let share = |period: i32| f64::from(reminders(period)[0]) / f64::from(period);
+        assert!(share(7) > share(92) && share(92) > share(304) && share(304) > share(1096));
+    }
+
+    #[test]
+    fn quiet_hours_wait_for_the_morning() {
+        let night = QuietHours { from: 21, to: 8 };
+        assert!(night.contains(23) && night.contains(0) && night.contains(7));
+        assert!(!night.contains(8) && !night.contains(20));
+        let d = date(2026, 12, 3);
+        assert_eq!(
+            night.next_allowed(d.at(22, 30, 0, 0)),
+            d.tomorrow().unwrap().at(8, 0, 0, 0)
+        );
+        assert_eq!(night.next_allowed(d.at(6, 0, 0, 0)), d.at(8, 0, 0, 0));
+        assert_eq!(night.next_allowed(d.at(12, 0, 0, 0)), d.at(12, 0, 0, 0));
+        let lunch = QuietHours { from: 12, to: 13 };
+        assert_eq!(lunch.next_allowed(d.at(12, 15, 0, 0)), d.at(13, 0, 0, 0));
+        assert!(!QuietHours { from: 9, to: 9 }.contains(9));
+    }
+
+    #[test]
+    fn an_age_is_reached_the_day_before_the_birthday() {
+        let c = |anchor, at| Checkpoint {
+            id: "x".into(),
+            anchor,
+            at,
+            lead_days: 0,
+            window_days: 0,
+            importance: Importance::Info,
+            title: Text::default(),
+            body: Text::default(),
+            legal_basis: Text::default(),
+            source: String::new(),
+        };
+        let birth = date(1961, 4, 1);
+        let sixty_five = c(
+            CheckpointAnchor::AgeReached,
+            Offset {
+                years: 65,
+                ..Offset::default()
+            },
+        );
+        assert_eq!(sixty_five.day_for(birth), Some(date(2026, 3, 31)));
+        let two_months = c(
+            CheckpointAnchor::Birth,
+            Offset {
+                months: 2,
+                ..Offset::default()
+            },
+        );
+        assert_eq!(
+            two_months.day_for(date(2026, 12, 31)),
+            Some(date(2027, 2, 28))
+        );
+        // Born 1 April: reaches six on 31 March, so school starts that very 1 April.
+        let school = c(CheckpointAnchor::SchoolEntry, Offset::default());
+        assert_eq!(school.day_for(date(2020, 4, 1)), Some(date(2026, 4, 1)));
+        assert_eq!(school.day_for(date(2020, 4, 2)), Some(date(2027, 4, 1)));
+        let health_check = c(
+            CheckpointAnchor::SchoolEntry,
+            Offset {
+                months: -4,
+                days: -1,
+                years: 0,
+            },
+        );
+        assert_eq!(
+            health_check.day_for(date(2020, 4, 2)),
+            Some(date(2026, 11, 30))
+        );
+    }
+}

@@ -1,0 +1,807 @@
+//! Notices over ten years of a household's life, day by day with a fake clock: a baby is
+//! born (the family already has a boy of two), the family moves, the grandfather dies and
+//! the grandmother survives him. Every checkpoint and deadline notice must appear exactly
+//! once, on the day the law and the catalog give, none for what is done; one situation on
+//! one day is one digest; ids are the same at every recomputation and after a reload.
+
+mod common;
+use common::{my_number, read, Drive};
+
+use hitotsu::case::PacketStatus;
+use hitotsu::i18n::Lang;
+use hitotsu::notice::{self, About, Checkpoints, Importance, Kind, Notice, Phase};
+use hitotsu::resolve::Ask;
+use hitotsu::state::AppState;
+use hitotsu::vault::{FactKey, Provenance, Relation, HOUSEHOLD, ME};
+use jiff::civil::{date, Date};
+use jiff::Span;
+use std::collections::BTreeMap;
+
+fn checkpoints() -> Checkpoints {
+    Checkpoints::parse(&read("checkpoints.json")).expect("the shipped checkpoints load")
+}
+
+fn days(d: Date, n: i64) -> Date {
+    d.checked_add(Span::new().days(n)).unwrap()
+}
+
+/// What the citizen types on the detail pages (as tests/household.rs, with the people of
+/// this household).
+fn value(s: &AppState, ask: &Ask) -> String {
+    let name = s
+        .vault
+        .latest(&FactKey::new(&ask.key.owner, "name"))
+        .map(|f| f.value.clone());
+    let v = match (
+        ask.key.owner.as_str(),
+        name.as_deref(),
+        ask.key.attribute.as_str(),
+    ) {
+        (HOUSEHOLD, _, "address") if ask.starts.is_some() => "神奈川県横浜市中区山下町1-1",
+        (HOUSEHOLD, _, "address") => "東京都千代田区千代田1-1",
+        (HOUSEHOLD, _, "postal_code") if ask.starts.is_some() => "231-0023",
+        (HOUSEHOLD, _, "postal_code") => "100-0001",
+        (ME, _, "name") => "山田 太郎",
+        (ME, _, "birth_date") => "1988-05-01",
+        (_, Some("山田 花子"), "birth_date") => "1990-07-07",
+        (_, Some("山田 和子"), "birth_date") => "1956-03-10",
+        (_, Some("山田 一郎"), "birth_date") => "1950-02-01",
+        (_, _, "birth_date") => "1960-01-01",
+        (_, _, "my_number") => return my_number("12345678901"),
+        (_, _, "name") => "山田 𠮷子",
+        (_, _, "name_kana") => "ヤマダ ヨシコ",
+        (_, _, "sex") => "female",
+        (_, _, "birth_time") => "午前10時30分",
+        (_, _, "phone") => "090-1234-5678",
+        (_, _, "bank_account") => "ゆうちょ 10180-11111111",
+        (_, _, "insurance_number") => "12-345",
+        (_, _, "income_summary" | "estate_value") => "1000000",
+        (_, _, a) if a.contains("date") => "2026-01-01",
+        (_, _, a) => return format!("{a}の記入"),
+    };
+    v.to_string()
+}
+
+/// The household's life, and what it has seen: for each notice id, every day it came into
+/// view (a notice shown on consecutive days comes into view once).
+struct Life {
+    h: Drive,
+    cp: Checkpoints,
+    came: BTreeMap<String, Vec<Date>>,
+    shown_yesterday: Vec<String>,
+    /// Digests shown per day they started, for the first year's count.
+    digests: BTreeMap<String, Date>,
+    notices: BTreeMap<String, Notice>,
+}
+
+impl Life {
+    fn day(&mut self, today: Date) {
+        let all = notice::derive(
+            &self.h.s,
+            &self.h.c,
+            &self.cp,
+            &self.h.c.closed_days(),
+            today,
+        );
+        let shown: Vec<String> = all
+            .iter()
+            .filter(|n| self.h.s.notices.wants(n, today))
+            .map(|n| n.id.clone())
+            .collect();
+        for id in &shown {
+            if !self.shown_yesterday.contains(id) {
+                self.came.entry(id.clone()).or_default().push(today);
+            }
+        }
+        for d in notice::digests(&all, &self.h.s.notices, today) {
+            self.digests.entry(d.id.clone()).or_insert(today);
+        }
+        for n in all {
+            self.notices.entry(n.id.clone()).or_insert(n);
+        }
+        self.shown_yesterday = shown;
+    }
+
+    /// The days a notice came into view, found by what it is about.
+    fn came(&self, pick: impl Fn(&Notice) -> bool) -> Vec<(String, Vec<Date>)> {
+        self.notices
+            .values()
+            .filter(|n| pick(n))
+            .map(|n| {
+                (
+                    n.id.clone(),
+                    self.came.get(&n.id).cloned().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn checkpoint(&self, person: &str, checkpoint: &str) -> Vec<Date> {
+        let found = self.came(|n| {
+            matches!(&n.about, About::Checkpoint { person: p, checkpoint: c, .. } if p == person && c == checkpoint)
+        });
+        assert!(
+            found.len() <= 1,
+            "one notice per checkpoint and person: {found:?}"
+        );
+        found.into_iter().flat_map(|(_, d)| d).collect()
+    }
+
+    fn deadline(&self, procedure: &str, phase: Phase) -> Vec<Date> {
+        self.came(|n| {
+            matches!(&n.about, About::Deadline { procedure: p, phase: f, .. } if p == procedure && *f == phase)
+        })
+        .into_iter()
+        .flat_map(|(_, d)| d)
+        .collect()
+    }
+}
+
+#[test]
+fn a_household_over_ten_years_day_by_day() {
+    let mut life = Life {
+        h: Drive::new(),
+        cp: checkpoints(),
+        came: BTreeMap::new(),
+        shown_yesterday: Vec::new(),
+        digests: BTreeMap::new(),
+        notices: BTreeMap::new(),
+    };
+    let start = date(2026, 4, 20);
+    // The boy of two the device already knows (added on a "who is who" page before).
+    let given = Provenance {
+        case: "c0".into(),
+        event: "birth".into(),
+        how: hitotsu::vault::How::Typed,
+        date: date(2024, 1, 10),
+    };
+    let kenta = life.h.s.vault.add_person("c0");
+    life.h.s.vault.set(
+        &FactKey::new(&kenta, "name"),
+        "山田 健太".into(),
+        None,
+        given.clone(),
+    );
+    life.h.s.vault.set(
+        &FactKey::new(&kenta, "birth_date"),
+        "2023-09-10".into(),
+        None,
+        given,
+    );
+    life.h.s.vault.relate(Relation::Parent {
+        parent: ME.into(),
+        child: kenta.clone(),
+    });
+
+    let (mut birth, mut moving, mut death) = (String::new(), String::new(), String::new());
+    let mut packet = String::new();
+    let end = date(2036, 4, 20);
+    let mut today = start;
+    while today <= end {
+        let h = &mut life.h;
+        match today.to_string().as_str() {
+            // The baby was born on 16 April; the birth is entered four days later.
+            "2026-04-20" => {
+                birth = h.open("birth", today);
+                h.answer(
+                    &birth,
+                    today,
+                    &[
+                        ("birth_date", "2026-04-16"),
+                        ("born_abroad", "no"),
+                        ("parent_insurance", "national"),
+                        ("birth_weight_g", "2980"),
+                        ("direct_payment", "yes"),
+                    ],
+                );
+                h.people(
+                    &birth,
+                    today,
+                    &[
+                        ("my_part", "father"),
+                        ("other_parent", "new"),
+                        ("other_parent_name", "山田 花子"),
+                        ("allowance_claimant", ME),
+                    ],
+                );
+                h.fill(&birth, today, &value);
+            }
+            // The registration and the allowance done at the counter; the baby's health
+            // insurance forgotten.
+            "2026-04-27" => {
+                for p in ["birth_registration", "child_allowance"] {
+                    h.s.mark_done(&h.c, &birth, p, true, today);
+                }
+            }
+            // The move on 1 June, entered on 20 May; everything handed over on 3 June.
+            "2026-05-20" => {
+                moving = h.open("moving", today);
+                h.answer_all(&moving, today, &|q, known| {
+                    let v = match q.id.as_str() {
+                        "move_kind" => "other_city",
+                        "move_date" => "2026-06-01",
+                        "has_card" | "child_allowance" => "yes",
+                        "insurance" => "national",
+                        _ => return known.map_or("no".into(), str::to_string),
+                    };
+                    v.into()
+                });
+                h.people(&moving, today, &[]);
+                h.fill(&moving, today, &value);
+            }
+            "2026-06-03" => h.hand_over_all(&moving, today),
+            // The grandfather dies on 30 November; entered on 5 December.
+            "2026-12-05" => {
+                death = h.open("death", today);
+                h.answer(
+                    &death,
+                    today,
+                    &[
+                        ("death_date", "2026-11-30"),
+                        ("known_date", "2026-11-30"),
+                        ("died_abroad", "no"),
+                        ("insurance", "elderly"),
+                        ("age_65", "yes"),
+                        ("pension", "yes"),
+                        ("householder", "no"),
+                        ("child_allowance", "no"),
+                        ("will", "none"),
+                        ("real_estate", "yes"),
+                        ("had_income", "unsure"),
+                        ("estate_large", "unsure"),
+                        ("life_insurance", "no"),
+                        ("funeral_done", "yes"),
+                        ("funeral_date", "2026-12-03"),
+                    ],
+                );
+                h.people(
+                    &death,
+                    today,
+                    &[
+                        ("deceased_kin", "parent-male"),
+                        ("lived_with", "no"),
+                        ("surviving_spouse", "new"),
+                        ("surviving_spouse_name", "山田 和子"),
+                    ],
+                );
+                h.fill(&death, today, &value);
+                // The grandmother's date of birth, added on "My information".
+                let ichiro = h
+                    .case(&death)
+                    .first(hitotsu::household::Role::Deceased)
+                    .unwrap()
+                    .to_string();
+                let kazuko = hitotsu::household::surviving_spouse(&h.s.vault, &ichiro).unwrap();
+                let given = Provenance {
+                    case: death.clone(),
+                    event: "death".into(),
+                    how: hitotsu::vault::How::Typed,
+                    date: today,
+                };
+                h.s.vault.set(
+                    &FactKey::new(&kazuko, "birth_date"),
+                    "1956-03-10".into(),
+                    None,
+                    given,
+                );
+                // The pension service's packet is prepared and sent at once.
+                let p = h
+                    .packets(&death, today)
+                    .into_iter()
+                    .find(|p| p.procedures.iter().any(|x| x == "pension_death_notice"))
+                    .expect("a packet for the pension service");
+                packet = h.s.prepare(&death, &p, today).unwrap();
+                h.s.hand_over(&h.c, &death, &packet, false, today);
+            }
+            // The pension service reports it received it, then that it needs something.
+            "2026-12-10" => h.s.record_status(&packet, PacketStatus::Received, today),
+            "2026-12-20" => h.s.record_status(&packet, PacketStatus::NeedsAction, today),
+            _ => {}
+        }
+        life.day(today);
+        today = today.tomorrow().unwrap();
+    }
+
+    let baby = life
+        .h
+        .case(&birth)
+        .first(hitotsu::household::Role::Child)
+        .unwrap()
+        .to_string();
+    // ── Life stages of the baby, born 16 April 2026: each notice on its day, once.
+    let expect = [
+        ("checkup_1_month", "2026-05-09"),    // 16 May less 7 days
+        ("vaccination_start", "2026-06-02"),  // 16 June less 14 days
+        ("checkup_3_4_months", "2026-07-02"), // 16 July less 14 days
+        ("checkup_1y6m", "2027-09-16"),       // 16 October 2027 less 30 days
+        ("checkup_3y", "2029-03-17"),         // 16 April 2029 less 30 days
+        // Six on 15 April 2032 (the day before the birthday): school from 1 April 2033;
+        // the health check by 30 November 2032, told from 30 September.
+        ("school_health_check", "2032-09-30"),
+        ("school_entry", "2033-01-01"), // 1 April 2033 less 90 days
+    ];
+    for (checkpoint, day) in expect {
+        assert_eq!(
+            life.checkpoint(&baby, checkpoint),
+            vec![day.parse::<Date>().unwrap()],
+            "the baby's {checkpoint}"
+        );
+    }
+    // The boy, born 10 September 2023: already past his early checkups when the device
+    // learnt of him on 20 April 2026 — only what is still to come, or still open.
+    assert!(
+        life.checkpoint(&kenta, "checkup_1y6m").is_empty(),
+        "long past: never told"
+    );
+    assert_eq!(
+        life.checkpoint(&kenta, "checkup_3y"),
+        vec![date(2026, 8, 11)],
+        "three on 10 September 2026, told 30 days ahead"
+    );
+    assert_eq!(
+        life.checkpoint(&kenta, "school_health_check"),
+        vec![date(2029, 9, 30)],
+        "six on 9 September 2029: school from 1 April 2030"
+    );
+    // The grandmother, born 10 March 1956: 75 on 10 March 2031 (the birthday itself).
+    let kazuko = life
+        .h
+        .s
+        .vault
+        .people
+        .iter()
+        .find(|p| life.h.s.vault.name_at(&p.id, end) == Some("山田 和子"))
+        .expect("the surviving spouse is in the vault")
+        .id
+        .clone();
+    assert_eq!(
+        life.checkpoint(&kazuko, "elderly_medical_75"),
+        vec![date(2031, 2, 8)]
+    );
+    assert!(
+        life.checkpoint(&kazuko, "care_insurance_65").is_empty(),
+        "65 long ago"
+    );
+    // The grandfather died: nothing for him after his death.
+    let ichiro = life
+        .h
+        .case(&death)
+        .first(hitotsu::household::Role::Deceased)
+        .unwrap()
+        .to_string();
+    assert!(life
+        .came(|n| matches!(&n.about, About::Checkpoint { person, .. } if *person == ichiro))
+        .is_empty());
+
+    // ── Deadlines. 出生届: due Thursday 30 April (the 14th day, counting the birth day, is
+    // Showa Day 29 April); told 7 days ahead, done on 27 April: nothing after.
+    assert_eq!(
+        life.deadline("birth_registration", Phase::Ahead(7)),
+        vec![date(2026, 4, 23)]
+    );
+    assert!(
+        life.deadline("birth_registration", Phase::Due).is_empty(),
+        "done before it fell due"
+    );
+    assert!(life
+        .deadline("birth_registration", Phase::Overdue)
+        .is_empty());
+    // The baby's health insurance was forgotten: due 30 April, then overdue for good.
+    assert_eq!(
+        life.deadline("baby_national_insurance", Phase::Due),
+        vec![date(2026, 4, 30)]
+    );
+    assert_eq!(
+        life.deadline("baby_national_insurance", Phase::Overdue),
+        vec![date(2026, 5, 1)]
+    );
+    // The move, all handed over on 3 June: its reminders stop there.
+    let moving_shown: Vec<Date> = life
+        .came(|n| matches!(&n.about, About::Deadline { case, .. } if *case == moving))
+        .into_iter()
+        .flat_map(|(_, d)| d)
+        .collect();
+    assert!(!moving_shown.is_empty() && moving_shown.iter().all(|d| *d <= date(2026, 6, 3)));
+    assert!(life
+        .shown_yesterday
+        .iter()
+        .all(|id| !id.contains(&format!(":{moving}:"))));
+    // The death: the timeline to the registration of the inheritance, three years from
+    // knowing of it (30 November 2029, a Friday), told 90 and 30 days ahead.
+    assert_eq!(
+        life.deadline("inheritance_registration", Phase::Ahead(90)),
+        vec![date(2029, 9, 1)]
+    );
+    assert_eq!(
+        life.deadline("inheritance_registration", Phase::Ahead(30)),
+        vec![date(2029, 10, 31)]
+    );
+    // 相続放棄: three months from 30 November, 28 February 2027 a Sunday → 1 March.
+    assert_eq!(
+        life.deadline("renunciation", Phase::Ahead(30)),
+        vec![date(2027, 1, 30)]
+    );
+
+    // ── The recipient's news: received (for information), then needs action (must act).
+    let status: BTreeMap<String, (Importance, Vec<Date>)> = life
+        .notices
+        .values()
+        .filter(|n| n.kind == Kind::Status)
+        .map(|n| (n.id.clone(), (n.importance, life.came[&n.id].clone())))
+        .collect();
+    assert_eq!(
+        status.values().cloned().collect::<Vec<_>>(),
+        vec![
+            (Importance::MustAct, vec![date(2026, 12, 20)]),
+            (Importance::Info, vec![date(2026, 12, 10)]),
+        ],
+        "{status:?}"
+    );
+
+    // ── Every notice in words, in every language; a digest of several under its situation.
+    for lang in [Lang::Ja, Lang::En, Lang::Easy] {
+        let words = notice::Sources {
+            state: &life.h.s,
+            catalog: &life.h.c,
+            checkpoints: &life.cp,
+            lang,
+            today: start,
+        };
+        for n in life.notices.values() {
+            let w = words.notice(n);
+            assert!(
+                !w.title.is_empty() && !w.body.is_empty(),
+                "{} in {lang:?}: {w:?}",
+                n.id
+            );
+        }
+    }
+
+    // ── Exactly once: no notice ever came into view twice.
+    for (id, came) in &life.came {
+        assert_eq!(came.len(), 1, "{id} came into view on {came:?}");
+    }
+
+    // The first year, for the note: notices and digests that came into view.
+    let year = days(start, 365);
+    let notices = life.came.values().filter(|d| d[0] < year).count();
+    let digests = life.digests.values().filter(|d| **d < year).count();
+    println!(
+        "first year of a household of four (and a death): {notices} notices in {digests} digests"
+    );
+}
+
+#[test]
+fn reminders_of_one_case_on_one_day_are_one_digest() {
+    let mut h = Drive::new();
+    let today = date(2026, 4, 20);
+    let birth = h.open("birth", today);
+    h.answer(
+        &birth,
+        today,
+        &[
+            ("birth_date", "2026-04-16"),
+            ("born_abroad", "no"),
+            ("parent_insurance", "national"),
+            ("birth_weight_g", "2980"),
+            ("direct_payment", "yes"),
+        ],
+    );
+    let cp = checkpoints();
+    let day = date(2026, 4, 23);
+    let all = notice::derive(&h.s, &h.c, &cp, &h.c.closed_days(), day);
+    let digests = notice::digests(&all, &h.s.notices, day);
+    let case: Vec<_> = digests
+        .iter()
+        .filter(|d| d.bundle == format!("case:{birth}"))
+        .collect();
+    assert_eq!(case.len(), 1, "{digests:#?}");
+    let procedures: Vec<&str> = case[0]
+        .notices
+        .iter()
+        .map(|n| match &n.about {
+            About::Deadline { procedure, .. } => procedure.as_str(),
+            _ => "",
+        })
+        .collect();
+    // 出生届 (due 30 Apr, 7 ahead), 児童手当 (due 1 May, 15 days: 8 ahead), the baby's
+    // national health insurance (due 30 Apr, 7 ahead): together on 23 April.
+    for p in [
+        "birth_registration",
+        "child_allowance",
+        "baby_national_insurance",
+    ] {
+        assert!(procedures.contains(&p), "{p} in {procedures:?}");
+    }
+    assert_eq!(case[0].importance, Importance::MustAct);
+    // In words: one message under its situation, each reminder a line of it.
+    let en = notice::Sources {
+        state: &h.s,
+        catalog: &h.c,
+        checkpoints: &cp,
+        lang: Lang::En,
+        today: day,
+    };
+    let w = en.digest(case[0]);
+    assert_eq!(
+        w.title,
+        format!("A birth: {} notices", case[0].notices.len())
+    );
+    assert!(
+        w.body
+            .contains("Birth notification (出生届): due in 7 days"),
+        "{}",
+        w.body
+    );
+    let ja = notice::Sources {
+        lang: Lang::Ja,
+        ..en
+    };
+    assert!(ja.digest(case[0]).body.contains("出生届の期限まであと7日"));
+    // Shown at 8:00 that day, when the night's quiet hours end; at midnight without them.
+    assert_eq!(
+        case[0].notify_at(h.s.notices.settings.quiet),
+        day.at(8, 0, 0, 0)
+    );
+    assert_eq!(case[0].notify_at(None), day.at(0, 0, 0, 0));
+
+    // The same notices at every recomputation, and after the state is stored and read.
+    let again = notice::derive(&h.s, &h.c, &cp, &h.c.closed_days(), day);
+    assert_eq!(all, again);
+    let (reloaded, problem) = AppState::from_stored(Some(&h.s.to_stored()));
+    assert!(problem.is_none());
+    assert_eq!(
+        all,
+        notice::derive(&reloaded, &h.c, &cp, &h.c.closed_days(), day)
+    );
+}
+
+#[test]
+fn read_dismissed_and_snoozed_stay_so_across_a_reload() {
+    let mut h = Drive::new();
+    let today = date(2026, 4, 20);
+    let birth = h.open("birth", today);
+    h.answer(
+        &birth,
+        today,
+        &[("birth_date", "2026-04-16"), ("born_abroad", "no")],
+    );
+    let cp = checkpoints();
+    let day = date(2026, 4, 23);
+    let all = notice::derive(&h.s, &h.c, &cp, &h.c.closed_days(), day);
+    let shown: Vec<&Notice> = all.iter().filter(|n| h.s.notices.wants(n, day)).collect();
+    assert!(shown.len() >= 2, "{shown:?}");
+    let unread = notice::unread(&all, &h.s.notices, day);
+    let (read, dismissed) = (shown[0].id.clone(), shown[1].id.clone());
+    h.s.notices.marks.entry(read.clone()).or_default().read = true;
+    h.s.notices
+        .marks
+        .entry(dismissed.clone())
+        .or_default()
+        .dismissed = true;
+    let (mut s, _) = AppState::from_stored(Some(&h.s.to_stored()));
+    assert!(s.notices.mark(&read).read);
+    assert_eq!(notice::unread(&all, &s.notices, day), unread - 2);
+    let left: Vec<&Notice> = all.iter().filter(|n| s.notices.wants(n, day)).collect();
+    assert!(left.iter().all(|n| n.id != dismissed));
+    // Snoozed until 25 April: gone on the 24th, back on the 25th.
+    let snoozed = left[0].id.clone();
+    s.notices
+        .marks
+        .entry(snoozed.clone())
+        .or_default()
+        .snoozed_until = Some(date(2026, 4, 25));
+    let n = all.iter().find(|n| n.id == snoozed).unwrap();
+    assert!(!s.notices.wants(n, date(2026, 4, 24)));
+    assert!(s.notices.wants(n, date(2026, 4, 25)) || !n.shown_on(date(2026, 4, 25)));
+    // What the citizen turned off is not shown: only what must be acted on.
+    s.notices.settings.lowest = Importance::MustAct;
+    assert!(all
+        .iter()
+        .filter(|n| s.notices.wants(n, day))
+        .all(|n| n.importance == Importance::MustAct));
+    s.notices.settings.kinds.remove(&Kind::Deadline);
+    assert!(all
+        .iter()
+        .all(|n| n.kind != Kind::Deadline || !s.notices.wants(n, day)));
+}
+
+#[test]
+fn a_due_date_that_moves_moves_its_notices() {
+    let mut h = Drive::new();
+    let today = date(2026, 4, 20);
+    let birth = h.open("birth", today);
+    h.answer(
+        &birth,
+        today,
+        &[("birth_date", "2026-04-16"), ("born_abroad", "no")],
+    );
+    let cp = checkpoints();
+    let registration = |s: &AppState, c: &hitotsu::catalog::Catalog| -> Vec<Notice> {
+        notice::derive(s, c, &cp, &c.closed_days(), today)
+            .into_iter()
+            .filter(|n| matches!(&n.about, About::Deadline { procedure, .. } if procedure == "birth_registration"))
+            .collect()
+    };
+    let before = registration(&h.s, &h.c);
+    assert_eq!(
+        before
+            .iter()
+            .find(|n| matches!(
+                n.about,
+                About::Deadline {
+                    phase: Phase::Due,
+                    ..
+                }
+            ))
+            .unwrap()
+            .from,
+        date(2026, 4, 30)
+    );
+    // The birth date was mistyped: the 10th, not the 16th. Due 23 April, told from the 16th.
+    h.s.record_answer(&h.c, &birth, "birth_date", "2026-04-10".into(), today);
+    let after = registration(&h.s, &h.c);
+    assert_eq!(
+        after
+            .iter()
+            .find(|n| matches!(
+                n.about,
+                About::Deadline {
+                    phase: Phase::Due,
+                    ..
+                }
+            ))
+            .unwrap()
+            .from,
+        date(2026, 4, 23)
+    );
+    assert!(
+        after.iter().all(|n| before.iter().all(|b| b.id != n.id)),
+        "new notices, new ids"
+    );
+}
+
+#[test]
+fn the_shipped_checkpoints_cite_their_law_and_a_bad_file_is_refused() {
+    let cp = checkpoints();
+    assert!(cp.checkpoints.len() >= 10);
+    for c in &cp.checkpoints {
+        assert!(
+            c.source.starts_with("https://laws.e-gov.go.jp/law/"),
+            "{}",
+            c.id
+        );
+    }
+    let good = read("checkpoints.json");
+    for (bad, why) in [
+        (
+            good.replacen("\"checkup_3y\"", "\"checkup_1y6m\"", 1),
+            "a duplicate id",
+        ),
+        (
+            good.replacen(
+                "https://laws.e-gov.go.jp/law/340AC0000000141",
+                "http://example.org",
+                1,
+            ),
+            "a plain-http source",
+        ),
+        (
+            good.replacen("\"days\": -1", "\"days\": 1", 1),
+            "an offset both ways",
+        ),
+        (
+            good.replacen("\"en\": \"One-month health checkup\"", "\"en\": \"\"", 1),
+            "a text missing in English",
+        ),
+    ] {
+        assert_ne!(bad, good, "{why}: the mutation applies");
+        assert!(Checkpoints::parse(&bad).is_err(), "{why} is refused");
+    }
+}
+
+/// The events of a calendar file as a calendar program reads them: (UID, DTSTART, alarm
+/// trigger, DESCRIPTION), with line folding undone by the parser.
+fn read_calendar(ics: &str) -> Vec<(String, String, String, String)> {
+    let mut calendars = ical::IcalParser::new(std::io::BufReader::new(ics.as_bytes()));
+    let calendar = calendars
+        .next()
+        .expect("one calendar")
+        .expect("a valid calendar");
+    assert!(calendars.next().is_none());
+    let prop = |props: &[ical::property::Property], name: &str| {
+        props
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_else(|| panic!("{name} missing"))
+    };
+    calendar
+        .events
+        .iter()
+        .map(|e| {
+            assert_eq!(e.alarms.len(), 1, "one reminder per due date");
+            (
+                prop(&e.properties, "UID"),
+                prop(&e.properties, "DTSTART"),
+                prop(&e.alarms[0].properties, "TRIGGER"),
+                prop(&e.properties, "DESCRIPTION"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_calendar_holds_every_open_due_date_and_an_import_again_updates_it() {
+    use hitotsu::ics::{calendar, due_entries};
+    let mut h = Drive::new();
+    let today = date(2026, 4, 20);
+    let birth = h.open("birth", today);
+    h.answer(
+        &birth,
+        today,
+        &[
+            ("birth_date", "2026-04-16"),
+            ("born_abroad", "no"),
+            ("parent_insurance", "national"),
+            ("birth_weight_g", "2980"),
+            ("direct_payment", "yes"),
+        ],
+    );
+    h.s.mark_done(&h.c, &birth, "child_allowance", true, today);
+    let stamp = date(2026, 4, 20).at(3, 0, 0, 0);
+    let export = |s: &AppState| {
+        calendar(
+            &due_entries(s, &h.c, &h.c.closed_days(), today, Lang::Ja, Some(&birth)),
+            stamp,
+        )
+    };
+    let ics = export(&h.s);
+    assert!(
+        ics.lines().all(|l| l.len() <= 76),
+        "folded at 75 octets (plus CR)"
+    );
+    let events = read_calendar(&ics);
+    let registration = events
+        .iter()
+        .find(|e| e.0 == format!("{birth}-birth_registration@hitotsu"))
+        .expect("the birth registration is in the calendar");
+    assert_eq!(
+        registration.1, "20260430",
+        "due Thursday 30 April (29 April is Showa Day)"
+    );
+    assert_eq!(
+        registration.2, "-P7D",
+        "reminded 7 days ahead, as the notices do"
+    );
+    assert!(
+        registration.3.contains("戸籍法49条"),
+        "the legal basis: {}",
+        registration.3
+    );
+    assert!(
+        registration.3.contains("市区町村"),
+        "the place: {}",
+        registration.3
+    );
+    assert!(
+        events.iter().all(|e| !e.0.contains("child_allowance")),
+        "done: not in the calendar"
+    );
+
+    // The birth date corrected: the same events, moved.
+    h.s.record_answer(&h.c, &birth, "birth_date", "2026-04-10".into(), today);
+    let moved = read_calendar(&export(&h.s));
+    let uids = |e: &[(String, String, String, String)]| {
+        e.iter()
+            .map(|x| x.0.clone())
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    assert_eq!(
+        uids(&events),
+        uids(&moved),
+        "an import again updates, never duplicates"
+    );
+    let again = moved.iter().find(|e| e.0 == registration.0).unwrap();
+    assert_eq!(again.1, "20260423");
+}
