@@ -6,7 +6,9 @@
 // - The page shell, boot.js, config.json and the catalog go to the network first (a
 //   municipality's catalog edit shows at once), the kept copy when the network is gone or
 //   slower than NETWORK_WAIT_MS.
-// - Nothing else is ever kept: no submission, no endpoint answer, no personal data.
+// - Nothing else is ever kept: no submission, no endpoint answer. The one exception is the
+//   notices' schedule (below): the words of the notifications the app worked out, kept in
+//   their own cache so the worker can show them when the app is closed.
 //
 // The build (scripts/release.py) writes RELEASE and HASHED; a release whose files cannot
 // all be fetched does not install, and the one before keeps working.
@@ -14,8 +16,8 @@ const RELEASE = 'dev';
 const HASHED = [];
 const CACHE = `hitotsu-${RELEASE}`;
 const SHELL = '/index.html';
-const CATALOG = ['index', 'fields', 'birth', 'moving', 'death', 'readings'].map((n) => `/catalog/${n}.json`);
-const FRESH = [SHELL, '/boot.js', '/config.json', ...CATALOG];
+const CATALOG = ['index', 'fields', 'birth', 'moving', 'death', 'checkpoints', 'readings'].map((n) => `/catalog/${n}.json`);
+const FRESH = [SHELL, '/boot.js', '/config.json', '/manifest.webmanifest', '/icons/icon.svg', '/icons/icon-192.png', '/icons/icon-512.png', ...CATALOG];
 // The readings over kanji only some need: kept once fetched, not fetched for everyone.
 const ON_DEMAND = ['/catalog/readings.json'];
 const NETWORK_WAIT_MS = 4000;
@@ -34,7 +36,7 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
-      if (name !== CACHE) await caches.delete(name);
+      if (name !== CACHE && name !== NOTICES) await caches.delete(name);
     }
     await self.clients.claim();
   })());
@@ -90,4 +92,83 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (FRESH.includes(url.pathname)) event.respondWith(networkFirst(request, url.pathname));
+});
+
+// Notices. The app works them out from the citizen's data (on the device, never sent) and
+// hands the worker a schedule: each digest's id, when it may be shown (after the quiet
+// hours), its words in the citizen's language and where a click leads. The worker shows
+// what has fallen due — when the app hands it a schedule, when the browser wakes it for a
+// periodic sync, and when a push arrives (which carries no data: it only wakes it) — each
+// digest once.
+const NOTICES = 'hitotsu-notices';
+const SCHEDULE = '/notices/schedule.json';
+const SHOWN = '/notices/shown.json';
+
+async function readJson(cache, key, fallback) {
+  const kept = await cache.match(key);
+  if (!kept) return fallback;
+  try { return await kept.json(); } catch (damaged) { return fallback; }
+}
+
+async function showDue(now) {
+  const cache = await caches.open(NOTICES);
+  const schedule = await readJson(cache, SCHEDULE, []);
+  const shown = new Set(await readJson(cache, SHOWN, []));
+  if (!self.registration.showNotification || Notification.permission !== 'granted') return;
+  for (const item of schedule) {
+    if (item.at > now || shown.has(item.id)) continue;
+    await self.registration.showNotification(item.title, {
+      body: item.body, tag: item.id, lang: item.lang, data: { url: item.url },
+    });
+    shown.add(item.id);
+  }
+  // Only what the schedule still holds is remembered, so the list does not grow.
+  const kept = [...shown].filter((id) => schedule.some((item) => item.id === id));
+  await cache.put(SHOWN, new Response(JSON.stringify(kept), { headers: { 'content-type': 'application/json' } }));
+}
+
+self.addEventListener('message', (event) => {
+  if (typeof event.data !== 'string' || !event.data.startsWith('{')) return;
+  let message;
+  try { message = JSON.parse(event.data); } catch (notOurs) { return; }
+  if (message.type !== 'notices' || !Array.isArray(message.schedule)) return;
+  event.waitUntil((async () => {
+    // Notifications off: nothing is kept at all.
+    if (message.schedule.length === 0) {
+      await caches.delete(NOTICES);
+      return;
+    }
+    const cache = await caches.open(NOTICES);
+    await cache.put(SCHEDULE, new Response(JSON.stringify(message.schedule), { headers: { 'content-type': 'application/json' } }));
+    // Woken twice a day where the browser offers periodic sync (an installed app in
+    // Chromium); elsewhere the schedule is looked at when the app opens or a push comes.
+    const periodic = self.registration.periodicSync;
+    if (periodic && message.schedule.length) {
+      await periodic.register('notices', { minInterval: 12 * 60 * 60 * 1000 }).catch(() => {});
+    }
+    // The app's clock: "now" as the citizen's device sees it.
+    await showDue(typeof message.now === 'number' ? message.now : Date.now());
+  })());
+});
+
+self.addEventListener('periodicsync', (event) => {
+  if (event.tag === 'notices') event.waitUntil(showDue(Date.now()));
+});
+
+self.addEventListener('push', (event) => {
+  event.waitUntil(showDue(Date.now()));
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = new URL(event.notification.data?.url || '/notices', self.location.origin).href;
+  event.waitUntil((async () => {
+    for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
+      if ('navigate' in client) {
+        await client.focus();
+        return client.navigate(url);
+      }
+    }
+    return self.clients.openWindow(url);
+  })());
 });

@@ -24,14 +24,18 @@ for body in re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flag
     digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
     hashes.append(f"'sha256-{digest}'")
 
-# A submission endpoint on another origin (public/config.json) must be reachable.
+# A submission endpoint or a push subscription address on another origin
+# (public/config.json) must be reachable.
 connect = ["'self'"]
 config = os.path.join(staging, "config.json")
 if os.path.exists(config):
-    endpoint = json.load(open(config, encoding="utf-8")).get("submission_endpoint")
-    if endpoint and urlsplit(endpoint).scheme == "https":
-        parts = urlsplit(endpoint)
-        connect.append(f"https://{parts.netloc}")
+    settings = json.load(open(config, encoding="utf-8"))
+    push = settings.get("push") or {}
+    for address in [settings.get("submission_endpoint"), push.get("subscription_url")]:
+        if address and urlsplit(address).scheme == "https":
+            origin = f"https://{urlsplit(address).netloc}"
+            if origin not in connect:
+                connect.append(origin)
 
 policy = "; ".join([
     "default-src 'self'",

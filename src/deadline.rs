@@ -112,7 +112,9 @@ pub fn end_of_months(start: Date, months: u32) -> Option<Date> {
     }
 }
 
-fn add_days(d: Date, n: i64) -> Option<Date> {
+/// `n` days after `d` (before, when negative); None beyond the calendar. Never a panicking
+/// `Span::days`: its message would bring jiff's error texts into the app.
+pub(crate) fn add_days(d: Date, n: i64) -> Option<Date> {
     d.checked_add(Span::new().try_days(n).ok()?).ok()
 }
 

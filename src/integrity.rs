@@ -66,7 +66,11 @@ pub fn check(state: &AppState) -> Result<(), Invalid> {
         if !packets.contains(item.id.as_str()) {
             return Err(Invalid::UnknownPacket(item.id.clone()));
         }
-        if !item.next_try_ms.is_finite() || item.next_try_ms < 0.0 {
+        let delivered_at = match &item.delivery {
+            crate::outbox::Delivery::Delivered { at_ms, .. } => Some(*at_ms),
+            _ => None,
+        };
+        if !clock_ms(item.next_try_ms) || delivered_at.is_some_and(|t| !clock_ms(t)) {
             return Err(Invalid::BadNumber(item.id.clone()));
         }
     }
@@ -101,6 +105,13 @@ pub fn check(state: &AppState) -> Result<(), Invalid> {
         )));
     }
     Ok(())
+}
+
+/// A time as the browser's clock gives it: whole milliseconds, not negative, within the
+/// integers a double holds exactly (so it reads back as written; 1.2e20 would not).
+fn clock_ms(t: f64) -> bool {
+    const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+    t.is_finite() && (0.0..=MAX_SAFE).contains(&t) && t.fract() == 0.0
 }
 
 fn unique<'a>(ids: impl Iterator<Item = &'a str>) -> Result<BTreeSet<&'a str>, Invalid> {

@@ -13,6 +13,7 @@
 use crate::calendar::ClosedDays;
 use crate::case::PacketStatus;
 use crate::catalog::{Catalog, CatalogError};
+use crate::deadline::add_days;
 use crate::i18n::Text;
 use crate::plan::{build, days_between, ItemState};
 use crate::state::AppState;
@@ -175,7 +176,7 @@ pub struct Offset {
     pub days: i16,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Checkpoints {
     /// What the file is, for whoever edits it.
@@ -430,7 +431,7 @@ fn deadlines(state: &AppState, catalog: &Catalog, closed: &ClosedDays, today: Da
             };
             let leads = reminders(period);
             for (i, lead) in leads.iter().enumerate() {
-                let Ok(from) = due.checked_sub(Span::new().days(*lead)) else {
+                let Some(from) = add_days(due, -i64::from(*lead)) else {
                     continue;
                 };
                 // A reminder meant for before the case began is not sent late, unless it
@@ -441,7 +442,7 @@ fn deadlines(state: &AppState, catalog: &Catalog, closed: &ClosedDays, today: Da
                 }
                 let until = leads
                     .get(i + 1)
-                    .and_then(|next| due.checked_sub(Span::new().days(*next)).ok())
+                    .and_then(|next| add_days(due, -i64::from(*next)))
                     .and_then(|d| d.yesterday().ok())
                     .or(due.yesterday().ok());
                 out.push(notice(Phase::Ahead(*lead), from, until));
@@ -471,9 +472,9 @@ fn life_stages(state: &AppState, checkpoints: &Checkpoints) -> Vec<Notice> {
             if died.is_some_and(|d| d <= at) {
                 continue;
             }
-            let (Ok(from), Ok(until)) = (
-                at.checked_sub(Span::new().days(c.lead_days)),
-                at.checked_add(Span::new().days(c.window_days)),
+            let (Some(from), Some(until)) = (
+                add_days(at, -i64::from(c.lead_days)),
+                add_days(at, i64::from(c.window_days)),
             ) else {
                 continue;
             };
@@ -512,7 +513,7 @@ fn statuses(state: &AppState) -> Vec<Notice> {
                 from,
                 // News is news for a month; what needs action stays until it is done.
                 until: (r.status != PacketStatus::NeedsAction)
-                    .then(|| from.checked_add(Span::new().days(30)).ok())
+                    .then(|| add_days(from, 30))
                     .flatten(),
                 bundle: format!("case:{}", case.id),
                 about: About::Status {

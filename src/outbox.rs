@@ -230,6 +230,30 @@ pub struct Config {
     pub submission_endpoint: Option<String>,
     #[serde(default = "default_timeout")]
     pub request_timeout_ms: u32,
+    /// Web Push, where the deployment runs a push service; None: notices are looked at
+    /// when the app opens (and on periodic sync).
+    #[serde(default)]
+    pub push: Option<PushConfig>,
+}
+
+/// A deployment's Web Push: its VAPID public key and where subscriptions are registered.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PushConfig {
+    /// The application server key, base64url (an uncompressed P-256 point: 65 bytes).
+    pub public_key: String,
+    /// `POST` registers a subscription, `DELETE` removes it (README).
+    pub subscription_url: String,
+}
+
+impl PushConfig {
+    /// A key of 65 bytes in base64url without padding: 87 characters of its alphabet.
+    fn key_is_well_formed(&self) -> bool {
+        self.public_key.len() == 87
+            && self
+                .public_key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    }
 }
 
 fn default_timeout() -> u32 {
@@ -254,6 +278,17 @@ impl Config {
         if let Some(e) = &c.submission_endpoint {
             if !e.starts_with('/') || e.starts_with("//") {
                 check_endpoint(e)?;
+            }
+        }
+        // A push set-up that cannot work is not half used: without it, notices still come
+        // when the app opens.
+        if let Some(p) = &c.push {
+            if !p.key_is_well_formed() {
+                return Err(ConfigError::Unreadable);
+            }
+            let url = &p.subscription_url;
+            if !url.starts_with('/') || url.starts_with("//") {
+                check_endpoint(url)?;
             }
         }
         Ok(c)
@@ -477,6 +512,29 @@ mod tests {
             (config.submission_endpoint, config.request_timeout_ms),
             (None, DEFAULT_TIMEOUT_MS)
         );
+    }
+
+    #[test]
+    fn a_push_set_up_needs_a_whole_key_and_a_safe_address() {
+        let key = "BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U";
+        let with = |key: &str, url: &str| {
+            Config::parse(&format!(
+                r#"{{"push": {{"public_key": "{key}", "subscription_url": "{url}"}}}}"#
+            ))
+        };
+        let ok = with(key, "/api/push").unwrap().push.unwrap();
+        assert_eq!(ok.subscription_url, "/api/push");
+        assert!(with(key, "https://push.city.example.jp/subscriptions").is_ok());
+        assert!(
+            with(key, "http://push.city.example.jp/subscriptions").is_err(),
+            "not https"
+        );
+        assert!(with(&key[1..], "/api/push").is_err(), "a key cut short");
+        assert!(
+            with(&key.replace('-', "+"), "/api/push").is_err(),
+            "not base64url"
+        );
+        assert_eq!(Config::parse("{}").unwrap().push, None);
     }
 
     #[test]

@@ -274,6 +274,48 @@ pub enum Msg {
     A11yReport,
     Undo,
     NavLabel,
+    NavNotices,
+    NoticesTitle,
+    NoticesIntro,
+    NoticesNone,
+    NoticesLoading,
+    NoticeUnread,
+    NoticeMarkRead,
+    NoticeDismiss,
+    NoticeSnooze,
+    NoticeSnoozeUntil,
+    NoticeSnoozeSave,
+    NoticeDismissed,
+    NoticeSnoozed,
+    NoticeOpenPlan,
+    NoticeOpenReceipts,
+    ImportanceMustAct,
+    ImportanceShouldKnow,
+    ImportanceInfo,
+    CalendarExport,
+    CalendarExportHint,
+    NoticeSettingsTitle,
+    NoticeKindsLegend,
+    NoticeKindDeadline,
+    NoticeKindLifeStage,
+    NoticeKindStatus,
+    NoticeLowestLegend,
+    NoticeLowestInfo,
+    NoticeLowestShouldKnow,
+    NoticeLowestMustAct,
+    NoticeQuietLegend,
+    NoticeQuietFrom,
+    NoticeQuietTo,
+    NoticeSystemLegend,
+    NoticeSystemOn,
+    NoticeSystemHint,
+    NoticeSystemDenied,
+    NoticeSystemUnsupported,
+    NoticeSettingsSaved,
+    NoticeSnoozeFuture,
+    NoticeQuietNone,
+    NewRelease,
+    NewReleaseReload,
 }
 
 pub fn t(lang: Lang, msg: Msg) -> &'static str {
@@ -367,6 +409,52 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "あとで もういちど ためして ください。なおらない ときは 役所に いって ください。あなたの こたえは きえて いません。",
         ],
         Loading => ["読み込み中…", "Loading…", "よみこみちゅう…"],
+        NavNotices => ["お知らせ", "Notices", "おしらせ"],
+        NoticesTitle => ["お知らせ", "Notices", "おしらせ"],
+        NoticesIntro => ["手続きの期限、お子さんや家族の健康診査・入学・年金などの節目、送った手続きの状況をお知らせします。この端末の中で、あなたの情報から作っています。", "Deadlines of your procedures, the milestones of your children and family (checkups, school, pension) and news about what you sent. Made on this device from your own information.", "手続きの きげん、こどもや かぞくの だいじな 日（けんしん、学校、ねんきん）、おくった 手続きの ようすを しらせます。この スマホの なかで つくって います。"],
+        NoticesNone => ["今お知らせはありません。", "No notices now.", "今 おしらせは ありません。"],
+        NoticesLoading => ["お知らせを作っています…", "Preparing your notices…", "おしらせを つくって います…"],
+        NoticeUnread => ["未読", "Unread", "まだ よんで いない"],
+        NoticeMarkRead => ["読んだ", "Mark as read", "よんだ"],
+        NoticeDismiss => ["表示しない", "Dismiss", "けす"],
+        NoticeSnooze => ["指定した日まで表示しない", "Remind me later", "あとで しらせる"],
+        NoticeSnoozeUntil => ["もう一度知らせる日", "Remind me again on", "もう いちど しらせる 日"],
+        NoticeSnoozeSave => ["この日まで表示しない", "Snooze until this day", "この 日まで けす"],
+        NoticeDismissed => ["お知らせを表示しないようにしました。", "The notice is dismissed.", "おしらせを けしました。"],
+        NoticeSnoozed => ["お知らせを指定した日まで表示しないようにしました。", "The notice will come back on the day you chose.", "おしらせは えらんだ 日に また でます。"],
+        NoticeOpenPlan => ["手続きの一覧で見る", "See it in your plan", "手続きの リストで みる"],
+        NoticeOpenReceipts => ["送った手続きの状況を見る", "See what you sent", "おくった 手続きを みる"],
+        ImportanceMustAct => ["手続きが必要", "Action needed", "手続きが ひつよう"],
+        ImportanceShouldKnow => ["確認してください", "Good to know", "みて ください"],
+        ImportanceInfo => ["お知らせ", "For information", "おしらせ"],
+        CalendarExport => ["期限をカレンダーに追加（.ics）", "Add the due dates to your calendar (.ics)", "きげんを カレンダーに いれる（.ics）"],
+        CalendarExportHint => ["まだ済んでいない手続きの期限を、予定表アプリで読み込めるファイルにします。もう一度読み込むと、変わった期限が更新されます。", "A file your calendar app reads, with the due date of every procedure not done yet. Importing it again updates any date that changed.", "まだ おわって いない 手続きの きげんを、カレンダーの アプリに いれる ファイルに します。"],
+        NoticeSettingsTitle => ["お知らせの設定", "Notice settings", "おしらせの せってい"],
+        NoticeKindsLegend => ["知らせてほしいこと", "What to tell you about", "しらせて ほしい こと"],
+        NoticeKindDeadline => ["手続きの期限", "Deadlines of procedures", "手続きの きげん"],
+        NoticeKindLifeStage => ["健康診査・入学・年金などの節目", "Milestones: checkups, school, pension", "けんしん・学校・ねんきん など"],
+        NoticeKindStatus => ["送った手続きの状況", "News about what you sent", "おくった 手続きの ようす"],
+        NoticeLowestLegend => ["表示するお知らせ", "Which notices to show", "みせる おしらせ"],
+        NoticeLowestInfo => ["すべて", "All of them", "ぜんぶ"],
+        NoticeLowestShouldKnow => ["確認が必要なものと、手続きが必要なもの", "Good to know, and action needed", "みて ほしい ものと、手続きが ひつような もの"],
+        NoticeLowestMustAct => ["手続きが必要なものだけ", "Only where action is needed", "手続きが ひつような ものだけ"],
+        NoticeQuietLegend => ["通知しない時間帯", "Quiet hours (no notifications)", "しらせない 時間"],
+        NoticeQuietFrom => ["開始", "From", "はじめ"],
+        NoticeQuietTo => ["終了", "Until", "おわり"],
+        NoticeSystemLegend => ["スマートフォンの通知", "Notifications on this phone", "スマホの つうち"],
+        NoticeSystemOn => ["この端末に通知を表示する", "Show notifications on this device", "この スマホに つうちを だす"],
+        NoticeSystemHint => ["オンにすると、ブラウザーが通知を許可するか尋ねます。アプリを開いていないときも、期限や節目を通知でお知らせします。", "When you turn this on, your browser asks whether to allow notifications. You are then notified of deadlines and milestones even when the app is closed.", "オンに すると、ブラウザーが きょかを ききます。アプリを ひらいて いない ときも しらせます。"],
+        NoticeSystemDenied => ["ブラウザーで通知が許可されていないため、通知は表示できません。お知らせはこのページでいつでも見られます。通知を使うには、ブラウザーのサイト設定で通知を許可してから、もう一度オンにしてください。", "Notifications are blocked in your browser, so none can be shown. Your notices are always on this page. To use notifications, allow them in your browser's site settings and turn this on again.", "ブラウザーが つうちを ゆるして いません。おしらせは この ページで いつでも みられます。"],
+        NoticeSystemUnsupported => ["このブラウザーは通知に対応していません。お知らせはこのページでいつでも見られます。", "This browser cannot show notifications. Your notices are always on this page.", "この ブラウザーは つうちが できません。おしらせは この ページで みられます。"],
+        NoticeSnoozeFuture => ["明日以降の日を入力してください", "Enter a day after today", "あしたより あとの 日を かいて ください"],
+        NoticeQuietNone => ["なし", "None", "なし"],
+        NewRelease => [
+            "新しい版の準備ができました。入力した内容はそのまま残ります。",
+            "A new version is ready. Everything you entered stays.",
+            "あたらしい アプリが あります。かいた ことは きえません。",
+        ],
+        NewReleaseReload => ["新しい版にする", "Use the new version", "あたらしく する"],
+        NoticeSettingsSaved => ["お知らせの設定を保存しました。", "Notice settings saved.", "おしらせの せっていを のこしました。"],
         NotFoundTitle => ["ページが見つかりません", "Page not found", "ページが ありません"],
         NotFoundBody => [
             "アドレスを確認するか、トップページから始めてください。",
@@ -1215,7 +1303,29 @@ pub fn notice_digest(lang: Lang, situation: &str, n: usize) -> String {
     }
 }
 
-/// The header's count of unread notices, as its accessible name.
+/// An hour of the day, for the quiet hours.
+pub fn hour(lang: Lang, h: u8) -> String {
+    match lang {
+        Lang::Ja | Lang::Easy => format!("{h}時"),
+        Lang::En => format!("{h}:00"),
+    }
+}
+
+/// Whose notices a digest holds, with the day it began.
+pub fn digest_heading(lang: Lang, situation: &str, from: Date) -> String {
+    format!("{situation}{}", bracketed(lang, &format_date(from, lang)))
+}
+
+/// The header's badge: how many notices are unread.
+pub fn unread_badge(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Ja => format!("未読{n}件"),
+        Lang::En => format!("{n} unread"),
+        Lang::Easy => format!("みていない {n}こ"),
+    }
+}
+
+/// The count of unread notices in a sentence (announced when it grows).
 pub fn unread_notices(lang: Lang, n: usize) -> String {
     match (lang, n) {
         (Lang::Ja, 0) => "お知らせ（未読なし）".into(),

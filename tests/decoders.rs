@@ -153,8 +153,8 @@ fn the_import_decoder_never_panics_and_round_trips() {
 #[test]
 fn the_endpoint_answer_and_config_decoders_never_panic() {
     let answer = r#"{"receipt": "R-0001", "status": "received"}"#;
-    let config =
-        r#"{"submission_endpoint": "https://city.example.jp/api", "request_timeout_ms": 20000}"#;
+    let config = r#"{"submission_endpoint": "https://city.example.jp/api", "request_timeout_ms": 20000,
+        "push": {"public_key": "BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U", "subscription_url": "/api/push"}}"#;
     let mut rng = Rng(0x5EED_0003);
     for _ in 0..cases() {
         let input = mutate(answer, &mut rng);
@@ -169,6 +169,7 @@ fn the_endpoint_answer_and_config_decoders_never_panic() {
             let json = serde_json::json!({
                 "submission_endpoint": c.submission_endpoint,
                 "request_timeout_ms": c.request_timeout_ms,
+                "push": c.push,
             })
             .to_string();
             assert_eq!(Config::parse(&json), Ok(c));

@@ -108,6 +108,10 @@ fn first_screen(lexicon: &Lexicon) -> String {
             w(Msg::SiteNameRest)
         ),
         format!(
+            "<a class=\"notices-link\" href=\"/notices\"><span class=\"notices-word\">{}</span></a>",
+            w(Msg::NavNotices)
+        ),
+        format!(
             "<button type=\"button\" tabindex=\"-1\" class=\"menu-button first-placeholder\">{}</button>",
             w(Msg::NavLabel)
         ),
@@ -169,6 +173,6 @@ fn the_first_screen_in_index_html_is_the_apps_own_text() {
         .flat_map(|s| s.split('"').next().unwrap_or("").split(' '))
         .collect();
     for (name, _, _) in VARIANTS {
-        assert_eq!(named.iter().filter(|n| **n == name).count(), 12, "{name}");
+        assert_eq!(named.iter().filter(|n| **n == name).count(), 13, "{name}");
     }
 }

@@ -16,9 +16,10 @@ const port = Number(process.env.PORT || 8090);
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json', '.ics': 'text/calendar',
 };
 
-const api = { up: true, processed: new Map(), hang: 0, seen: 0 };
+const api = { up: true, processed: new Map(), hang: 0, seen: 0, push: new Map() };
 
 async function readBody(req) {
   const chunks = [];
@@ -52,7 +53,7 @@ async function handleApi(req, res, path) {
     if (body.status) {
       for (const p of api.processed.values()) if (p.packet === body.status.packet) p.status = body.status.to;
     }
-    if (body.reset) { api.processed.clear(); api.seen = 0; api.hang = 0; api.config = null; }
+    if (body.reset) { api.processed.clear(); api.seen = 0; api.hang = 0; api.config = null; api.push.clear(); }
     if (typeof body.hang === 'number') api.hang = body.hang;
     // The deployment's config.json, as a service worker also sees it (page routes do not).
     if ('config' in body) api.config = body.config;
@@ -60,6 +61,19 @@ async function handleApi(req, res, path) {
     if (typeof body.up === 'boolean') api.up = body.up;
     return json(200, { up: api.up });
   }
+  // Web Push subscriptions (README: the push contract): registered by endpoint, removed by it.
+  if (path === '/api/push' && req.method === 'POST') {
+    const subscription = JSON.parse(await readBody(req) || '{}');
+    if (typeof subscription.endpoint !== 'string' || !subscription.keys) return json(400, { error: 'not a subscription' });
+    api.push.set(subscription.endpoint, subscription);
+    return json(201, { endpoint: subscription.endpoint });
+  }
+  if (path === '/api/push' && req.method === 'DELETE') {
+    const { endpoint } = JSON.parse(await readBody(req) || '{}');
+    api.push.delete(endpoint);
+    return res.writeHead(204).end();
+  }
+  if (path === '/api/push' && req.method === 'GET') return json(200, [...api.push.values()]);
   if (path === '/api/received') {
     return json(200, { count: api.processed.size, posts: api.seen, packets: [...api.processed.values()].map((p) => p.packet) });
   }

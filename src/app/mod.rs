@@ -52,6 +52,7 @@ fn App() -> impl IntoView {
     // The display settings, as attributes of <html> the stylesheet follows.
     Effect::new(move |_| services::browser::set_display(state.with(|s| s.display)));
     provide_context(Sender::start(state, keeper));
+    provide_context(services::notices::Notices::new());
     let furigana = context::Furigana {
         shown: Memo::new(move |_| {
             state.with(|s| {
@@ -99,6 +100,7 @@ fn App() -> impl IntoView {
             <Header/>
             {problem.map(|p| view! { <StoredStateNotice problem=p/> })}
             <components::layout::StorageNotice/>
+            <components::layout::ReleaseNotice/>
             <main id="main" class="main" tabindex="-1">
                 <components::read_aloud::ReadAloud/>
                 <Transition fallback=|| view! { <p class="loading" role="status">{tr(Msg::Loading)}</p> }>
@@ -116,7 +118,11 @@ fn App() -> impl IntoView {
 /// The routes, once the catalog is loaded and checked.
 #[component]
 fn AppRoutes(catalog: Arc<hitotsu::catalog::Catalog>) -> impl IntoView {
-    provide_context(CatalogCtx(RwSignal::new(catalog)));
+    let catalog = RwSignal::new(catalog);
+    provide_context(CatalogCtx(catalog));
+    let notices = services::notices::use_notices();
+    notices.start(context::use_store(), catalog, context::use_today());
+    notices.keep_push(context::use_store(), expect_context::<Sender>().push());
     use pages::*;
     view! {
         <Routes fallback=not_found::NotFoundPage>
@@ -139,6 +145,7 @@ fn AppRoutes(catalog: Arc<hitotsu::catalog::Catalog>) -> impl IntoView {
             <Route path=path!("/shared") view=shared::SharedPage/>
             <Route path=path!("/data") view=data::DataPage/>
             <Route path=path!("/data/delete") view=delete_all::DeleteAllPage/>
+            <Route path=path!("/notices") view=notices::NoticesPage/>
             <Route path=path!("/settings") view=settings::SettingsPage/>
             <Route path=path!("/accessibility") view=accessibility::AccessibilityPage/>
             // The form kit's test page; not found in a release build.

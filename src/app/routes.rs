@@ -73,6 +73,10 @@ pub fn data_deleted() -> String {
     "/data?deleted=1".into()
 }
 
+pub fn notices() -> String {
+    "/notices".into()
+}
+
 pub fn settings() -> String {
     "/settings".into()
 }

@@ -71,9 +71,11 @@ test('a link focused on the first screen is focused again in the app', async ({ 
   const release = await openHeldBack(page);
   await expect(page.getByRole('status')).toHaveText('読み込み中…', { useInnerText: true });
   // The placeholders (menu, languages, read aloud) are not reached: Tab goes from the
-  // site's name to the menu's links.
+  // site's name to the notices and the menu's links.
   await page.keyboard.press('Tab');
   await expect(page.locator(':focus')).toHaveAttribute('href', '/');
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toHaveAttribute('href', '/notices');
   await page.keyboard.press('Tab');
   await expect(page.locator(':focus')).toHaveAttribute('href', '/me');
   release();

@@ -100,6 +100,9 @@ test('a new release installs whole, replaces the old cache, and a half-uploaded 
       return names.length === 1 && names[0] !== first[0];
     }, { timeout: 20_000 }).toBe(true);
     expect(await cachedUrls(page)).toContain(b.wasm);
+    // The page that saw the new release take over says so, and offers to switch.
+    await expect(page.getByText('新しい版の準備ができました。入力した内容はそのまま残ります。')).toBeVisible();
+    await expect(page.getByRole('button', { name: '新しい版にする' })).toBeVisible();
 
     // Release C is half uploaded (its wasm missing): the worker does not install it, and the
     // offline start is still release B, whole.

@@ -295,19 +295,16 @@ pub fn Radios(
     }
 }
 
-#[cfg_attr(not(debug_assertions), allow(unused_imports))]
 pub use select::Select;
 
-/// In a module of its own so that the release build, where no page uses it yet, may say so.
 mod select {
-    #![cfg_attr(not(debug_assertions), allow(dead_code))]
     use super::*;
 
     /// A select, for a choice among many known options where radios would fill the screen.
     /// Radios come first (GOV.UK: a select is hard for many people to use); the app's own
     /// questions have few options and use radios, so this serves a municipality's catalog with
     /// a long list. The first option is a prompt with no value, so nothing is chosen for the
-    /// citizen. No page of today's catalog needs one, so only the debug build's /_kit uses it.
+    /// citizen. The notice settings use it for an hour of the day (24 radios would not do).
     #[component]
     pub fn Select(
         #[prop(into)] id: String,
@@ -363,6 +360,27 @@ mod select {
                 </select>
             </div>
         }
+    }
+}
+
+/// Controls that belong together under one legend, with a hint (two selects for a span of
+/// hours; a setting with its explanation).
+#[component]
+pub fn Fieldset(
+    #[prop(into)] id: String,
+    legend: Label,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    children: Children,
+) -> impl IntoView {
+    let described = hint.is_some().then(|| format!("{id}-hint"));
+    view! {
+        <div class="form-group">
+            <fieldset class="fieldset" aria-describedby=described>
+                {label_view(&id, legend, true)}
+                {hint_view(&id, hint)}
+                {children()}
+            </fieldset>
+        </div>
     }
 }
 

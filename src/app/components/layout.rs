@@ -30,6 +30,7 @@ pub fn Header() -> impl IntoView {
                 <span class="site-short">{tr(Msg::SiteShortName)}</span>
                 <span class="site-rest">{tr(Msg::SiteNameRest)}</span>
             </a>
+            <NoticesLink/>
             <button type="button" class="menu-button" aria-expanded=move || menu_open.get().to_string() aria-controls="site-nav"
                 on:click=move |_| menu_open.update(|o| *o = !*o)>{tr(Msg::NavLabel)}</button>
             <nav id="site-nav" class="site-nav" class:site-nav-open=move || menu_open.get() aria-label=tr_attr(Msg::NavLabel)>
@@ -55,6 +56,64 @@ pub fn Header() -> impl IntoView {
                 </ul>
             </nav>
         </header>
+    }
+}
+
+/// The notice centre, from every page, with the count of unread notices in its name; a
+/// count that grows is announced politely.
+#[component]
+fn NoticesLink() -> impl IntoView {
+    let store = use_store();
+    let lang = use_lang();
+    let today = crate::app::context::use_today();
+    let notices = crate::app::services::notices::use_notices();
+    let unread = Memo::new(move |_| notices.unread(store, today));
+    // The count last announced; cleared after a while, so a language switch later does not
+    // say it again.
+    let said = RwSignal::new(None::<usize>);
+    Effect::new(move |before: Option<Option<usize>>| {
+        let now = unread.get();
+        // Not the first count (the page says it), only news.
+        if let (Some(Some(b)), Some(n)) = (before, now) {
+            if n > b {
+                said.set(Some(n));
+                set_timeout(move || said.set(None), std::time::Duration::from_secs(5));
+            }
+        }
+        now
+    });
+    let said = move || {
+        said.get()
+            .map(|n| hitotsu::ui_text::unread_notices(lang.get(), n))
+    };
+    view! {
+        // The badge says what it counts ("3 unread"), so the link's name is what it shows.
+        <a class="notices-link" href=routes::notices()>
+            <span class="notices-word">{tr(Msg::NavNotices)}</span>
+            {move || unread.get().filter(|n| *n > 0).map(|n| view! {
+                <span class="badge">{move || hitotsu::ui_text::unread_badge(lang.get(), n)}</span>
+            })}
+        </a>
+        // Polite, and not a status: a page's own status message stays the one.
+        <div class="visually-hidden" aria-live="polite">{said}</div>
+    }
+}
+
+/// A new release has taken over: said politely, with a way to use it now. What the citizen
+/// typed is in storage already, so the reload loses nothing.
+#[component]
+pub fn ReleaseNotice() -> impl IntoView {
+    let ready = RwSignal::new(false);
+    browser::on_new_release(move || ready.set(true));
+    view! {
+        <div aria-live="polite">
+            {move || ready.get().then(|| view! {
+                <div class="notice">
+                    <p>{tr(Msg::NewRelease)}</p>
+                    <button type="button" class="button" on:click=move |_| browser::reload()>{tr(Msg::NewReleaseReload)}</button>
+                </div>
+            })}
+        </div>
     }
 }
 

@@ -1,6 +1,7 @@
 //! What pages are built from: the page frame (header, heading, back link), the accessible
 //! form kit, and the widgets more than one page shows.
 
+pub mod calendar;
 pub mod catalog_error;
 pub mod event;
 pub mod fact_editor;

@@ -4,7 +4,7 @@ use crate::app::components::layout::PageHeading;
 use crate::app::components::text::mixed;
 use crate::app::context::{tr, use_catalog, use_catalog_signal, use_lang, use_store, use_today};
 use crate::app::routes;
-use crate::app::services::catalog::{ensure_event, load_events_of_cases};
+use crate::app::services::catalog::ensure_event;
 use hitotsu::case::Step;
 use hitotsu::ui_text::{case_line, t, Msg};
 use leptos::prelude::*;
@@ -18,8 +18,6 @@ pub fn HomePage() -> impl IntoView {
     let catalog = use_catalog();
     let today = use_today();
     let navigate = use_navigate();
-    // Each case's event, so each can say whether it is finished.
-    load_events_of_cases(catalog_now, store);
     let choices = catalog
         .event_refs()
         .iter()

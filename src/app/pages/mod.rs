@@ -19,6 +19,7 @@ pub mod kit {
 }
 pub mod my_info;
 pub mod not_found;
+pub mod notices;
 pub mod people;
 pub mod plan;
 pub mod question;

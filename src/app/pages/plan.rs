@@ -1,6 +1,7 @@
 //! `/case/:case/plan`: what to do first, trip by trip, then every procedure that applies,
 //! grouped by when it is due, in the order it must be done.
 
+use crate::app::components::calendar::CalendarButton;
 use crate::app::components::layout::{PageHeading, Status};
 use crate::app::components::procedure::{CardData, ProcedureCard};
 use crate::app::components::text::mixed;
@@ -51,6 +52,7 @@ pub fn PlanPage() -> impl IntoView {
         });
     }
     let status = RwSignal::new(String::new());
+    let calendar_case = case.id.clone();
     let title = {
         let event_title = event.title.clone();
         Signal::derive(move || {
@@ -202,6 +204,8 @@ pub fn PlanPage() -> impl IntoView {
             <p><a class="button" href=move || forms_href.get()>{tr(Msg::FillForms)}</a></p>
             <Status text=status/>
             {body}
+            <h2>{tr(Msg::CalendarExport)}</h2>
+            <CalendarButton case=calendar_case/>
         </div>
     }
     .into_any()

@@ -4,7 +4,6 @@
 use crate::app::components::layout::PageHeading;
 use crate::app::components::text::mixed;
 use crate::app::context::{tr, use_catalog_signal, use_lang, use_store};
-use crate::app::services::catalog::load_events_of_cases;
 use hitotsu::ui_text::{format_date, t, Msg};
 use leptos::prelude::*;
 
@@ -13,8 +12,6 @@ pub fn SharedPage() -> impl IntoView {
     let store = use_store();
     let lang = use_lang();
     let catalog_now = use_catalog_signal();
-    // The procedures are named by their events' files.
-    load_events_of_cases(catalog_now, store);
     let body = move || {
         let lang = lang.get();
         let catalog = catalog_now.get();

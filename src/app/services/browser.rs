@@ -165,7 +165,11 @@ pub fn download(name: &str, text: &str) {
     use wasm_bindgen::JsCast;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(if name.ends_with(".ics") {
+        "text/calendar"
+    } else {
+        "application/json"
+    });
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return;
     };
@@ -318,4 +322,221 @@ pub fn forget_caches() {
             let _ = wasm_bindgen_futures::JsFuture::from(caches.delete(&name)).await;
         }
     });
+}
+
+/// Whether this browser lets the app show notifications.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Permission {
+    Granted,
+    Denied,
+    /// Not asked yet.
+    Ask,
+    /// No Notification API (or no service worker to show them).
+    Unsupported,
+}
+
+fn notification_api() -> Option<wasm_bindgen::JsValue> {
+    let window = web_sys::window()?;
+    let api = js_sys::Reflect::get(&window, &"Notification".into()).ok()?;
+    let worker = js_sys::Reflect::get(&window.navigator(), &"serviceWorker".into()).ok()?;
+    (!api.is_undefined() && !worker.is_undefined()).then_some(api)
+}
+
+fn permission_of(value: Option<String>) -> Permission {
+    match value.as_deref() {
+        Some("granted") => Permission::Granted,
+        Some("denied") => Permission::Denied,
+        Some(_) => Permission::Ask,
+        None => Permission::Unsupported,
+    }
+}
+
+/// The notification permission as it stands; never asks.
+pub fn notification_permission() -> Permission {
+    permission_of(
+        notification_api()
+            .and_then(|api| js_sys::Reflect::get(&api, &"permission".into()).ok())
+            .and_then(|p| p.as_string()),
+    )
+}
+
+/// Asks the citizen (through the browser) to allow notifications: only ever called when
+/// they turn notifications on.
+pub async fn request_notification_permission() -> Permission {
+    use wasm_bindgen::JsCast;
+    let Some(api) = notification_api() else {
+        return Permission::Unsupported;
+    };
+    let Some(ask) = js_sys::Reflect::get(&api, &"requestPermission".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return Permission::Unsupported;
+    };
+    let Ok(promise) = ask
+        .call0(&api)
+        .and_then(|p| p.dyn_into::<js_sys::Promise>())
+    else {
+        return Permission::Unsupported;
+    };
+    let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok();
+    permission_of(answer.and_then(|a| a.as_string()))
+}
+
+/// Hands a message (JSON text) to the service worker once it is ready; nothing when there
+/// is none (the app works without it).
+pub fn tell_worker(message: String) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let container = window.navigator().service_worker();
+    let Ok(ready) = container.ready() else { return };
+    leptos::task::spawn_local(async move {
+        let Ok(registration) = wasm_bindgen_futures::JsFuture::from(ready).await else {
+            return;
+        };
+        let active = js_sys::Reflect::get(&registration, &"active".into())
+            .ok()
+            .and_then(|a| a.dyn_into::<web_sys::ServiceWorker>().ok());
+        if let Some(worker) = active {
+            let _ = worker.post_message(&message.into());
+        }
+    });
+}
+
+/// A local date and time as the milliseconds the browser's clock counts.
+pub fn epoch_ms(at: jiff::civil::DateTime) -> f64 {
+    js_sys::Date::new_with_year_month_day_hr_min_sec(
+        u32::try_from(at.year()).unwrap_or(1970),
+        i32::from(at.month()) - 1,
+        i32::from(at.day()),
+        i32::from(at.hour()),
+        i32::from(at.minute()),
+        0,
+    )
+    .get_time()
+}
+
+/// The browser's clock now.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Now, in UTC (a calendar file's stamp).
+pub fn utc_now() -> jiff::civil::DateTime {
+    let now = js_sys::Date::new_0();
+    jiff::civil::date(
+        now.get_utc_full_year() as i16,
+        now.get_utc_month() as i8 + 1,
+        now.get_utc_date() as i8,
+    )
+    .at(
+        now.get_utc_hours() as i8,
+        now.get_utc_minutes() as i8,
+        now.get_utc_seconds() as i8,
+        0,
+    )
+}
+
+/// Calls `f` once when a new release's service worker takes over this page (the page was
+/// already under a worker: a first visit's worker is no news).
+pub fn on_new_release(f: impl Fn() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let container = window.navigator().service_worker();
+    if container.controller().is_none() {
+        return;
+    }
+    let callback = Closure::<dyn Fn()>::new(f);
+    let _ = container
+        .add_event_listener_with_callback("controllerchange", callback.as_ref().unchecked_ref());
+    // Lives as long as the page.
+    callback.forget();
+}
+
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
+/// Calls `object.name(args…)` and awaits the promise it returns.
+async fn call_async(
+    object: &wasm_bindgen::JsValue,
+    name: &str,
+    args: &js_sys::Array,
+) -> Option<wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    let method = js_sys::Reflect::get(object, &name.into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let promise = method
+        .apply(object, args)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()
+}
+
+/// The service worker registration's push manager, when the browser has one.
+async fn push_manager() -> Option<wasm_bindgen::JsValue> {
+    let ready = web_sys::window()?
+        .navigator()
+        .service_worker()
+        .ready()
+        .ok()?;
+    let registration = wasm_bindgen_futures::JsFuture::from(ready).await.ok()?;
+    let manager = js_sys::Reflect::get(&registration, &"pushManager".into()).ok()?;
+    (!manager.is_undefined()).then_some(manager)
+}
+
+/// Subscribes to the deployment's push service (or finds the subscription there is):
+/// the subscription as JSON (endpoint and keys), for the deployment to register.
+pub async fn push_subscribe(public_key: &str) -> Option<String> {
+    let manager = push_manager().await?;
+    let existing = call_async(&manager, "getSubscription", &js_sys::Array::new()).await?;
+    let subscription = if existing.is_null() {
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"userVisibleOnly".into(), &true.into()).ok()?;
+        js_sys::Reflect::set(&options, &"applicationServerKey".into(), &public_key.into()).ok()?;
+        call_async(&manager, "subscribe", &js_sys::Array::of1(&options)).await?
+    } else {
+        existing
+    };
+    js_sys::JSON::stringify(&subscription).ok()?.as_string()
+}
+
+/// Ends the push subscription, if there is one; its endpoint, for the deployment to forget.
+pub async fn push_unsubscribe() -> Option<String> {
+    let manager = push_manager().await?;
+    let subscription = call_async(&manager, "getSubscription", &js_sys::Array::new()).await?;
+    if subscription.is_null() {
+        return None;
+    }
+    let endpoint = js_sys::Reflect::get(&subscription, &"endpoint".into())
+        .ok()?
+        .as_string();
+    call_async(&subscription, "unsubscribe", &js_sys::Array::new()).await;
+    endpoint
+}
+
+/// Sends a JSON body with `method` (POST, DELETE) and gives the status.
+pub async fn send_json(method: &str, url: &str, body: String) -> Result<u16, String> {
+    let builder = match method {
+        "DELETE" => gloo_net::http::Request::delete(url),
+        _ => gloo_net::http::Request::post(url),
+    };
+    let response = builder
+        .header("content-type", "application/json")
+        .body(body)
+        .map_err(|e| e.to_string())?
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(response.status())
 }

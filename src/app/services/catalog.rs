@@ -39,8 +39,8 @@ pub async fn ensure_event(catalog: RwSignal<Arc<Catalog>>, id: &str) -> Result<(
     Ok(())
 }
 
-/// Fetches the event file of every case on the device, for pages that speak of all of
-/// them (home, what was shared); a first visit has no case and fetches nothing.
+/// Fetches the event file of every case on the device, once the app has started (the
+/// notices, home and what was shared speak of all of them); a first visit fetches nothing.
 pub fn load_events_of_cases(catalog: RwSignal<Arc<Catalog>>, state: RwSignal<AppState>) {
     Effect::new(move |_| {
         let events: BTreeSet<String> =

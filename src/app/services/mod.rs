@@ -3,5 +3,6 @@
 
 pub mod browser;
 pub mod catalog;
+pub mod notices;
 pub mod sender;
 pub mod storage;

@@ -4,7 +4,9 @@
 
 use super::browser;
 use super::storage::{Keeper, StorageIssue};
-use hitotsu::outbox::{check_endpoint, interpret, timer_delay_ms, Attempt, Config, Reply};
+use hitotsu::outbox::{
+    check_endpoint, interpret, timer_delay_ms, Attempt, Config, PushConfig, Reply,
+};
 use hitotsu::state::AppState;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -20,6 +22,8 @@ pub struct Sender {
     endpoint: RwSignal<Option<String>>,
     /// How long a request may hang before it is given up and retried.
     timeout_ms: StoredValue<u32>,
+    /// The deployment's Web Push, its subscription address resolved and checked.
+    push: RwSignal<Option<PushConfig>>,
     /// Packets being sent right now, so none is sent twice at once.
     in_flight: StoredValue<BTreeSet<String>>,
     /// When the earliest retry timer set will fire, if one is set.
@@ -46,6 +50,16 @@ async fn load_config() -> Option<Config> {
             Err(e) => leptos::logging::warn!("config.json: {e:?}"),
         }
     }
+    if let Some(mut push) = config.push.take() {
+        let resolved = browser::resolve_url(&push.subscription_url)?;
+        match check_endpoint(&resolved) {
+            Ok(()) => {
+                push.subscription_url = resolved;
+                config.push = Some(push);
+            }
+            Err(e) => leptos::logging::warn!("config.json: push: {e:?}"),
+        }
+    }
     Some(config)
 }
 
@@ -59,6 +73,7 @@ impl Sender {
             active: RwSignal::new(false),
             endpoint: RwSignal::new(None),
             timeout_ms: StoredValue::new(hitotsu::outbox::DEFAULT_TIMEOUT_MS),
+            push: RwSignal::new(None),
             in_flight: StoredValue::new(BTreeSet::new()),
             timer: StoredValue::new(None),
         };
@@ -67,6 +82,7 @@ impl Sender {
                 let config = load_config().await;
                 if let Some(c) = &config {
                     sender.timeout_ms.set_value(c.request_timeout_ms);
+                    sender.push.set(c.push.clone());
                 }
                 sender
                     .endpoint
@@ -90,6 +106,11 @@ impl Sender {
         let online = window_event_listener(leptos::ev::online, move |_| sender.retry_now());
         on_cleanup(move || online.remove());
         sender
+    }
+
+    /// The deployment's Web Push, once the configuration is read; None without one.
+    pub fn push(&self) -> Signal<Option<PushConfig>> {
+        self.push.into()
     }
 
     /// Whether packets go to an endpoint (or are prepared for the counter).

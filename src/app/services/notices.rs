@@ -1,0 +1,212 @@
+//! Notices on this device: computed by the core (`hitotsu::notice`) from the state, counted
+//! in the header, listed on the notice page, and handed to the service worker as a schedule
+//! of system notifications when the citizen turned those on.
+//!
+//! Nothing here runs for the first screen: the checkpoints and the event files of the
+//! cases are fetched once the app has started, and the notices are worked out after the
+//! state has been still for a moment, never inside a step.
+
+use super::browser;
+use crate::app::routes;
+use hitotsu::catalog::Catalog;
+use hitotsu::notice::{self, About, Checkpoints, Digest, Notice, Sources};
+use hitotsu::state::AppState;
+use hitotsu::Date;
+use leptos::prelude::*;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The notices as last worked out; None until the first time.
+#[derive(Clone, Copy)]
+pub struct Notices {
+    pub all: RwSignal<Option<Arc<Vec<Notice>>>>,
+    pub checkpoints: RwSignal<Option<Arc<Checkpoints>>>,
+}
+
+pub fn use_notices() -> Notices {
+    expect_context::<Notices>()
+}
+
+impl Notices {
+    /// Made near the root, so the header can count before any page asks.
+    pub fn new() -> Notices {
+        Notices {
+            all: RwSignal::new(None),
+            checkpoints: RwSignal::new(None),
+        }
+    }
+
+    /// Fetches the checkpoints and keeps the notices up to date with the state and the
+    /// catalog (whose event files `load_events_of_cases` brings in).
+    pub fn start(self, state: RwSignal<AppState>, catalog: RwSignal<Arc<Catalog>>, today: Date) {
+        // A first visit has nobody to tell of: the checkpoints are fetched with the first
+        // case or person, not with the first screen (until then there are none to use).
+        let someone =
+            Memo::new(move |_| state.with(|s| !s.cases.is_empty() || !s.vault.facts.is_empty()));
+        Effect::new(move |fetched: Option<bool>| {
+            if fetched == Some(true) {
+                return true;
+            }
+            if !someone.get() {
+                self.checkpoints.set(Some(Arc::new(Checkpoints::default())));
+                return false;
+            }
+            leptos::task::spawn_local(async move {
+                let text = browser::get_text("/catalog/checkpoints.json").await;
+                // Without checkpoints, deadlines and statuses are still told.
+                let parsed = text
+                    .ok()
+                    .and_then(|t| Checkpoints::parse(&t).ok())
+                    .unwrap_or_default();
+                self.checkpoints.set(Some(Arc::new(parsed)));
+            });
+            true
+        });
+        super::catalog::load_events_of_cases(catalog, state);
+        let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+        Effect::new(move |_| {
+            state.track();
+            catalog.track();
+            let Some(cp) = self.checkpoints.get() else {
+                return;
+            };
+            if let Some(h) = pending.get_value() {
+                h.clear();
+            }
+            // After the state has been still for a moment: typing or a step never waits
+            // for the notices.
+            let handle = set_timeout_with_handle(
+                move || {
+                    let c = catalog.get_untracked();
+                    let all = state
+                        .with_untracked(|s| notice::derive(s, &c, &cp, &c.closed_days(), today));
+                    // Marks of notices that are gone are dropped, so the state does not grow.
+                    let stale = state.with_untracked(|s| {
+                        s.notices
+                            .marks
+                            .keys()
+                            .any(|id| all.iter().all(|n| n.id != *id))
+                    });
+                    if stale {
+                        state.update(|s| s.notices.tidy(&all));
+                    }
+                    self.all.set(Some(Arc::new(all)));
+                },
+                Duration::from_millis(300),
+            )
+            .ok();
+            pending.set_value(handle);
+        });
+        // The service worker's schedule follows the notices, the marks and the settings.
+        Effect::new(move |_| {
+            let Some(all) = self.all.get() else { return };
+            let Some(cp) = self.checkpoints.get_untracked() else {
+                return;
+            };
+            let message = state.with(|s| {
+                let c = catalog.get_untracked();
+                schedule(s, &c, &cp, &all, today)
+            });
+            browser::tell_worker(message);
+        });
+    }
+
+    /// Web Push where the deployment has it: subscribed while system notifications are on
+    /// (and allowed), the subscription registered with the deployment; unsubscribed and
+    /// forgotten there when they are turned off or everything is deleted. A push carries
+    /// nothing: it only wakes the worker, which shows what the schedule holds.
+    pub fn keep_push(
+        self,
+        state: RwSignal<AppState>,
+        push: Signal<Option<hitotsu::outbox::PushConfig>>,
+    ) {
+        let wanted = Memo::new(move |_| state.with(|s| s.notices.settings.system));
+        Effect::new(move |_| {
+            let (Some(push), on) = (push.get(), wanted.get()) else {
+                return;
+            };
+            leptos::task::spawn_local(async move {
+                if on && browser::notification_permission() == browser::Permission::Granted {
+                    if let Some(subscription) = browser::push_subscribe(&push.public_key).await {
+                        let _ =
+                            browser::send_json("POST", &push.subscription_url, subscription).await;
+                    }
+                } else if let Some(endpoint) = browser::push_unsubscribe().await {
+                    let body = serde_json::json!({ "endpoint": endpoint }).to_string();
+                    let _ = browser::send_json("DELETE", &push.subscription_url, body).await;
+                }
+            });
+        });
+    }
+
+    /// How many notices the citizen has not read, once worked out.
+    pub fn unread(self, state: RwSignal<AppState>, today: Date) -> Option<usize> {
+        let all = self.all.get()?;
+        Some(state.with(|s| notice::unread(&all, &s.notices, today)))
+    }
+}
+
+/// Where a notice's action leads: the plan (at the procedure), or what was sent.
+pub fn action(n: &Notice) -> Option<String> {
+    match &n.about {
+        About::Deadline {
+            case, procedure, ..
+        } => Some(format!("{}#proc-{procedure}", routes::plan(case))),
+        About::Status { case, .. } => Some(routes::receipts(case)),
+        About::Checkpoint { .. } => None,
+    }
+}
+
+/// The message for the service worker: every digest to show now or later, with its words
+/// and when (after the quiet hours), or none when system notifications are off.
+fn schedule(
+    s: &AppState,
+    catalog: &Catalog,
+    cp: &Checkpoints,
+    all: &[Notice],
+    today: Date,
+) -> String {
+    let settings = &s.notices.settings;
+    let mut digests: Vec<Digest> = Vec::new();
+    if settings.system && browser::notification_permission() == browser::Permission::Granted {
+        // What is shown today and not read yet, then what is still to come.
+        digests = notice::digests(all, &s.notices, today)
+            .into_iter()
+            .map(|mut d| {
+                d.notices.retain(|n| !s.notices.mark(&n.id).read);
+                d
+            })
+            .filter(|d| !d.notices.is_empty())
+            .collect();
+        digests.extend(notice::upcoming(all, &s.notices, today));
+    }
+    let words = Sources {
+        state: s,
+        catalog,
+        checkpoints: cp,
+        lang: s.lang,
+        today,
+    };
+    let items: Vec<serde_json::Value> = digests
+        .iter()
+        .map(|d| {
+            let w = words.digest(d);
+            // One notice: its own place; several of a case: its plan; else the notice page.
+            let url = match d.notices.as_slice() {
+                [one] => action(one),
+                _ => d.bundle.strip_prefix("case:").map(routes::plan),
+            }
+            .unwrap_or_else(routes::notices);
+            serde_json::json!({
+                "id": d.id,
+                "at": browser::epoch_ms(d.notify_at(settings.quiet)),
+                "title": hitotsu::ruby::plain(&w.title),
+                "body": hitotsu::ruby::plain(&w.body),
+                "url": url,
+                "lang": s.lang.html_tag(),
+            })
+        })
+        .collect();
+    serde_json::json!({ "type": "notices", "now": browser::now_ms(), "schedule": items })
+        .to_string()
+}

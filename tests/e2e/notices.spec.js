@@ -1,0 +1,212 @@
+// Notices (issue 9): the count in the header, the notice centre (read, dismiss, snooze), the
+// settings, system notifications shown by the service worker, a push that wakes it, and a
+// refused permission; axe on every new page and state in every language.
+import { test, expect, chromium } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { arrive, expectAxeCleanInEveryLanguage, seeded, openApp } from './helpers.js';
+
+test.use({ serviceWorkers: 'allow' });
+
+// Noon in Tokyo (the browser's time zone), after the night's quiet hours.
+async function at(page, isoDate) {
+  await page.clock.setFixedTime(new Date(`${isoDate}T12:00:00+09:00`));
+}
+
+/** The birth of `seeded` (born 16 April 2026) on this device, the app open at `path`. */
+async function household(page, path) {
+  await openApp(page);
+  await page.evaluate((s) => localStorage.setItem('hitotsu.state', JSON.stringify(s)), seeded);
+  await openApp(page, path);
+}
+
+const link = (page) => page.getByRole('banner').getByRole('link', { name: /^お知らせ/ });
+
+test('the notice centre: the unread count in the header, read, dismiss and snooze', async ({ page }) => {
+  await at(page, '2026-04-23');
+  await household(page, '/');
+  // 23 April: the 出生届 (due 30 April), the allowance (due 1 May) and the baby's health
+  // insurance (due 30 April) are reminded together, and the one-month checkup is not yet.
+  await expect(link(page)).toHaveAccessibleName(/^お知らせ\s?未読[3-9]件$/);
+  const unread = Number((await link(page).textContent()).match(/\d+/)[0]);
+  await link(page).click();
+  await arrive(page, 'お知らせ', 'the notice centre');
+  const birth = page.getByRole('region', { name: /出生/ });
+  await expect(birth.getByRole('heading', { name: /出生届の期限まであと7日/ })).toBeVisible();
+  await expect(birth).toContainText('2026年4月30日（木）（あと7日）');
+  // Its action opens the plan at that procedure.
+  const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /出生届の期限まで/ }) });
+  await expect(item.getByRole('link', { name: '手続きの一覧で見る' })).toHaveAttribute('href', '/case/c1/plan#proc-birth_registration');
+
+  // Read: the count goes down, the notice stays.
+  await item.getByRole('button', { name: '読んだ' }).click();
+  await expect(link(page)).toHaveAccessibleName(new RegExp(`^お知らせ\\s?未読${unread - 1}件$`));
+  await expect(item.getByText('未読')).toHaveCount(0);
+
+  // Dismissed: gone, said politely, focus kept in the list; gone after a reload too.
+  const insurance = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /国民健康保険/ }) });
+  await insurance.getByRole('button', { name: '表示しない' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'お知らせを表示しないようにしました。' })).toBeAttached();
+  await expect(page.getByRole('heading', { name: /国民健康保険/ })).toHaveCount(0);
+  await expect(page.locator('#notice-list')).toBeFocused();
+
+  // Snooze: a day that is not after today is refused next to the field and in a summary.
+  const allowance = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /児童手当/ }) });
+  await allowance.getByText('指定した日まで表示しない').click();
+  await allowance.getByRole('textbox', { name: 'もう一度知らせる日' }).fill('2026-04-22');
+  await allowance.getByRole('button', { name: 'この日まで表示しない' }).click();
+  await expect(allowance.getByRole('alert')).toContainText('明日以降の日を入力してください');
+  await expect(allowance.getByRole('textbox', { name: 'もう一度知らせる日' })).toHaveAccessibleDescription(/明日以降の日を入力してください/);
+  await expectAxeCleanInEveryLanguage(page, 'a snooze refused');
+  await allowance.getByRole('textbox', { name: 'もう一度知らせる日' }).fill('令和8年4月25日');
+  await allowance.getByRole('button', { name: 'この日まで表示しない' }).click();
+  await expect(page.getByRole('heading', { name: /児童手当/ })).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: /出生届の期限まで/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /国民健康保険/ })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /児童手当/ })).toHaveCount(0);
+  // On the 25th the snoozed one is back.
+  await at(page, '2026-04-25');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: /児童手当/ })).toBeVisible();
+});
+
+test('a calendar file of the open due dates', async ({ page }) => {
+  await at(page, '2026-04-23');
+  await household(page, '/notices');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '期限をカレンダーに追加（.ics）' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('hitotsu-2026-04-23.ics');
+  const { readFileSync } = await import('node:fs');
+  const ics = readFileSync(await download.path(), 'utf8');
+  expect(ics).toContain('BEGIN:VCALENDAR');
+  expect(ics).toContain('UID:c1-birth_registration@hitotsu');
+  expect(ics).toContain('DTSTART;VALUE=DATE:20260430');
+
+  // And from the plan of the birth, only its own.
+  await page.goto('/case/c1/plan');
+  const [fromPlan] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '期限をカレンダーに追加（.ics）' }).click(),
+  ]);
+  expect(fromPlan.suggestedFilename()).toBe('hitotsu-c1-2026-04-23.ics');
+  expect(readFileSync(await fromPlan.path(), 'utf8')).toContain('UID:c1-child_allowance@hitotsu');
+});
+
+test('system notifications: asked only when turned on, shown by the service worker, woken by a push', async ({ page, context }) => {
+  await context.grantPermissions(['notifications']);
+  await at(page, '2026-04-20');
+  await household(page, '/notices');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // Nothing is shown until the citizen turns it on.
+  expect(await page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).length)).toBe(0);
+  await page.getByRole('checkbox', { name: 'この端末に通知を表示する' }).check();
+  await expect(page.getByRole('checkbox', { name: 'この端末に通知を表示する' })).toBeChecked();
+  // 20 April: nothing falls due today (the reminders start on the 23rd).
+  await page.waitForTimeout(1000);
+  const shown = () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications())
+    .map((n) => ({ title: n.title, body: n.body, url: n.data && n.data.url })));
+  expect(await shown()).toEqual([]);
+
+  // Three days later the app opens: the worker shows the birth's reminders as one digest.
+  await at(page, '2026-04-23');
+  await page.reload();
+  await expect.poll(shown, { timeout: 10_000 }).toEqual([
+    expect.objectContaining({ title: expect.stringMatching(/^出生: お知らせが\d件あります$/), body: expect.stringContaining('出生届の期限まであと7日') }),
+  ]);
+  const [digest] = await shown();
+  // Activating it opens the plan of the birth, where each of them is.
+  expect(digest.url).toBe('/case/c1/plan');
+  await page.goto(digest.url);
+  await expect(page.getByRole('heading', { name: '出生届', exact: true })).toBeVisible();
+
+  // A push carries nothing but wakes the worker, which shows what has fallen due since:
+  // the one-month checkup, told from 9 May (the worker's clock is the real one, later).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const registration = await new Promise((resolve) => {
+    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+      const ours = registrations.find((r) => r.scopeURL.startsWith(new URL(page.url()).origin) && !r.isDeleted);
+      if (ours) resolve(ours);
+    });
+  });
+  await cdp.send('ServiceWorker.deliverPushMessage', { origin: new URL(page.url()).origin, registrationId: registration.registrationId, data: '' });
+  await expect.poll(async () => (await shown()).map((n) => n.title).join('\n'), { timeout: 10_000 }).toContain('1か月児健康診査');
+});
+
+test('notifications refused: explained, the setting stays off, nothing breaks', async ({ page }) => {
+  await at(page, '2026-04-23');
+  await household(page, '/notices');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // Not granted: headless Chromium answers the request with a refusal.
+  await page.getByRole('checkbox', { name: 'この端末に通知を表示する' }).check();
+  await expect(page.locator('p.notice')).toContainText('ブラウザーで通知が許可されていないため、通知は表示できません。');
+  await expect(page.getByRole('checkbox', { name: 'この端末に通知を表示する' })).not.toBeChecked();
+  await expect(page.getByRole('heading', { name: /出生届の期限まで/ })).toBeVisible();
+  await expectAxeCleanInEveryLanguage(page, 'notifications refused');
+});
+
+test('the app is installable: a valid manifest in three languages as far as it goes, icons, a worker', async ({ baseURL }, testInfo) => {
+  // A profile of its own: Chromium never offers to install from an incognito context.
+  const { launchOptions } = testInfo.project.use;
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'hitotsu-install-')), { ...launchOptions, baseURL });
+  const page = context.pages()[0] || await context.newPage();
+  await page.goto('/');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  const cdp = await page.context().newCDPSession(page);
+  const manifest = await cdp.send('Page.getAppManifest');
+  expect(manifest.errors).toEqual([]);
+  const parsed = JSON.parse(manifest.data);
+  expect(parsed.name).toBe('ひとつ — 暮らしの手続き');
+  expect(parsed.name_localized.en).toBe('hitotsu — life-event procedures');
+  expect(parsed.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  // Chromium's own installability check: nothing in the way.
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors).toEqual([]);
+  // Every icon the manifest names is served.
+  for (const icon of parsed.icons) expect((await page.request.get(icon.src)).ok()).toBe(true);
+  await context.close();
+});
+
+test('Web Push where the deployment has it: subscribed when turned on, forgotten when off', async ({ page, context }) => {
+  // This machine reaches no real push service: the browser's PushManager is stood in for by
+  // one that hands out a subscription as a push service would; what the app does with it
+  // (registering, removing) is what is tested. Delivery is tested above, through DevTools.
+  await context.grantPermissions(['notifications']);
+  await page.addInitScript(() => {
+    let current = null;
+    const subscription = (key) => ({
+      endpoint: 'https://push.example.test/send/abc123',
+      applicationServerKey: key,
+      toJSON() { return { endpoint: this.endpoint, expirationTime: null, keys: { p256dh: 'BPd7', auth: 'k3y' } }; },
+      async unsubscribe() { current = null; return true; },
+    });
+    PushManager.prototype.getSubscription = async function getSubscription() { return current; };
+    PushManager.prototype.subscribe = async function subscribe(options) {
+      window.pushKey = options.applicationServerKey;
+      current = subscription(options.applicationServerKey);
+      return current;
+    };
+  });
+  const key = 'BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U';
+  await page.request.post('/api/control', { data: { reset: true, config: { submission_endpoint: null, push: { public_key: key, subscription_url: '/api/push' } } } });
+  try {
+    await at(page, '2026-04-23');
+    await household(page, '/notices');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const registered = async () => (await page.request.get('/api/push')).json();
+    expect(await registered()).toEqual([]);
+    await page.getByRole('checkbox', { name: 'この端末に通知を表示する' }).check();
+    await expect.poll(registered).toEqual([expect.objectContaining({ endpoint: 'https://push.example.test/send/abc123', keys: { p256dh: 'BPd7', auth: 'k3y' } })]);
+    expect(await page.evaluate(() => window.pushKey)).toBe(key);
+    await page.getByRole('checkbox', { name: 'この端末に通知を表示する' }).uncheck();
+    await expect.poll(registered).toEqual([]);
+  } finally {
+    await page.request.post('/api/control', { data: { reset: true } });
+  }
+});
