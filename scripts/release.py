@@ -17,7 +17,9 @@ worker = os.path.join(staging, "sw.js")
 
 hashed = sorted(
     "/" + name for name in os.listdir(staging)
-    if re.search(r"-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$", name)
+    # Trunk writes the hash as a plain hex number: 16 digits, fewer when it starts with zeros
+    # (main-582ae3d13da0b3a.css); a release whose names were missed would not start offline.
+    if re.search(r"-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$", name)
 )
 catalog = sorted(
     f"/catalog/{name}" for name in os.listdir(os.path.join(staging, "catalog")) if name.endswith(".json")

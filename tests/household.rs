@@ -99,17 +99,7 @@ fn a_household_through_a_birth_a_move_and_a_death() {
     // ── The birth: Taro (the father) with Hanako; the baby 𠮷子 on 16 April 2026.
     let today = date(2026, 4, 20);
     let birth = h.open("birth", today);
-    h.answer(
-        &birth,
-        today,
-        &[
-            ("birth_date", "2026-04-16"),
-            ("born_abroad", "no"),
-            ("parent_insurance", "national"),
-            ("birth_weight_g", "2980"),
-            ("direct_payment", "yes"),
-        ],
-    );
+    h.answer(&birth, today, &common::BIRTH_ANSWERS);
     h.people(
         &birth,
         today,
@@ -263,27 +253,7 @@ fn a_household_through_a_birth_a_move_and_a_death() {
     // funeral was on 3 December; Taro is the 喪主 and files the death notification.
     let today = date(2026, 12, 5);
     let death = h.open("death", today);
-    h.answer(
-        &death,
-        today,
-        &[
-            ("death_date", "2026-11-30"),
-            ("known_date", "2026-11-30"),
-            ("died_abroad", "no"),
-            ("insurance", "elderly"),
-            ("age_65", "yes"),
-            ("pension", "yes"),
-            ("householder", "no"),
-            ("child_allowance", "no"),
-            ("will", "none"),
-            ("real_estate", "yes"),
-            ("had_income", "unsure"),
-            ("estate_large", "unsure"),
-            ("life_insurance", "no"),
-            ("funeral_done", "yes"),
-            ("funeral_date", "2026-12-03"),
-        ],
-    );
+    h.answer(&death, today, &common::DEATH_ANSWERS);
     let proposed = h.people(
         &death,
         today,

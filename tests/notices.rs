@@ -183,17 +183,7 @@ fn a_household_over_ten_years_day_by_day() {
             // The baby was born on 16 April; the birth is entered four days later.
             "2026-04-20" => {
                 birth = h.open("birth", today);
-                h.answer(
-                    &birth,
-                    today,
-                    &[
-                        ("birth_date", "2026-04-16"),
-                        ("born_abroad", "no"),
-                        ("parent_insurance", "national"),
-                        ("birth_weight_g", "2980"),
-                        ("direct_payment", "yes"),
-                    ],
-                );
+                h.answer(&birth, today, &common::BIRTH_ANSWERS);
                 h.people(
                     &birth,
                     today,
@@ -233,27 +223,7 @@ fn a_household_over_ten_years_day_by_day() {
             // The grandfather dies on 30 November; entered on 5 December.
             "2026-12-05" => {
                 death = h.open("death", today);
-                h.answer(
-                    &death,
-                    today,
-                    &[
-                        ("death_date", "2026-11-30"),
-                        ("known_date", "2026-11-30"),
-                        ("died_abroad", "no"),
-                        ("insurance", "elderly"),
-                        ("age_65", "yes"),
-                        ("pension", "yes"),
-                        ("householder", "no"),
-                        ("child_allowance", "no"),
-                        ("will", "none"),
-                        ("real_estate", "yes"),
-                        ("had_income", "unsure"),
-                        ("estate_large", "unsure"),
-                        ("life_insurance", "no"),
-                        ("funeral_done", "yes"),
-                        ("funeral_date", "2026-12-03"),
-                    ],
-                );
+                h.answer(&death, today, &common::DEATH_ANSWERS);
                 h.people(
                     &death,
                     today,
@@ -476,17 +446,7 @@ fn reminders_of_one_case_on_one_day_are_one_digest() {
     let mut h = Drive::new();
     let today = date(2026, 4, 20);
     let birth = h.open("birth", today);
-    h.answer(
-        &birth,
-        today,
-        &[
-            ("birth_date", "2026-04-16"),
-            ("born_abroad", "no"),
-            ("parent_insurance", "national"),
-            ("birth_weight_g", "2980"),
-            ("direct_payment", "yes"),
-        ],
-    );
+    h.answer(&birth, today, &common::BIRTH_ANSWERS);
     let cp = checkpoints();
     let day = date(2026, 4, 23);
     let all = notice::derive(&h.s, &h.c, &cp, &h.c.closed_days(), day);
@@ -623,38 +583,27 @@ fn a_due_date_that_moves_moves_its_notices() {
             .filter(|n| matches!(&n.about, About::Deadline { procedure, .. } if procedure == "birth_registration"))
             .collect()
     };
-    let before = registration(&h.s, &h.c);
-    assert_eq!(
-        before
+    // The day its "due today" notice is shown: the due date.
+    let due = |notices: &[Notice]| {
+        notices
             .iter()
-            .find(|n| matches!(
-                n.about,
-                About::Deadline {
-                    phase: Phase::Due,
-                    ..
-                }
-            ))
-            .unwrap()
-            .from,
-        date(2026, 4, 30)
-    );
+            .find(|n| {
+                matches!(
+                    n.about,
+                    About::Deadline {
+                        phase: Phase::Due,
+                        ..
+                    }
+                )
+            })
+            .map(|n| n.from)
+    };
+    let before = registration(&h.s, &h.c);
+    assert_eq!(due(&before), Some(date(2026, 4, 30)));
     // The birth date was mistyped: the 10th, not the 16th. Due 23 April, told from the 16th.
     h.s.record_answer(&h.c, &birth, "birth_date", "2026-04-10".into(), today);
     let after = registration(&h.s, &h.c);
-    assert_eq!(
-        after
-            .iter()
-            .find(|n| matches!(
-                n.about,
-                About::Deadline {
-                    phase: Phase::Due,
-                    ..
-                }
-            ))
-            .unwrap()
-            .from,
-        date(2026, 4, 23)
-    );
+    assert_eq!(due(&after), Some(date(2026, 4, 23)));
     assert!(
         after.iter().all(|n| before.iter().all(|b| b.id != n.id)),
         "new notices, new ids"
@@ -737,17 +686,7 @@ fn the_calendar_holds_every_open_due_date_and_an_import_again_updates_it() {
     let mut h = Drive::new();
     let today = date(2026, 4, 20);
     let birth = h.open("birth", today);
-    h.answer(
-        &birth,
-        today,
-        &[
-            ("birth_date", "2026-04-16"),
-            ("born_abroad", "no"),
-            ("parent_insurance", "national"),
-            ("birth_weight_g", "2980"),
-            ("direct_payment", "yes"),
-        ],
-    );
+    h.answer(&birth, today, &common::BIRTH_ANSWERS);
     h.s.mark_done(&h.c, &birth, "child_allowance", true, today);
     let stamp = date(2026, 4, 20).at(3, 0, 0, 0);
     let export = |s: &AppState| {

@@ -217,17 +217,7 @@ fn the_flow_goes_to_the_people_page_then_each_person_then_the_check_page() {
     let mut h = Drive::new();
     let today = date(2026, 4, 20);
     let birth = h.open("birth", today);
-    h.answer(
-        &birth,
-        today,
-        &[
-            ("birth_date", "2026-04-16"),
-            ("born_abroad", "no"),
-            ("parent_insurance", "national"),
-            ("birth_weight_g", "2980"),
-            ("direct_payment", "yes"),
-        ],
-    );
+    h.answer(&birth, today, &common::BIRTH_ANSWERS);
     let next =
         |h: &Drive, after: Option<&str>| next_step(&h.s.scope(&h.c, &birth, today).unwrap(), after);
     assert_eq!(next(&h, None), NextStep::People, "nobody named yet");

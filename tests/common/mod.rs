@@ -76,6 +76,36 @@ pub fn my_number(first11: &str) -> String {
     format!("{first11}{check}")
 }
 
+/// A birth as most tests answer it: born 16 April 2026 in Japan, national health insurance,
+/// 2980 g, the lump sum paid directly to the hospital.
+pub const BIRTH_ANSWERS: [(&str, &str); 5] = [
+    ("birth_date", "2026-04-16"),
+    ("born_abroad", "no"),
+    ("parent_insurance", "national"),
+    ("birth_weight_g", "2980"),
+    ("direct_payment", "yes"),
+];
+
+/// The death of the citizen's father on 30 November 2026, known that day: an elderly
+/// pensioner with real estate, the funeral held on 3 December.
+pub const DEATH_ANSWERS: [(&str, &str); 15] = [
+    ("death_date", "2026-11-30"),
+    ("known_date", "2026-11-30"),
+    ("died_abroad", "no"),
+    ("insurance", "elderly"),
+    ("age_65", "yes"),
+    ("pension", "yes"),
+    ("householder", "no"),
+    ("child_allowance", "no"),
+    ("will", "none"),
+    ("real_estate", "yes"),
+    ("had_income", "unsure"),
+    ("estate_large", "unsure"),
+    ("life_insurance", "no"),
+    ("funeral_done", "yes"),
+    ("funeral_date", "2026-12-03"),
+];
+
 /// A household going through cases as the app does it.
 pub struct Drive {
     pub c: Catalog,

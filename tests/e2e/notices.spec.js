@@ -210,3 +210,23 @@ test('Web Push where the deployment has it: subscribed when turned on, forgotten
     await page.request.post('/api/control', { data: { reset: true } });
   }
 });
+
+test('news from a recipient is said politely in the header', async ({ page }) => {
+  await page.request.post('/api/control', { data: { reset: true, up: true, config: { submission_endpoint: '/api/submissions' } } });
+  try {
+    await at(page, '2026-04-20');
+    await household(page, '/case/c1/send');
+    const live = page.locator('header [aria-live="polite"]');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('提出先ごとの確認と同意');
+    // What is there when the app starts is not news (the count is worked out: none unread).
+    await expect(page.locator('.notices-link')).toHaveAttribute('data-unread', '0');
+    await expect(live).toHaveText('');
+    await page.getByRole('checkbox', { name: /この内容を送ることに同意します\W+市区町村役場/ }).check();
+    await page.getByRole('button', { name: '同意した提出先に送る' }).click();
+    await expect(page.locator('.receipt-status').first()).toHaveText('受付済み');
+    // The city office received it: that is news, and it is said.
+    await expect(live).toHaveText(/^お知らせ（未読\d+件）$/);
+  } finally {
+    await page.request.post('/api/control', { data: { reset: true } });
+  }
+});

@@ -45,7 +45,7 @@ function deploy(name, { drop } = {}) {
   const dir = join(repo, 'target', name);
   rmSync(dir, { recursive: true, force: true });
   cpSync(join(repo, process.env.DIST || 'dist'), dir, { recursive: true });
-  const hash = readdirSync(dir).map((f) => f.match(/^hitotsu-([0-9a-f]{16})\.js$/)).find(Boolean)[1];
+  const hash = readdirSync(dir).map((f) => f.match(/^hitotsu-([0-9a-f]{8,16})\.js$/)).find(Boolean)[1];
   const fresh = createHash('sha256').update(name).digest('hex').slice(0, 16);
   for (const f of readdirSync(dir)) {
     const path = join(dir, f);
@@ -86,7 +86,7 @@ test('a new release installs whole, replaces the old cache, and a half-uploaded 
     const first = await cacheNames(page);
     expect(first).toHaveLength(1);
     const kept = await cachedUrls(page);
-    expect(kept.filter((u) => /^\/hitotsu-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(u))).toHaveLength(2);
+    expect(kept.filter((u) => /^\/hitotsu-[0-9a-f]{8,16}(_bg\.wasm|\.js)$/.test(u))).toHaveLength(2);
     expect(kept).toContain('/catalog/birth.json');
 
     // Release B is deployed: the next visit runs it and the worker moves to it, old cache gone.

@@ -69,14 +69,15 @@ fn NoticesLink() -> impl IntoView {
     let notices = crate::app::services::notices::use_notices();
     let unread = Memo::new(move |_| notices.unread(store, today));
     // The count last announced; cleared after a while, so a language switch later does not
-    // say it again.
+    // say it again. Only news from a recipient is said (see `unread_news`).
+    let news = Memo::new(move |_| notices.unread_news(store, today));
     let said = RwSignal::new(None::<usize>);
-    Effect::new(move |before: Option<Option<usize>>| {
-        let now = unread.get();
-        // Not the first count (the page says it), only news.
-        if let (Some(Some(b)), Some(n)) = (before, now) {
-            if n > b {
-                said.set(Some(n));
+    Effect::new(move |before: Option<Option<Vec<String>>>| {
+        let now = news.get();
+        // Not what is there when the notices are first worked out: only what comes after.
+        if let (Some(Some(before)), Some(now)) = (before, &now) {
+            if now.iter().any(|id| !before.contains(id)) {
+                said.set(unread.get_untracked());
                 set_timeout(move || said.set(None), std::time::Duration::from_secs(5));
             }
         }
@@ -88,7 +89,7 @@ fn NoticesLink() -> impl IntoView {
     };
     view! {
         // The badge says what it counts ("3 unread"), so the link's name is what it shows.
-        <a class="notices-link" href=routes::notices()>
+        <a class="notices-link" href=routes::notices() data-unread=move || unread.get().map(|n| n.to_string())>
             <span class="notices-word">{tr(Msg::NavNotices)}</span>
             {move || unread.get().filter(|n| *n > 0).map(|n| view! {
                 <span class="badge">{move || hitotsu::ui_text::unread_badge(lang.get(), n)}</span>

@@ -248,6 +248,20 @@ fn CalendarExport() -> impl IntoView {
     }
 }
 
+/// The (value, words) of a setting's choices, in the page's language.
+fn options<T: Copy + Send + Sync + 'static, const N: usize>(
+    lang: Memo<hitotsu::i18n::Lang>,
+    choices: &[(T, &'static str, Msg); N],
+) -> Signal<Vec<(String, String)>> {
+    let choices = *choices;
+    Signal::derive(move || {
+        choices
+            .iter()
+            .map(|(_, v, m)| (v.to_string(), t(lang.get(), *m).to_string()))
+            .collect()
+    })
+}
+
 /// Which notices, how important at least, quiet hours, and system notifications.
 #[component]
 fn NoticeSettings() -> impl IntoView {
@@ -260,12 +274,7 @@ fn NoticeSettings() -> impl IntoView {
         (Kind::LifeStage, "life_stage", Msg::NoticeKindLifeStage),
         (Kind::Status, "status", Msg::NoticeKindStatus),
     ];
-    let kind_options = Signal::derive(move || {
-        kinds
-            .iter()
-            .map(|(_, v, m)| (v.to_string(), t(lang.get(), *m).to_string()))
-            .collect::<Vec<_>>()
-    });
+    let kind_options = options(lang, &kinds);
     let kind_values = Signal::derive(move || {
         store.with(|s| {
             kinds
@@ -284,12 +293,7 @@ fn NoticeSettings() -> impl IntoView {
         ),
         (Importance::MustAct, "must_act", Msg::NoticeLowestMustAct),
     ];
-    let lowest_options = Signal::derive(move || {
-        lowest
-            .iter()
-            .map(|(_, v, m)| (v.to_string(), t(lang.get(), *m).to_string()))
-            .collect::<Vec<_>>()
-    });
+    let lowest_options = options(lang, &lowest);
     let lowest_value = Signal::derive(move || {
         store.with(|s| {
             lowest

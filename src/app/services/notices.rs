@@ -144,6 +144,24 @@ impl Notices {
         let all = self.all.get()?;
         Some(state.with(|s| notice::unread(&all, &s.notices, today)))
     }
+
+    /// The ids of unread news from recipients (status notices): what is worth saying aloud
+    /// when it arrives. Deadlines and checkpoints follow from the citizen's own answers and
+    /// show on the page they are on; saying each of them as they answer would talk over
+    /// the page.
+    pub fn unread_news(self, state: RwSignal<AppState>, today: Date) -> Option<Vec<String>> {
+        let all = self.all.get()?;
+        Some(state.with(|s| {
+            all.iter()
+                .filter(|n| {
+                    n.kind == notice::Kind::Status
+                        && s.notices.wants(n, today)
+                        && !s.notices.mark(&n.id).read
+                })
+                .map(|n| n.id.clone())
+                .collect()
+        }))
+    }
 }
 
 /// Where a notice's action leads: the plan (at the procedure), or what was sent.
