@@ -230,3 +230,24 @@ test('news from a recipient is said politely in the header', async ({ page }) =>
     await page.request.post('/api/control', { data: { reset: true } });
   }
 });
+
+test.describe('with the event file slow to come', () => {
+  test.use({ serviceWorkers: 'block' });
+  test('what the citizen did with a notice is kept while the files are still on their way', async ({ page }) => {
+    await at(page, '2026-04-23');
+    const read = 'd:c1:birth_registration:2026-04-30:a7';
+    const gone = 'd:c9:birth_registration:2020-01-01:due';
+    const state = { ...seeded, notices: { marks: { [read]: { read: true }, [gone]: { dismissed: true } } } };
+    await page.route('**/catalog/birth.json', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await route.continue();
+    });
+    await openApp(page);
+    await page.evaluate((s) => localStorage.setItem('hitotsu.state', JSON.stringify(s)), state);
+    await page.goto('/notices');
+    await expect(page.getByRole('heading', { name: /出生届の期限まで/ })).toBeVisible();
+    await expect(page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /出生届の期限まで/ }) }).getByText('未読')).toHaveCount(0);
+    // Once everything is in, the mark of a notice that no longer exists goes; the read one stays.
+    await expect.poll(async () => Object.keys((await page.evaluate(() => JSON.parse(localStorage.getItem('hitotsu.state')))).notices.marks)).toEqual([read]);
+  });
+});

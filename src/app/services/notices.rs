@@ -80,13 +80,20 @@ impl Notices {
                     let c = catalog.get_untracked();
                     let all = state
                         .with_untracked(|s| notice::derive(s, &c, &cp, &c.closed_days(), today));
-                    // Marks of notices that are gone are dropped, so the state does not grow.
-                    let stale = state.with_untracked(|s| {
-                        s.notices
-                            .marks
-                            .keys()
-                            .any(|id| all.iter().all(|n| n.id != *id))
-                    });
+                    // Marks of notices that are gone are dropped, so the state does not grow;
+                    // only once every case's event and the checkpoints are in, or the marks
+                    // of notices not worked out yet would go with them.
+                    let whole = !cp.checkpoints.is_empty()
+                        && state.with_untracked(|s| {
+                            s.cases.iter().all(|k| c.event(&k.event).is_some())
+                        });
+                    let stale = whole
+                        && state.with_untracked(|s| {
+                            s.notices
+                                .marks
+                                .keys()
+                                .any(|id| all.iter().all(|n| n.id != *id))
+                        });
                     if stale {
                         state.update(|s| s.notices.tidy(&all));
                     }
