@@ -124,8 +124,8 @@ test('system notifications: asked only when turned on, shown by the service work
   await page.goto(digest.url);
   await expect(page.getByRole('heading', { name: '出生届', exact: true })).toBeVisible();
 
-  // A push carries nothing but wakes the worker, which shows what has fallen due since:
-  // the one-month checkup, told from 9 May (the worker's clock is the real one, later).
+  // A push carries nothing but wakes the worker, which shows what has fallen due since
+  // (the worker's clock is the real one, months later): the baby's checkups among them.
   const cdp = await context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   const registration = await new Promise((resolve) => {
@@ -135,7 +135,9 @@ test('system notifications: asked only when turned on, shown by the service work
     });
   });
   await cdp.send('ServiceWorker.deliverPushMessage', { origin: new URL(page.url()).origin, registrationId: registration.registrationId, data: '' });
-  await expect.poll(async () => (await shown()).map((n) => n.title).join('\n'), { timeout: 10_000 }).toContain('1か月児健康診査');
+  // (Which of the many fallen due since stay on screen is the browser's choice: it keeps a
+  // limited number; at least one of the baby's checkpoints is among them.)
+  await expect.poll(async () => (await shown()).map((n) => n.title).join('\n'), { timeout: 10_000 }).toMatch(/山田 𠮷子さん: .*(健康診査|予防接種)/);
 });
 
 test('notifications refused: explained, the setting stays off, nothing breaks', async ({ page }) => {
