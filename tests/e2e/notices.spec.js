@@ -71,6 +71,14 @@ test('the notice centre: the unread count in the header, read, dismiss and snooz
   await at(page, '2026-04-25');
   await page.reload();
   await expect(page.getByRole('heading', { name: /児童手当/ })).toBeVisible();
+
+  // From 9 May the baby's one-month checkup, with its law and a source link that says whose.
+  await at(page, '2026-05-10');
+  await page.reload();
+  const checkup = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /1か月児健康診査/ }) });
+  await expect(checkup).toContainText('母子保健法13条');
+  await expect(checkup.getByRole('link', { name: /^出典 \(.*1か月児健康診査\)$/ })).toHaveAttribute('href', 'https://laws.e-gov.go.jp/law/340AC0000000141');
+  await expectAxeCleanInEveryLanguage(page, 'a life-stage notice');
 });
 
 test('a calendar file of the open due dates', async ({ page }) => {

@@ -166,12 +166,21 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             <article>
                 <h3>
                     {move || unread.get().then(|| view! { <span class="tag tag-unread">{tr(Msg::NoticeUnread)}</span>" "})}
-                    {move || mixed(lang.get(), title())}
+                    {
+                        let title = title.clone();
+                        move || mixed(lang.get(), title())
+                    }
                 </h3>
                 <p>{move || mixed(lang.get(), body())}</p>
-                {source.map(|(basis, url)| view! {
-                    <p class="source">{move || mixed(lang.get(), format!("{}: {}", t(lang.get(), Msg::LegalBasis), basis.get(lang.get())))}
-                        " " <a href=url rel="noopener" target="_blank">{tr(Msg::Source)}</a></p>
+                {source.map(|(basis, url)| {
+                    // Each source link says whose it is: a list of "source" links alone would
+                    // not tell one from another.
+                    let title = title.clone();
+                    view! {
+                        <p class="source">{move || mixed(lang.get(), format!("{}: {}", t(lang.get(), Msg::LegalBasis), basis.get(lang.get())))}
+                            " " <a href=url rel="noopener noreferrer">{tr(Msg::Source)}
+                                <span class="visually-hidden">{move || mixed(lang.get(), format!(" ({})", title()))}</span></a></p>
+                    }
                 })}
                 {href.map(|h| view! { <p><a href=h>{tr(kind_msg)}</a></p> })}
                 <div class="button-row">
