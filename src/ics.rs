@@ -8,7 +8,7 @@
 use crate::calendar::ClosedDays;
 use crate::catalog::Catalog;
 use crate::i18n::Lang;
-use crate::plan::{build, days_between};
+use crate::plan::build;
 use crate::state::AppState;
 use crate::ui_text::format_date;
 use jiff::civil::{Date, DateTime};
@@ -49,12 +49,6 @@ pub fn due_entries(
                 continue;
             };
             let p = item.procedure;
-            let period = p
-                .deadline
-                .anchor()
-                .and_then(|a| answers.get(a))
-                .and_then(|a| crate::iso_date::parse(a))
-                .map_or(0, |a| days_between(a, due.due));
             let location = catalog.agency_name(&p.agency, lang);
             let due_line = match lang {
                 Lang::Ja => format!("期限: {}", format_date(due.due, lang)),
@@ -71,7 +65,7 @@ pub fn due_entries(
                 summary: p.title.get(lang).to_string(),
                 description: [due_line, location.clone(), basis, p.source.clone()].join("\n"),
                 location,
-                remind_days: crate::notice::reminders(period)
+                remind_days: crate::notice::leads_of(p, &answers, due.due)
                     .first()
                     .copied()
                     .unwrap_or(1),

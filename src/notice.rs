@@ -12,10 +12,12 @@
 
 use crate::calendar::ClosedDays;
 use crate::case::PacketStatus;
+use crate::catalog::Procedure;
 use crate::catalog::{Catalog, CatalogError};
+use crate::condition::Answers;
 use crate::deadline::add_days;
 use crate::i18n::Text;
-use crate::plan::{build, days_between, ItemState};
+use crate::plan::{build, days_between};
 use crate::state::AppState;
 use jiff::civil::{Date, DateTime};
 use jiff::Span;
@@ -130,6 +132,18 @@ pub fn reminders(period_days: i32) -> Vec<i32> {
         125..=366 => vec![60, 14],
         _ => vec![90, 30],
     }
+}
+
+/// How far ahead a procedure's due date is recalled, by the length of its period: from its
+/// anchor (an answer of the case) to the due date.
+pub(crate) fn leads_of(p: &Procedure, answers: &Answers, due: Date) -> Vec<i32> {
+    let period = p
+        .deadline
+        .anchor()
+        .and_then(|a| answers.get(a))
+        .and_then(|a| crate::iso_date::parse(a))
+        .map_or(0, |a| days_between(a, due));
+    reminders(period)
 }
 
 /// A checkpoint of a life stage, as the catalog states it (`checkpoints.json`).
@@ -391,20 +405,13 @@ fn deadlines(state: &AppState, catalog: &Catalog, closed: &ClosedDays, today: Da
             continue;
         };
         let plan = build(&scope, closed);
+        let answers = scope.answers();
         for item in &plan.items {
+            // A sheet prepared is still to do: it is reminded like the rest.
             let (Some(due), false) = (&item.due, item.state.settled()) else {
                 continue;
             };
-            // A sheet prepared is still to do: it is reminded like the rest.
-            debug_assert!(!matches!(item.state, ItemState::Done));
             let due = due.due;
-            let anchor = item
-                .procedure
-                .deadline
-                .anchor()
-                .and_then(|a| scope.answers().get(a).cloned())
-                .and_then(|a| crate::iso_date::parse(&a));
-            let period = anchor.map_or(0, |a| days_between(a, due));
             let p = &item.procedure.id;
             let notice = |phase: Phase, from: Date, until: Option<Date>| Notice {
                 id: format!(
@@ -429,7 +436,7 @@ fn deadlines(state: &AppState, catalog: &Catalog, closed: &ClosedDays, today: Da
                     phase,
                 },
             };
-            let leads = reminders(period);
+            let leads = leads_of(item.procedure, &answers, due);
             for (i, lead) in leads.iter().enumerate() {
                 let Some(from) = add_days(due, -i64::from(*lead)) else {
                     continue;

@@ -24,6 +24,16 @@ pub fn plan(case: &str) -> String {
     format!("/case/{case}/plan")
 }
 
+/// The id of a procedure's card on the plan, for a link to it.
+pub fn procedure_anchor(procedure: &str) -> String {
+    format!("proc-{procedure}")
+}
+
+/// The plan, at one procedure's card.
+pub fn plan_at(case: &str, procedure: &str) -> String {
+    format!("{}#{}", plan(case), procedure_anchor(procedure))
+}
+
 pub fn people(case: &str) -> String {
     format!("/case/{case}/people")
 }

@@ -42,7 +42,7 @@ pub fn ProcedureCard(
     on_done: Callback<bool>,
 ) -> impl IntoView {
     let lang: Lang = use_lang().get_untracked();
-    let heading_id = format!("proc-{}", card.id);
+    let heading_id = crate::app::routes::procedure_anchor(&card.id);
     let labelled = heading_id.clone();
     let done = RwSignal::new(card.done);
     let bring = card

@@ -4,7 +4,7 @@
 
 use crate::app::components::calendar::CalendarButton;
 use crate::app::components::form::{
-    Checkbox, Checkboxes, ErrorSummary, Fieldset, Label, Radios, Select, TextInput, Width,
+    Checkbox, Checkboxes, DateInput, ErrorSummary, Fieldset, Label, Radios, Select,
 };
 use crate::app::components::layout::{PageHeading, Status};
 use crate::app::components::text::mixed;
@@ -54,6 +54,25 @@ fn NoticeList() -> impl IntoView {
     }
 }
 
+/// `f` given what notices are put in words from, in the page's language: a closure for a
+/// view, so the words follow a language switch and the marks.
+fn in_words<R>(f: impl Fn(&Sources) -> R + Clone + 'static) -> impl Fn() -> R + Clone + 'static {
+    let (lang, store, today, notices) = (use_lang(), use_store(), use_today(), use_notices());
+    move || {
+        let catalog = use_catalog();
+        let cp = notices.checkpoints.get().unwrap_or_default();
+        store.with(|s| {
+            f(&Sources {
+                state: s,
+                catalog: &catalog,
+                checkpoints: &cp,
+                lang: lang.get(),
+                today,
+            })
+        })
+    }
+}
+
 fn importance_msg(i: Importance) -> Msg {
     match i {
         Importance::MustAct => Msg::ImportanceMustAct,
@@ -66,26 +85,10 @@ fn importance_msg(i: Importance) -> Msg {
 #[component]
 fn DigestView(digest: Digest) -> impl IntoView {
     let lang = use_lang();
-    let store = use_store();
-    let today = use_today();
-    let notices = use_notices();
     let heading_id = format!("digest-{}", digest.id.replace(':', "-"));
     let labelled = heading_id.clone();
     let (bundle, from, importance) = (digest.bundle.clone(), digest.from, digest.importance);
-    let heading = move || {
-        let catalog = use_catalog();
-        let cp = notices.checkpoints.get().unwrap_or_default();
-        store.with(|s| {
-            let words = Sources {
-                state: s,
-                catalog: &catalog,
-                checkpoints: &cp,
-                lang: lang.get(),
-                today,
-            };
-            ui::digest_heading(lang.get(), &words.situation(&bundle), from)
-        })
-    };
+    let heading = in_words(move |w| ui::digest_heading(w.lang, &w.situation(&bundle), from));
     view! {
         <section class="digest" class:digest-must=importance == Importance::MustAct aria-labelledby=labelled>
             <h2 id=heading_id>{move || mixed(lang.get(), heading())}</h2>
@@ -101,26 +104,12 @@ fn DigestView(digest: Digest) -> impl IntoView {
 fn NoticeView(notice: Notice) -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
-    let today = use_today();
     let notices = use_notices();
     let said = expect_context::<RwSignal<Option<Msg>>>();
     let id = notice.id.clone();
     let words = {
         let notice = notice.clone();
-        move || {
-            let catalog = use_catalog();
-            let cp = notices.checkpoints.get().unwrap_or_default();
-            store.with(|s| {
-                Sources {
-                    state: s,
-                    catalog: &catalog,
-                    checkpoints: &cp,
-                    lang: lang.get(),
-                    today,
-                }
-                .notice(&notice)
-            })
-        }
+        in_words(move |w| w.notice(&notice))
     };
     let title = {
         let words = words.clone();
@@ -206,9 +195,15 @@ fn Snooze(id: String) -> impl IntoView {
     let today = use_today();
     let said = expect_context::<RwSignal<Option<Msg>>>();
     let value = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<Msg>);
+    // None: no error; Some(Ok(e)): not a date; Some(Err(())): not after today.
+    let error = RwSignal::new(None::<Result<hitotsu::date_input::DateError, ()>>);
     let field = format!("snooze-{}", id.replace(':', "-"));
-    let error_text = Signal::derive(move || error.get().map(|m| t(lang.get(), m).to_string()));
+    let error_text = Signal::derive(move || {
+        error.get().map(|e| match e {
+            Ok(e) => ui::date_error(lang.get(), e).to_string(),
+            Err(()) => t(lang.get(), Msg::NoticeSnoozeFuture).to_string(),
+        })
+    });
     let errors = {
         let field = field.clone();
         Signal::derive(move || {
@@ -218,31 +213,24 @@ fn Snooze(id: String) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let save = move |_| {
-        let parsed = hitotsu::date_input::parse_date(&value.get_untracked());
-        match parsed {
-            Err(e) => error.set(Some(match e {
-                hitotsu::date_input::DateError::Empty => Msg::DateEmpty,
-                _ => Msg::DateUnrecognised,
-            })),
-            Ok(day) if day <= today => error.set(Some(Msg::NoticeSnoozeFuture)),
-            Ok(day) => {
-                error.set(None);
-                store.update(|s| {
-                    s.notices.marks.entry(id.clone()).or_default().snoozed_until = Some(day)
-                });
-                said.set(Some(Msg::NoticeSnoozed));
-                browser::focus_id("notice-list");
-            }
+    let save = move |_| match hitotsu::date_input::parse_date(&value.get_untracked()) {
+        Err(e) => error.set(Some(Ok(e))),
+        Ok(day) if day <= today => error.set(Some(Err(()))),
+        Ok(day) => {
+            error.set(None);
+            store.update(|s| {
+                s.notices.marks.entry(id.clone()).or_default().snoozed_until = Some(day)
+            });
+            said.set(Some(Msg::NoticeSnoozed));
+            browser::focus_id("notice-list");
         }
     };
     view! {
         <details class="snooze">
             <summary>{tr(Msg::NoticeSnooze)}</summary>
             <ErrorSummary errors/>
-            <TextInput id=field label=Label::Plain(Signal::derive(move || t(lang.get(), Msg::NoticeSnoozeUntil).to_string()))
-                hint=Signal::derive(move || t(lang.get(), Msg::DateHint).to_string())
-                error=error_text value=value on_input=Callback::new(move |v| value.set(v)) width=Width::Medium/>
+            <DateInput id=field label=Label::Plain(Signal::derive(move || t(lang.get(), Msg::NoticeSnoozeUntil).to_string()))
+                error=error_text value=value on_input=Callback::new(move |v| value.set(v))/>
             <button type="button" class="button button-secondary" on:click=save>{tr(Msg::NoticeSnoozeSave)}</button>
         </details>
     }

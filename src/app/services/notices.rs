@@ -104,13 +104,15 @@ impl Notices {
             .ok();
             pending.set_value(handle);
         });
-        // The service worker's schedule follows the notices, the marks and the settings.
+        // The service worker's schedule follows the notices as worked out: after every
+        // change of the state (marks, settings, language among them) has settled, never on
+        // each keystroke.
         Effect::new(move |_| {
             let Some(all) = self.all.get() else { return };
             let Some(cp) = self.checkpoints.get_untracked() else {
                 return;
             };
-            let message = state.with(|s| {
+            let message = state.with_untracked(|s| {
                 let c = catalog.get_untracked();
                 schedule(s, &c, &cp, &all, today)
             });
@@ -176,7 +178,7 @@ pub fn action(n: &Notice) -> Option<String> {
     match &n.about {
         About::Deadline {
             case, procedure, ..
-        } => Some(format!("{}#proc-{procedure}", routes::plan(case))),
+        } => Some(routes::plan_at(case, procedure)),
         About::Status { case, .. } => Some(routes::receipts(case)),
         About::Checkpoint { .. } => None,
     }
