@@ -10,6 +10,7 @@ pub mod condition;
 pub mod date_input;
 pub mod deadline;
 pub mod fields;
+pub mod handoff;
 pub mod holidays;
 pub mod household;
 pub mod i18n;

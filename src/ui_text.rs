@@ -294,6 +294,19 @@ pub enum Msg {
     ImportanceInfo,
     CalendarExport,
     CalendarExportHint,
+    HandoffSection,
+    HandoffLink,
+    HandoffTitle,
+    HandoffIntro,
+    HandoffImage,
+    HandoffNothingSent,
+    HandoffTooBig,
+    HandoffNotOurs,
+    HandoffTooLong,
+    HandoffDamaged,
+    HandoffNewer,
+    HandoffInvalid,
+    HandoffUnknownEvent,
     NoticeSettingsTitle,
     NoticeKindsLegend,
     NoticeKindDeadline,
@@ -427,6 +440,47 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         ImportanceMustAct => ["手続きが必要", "Action needed", "手続きが ひつよう"],
         ImportanceShouldKnow => ["確認してください", "Good to know", "みて ください"],
         ImportanceInfo => ["お知らせ", "For information", "おしらせ"],
+        HandoffSection => ["窓口で手続きをするとき", "Going to the counter", "まどぐちで 手続きを する とき"],
+        HandoffLink => ["窓口で見せるコードを表示する", "Show a code for the counter", "まどぐちで 見せる コードを 出す"],
+        HandoffTitle => ["窓口で見せるコード", "A code to show at the counter", "まどぐちで 見せる コード"],
+        HandoffIntro => [
+            "市区町村の窓口でこの画面を見せてください。職員がコードを読み取り、あなたの答えと家族の情報から書類を作ります。あなたが書く必要はありません。",
+            "Show this screen at the city office counter. Staff scan the code and fill in the forms from your answers and your family's details: you do not need to write anything.",
+            "市役所の まどぐちで この 画面を 見せて ください。しょくいんが コードを よみとって、書類を つくります。あなたが 書く ひつようは ありません。",
+        ],
+        HandoffImage => ["窓口用のQRコード", "QR code for the counter", "まどぐちよう QRコード"],
+        HandoffNothingSent => [
+            "コードはこの画面に出すだけで、どこにも送られません。",
+            "The code is only shown on this screen; nothing is sent anywhere.",
+            "コードは この 画面に 出す だけ です。どこにも おくりません。",
+        ],
+        HandoffTooBig => [
+            "情報が多すぎて、1つのコードに入りません。窓口で「データ」の書き出しファイルを使ってください。",
+            "There is too much to fit in one code. At the counter, use the file from \"Your data\" instead.",
+            "じょうほうが おおすぎて、コードに 入りません。",
+        ],
+        HandoffNotOurs => ["ひとつの窓口用コードではありません", "This is not a hitotsu counter code", "ひとつの コードでは ありません"],
+        HandoffTooLong => ["コードが長すぎます。ひとつの窓口用コードではありません", "The code is too long to be a hitotsu counter code", "コードが ながすぎます"],
+        HandoffDamaged => [
+            "コードの一部が読み取れないか、変わっています。画面を明るくして、もう一度読み取ってください。何も読み込んでいません",
+            "Part of the code could not be read or was changed. Turn the phone's screen brighter and scan again. Nothing was loaded",
+            "コードが ちゃんと よめません。もう いちど よみとって ください",
+        ],
+        HandoffNewer => [
+            "新しい版のひとつで作られたコードです。この端末のひとつを更新してください。何も読み込んでいません",
+            "The code was made by a newer version of hitotsu. Update hitotsu on this device. Nothing was loaded",
+            "あたらしい ひとつの コードです。この ひとつを あたらしく して ください",
+        ],
+        HandoffInvalid => [
+            "コードの中身が正しくありません。何も読み込んでいません",
+            "The code's content is not valid. Nothing was loaded",
+            "コードの なかみが ただしく ありません",
+        ],
+        HandoffUnknownEvent => [
+            "この窓口で扱っていない出来事のコードです。何も読み込んでいません",
+            "The code is for a life event this counter does not handle. Nothing was loaded",
+            "この まどぐちでは あつかわない コードです",
+        ],
         CalendarExport => ["期限をカレンダーに追加（.ics）", "Add the due dates to your calendar (.ics)", "きげんを カレンダーに いれる（.ics）"],
         CalendarExportHint => ["まだ済んでいない手続きの期限を、予定表アプリで読み込めるファイルにします。もう一度読み込むと、変わった期限が更新されます。", "A file your calendar app reads, with the due date of every procedure not done yet. Importing it again updates any date that changed.", "まだ おわって いない 手続きの きげんを、カレンダーの アプリに いれる ファイルに します。"],
         NoticeSettingsTitle => ["お知らせの設定", "Notice settings", "おしらせの せってい"],
@@ -971,6 +1025,28 @@ pub fn parts_lost(lang: Lang, parts: &[String]) -> String {
         Lang::Ja => format!("保存されていたデータの一部（{list}）が壊れていたため読み込めませんでした。それ以外はすべて読み込みました。壊れた部分は消さずに別に保管してあります。"),
         Lang::En => format!("Part of your saved data ({list}) was damaged and could not be read. Everything else was loaded. The damaged data has been kept aside, not deleted."),
         Lang::Easy => format!("データの いちぶ（{list}）が こわれて いて 読めません でした。ほかは 全部 読めました。"),
+    }
+}
+
+/// What a counter code carries, in numbers, so the citizen knows what they show.
+pub fn handoff_contents(lang: Lang, answers: usize, people: usize) -> String {
+    match lang {
+        Lang::Ja => format!("このコードに入っているもの：質問への答え{answers}件と、{people}人の情報（名前、生年月日、住所など）。"),
+        Lang::En => format!("What the code holds: your {answers} answers and the details of {people} people (names, dates of birth, addresses …)."),
+        Lang::Easy => format!("コードの なかみ：しつもんの こたえ {answers}こ と、{people}人の じょうほう（なまえ、たんじょうび、じゅうしょ など）。"),
+    }
+}
+
+/// Why a counter code was refused, naming what is wrong; nothing of it was loaded.
+pub fn handoff_error(lang: Lang, e: &crate::handoff::HandoffError) -> String {
+    use crate::handoff::HandoffError::*;
+    match e {
+        NotOurs => t(lang, Msg::HandoffNotOurs).into(),
+        TooLong => t(lang, Msg::HandoffTooLong).into(),
+        Damaged => t(lang, Msg::HandoffDamaged).into(),
+        UnknownVersion(v) => format!("{}（{v}）", t(lang, Msg::HandoffNewer)),
+        Invalid(what) => format!("{}（{what}）", t(lang, Msg::HandoffInvalid)),
+        UnknownEvent(id) => format!("{}（{id}）", t(lang, Msg::HandoffUnknownEvent)),
     }
 }
 

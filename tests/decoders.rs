@@ -203,3 +203,87 @@ fn the_catalog_decoder_never_panics() {
         let _ = Catalog::load(&i, &f, &e);
     }
 }
+
+/// The handoff code read at the counter: inputs mutated at each of its layers — the text
+/// a camera read, the compressed frame and the CBOR inside (with the checksum made right
+/// again, so the mutation reaches the reader behind it, as a forged code would).
+#[test]
+fn the_handoff_decoder_never_panics_and_round_trips() {
+    use hitotsu::handoff;
+    let catalog = common::catalog();
+    let today = jiff::civil::date(2026, 5, 1);
+    let state = AppState::from_stored(Some(&stored_seed())).0;
+    let case = &state.cases[0].id;
+    let code = handoff::encode(&state, &catalog, case)
+        .expect("the seed's case has a code")
+        .text;
+    let frame = base45::decode(code.strip_prefix(handoff::PREFIX).unwrap()).unwrap();
+    let cbor = miniz_oxide::inflate::decompress_to_vec(&frame[1..frame.len() - 4]).unwrap();
+    let seal = |mut f: Vec<u8>| {
+        let crc = crc32fast::hash(&f).to_be_bytes();
+        f.extend(crc);
+        format!("{}{}", handoff::PREFIX, base45::encode(&f))
+    };
+    let mut rng = Rng(0x5EED_0005);
+    let bytes = |seed: &[u8], rng: &mut Rng| {
+        let mut b = seed.to_vec();
+        for _ in 0..=rng.below(3) {
+            let at = rng.below(b.len() + 1);
+            match rng.below(4) {
+                0 if at < b.len() => b[at] = rng.next() as u8,
+                1 if at < b.len() => {
+                    b.remove(at);
+                }
+                // Bytes that mean "huge", "endless" or "nested" to a CBOR reader.
+                2 => {
+                    let t: &[u8] = [
+                        &[0x1b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff][..],
+                        &[0x9f],
+                        &[0xff],
+                        &[0x7b, 0xff, 0xff, 0xff],
+                        &[0x98, 0xff],
+                    ][rng.below(5)];
+                    b.splice(at..at, t.iter().copied());
+                }
+                _ => b.insert(at.min(b.len()), rng.next() as u8),
+            }
+        }
+        b
+    };
+    let mut accepted = 0;
+    for i in 0..cases() {
+        let input = match i % 3 {
+            0 => {
+                let mut t: Vec<char> = code.chars().collect();
+                let at = rng.below(t.len());
+                t[at] = char::from(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"[rng.below(45)]);
+                t.into_iter().collect()
+            }
+            1 => {
+                let mut f = vec![handoff::VERSION];
+                f.extend(bytes(&frame[1..frame.len() - 4], &mut rng));
+                seal(f)
+            }
+            _ => {
+                let mut f = vec![handoff::VERSION];
+                f.extend(miniz_oxide::deflate::compress_to_vec(
+                    &bytes(&cbor, &mut rng),
+                    6,
+                ));
+                seal(f)
+            }
+        };
+        if let Ok(read) = handoff::decode(&input, &catalog, today) {
+            accepted += 1;
+            let again = handoff::encode(&read, &catalog, &read.cases[0].id)
+                .unwrap()
+                .text;
+            assert_eq!(
+                handoff::decode(&again, &catalog, today),
+                Ok(read),
+                "round trip of case {i}"
+            );
+        }
+    }
+    assert!(accepted > 0, "some mutations must still be readable");
+}

@@ -59,6 +59,11 @@ pub fn receipts(case: &str) -> String {
     format!("/case/{case}/receipts")
 }
 
+/// The code to show at the counter.
+pub fn handoff(case: &str) -> String {
+    format!("/case/{case}/handoff")
+}
+
 pub fn sheet(case: &str, packet: &str) -> String {
     format!("/case/{case}/sheet/{packet}")
 }

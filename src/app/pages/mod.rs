@@ -9,6 +9,7 @@ pub mod data;
 pub mod delete_all;
 pub mod details;
 pub mod edit_fact;
+pub mod handoff;
 pub mod home;
 #[cfg(debug_assertions)]
 pub mod kit;

@@ -53,6 +53,7 @@ pub fn PlanPage() -> impl IntoView {
     }
     let status = RwSignal::new(String::new());
     let calendar_case = case.id.clone();
+    let handoff_href = routes::handoff(&case.id);
     let title = {
         let event_title = event.title.clone();
         Signal::derive(move || {
@@ -206,6 +207,8 @@ pub fn PlanPage() -> impl IntoView {
             {body}
             <h2>{tr(Msg::CalendarExport)}</h2>
             <CalendarButton case=calendar_case/>
+            <h2>{tr(Msg::HandoffSection)}</h2>
+            <p><a class="action-link" href=handoff_href>{tr(Msg::HandoffLink)}</a></p>
         </div>
     }
     .into_any()

@@ -1,0 +1,467 @@
+//! The handoff code: a life event prepared at home, carried to the city office's counter
+//! as one QR code, so staff start from what the citizen already gave (once-only).
+//!
+//! Encoded as the EU digital COVID certificate encodes its QR — CBOR, deflate, base45 —
+//! behind a prefix of our own. The frame carries a version byte and a CRC-32 over
+//! version and compressed bytes: a single changed character of the text changes at most
+//! two bytes of the frame, a burst a CRC-32 always detects. It carries no provenance,
+//! no other event, no outbox and no record of sharing: only the event's answers, its
+//! people and the facts its procedures read. There is no signature (nothing on the
+//! device could keep a key secret): the checksum finds damage and careless edits, and
+//! the citizen confirms every section at the counter.
+
+use crate::case::{Case, Step};
+use crate::catalog::Catalog;
+use crate::household::Role;
+use crate::state::AppState;
+use crate::vault::{Fact, FactKey, How, Person, Provenance, Relation, Vault, HOUSEHOLD, ME};
+use crc::{Crc, NoTable, CRC_32_ISO_HDLC};
+use jiff::civil::Date;
+use minicbor::{Decode, Encode};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What every hitotsu handoff text starts with; all of it is in the QR alphanumeric set.
+pub const PREFIX: &str = "HT:";
+/// The frame version this build writes and reads.
+pub const VERSION: u8 = 1;
+/// The most a frame may inflate to: far above a household of six, far below harm.
+const MAX_CBOR: usize = 64 * 1024;
+/// The most characters read: a version 40 QR code holds 4,296 alphanumerics at level L.
+const MAX_TEXT: usize = 4_296;
+/// The owner standing for the case itself in the code (the case's id is the device's).
+const CASE_OWNER: &str = "case";
+/// The CRC-32 of zlib, PNG and Ethernet.
+const CRC32: Crc<u32, NoTable> = Crc::<u32, NoTable>::new(&CRC_32_ISO_HDLC);
+
+/// Why a code was refused. Nothing of it was loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HandoffError {
+    /// Not a hitotsu handoff code (another QR code, a web address …).
+    NotOurs,
+    /// Longer than any QR code holds.
+    TooLong,
+    /// Characters that a QR code cannot have carried, or a checksum that does not match:
+    /// a part of the code was damaged or changed.
+    Damaged,
+    /// Made by a newer (or unknown) version of hitotsu.
+    UnknownVersion(u8),
+    /// The checksum holds but the content does not: what is wrong, as written in it.
+    Invalid(String),
+    /// An event this catalog does not have.
+    UnknownEvent(String),
+}
+
+#[derive(Encode, Decode, Debug, PartialEq)]
+#[cbor(array)]
+struct Wire {
+    #[n(0)]
+    event: String,
+    #[n(1)]
+    started: u32,
+    #[n(2)]
+    answers: BTreeMap<String, String>,
+    /// (role index in ROLES, person ids)
+    #[n(3)]
+    roles: Vec<(u8, Vec<String>)>,
+    #[n(4)]
+    people: Vec<String>,
+    #[n(5)]
+    relations: Vec<WireRelation>,
+    #[n(6)]
+    facts: Vec<WireFact>,
+    #[n(7)]
+    people_confirmed: bool,
+    #[n(8)]
+    done: Vec<String>,
+}
+
+#[derive(Encode, Decode, Debug, PartialEq)]
+#[cbor(array)]
+struct WireRelation {
+    /// 0 spouse, 1 parent (a is the parent), 2 sibling, 3 grandparent (a is the grandparent)
+    #[n(0)]
+    kind: u8,
+    #[n(1)]
+    a: String,
+    #[n(2)]
+    b: String,
+}
+
+#[derive(Encode, Decode, Debug, PartialEq)]
+#[cbor(array)]
+struct WireFact {
+    #[n(0)]
+    owner: String,
+    #[n(1)]
+    attribute: String,
+    /// (value, first day it holds as yyyymmdd, 0 for "since always")
+    #[n(2)]
+    versions: Vec<(String, u32)>,
+}
+
+const ROLES: [Role; 7] = [
+    Role::Child,
+    Role::Deceased,
+    Role::Members,
+    Role::Heirs,
+    Role::FuneralHost,
+    Role::Informant,
+    Role::AllowanceClaimant,
+];
+
+/// Attributes the household's own logic reads, beside those the catalog's fields name.
+const HOUSEHOLD_ATTRIBUTES: [&str; 6] = [
+    "name",
+    "sex",
+    "birth_date",
+    "death_date",
+    crate::vault::IN_HOUSEHOLD,
+    crate::vault::HEAD,
+];
+
+/// The attributes a code carries: those the catalog's fields name, and the household's.
+fn attributes(catalog: &Catalog) -> BTreeSet<&str> {
+    let mut out: BTreeSet<&str> = catalog
+        .fields
+        .fields
+        .iter()
+        .map(|(id, f)| f.attribute(id))
+        .collect();
+    out.extend(HOUSEHOLD_ATTRIBUTES);
+    out
+}
+
+fn ymd(d: Date) -> u32 {
+    // Dates are checked to lie in 1868..=2200 before a state is kept, so this is positive.
+    (d.year().max(0) as u32) * 10_000 + d.month() as u32 * 100 + d.day() as u32
+}
+
+fn from_ymd(n: u32) -> Result<Date, HandoffError> {
+    let bad = || HandoffError::Invalid(format!("{n}"));
+    let (y, m, d) = (n / 10_000, (n / 100) % 100, n % 100);
+    let y = i16::try_from(y).map_err(|_| bad())?;
+    Date::new(y, m as i8, d as i8).map_err(|_| bad())
+}
+
+/// The people the case's procedures can reach: the citizen, everyone in a role, everyone
+/// one relation away from them (a surviving spouse, a parent), and the household.
+fn people_of(case: &Case, vault: &Vault) -> BTreeSet<String> {
+    let mut core: BTreeSet<String> = case.roles.values().flatten().cloned().collect();
+    core.insert(ME.into());
+    let mut out = core.clone();
+    for r in &vault.relations {
+        let (a, b) = ends(r);
+        if core.contains(a) {
+            out.insert(b.to_string());
+        }
+        if core.contains(b) {
+            out.insert(a.to_string());
+        }
+    }
+    for p in &vault.people {
+        let key = FactKey::new(&p.id, crate::vault::IN_HOUSEHOLD);
+        if !vault.history(&key).is_empty() {
+            out.insert(p.id.clone());
+        }
+    }
+    out.retain(|id| vault.people.iter().any(|p| &p.id == id));
+    out
+}
+
+fn ends(r: &Relation) -> (&str, &str) {
+    match r {
+        Relation::Spouse { a, b } | Relation::Sibling { a, b } => (a, b),
+        Relation::Parent { parent, child } => (parent, child),
+        Relation::Grandparent { grandparent, of } => (grandparent, of),
+    }
+}
+
+fn wire_relation(r: &Relation) -> WireRelation {
+    let kind = match r {
+        Relation::Spouse { .. } => 0,
+        Relation::Parent { .. } => 1,
+        Relation::Sibling { .. } => 2,
+        Relation::Grandparent { .. } => 3,
+    };
+    let (a, b) = ends(r);
+    WireRelation {
+        kind,
+        a: a.into(),
+        b: b.into(),
+    }
+}
+
+fn relation(w: WireRelation) -> Result<Relation, HandoffError> {
+    let WireRelation { kind, a, b } = w;
+    Ok(match kind {
+        0 => Relation::Spouse { a, b },
+        1 => Relation::Parent {
+            parent: a,
+            child: b,
+        },
+        2 => Relation::Sibling { a, b },
+        3 => Relation::Grandparent {
+            grandparent: a,
+            of: b,
+        },
+        k => return Err(HandoffError::Invalid(format!("relation {k}"))),
+    })
+}
+
+/// One case's handoff text, and what it carries in numbers (the citizen is told).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Code {
+    pub text: String,
+    pub answers: usize,
+    pub people: usize,
+}
+
+/// The handoff text of one case: what the counter needs to fill in every form of it.
+pub fn encode(state: &AppState, catalog: &Catalog, case_id: &str) -> Option<Code> {
+    let case = state.case(case_id)?;
+    let vault = &state.vault;
+    let people = people_of(case, vault);
+    let attributes = attributes(catalog);
+    let mut facts = Vec::new();
+    for (owner, by_attribute) in &vault.facts {
+        let wire_owner = if owner == &case.id {
+            CASE_OWNER
+        } else if owner == HOUSEHOLD || people.contains(owner) {
+            owner.as_str()
+        } else {
+            continue;
+        };
+        for (attribute, versions) in by_attribute {
+            if !attributes.contains(attribute.as_str()) || versions.is_empty() {
+                continue;
+            }
+            facts.push(WireFact {
+                owner: wire_owner.into(),
+                attribute: attribute.clone(),
+                versions: versions
+                    .iter()
+                    .map(|f| (f.value.clone(), f.from.map_or(0, ymd)))
+                    .collect(),
+            });
+        }
+    }
+    let wire = Wire {
+        event: case.event.clone(),
+        started: ymd(case.started),
+        answers: case.answers.clone(),
+        roles: ROLES
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| Some((i as u8, case.roles.get(r)?.clone())))
+            .collect(),
+        people: people.iter().cloned().collect(),
+        relations: vault
+            .relations
+            .iter()
+            .filter(|r| {
+                let (a, b) = ends(r);
+                people.contains(a) && people.contains(b)
+            })
+            .map(wire_relation)
+            .collect(),
+        facts,
+        people_confirmed: case.people_confirmed,
+        done: case.done.iter().cloned().collect(),
+    };
+    let (answers, people) = (wire.answers.len(), wire.people.len());
+    let cbor = minicbor::to_vec(&wire).ok()?;
+    let mut frame = vec![VERSION];
+    frame.extend(miniz_oxide::deflate::compress_to_vec(&cbor, 10));
+    let crc = CRC32.checksum(&frame);
+    frame.extend(crc.to_be_bytes());
+    Some(Code {
+        text: format!("{PREFIX}{}", base45::encode(&frame)),
+        answers,
+        people,
+    })
+}
+
+/// A handoff text read and checked, before it meets the catalog.
+#[derive(Debug, PartialEq)]
+pub struct Handoff(Wire);
+
+impl Handoff {
+    /// The event it is about: its file must be loaded before `into_state`.
+    pub fn event(&self) -> &str {
+        &self.0.event
+    }
+}
+
+/// Reads a handoff text: ours, whole, unchanged and of this version, or refused.
+pub fn read(text: &str) -> Result<Handoff, HandoffError> {
+    // A scanner may add a line end; nothing else is trimmed.
+    let text = text.trim_end_matches(['\r', '\n']);
+    let body = text.strip_prefix(PREFIX).ok_or(HandoffError::NotOurs)?;
+    if text.len() > MAX_TEXT {
+        return Err(HandoffError::TooLong);
+    }
+    let frame = base45::decode(body).map_err(|_| HandoffError::Damaged)?;
+    let (head, crc) = frame.split_last_chunk::<4>().ok_or(HandoffError::Damaged)?;
+    if head.is_empty() || CRC32.checksum(head) != u32::from_be_bytes(*crc) {
+        return Err(HandoffError::Damaged);
+    }
+    if head[0] != VERSION {
+        return Err(HandoffError::UnknownVersion(head[0]));
+    }
+    let cbor = miniz_oxide::inflate::decompress_to_vec_with_limit(&head[1..], MAX_CBOR)
+        .map_err(|_| HandoffError::Invalid("deflate".into()))?;
+    minicbor::decode(&cbor)
+        .map(Handoff)
+        .map_err(|_| HandoffError::Invalid("cbor".into()))
+}
+
+/// A counter session's state from a handoff text: one case, its people and facts, each
+/// fact given by the citizen (typed at home) and brought on `today`. All or nothing.
+pub fn decode(text: &str, catalog: &Catalog, today: Date) -> Result<AppState, HandoffError> {
+    read(text)?.into_state(catalog, today)
+}
+
+impl Handoff {
+    pub fn into_state(self, catalog: &Catalog, today: Date) -> Result<AppState, HandoffError> {
+        let wire = self.0;
+        let event = catalog
+            .event(&wire.event)
+            .ok_or_else(|| HandoffError::UnknownEvent(wire.event.clone()))?;
+        let mut state = AppState::default();
+        let case_id = state.open_case(event, today);
+        // open_case made the event's own people; the code's people replace them.
+        state.vault = Vault::new();
+        for id in &wire.people {
+            if id != ME {
+                if id.is_empty() || id == HOUSEHOLD || id == CASE_OWNER || id == &case_id {
+                    return Err(HandoffError::Invalid(id.clone()));
+                }
+                state.vault.people.push(Person {
+                    id: id.clone(),
+                    added_in: None,
+                });
+            }
+        }
+        state.vault.next_person = wire
+            .people
+            .iter()
+            .filter_map(|id| id.strip_prefix('p')?.parse::<u32>().ok())
+            .max()
+            .map_or(1, |n| n.saturating_add(1));
+        for r in wire.relations {
+            state.vault.relations.push(relation(r)?);
+        }
+        let given = Provenance {
+            case: case_id.clone(),
+            event: event.id.clone(),
+            how: How::Typed,
+            date: today,
+        };
+        for f in wire.facts {
+            let owner = if f.owner == CASE_OWNER {
+                case_id.clone()
+            } else {
+                f.owner
+            };
+            let mut versions = Vec::with_capacity(f.versions.len());
+            for (value, from) in f.versions {
+                let from = if from == 0 {
+                    None
+                } else {
+                    Some(from_ymd(from)?)
+                };
+                versions.push(Fact {
+                    value,
+                    from,
+                    from_answer: None,
+                    seen: None,
+                    given: given.clone(),
+                    last_used: None,
+                });
+            }
+            // A history runs in the order its versions start, as the vault keeps it.
+            if versions.windows(2).any(|w| w[0].from >= w[1].from) {
+                return Err(HandoffError::Invalid(f.attribute));
+            }
+            let slot = state.vault.facts.entry(owner).or_default();
+            if slot.insert(f.attribute.clone(), versions).is_some() {
+                return Err(HandoffError::Invalid(f.attribute));
+            }
+        }
+        let case = state.case_mut(&case_id).expect("opened above");
+        case.started = from_ymd(wire.started)?;
+        case.answers = wire.answers;
+        case.roles.clear();
+        for (i, people) in wire.roles {
+            let role = *ROLES
+                .get(usize::from(i))
+                .ok_or_else(|| HandoffError::Invalid(format!("role {i}")))?;
+            if case.roles.insert(role, people).is_some() {
+                return Err(HandoffError::Invalid(format!("role {i}")));
+            }
+        }
+        case.people_confirmed = wire.people_confirmed;
+        case.done = wire.done.into_iter().collect();
+        case.step = Step::Plan;
+        crate::integrity::check(&state).map_err(|e| HandoffError::Invalid(format!("{e:?}")))?;
+        // Exactly what this build writes: nobody the case cannot reach, no attribute no
+        // form reads. Anything else was not made by hitotsu.
+        let case = state.case(&case_id).expect("opened above");
+        let reach = people_of(case, &state.vault);
+        if let Some(p) = state.vault.people.iter().find(|p| !reach.contains(&p.id)) {
+            return Err(HandoffError::Invalid(p.id.clone()));
+        }
+        let attributes = attributes(catalog);
+        for by_attribute in state.vault.facts.values() {
+            if let Some(a) = by_attribute
+                .keys()
+                .find(|a| !attributes.contains(a.as_str()))
+            {
+                return Err(HandoffError::Invalid(a.clone()));
+            }
+        }
+        Ok(state)
+    }
+}
+
+/// The QR code of a handoff text at error correction level M or better (a fold or a
+/// smudge on a phone's screen still reads): its modules row by row, `true` dark; None
+/// when the text does not fit one code.
+pub fn qr(text: &str) -> Option<Qr> {
+    use qrcodegen::{QrCode, QrCodeEcc};
+    let code = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
+    let size = code.size();
+    let dark = (0..size)
+        .flat_map(|y| (0..size).map(move |x| (x, y)))
+        .map(|(x, y)| code.get_module(x, y))
+        .collect();
+    Some(Qr {
+        width: size as usize,
+        dark,
+        version: code.version().value(),
+    })
+}
+
+pub struct Qr {
+    pub width: usize,
+    pub dark: Vec<bool>,
+    /// 1..=40: the size class of the code.
+    pub version: u8,
+}
+
+impl Qr {
+    /// An SVG path drawing the dark modules, one unit each, inside a four-module quiet zone.
+    pub fn svg_path(&self) -> String {
+        let mut d = String::new();
+        for (i, _) in self.dark.iter().enumerate().filter(|(_, &dark)| dark) {
+            let (x, y) = (i % self.width + 4, i / self.width + 4);
+            d.push_str(&format!("M{x} {y}h1v1h-1z"));
+        }
+        d
+    }
+
+    /// Width and height with the quiet zone, in modules.
+    pub fn size(&self) -> usize {
+        self.width + 8
+    }
+}

@@ -1,0 +1,288 @@
+//! The handoff code a citizen brings to the counter: for households of one to six and
+//! every event, what the counter reads back fills every form exactly as the phone would;
+//! every single changed character is refused; the largest still fits one QR code at
+//! level M; no input makes the reader panic.
+
+mod common;
+use common::{my_number, Drive};
+
+use hitotsu::handoff::{self, HandoffError};
+use hitotsu::onestop::{packets, used};
+use hitotsu::resolve::Ask;
+use hitotsu::state::AppState;
+use hitotsu::vault::{FactKey, How, Provenance, Relation, HOUSEHOLD, ME};
+use jiff::civil::{date, Date};
+
+const ADDRESS: &str = "東京都千代田区千代田一丁目一番一号 千代田ハイツ百二十三号室";
+const NEW_ADDRESS: &str =
+    "神奈川県横浜市中区山下町二百七十九番地の二十五 山下町パークタワー二千五百一号室";
+
+const NAMES: [(&str, &str, &str); 6] = [
+    ("山田 太郎", "ヤマダ タロウ", "1984-05-01"),
+    ("山田 花子", "ヤマダ ハナコ", "1986-07-07"),
+    ("山田 健太郎", "ヤマダ ケンタロウ", "2012-09-10"),
+    ("山田 美咲", "ヤマダ ミサキ", "2015-02-14"),
+    ("山田 翔太", "ヤマダ ショウタ", "2018-11-30"),
+    ("山田 陽菜", "ヤマダ ヒナ", "2021-06-21"),
+];
+
+/// What the citizen types for each fact a detail page asks: long, real-looking values,
+/// so the codes measured are as large as a real household's.
+fn value(_: &AppState, ask: &Ask) -> String {
+    let a = ask.key.attribute.as_str();
+    match a {
+        "address" if ask.starts.is_some() => NEW_ADDRESS.into(),
+        "address" => ADDRESS.into(),
+        "postal_code" if ask.starts.is_some() => "231-0023".into(),
+        "postal_code" => "100-0001".into(),
+        "name" => "山田 一郎".into(),
+        "name_kana" => "ヤマダ イチロウ".into(),
+        "phone" => "090-1234-5678".into(),
+        "my_number" => my_number("12345678901"),
+        "bank_account" => "ゆうちょ銀行 〇一八支店 普通 1234567".into(),
+        "honseki" => "東京都千代田区千代田一丁目一番".into(),
+        "insurance_number" => "12-345678".into(),
+        "income_summary" | "estate_value" => "12000000".into(),
+        "sex" => "male".into(),
+        "birth_time" => "午前10時30分".into(),
+        "birth_place" => "東京都千代田区神田駿河台二丁目三番地 駿河台病院".into(),
+        a if a.contains("date") => "1950-02-01".into(),
+        a => format!("{a}の内容"),
+    }
+}
+
+/// A household of `n`: the citizen, from two a spouse, from three children; each with a
+/// name, reading and date of birth, all living together, given two years ago.
+fn household(n: usize) -> Drive {
+    let mut h = Drive::new();
+    let given = Provenance {
+        case: "c0".into(),
+        event: "birth".into(),
+        how: How::Typed,
+        date: date(2024, 4, 1),
+    };
+    let mut ids = vec![ME.to_string()];
+    for _ in 1..n {
+        ids.push(h.s.vault.add_person("c0"));
+    }
+    for (id, (name, kana, born)) in ids.iter().zip(NAMES) {
+        for (attribute, v) in [
+            ("name", name),
+            ("name_kana", kana),
+            ("birth_date", born),
+            ("in_household", "yes"),
+        ] {
+            h.s.vault
+                .set(&FactKey::new(id, attribute), v.into(), None, given.clone());
+        }
+    }
+    h.s.vault
+        .set(&FactKey::new(ME, "sex"), "male".into(), None, given.clone());
+    h.s.vault.set(
+        &FactKey::new(HOUSEHOLD, "address"),
+        ADDRESS.into(),
+        None,
+        given.clone(),
+    );
+    h.s.vault
+        .set(&FactKey::new(HOUSEHOLD, "head"), ME.into(), None, given);
+    if n >= 2 {
+        h.s.vault.relate(Relation::Spouse {
+            a: ME.into(),
+            b: ids[1].clone(),
+        });
+    }
+    for child in ids.iter().skip(2) {
+        for parent in [ME.to_string(), ids[1].clone()] {
+            h.s.vault.relate(Relation::Parent {
+                parent,
+                child: child.clone(),
+            });
+        }
+    }
+    h
+}
+
+/// Goes through one event as the app does, to the check page.
+fn live(h: &mut Drive, event: &str, n: usize, today: Date) -> String {
+    let case = h.open(event, today);
+    match event {
+        "birth" => {
+            h.answer(&case, today, &common::BIRTH_ANSWERS);
+            let mut changes = vec![("my_part", "father"), ("allowance_claimant", ME)];
+            if n == 1 {
+                changes.extend([("other_parent", "new"), ("other_parent_name", "山田 花子")]);
+            }
+            h.people(&case, today, &changes);
+        }
+        "moving" => {
+            h.answer_all(&case, today, &|q, known| {
+                let v = match q.id.as_str() {
+                    "move_kind" => "other_city",
+                    "move_date" => "2026-06-01",
+                    "has_card" | "child_allowance" => "yes",
+                    "insurance" => "national",
+                    _ => return known.map_or("no".into(), str::to_string),
+                };
+                v.into()
+            });
+            h.people(&case, today, &[]);
+        }
+        "death" => {
+            h.answer(&case, today, &common::DEATH_ANSWERS);
+            h.people(
+                &case,
+                today,
+                &[
+                    ("deceased_kin", "parent-male"),
+                    ("lived_with", "no"),
+                    ("surviving_spouse", "new"),
+                    ("surviving_spouse_name", "山田 和子"),
+                ],
+            );
+        }
+        e => panic!("no event {e}"),
+    }
+    h.fill(&case, today, &value);
+    case
+}
+
+fn today_of(event: &str) -> Date {
+    match event {
+        "birth" => date(2026, 4, 20),
+        "moving" => date(2026, 5, 20),
+        _ => date(2026, 12, 5),
+    }
+}
+
+/// Every household and event's code, with the drive it came from.
+fn codes() -> Vec<(usize, &'static str, Drive, String, String)> {
+    let mut out = Vec::new();
+    for n in 1..=6 {
+        for event in ["birth", "moving", "death"] {
+            let mut h = household(n);
+            let today = today_of(event);
+            let case = live(&mut h, event, n, today);
+            let code = handoff::encode(&h.s, &h.c, &case)
+                .expect("a case has a code")
+                .text;
+            out.push((n, event, h, case, code));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_counter_fills_every_form_as_the_phone_does_for_households_of_one_to_six() {
+    println!("household  event   characters  QR version (level M)");
+    for (n, event, h, case, code) in codes() {
+        let today = today_of(event);
+        let counter =
+            handoff::decode(&code, &h.c, today).unwrap_or_else(|e| panic!("{n} {event}: {e:?}"));
+        assert_eq!(counter.cases.len(), 1, "one case, nothing else");
+        let at_counter = &counter.cases[0];
+        let phone = h.s.scope(&h.c, &case, today).unwrap();
+        let there = counter.scope(&h.c, &at_counter.id, today).unwrap();
+        // The same values on every form, for the same procedures and recipients.
+        let forms = |p: Vec<hitotsu::onestop::Packet>| {
+            p.into_iter()
+                .map(|p| (p.agency, p.forms, p.missing))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            forms(packets(&there)),
+            forms(packets(&phone)),
+            "{n} {event}"
+        );
+        let values = |u: Vec<hitotsu::onestop::Used>| {
+            u.into_iter()
+                .map(|u| (u.field, u.value, u.procedures))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(values(used(&there)), values(used(&phone)), "{n} {event}");
+        assert_eq!(at_counter.answers, h.case(&case).answers);
+        // Only the case's people: nobody of another event, no outbox, no sharing record.
+        assert!(counter.outbox.items.is_empty() && counter.shared.is_empty());
+        let qr = handoff::qr(&code).expect("fits one QR code at level M");
+        println!("{n:>9}  {event:<7} {:>10}  {:>2}", code.len(), qr.version);
+    }
+}
+
+#[test]
+fn a_household_of_six_through_every_event_fits_one_qr_code_at_level_m() {
+    // Six people who went through a birth, then a move, then a death: the largest vault.
+    let mut h = household(6);
+    let mut last = String::new();
+    for event in ["birth", "moving", "death"] {
+        last = live(&mut h, event, 6, today_of(event));
+    }
+    let code = handoff::encode(&h.s, &h.c, &last).unwrap().text;
+    let qr = handoff::qr(&code).expect("fits one QR code");
+    println!(
+        "a household of six after three events: {} characters, version {}",
+        code.len(),
+        qr.version
+    );
+    assert!(qr.version <= 40);
+    assert!(handoff::decode(&code, &h.c, today_of("death")).is_ok());
+}
+
+#[test]
+fn every_single_changed_character_is_refused() {
+    let alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
+    let (_, _, h, _, code) = codes()
+        .into_iter()
+        .find(|c| c.0 == 3 && c.1 == "birth")
+        .unwrap();
+    let today = today_of("birth");
+    let bytes: Vec<char> = code.chars().collect();
+    let mut tried = 0;
+    for i in 0..bytes.len() {
+        for c in alphabet.chars().filter(|&c| c != bytes[i]) {
+            let mut changed = bytes.clone();
+            changed[i] = c;
+            let text: String = changed.into_iter().collect();
+            let got = handoff::decode(&text, &h.c, today);
+            assert!(got.is_err(), "position {i} changed to {c:?} was accepted");
+            tried += 1;
+        }
+    }
+    assert!(tried > 40 * code.len());
+}
+
+#[test]
+fn a_refusal_names_what_is_wrong() {
+    let (_, _, h, _, code) = codes()
+        .into_iter()
+        .find(|c| c.0 == 1 && c.1 == "moving")
+        .unwrap();
+    let today = today_of("moving");
+    let err = |t: &str| handoff::decode(t, &h.c, today).unwrap_err();
+    assert_eq!(err("https://example.jp/"), HandoffError::NotOurs);
+    assert_eq!(err(""), HandoffError::NotOurs);
+    // A character no QR code in alphanumeric mode carries.
+    assert_eq!(err(&format!("{code}a")), HandoffError::Damaged);
+    // Cut short, as a partly read code would be.
+    assert_eq!(err(&code[..code.len() - 3]), HandoffError::Damaged);
+    assert_eq!(
+        err(&format!("{}{}", handoff::PREFIX, "0".repeat(5000))),
+        HandoffError::TooLong
+    );
+    // A newer version's code, with its checksum right.
+    let frame = base45::decode(code.strip_prefix(handoff::PREFIX).unwrap()).unwrap();
+    let mut newer = frame[..frame.len() - 4].to_vec();
+    newer[0] = 2;
+    let crc = crc32fast::hash(&newer).to_be_bytes();
+    newer.extend(crc);
+    let newer = format!("{}{}", handoff::PREFIX, base45::encode(&newer));
+    assert_eq!(err(&newer), HandoffError::UnknownVersion(2));
+    // Right checksum, content not ours (deliberately made, as tampering would).
+    let mut junk = vec![handoff::VERSION];
+    junk.extend(miniz_oxide::deflate::compress_to_vec(b"\xa1\x61x\x01", 6));
+    let crc = crc32fast::hash(&junk).to_be_bytes();
+    junk.extend(crc);
+    let junk = format!("{}{}", handoff::PREFIX, base45::encode(&junk));
+    assert!(matches!(err(&junk), HandoffError::Invalid(_)));
+    // A code is read whole even when the scanner adds a line end.
+    assert!(handoff::decode(&format!("{code}\r\n"), &h.c, today).is_ok());
+}
