@@ -5,6 +5,16 @@
 // The static first screen (index.html) in the language and display settings the citizen
 // chose, before anything is drawn: the app, when it starts, shows the same.
 (() => {
+  // A city office's counter device (chosen by opening /counter/ once): any address of the
+  // app there is the counter's, which takes it up (src/counter/desk.rs).
+  try {
+    if (localStorage.getItem('hitotsu.counter-device') === '1') {
+      location.replace(`/counter/?to=${encodeURIComponent(location.pathname + location.search + location.hash)}`);
+      return;
+    }
+  } catch (e) {
+    // No storage: a citizen's device.
+  }
   const html = document.documentElement;
   let stored = null;
   let state = null;

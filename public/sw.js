@@ -58,7 +58,9 @@ self.addEventListener('message', (event) => {
 
 function isAppRoute(url) {
   // Every app address is the one page; a file (a .json, .wasm …) is not an app address.
-  return !/\.[a-z0-9]+$/i.test(url.pathname) && !url.pathname.startsWith('/api/');
+  // The counter (/counter/) is another build with its own page: the network's.
+  return !/\.[a-z0-9]+$/i.test(url.pathname) && !url.pathname.startsWith('/api/')
+    && !url.pathname.startsWith('/counter');
 }
 
 async function networkFirst(request, key) {

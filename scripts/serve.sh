@@ -4,6 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 scripts/setup.sh app
-# No autoreload: trunk would inject an inline script the app's Content-Security-Policy
-# (scripts/csp.py) rightly refuses; rebuilds still happen on save, reload by hand.
-exec trunk serve --offline --no-autoreload --address 127.0.0.1 --port 8080
+# Two builds: the citizen's app (dist/) and the counter's (dist/counter/, at /counter/),
+# which trunk serve cannot serve side by side. The test server serves both (every address
+# the app's page, /counter/… the counter's) with the stand-in endpoint of the README's
+# submission and push contracts. After a change, run this again.
+scripts/build.sh
+PORT=8080 exec node tests/server.mjs

@@ -25,6 +25,14 @@ if ! command -v python3 >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq --no-install-recommends python3 >/dev/null
 fi
 
+# scripts/serve.sh serves the two builds with tests/server.mjs; the tests run on Node too.
+if ! command -v node >/dev/null; then
+  say "installing Node.js"
+  sudo_=""; [ "$(id -u)" = 0 ] || sudo_="sudo"
+  $sudo_ apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+
 # trunk 0.22 needs a newer rustc than this machine's; 0.21.14 is the one that fits.
 if [ "$(trunk --version 2>/dev/null)" != "trunk 0.21.14" ]; then
   say "installing trunk 0.21.14 (several minutes, once)"

@@ -9,7 +9,8 @@ scripts/setup.sh size
 # binaryen's wasm-opt from node_modules comes first: Debian's 108 breaks today's wasm.
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 out=target/release-dist
-trunk build --release --offline --dist "$out" >/dev/null
+DIST="$out" scripts/build.sh --release >/dev/null
+# Every file, the counter's (counter/) too: a citizen's first visit is the budget's below.
 node scripts/bytes.mjs "$out"
 echo
 node scripts/budget.mjs "$out" || true

@@ -94,9 +94,11 @@ struct WireFact {
     owner: String,
     #[n(1)]
     attribute: String,
-    /// (value, first day it holds as yyyymmdd, 0 for "since always")
+    /// (value, first day it holds as yyyymmdd or 0 for "since always", the day it was
+    /// given, how (0 typed, 1 confirmed, 2 derived), the event it was given in): the
+    /// counter shows where each value came from, as the phone does.
     #[n(2)]
-    versions: Vec<(String, u32)>,
+    versions: Vec<(String, u32, u32, u8, String)>,
 }
 
 const ROLES: [Role; 7] = [
@@ -240,7 +242,21 @@ pub fn encode(state: &AppState, catalog: &Catalog, case_id: &str) -> Option<Code
                 attribute: attribute.clone(),
                 versions: versions
                     .iter()
-                    .map(|f| (f.value.clone(), f.from.map_or(0, ymd)))
+                    .map(|f| {
+                        let how = match f.given.how {
+                            How::Typed => 0,
+                            How::Confirmed => 1,
+                            How::Derived => 2,
+                        };
+                        let from = f.from.map_or(0, ymd);
+                        (
+                            f.value.clone(),
+                            from,
+                            ymd(f.given.date),
+                            how,
+                            f.given.event.clone(),
+                        )
+                    })
                     .collect(),
             });
         }
@@ -316,7 +332,7 @@ pub fn read(text: &str) -> Result<Handoff, HandoffError> {
 }
 
 /// A counter session's state from a handoff text: one case, its people and facts, each
-/// fact given by the citizen (typed at home) and brought on `today`. All or nothing.
+/// with the day and event it was given in on the phone. All or nothing.
 pub fn decode(text: &str, catalog: &Catalog, today: Date) -> Result<AppState, HandoffError> {
     read(text)?.into_state(catalog, today)
 }
@@ -351,12 +367,6 @@ impl Handoff {
         for r in wire.relations {
             state.vault.relations.push(relation(r)?);
         }
-        let given = Provenance {
-            case: case_id.clone(),
-            event: event.id.clone(),
-            how: How::Typed,
-            date: today,
-        };
         for f in wire.facts {
             let owner = if f.owner == CASE_OWNER {
                 case_id.clone()
@@ -364,18 +374,31 @@ impl Handoff {
                 f.owner
             };
             let mut versions = Vec::with_capacity(f.versions.len());
-            for (value, from) in f.versions {
+            for (value, from, given, how, given_in) in f.versions {
                 let from = if from == 0 {
                     None
                 } else {
                     Some(from_ymd(from)?)
+                };
+                let how = match how {
+                    0 => How::Typed,
+                    1 => How::Confirmed,
+                    2 => How::Derived,
+                    h => return Err(HandoffError::Invalid(format!("how {h}"))),
+                };
+                // The day and event the citizen gave it in, as the phone shows them.
+                let given = Provenance {
+                    case: case_id.clone(),
+                    event: given_in,
+                    how,
+                    date: from_ymd(given)?,
                 };
                 versions.push(Fact {
                     value,
                     from,
                     from_answer: None,
                     seen: None,
-                    given: given.clone(),
+                    given,
                     last_used: None,
                 });
             }
@@ -464,4 +487,18 @@ impl Qr {
     pub fn size(&self) -> usize {
         self.width + 8
     }
+}
+
+/// The text of the first QR code found in a greyscale picture (a photo, a camera frame),
+/// `luma` row by row. None when no code can be read in it.
+pub fn scan(width: usize, height: usize, luma: &[u8]) -> Option<String> {
+    if width == 0 || height == 0 || luma.len() != width * height {
+        return None;
+    }
+    let mut image =
+        rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| luma[y * width + x]);
+    image
+        .detect_grids()
+        .into_iter()
+        .find_map(|grid| grid.decode().ok().map(|(_, text)| text))
 }

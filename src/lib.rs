@@ -26,6 +26,7 @@ pub mod questionnaire;
 pub mod resolve;
 pub mod ruby;
 pub mod script;
+pub mod session;
 pub mod state;
 pub mod ui_text;
 pub mod vault;

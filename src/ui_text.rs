@@ -307,6 +307,27 @@ pub enum Msg {
     HandoffNewer,
     HandoffInvalid,
     HandoffUnknownEvent,
+    CounterTitle,
+    CounterIntro,
+    CounterCitizenName,
+    CounterCitizenNameHint,
+    CounterCitizenNameEmpty,
+    CounterStart,
+    CounterReadTitle,
+    CounterReadPhoto,
+    CounterReadPhotoHint,
+    CounterReadButton,
+    CounterNoPhoto,
+    CounterNoCode,
+    CounterCamera,
+    CounterCameraStop,
+    CounterCameraRefused,
+    CounterOpenCase,
+    CounterEnd,
+    CounterEnded,
+    CounterBannerLabel,
+    CounterMoreTime,
+    CounterLeave,
     NoticeSettingsTitle,
     NoticeKindsLegend,
     NoticeKindDeadline,
@@ -481,6 +502,51 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "The code is for a life event this counter does not handle. Nothing was loaded",
             "この まどぐちでは あつかわない コードです",
         ],
+        CounterTitle => ["窓口の受付", "Counter", "まどぐちの うけつけ"],
+        CounterIntro => [
+            "お客様一人ごとに受付を始めます。終えるときは「受付を終える」を押してください。この端末からその方の情報がすべて消えます。",
+            "Start a session for each citizen. When you are done, press \"End the session\": everything of that citizen is removed from this device.",
+            "ひとりずつ うけつけを はじめます。おわったら「うけつけを おわる」を おして ください。その 人の じょうほうは ぜんぶ きえます。",
+        ],
+        CounterCitizenName => ["お客様の氏名", "The citizen's name", "おきゃくさまの なまえ"],
+        CounterCitizenNameHint => [
+            "スマートフォンのコードを読み取るときは不要です（コードの氏名を使います）",
+            "Not needed when you read the code from their phone (its name is used)",
+            "コードを よみとる ときは いりません",
+        ],
+        CounterCitizenNameEmpty => ["お客様の氏名を入力してください", "Enter the citizen's name", "なまえを 書いて ください"],
+        CounterStart => ["この方の受付を始める", "Start the session", "うけつけを はじめる"],
+        CounterReadTitle => ["スマートフォンのコードを読み取る", "Read the code from the citizen's phone", "スマホの コードを よみとる"],
+        CounterReadPhoto => ["コードの写真", "A photo of the code", "コードの しゃしん"],
+        CounterReadPhotoHint => [
+            "お客様のスマートフォンに出ているコードを撮った写真を選んでください",
+            "Choose a photo of the code on the citizen's phone",
+            "スマホの コードを とった しゃしんを えらんで ください",
+        ],
+        CounterReadButton => ["写真から読み取る", "Read the photo", "しゃしんから よみとる"],
+        CounterNoPhoto => ["写真を選んでください", "Choose a photo", "しゃしんを えらんで ください"],
+        CounterNoCode => [
+            "写真の中にコードが見つかりません。コード全体が写るように、明るい場所で撮り直してください",
+            "No code was found in the photo. Take it again in good light with the whole code in the picture",
+            "しゃしんの なかに コードが ありません。もう いちど とって ください",
+        ],
+        CounterCamera => ["カメラで読み取る", "Scan with the camera", "カメラで よみとる"],
+        CounterCameraStop => ["カメラを止める", "Stop the camera", "カメラを とめる"],
+        CounterCameraRefused => [
+            "カメラを使えません。写真から読み取ってください",
+            "The camera cannot be used. Read a photo instead",
+            "カメラが つかえません。しゃしんから よみとって ください",
+        ],
+        CounterOpenCase => ["入力内容の確認へ進む", "Go on to check the answers", "こたえの かくにんへ すすむ"],
+        CounterEnd => ["受付を終える", "End the session", "うけつけを おわる"],
+        CounterEnded => [
+            "受付を終えました。前のお客様の情報は、この端末に残っていません。",
+            "The session has ended. Nothing of the last citizen is left on this device.",
+            "うけつけを おわりました。まえの 人の じょうほうは のこって いません。",
+        ],
+        CounterBannerLabel => ["受付中のお客様", "Citizen being served", "いま うけつけ して いる 人"],
+        CounterMoreTime => ["受付を続ける", "Keep the session open", "うけつけを つづける"],
+        CounterLeave => ["この端末を窓口用から戻す", "Stop using this device as a counter", "この たんまつを まどぐちようから もどす"],
         CalendarExport => ["期限をカレンダーに追加（.ics）", "Add the due dates to your calendar (.ics)", "きげんを カレンダーに いれる（.ics）"],
         CalendarExportHint => ["まだ済んでいない手続きの期限を、予定表アプリで読み込めるファイルにします。もう一度読み込むと、変わった期限が更新されます。", "A file your calendar app reads, with the due date of every procedure not done yet. Importing it again updates any date that changed.", "まだ おわって いない 手続きの きげんを、カレンダーの アプリに いれる ファイルに します。"],
         NoticeSettingsTitle => ["お知らせの設定", "Notice settings", "おしらせの せってい"],
@@ -1034,6 +1100,24 @@ pub fn handoff_contents(lang: Lang, answers: usize, people: usize) -> String {
         Lang::Ja => format!("このコードに入っているもの：質問への答え{answers}件と、{people}人の情報（名前、生年月日、住所など）。"),
         Lang::En => format!("What the code holds: your {answers} answers and the details of {people} people (names, dates of birth, addresses …)."),
         Lang::Easy => format!("コードの なかみ：しつもんの こたえ {answers}こ と、{people}人の じょうほう（なまえ、たんじょうび、じゅうしょ など）。"),
+    }
+}
+
+/// The banner of a counter session: for whom, and how long it has been open.
+pub fn session_banner(lang: Lang, citizen: &str, minutes: u32) -> String {
+    match lang {
+        Lang::Ja => format!("対応中: {citizen} 様（{minutes}分経過）"),
+        Lang::En => format!("Serving: {citizen} (open {minutes} min)"),
+        Lang::Easy => format!("いま たいおう して いる 人: {citizen} さま（{minutes}分）"),
+    }
+}
+
+/// The warning before a quiet counter session ends by itself.
+pub fn idle_warning(lang: Lang, seconds: u32) -> String {
+    match lang {
+        Lang::Ja => format!("操作がないため、あと{seconds}秒で受付を終え、この方の情報を消します。"),
+        Lang::En => format!("Nothing has been done for a while: in {seconds} seconds the session ends and this citizen's details are removed."),
+        Lang::Easy => format!("しばらく つかって いないので、あと {seconds}びょうで うけつけを おわります。"),
     }
 }
 

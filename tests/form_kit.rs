@@ -23,7 +23,8 @@ const CONTROL_MARKUP: [&str; 8] = [
 #[test]
 fn only_the_form_kit_writes_form_controls() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let files = rust_files(&root.join("src/app"));
+    let mut files = rust_files(&root.join("src/app"));
+    files.extend(rust_files(&root.join("src/counter")));
     assert!(files.len() > 20, "the app's files were found");
     let mut found = Vec::new();
     for file in files {

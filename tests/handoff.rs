@@ -201,6 +201,34 @@ fn the_counter_fills_every_form_as_the_phone_does_for_households_of_one_to_six()
         };
         assert_eq!(values(used(&there)), values(used(&phone)), "{n} {event}");
         assert_eq!(at_counter.answers, h.case(&case).answers);
+        // Each fact carried with its history and where it came from, as the phone shows it.
+        let mut carried = 0;
+        for (owner, by_attribute) in &counter.vault.facts {
+            let phone_owner = if owner == &at_counter.id {
+                &case
+            } else {
+                owner
+            };
+            for (attribute, versions) in by_attribute {
+                let there = h.s.vault.history(&FactKey::new(phone_owner, attribute));
+                let seen = |f: &hitotsu::vault::Fact| {
+                    (
+                        f.value.clone(),
+                        f.from,
+                        f.given.date,
+                        f.given.how,
+                        f.given.event.clone(),
+                    )
+                };
+                assert_eq!(
+                    versions.iter().map(seen).collect::<Vec<_>>(),
+                    there.iter().map(seen).collect::<Vec<_>>(),
+                    "{n} {event} {owner} {attribute}"
+                );
+                carried += 1;
+            }
+        }
+        assert!(carried >= 10 + n, "{n} {event}: only {carried} facts");
         // Only the case's people: nobody of another event, no outbox, no sharing record.
         assert!(counter.outbox.items.is_empty() && counter.shared.is_empty());
         let qr = handoff::qr(&code).expect("fits one QR code at level M");
@@ -285,4 +313,38 @@ fn a_refusal_names_what_is_wrong() {
     assert!(matches!(err(&junk), HandoffError::Invalid(_)));
     // A code is read whole even when the scanner adds a line end.
     assert!(handoff::decode(&format!("{code}\r\n"), &h.c, today).is_ok());
+}
+
+/// A picture of a code as a camera sees it: each module `scale` pixels, grey rather than
+/// black and white, on a background wider than the quiet zone.
+fn picture(qr: &handoff::Qr, scale: usize, margin: usize) -> (usize, Vec<u8>) {
+    let side = (qr.size() * scale) + 2 * margin;
+    let mut luma = vec![200u8; side * side];
+    for (i, &dark) in qr.dark.iter().enumerate() {
+        let (x, y) = (i % qr.width + 4, i / qr.width + 4);
+        if dark {
+            for dy in 0..scale {
+                for dx in 0..scale {
+                    luma[(margin + y * scale + dy) * side + margin + x * scale + dx] = 40;
+                }
+            }
+        }
+    }
+    (side, luma)
+}
+
+#[test]
+fn the_counter_reads_the_code_from_its_picture() {
+    let (_, _, h, _, code) = codes()
+        .into_iter()
+        .find(|c| c.0 == 6 && c.1 == "death")
+        .unwrap();
+    let qr = handoff::qr(&code).unwrap();
+    let (side, luma) = picture(&qr, 3, 17);
+    let read = handoff::scan(side, side, &luma).expect("the picture holds a code");
+    assert_eq!(read, code);
+    assert!(handoff::decode(&read, &h.c, today_of("death")).is_ok());
+    // No code in the picture: nothing read, nothing loaded.
+    assert_eq!(handoff::scan(side, side, &vec![200u8; side * side]), None);
+    assert_eq!(handoff::scan(side, side, &luma[1..]), None);
 }

@@ -104,8 +104,10 @@ const server = createServer(async (req, res) => {
       res.writeHead(404).end('not found');
       return;
     }
+    // The counter's build is its own page (dist/counter/); every other address is the app's.
+    const page = path === '/counter' || path.startsWith('/counter/') ? 'counter/index.html' : 'index.html';
     res.writeHead(200, { 'content-type': types['.html'] });
-    res.end(await readFile(join(root, 'index.html')));
+    res.end(await readFile(join(root, page)));
   }
 });
 // Longer than any pause in a test: a client reusing a kept-alive connection at the moment

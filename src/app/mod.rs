@@ -6,11 +6,11 @@
 //! - `services`: storage, the outbox sender, the catalog fetch and the few browser APIs;
 //! - `context`: the small contexts (state, language, today, catalog).
 
-mod components;
-mod context;
+pub(crate) mod components;
+pub(crate) mod context;
 mod pages;
-mod routes;
-mod services;
+pub(crate) mod routes;
+pub(crate) mod services;
 
 use components::layout::{Footer, Header, StoredStateNotice};
 use context::{tr, CatalogCtx, Store, Today, UiLang};
@@ -21,9 +21,43 @@ use leptos_router::path;
 use services::sender::Sender;
 use std::sync::Arc;
 
+/// What kind of device the app runs on: a citizen's own, or a city office's counter.
+pub struct Mode {
+    /// Where the state is kept: a counter's never mixes with a citizen's on one device.
+    pub storage_key: &'static str,
+    pub counter: Option<Counter>,
+}
+
+/// What counter mode adds (src/counter, a separate wasm): given as functions so the
+/// citizen's build never contains any of it.
+pub struct Counter {
+    /// Above every page, not to be hidden: for whom the session is, since when.
+    pub banner: fn() -> AnyView,
+    /// The counter's own start page, `routes::counter()`.
+    pub desk: fn() -> AnyView,
+}
+
+static MODE: std::sync::OnceLock<Mode> = std::sync::OnceLock::new();
+
+pub fn mode() -> &'static Mode {
+    MODE.get_or_init(|| Mode {
+        storage_key: hitotsu::state::STORAGE_KEY,
+        counter: None,
+    })
+}
+
+/// The citizen's app.
+#[allow(dead_code)] // not called by the counter's build, which includes this module too
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+}
+
+/// The app in another mode (the counter's).
+#[allow(dead_code)] // not called by the citizen's build
+pub fn start_with(mode: Mode) {
+    let _ = MODE.set(mode);
+    start();
 }
 
 /// Fetches the readings over kanji into the furigana context.
@@ -97,6 +131,7 @@ fn App() -> impl IntoView {
             }>{tr(Msg::SkipToContent)}</a>
             // Where focus rests for a moment between two pages (see PageHeading).
             <div id="focus-rest" tabindex="-1"></div>
+            {mode().counter.as_ref().map(|c| (c.banner)())}
             <Header/>
             {problem.map(|p| view! { <StoredStateNotice problem=p/> })}
             <components::layout::StorageNotice/>
@@ -120,9 +155,12 @@ fn App() -> impl IntoView {
 fn AppRoutes(catalog: Arc<hitotsu::catalog::Catalog>) -> impl IntoView {
     let catalog = RwSignal::new(catalog);
     provide_context(CatalogCtx(catalog));
-    let notices = services::notices::use_notices();
-    notices.start(context::use_store(), catalog, context::use_today());
-    notices.keep_push(context::use_store(), expect_context::<Sender>().push());
+    // A counter device shows no citizen's reminders and subscribes to no push.
+    if mode().counter.is_none() {
+        let notices = services::notices::use_notices();
+        notices.start(context::use_store(), catalog, context::use_today());
+        notices.keep_push(context::use_store(), expect_context::<Sender>().push());
+    }
     use pages::*;
     view! {
         <Routes fallback=not_found::NotFoundPage>
@@ -149,6 +187,10 @@ fn AppRoutes(catalog: Arc<hitotsu::catalog::Catalog>) -> impl IntoView {
             <Route path=path!("/notices") view=notices::NoticesPage/>
             <Route path=path!("/settings") view=settings::SettingsPage/>
             <Route path=path!("/accessibility") view=accessibility::AccessibilityPage/>
+            <Route path=path!("/counter") view=|| match mode().counter.as_ref() {
+                Some(c) => (c.desk)(),
+                None => view! { <not_found::NotFoundPage/> }.into_any(),
+            }/>
             // The form kit's test page; not found in a release build.
             <Route path=path!("/_kit") view=kit::KitPage/>
         </Routes>

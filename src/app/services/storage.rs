@@ -8,15 +8,20 @@
 //! so "delete everything" reaches every open tab at once. A write the browser refuses (full
 //! storage) is shown at once. An unreadable store is kept aside, never deleted.
 
-use hitotsu::state::{AppState, LoadProblem, STORAGE_KEY};
+use hitotsu::state::{AppState, LoadProblem};
 use leptos::prelude::*;
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// Where the state is kept: the citizen's key, or the counter's (`app::Mode`).
+fn key() -> &'static str {
+    crate::app::mode().storage_key
+}
+
 fn kept_aside_key() -> String {
-    format!("{STORAGE_KEY}.unreadable")
+    format!("{}.unreadable", key())
 }
 
 /// What went wrong with keeping the state, shown on every page until it is resolved.
@@ -54,7 +59,7 @@ impl Keeper {
         let Some(store) = storage() else {
             return false;
         };
-        let current = store.get_item(STORAGE_KEY).ok().flatten();
+        let current = store.get_item(key()).ok().flatten();
         if current != self.known.get_value() {
             // Another tab wrote since this one last looked: its state wins, visibly.
             self.known.set_value(current.clone());
@@ -62,7 +67,7 @@ impl Keeper {
             self.issue.set(Some(StorageIssue::Conflict));
             return false;
         }
-        match store.set_item(STORAGE_KEY, &text) {
+        match store.set_item(key(), &text) {
             Ok(()) => {
                 self.known.set_value(Some(text));
                 if self.issue.get_untracked() == Some(StorageIssue::NotSaved) {
@@ -99,7 +104,7 @@ pub fn load() -> Loaded {
             raw: None,
         };
     };
-    let raw = store.get_item(STORAGE_KEY).ok().flatten();
+    let raw = store.get_item(key()).ok().flatten();
     let (mut state, problem) = AppState::from_stored(raw.as_deref());
     // A first visit speaks the browser's language.
     if raw.is_none() {
@@ -148,7 +153,7 @@ pub fn write_through(state: RwSignal<AppState>, loaded_raw: Option<String>) -> K
     });
     let listener = window_event_listener(leptos::ev::storage, move |ev| {
         // A key of None: the whole storage was cleared.
-        if ev.key().is_some_and(|k| k != STORAGE_KEY) {
+        if ev.key().is_some_and(|k| k != key()) {
             return;
         }
         let raw = ev.new_value();

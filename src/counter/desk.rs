@@ -1,0 +1,354 @@
+//! Counter mode: the session for one citizen (its banner on every page, the idle timeout),
+//! the start page where staff begin a session or read the code from the citizen's phone,
+//! and the end that forgets the citizen.
+
+use crate::app::components::form::{ErrorSummary, FileInput, Label, TextInput};
+use crate::app::components::layout::{PageHeading, Status};
+use crate::app::components::text::mixed;
+use crate::app::context::{tr, tr_attr, use_catalog_signal, use_lang, use_store, use_today};
+use crate::app::services::catalog::ensure_event;
+use crate::app::{routes, Counter, Mode};
+use hitotsu::handoff;
+use hitotsu::session::{idle, Idle, Session};
+use hitotsu::ui_text::{handoff_error, idle_warning, session_banner, t, Msg};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use wasm_bindgen::JsCast;
+
+/// The state of a counter session: never the citizen app's key, so the two never mix.
+const STATE_KEY: &str = "hitotsu.counter.state";
+/// For whom the session is and since when.
+const SESSION_KEY: &str = "hitotsu.counter.session";
+/// This device is a counter: the citizen app's addresses bring staff back here (boot.js).
+const DEVICE_KEY: &str = "hitotsu.counter-device";
+
+pub fn mode() -> Mode {
+    if let Some(s) = local() {
+        let _ = s.set_item(DEVICE_KEY, "1");
+    }
+    // Made here, before the app mounts, so it belongs to no page and lives with the tab.
+    SESSION.with(|_| ());
+    Mode {
+        storage_key: STATE_KEY,
+        counter: Some(Counter {
+            banner: || view! { <Banner/> }.into_any(),
+            desk: || view! { <Desk/> }.into_any(),
+        }),
+    }
+}
+
+thread_local! {
+    static SESSION: RwSignal<Option<Session>> = RwSignal::new(
+        local().and_then(|s| s.get_item(SESSION_KEY).ok().flatten()).and_then(|raw| Session::from_stored(&raw)),
+    );
+}
+
+fn session() -> RwSignal<Option<Session>> {
+    SESSION.with(|s| *s)
+}
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+fn begin(citizen: String) {
+    let s = Session {
+        citizen,
+        started_ms: now_ms(),
+    };
+    if let Some(store) = local() {
+        let _ = store.set_item(SESSION_KEY, &s.to_stored());
+    }
+    session().set(Some(s));
+}
+
+/// Forgets the citizen: every key of the counter's storage, the tab's session storage,
+/// and the page itself (a new document, so nothing stays in memory; the back button then
+/// finds an empty state).
+fn end_session() {
+    if let Some(store) = local() {
+        let keys: Vec<String> = (0..store.length().unwrap_or(0))
+            .filter_map(|i| store.key(i).ok().flatten())
+            .filter(|k| k.starts_with("hitotsu.counter."))
+            .collect();
+        for k in keys {
+            let _ = store.remove_item(&k);
+        }
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(Some(s)) = window.session_storage() {
+        let _ = s.clear();
+    }
+    // Drawn empty at once: a page the browser keeps for "back" shows nothing of them.
+    if let Some(body) = window.document().and_then(|d| d.body()) {
+        body.set_inner_html("");
+    }
+    let _ = window.location().replace(&routes::counter_ended());
+}
+
+/// For whom the session is and for how long, on every page, with the end always at hand;
+/// and the idle timeout's warning.
+#[component]
+fn Banner() -> impl IntoView {
+    let lang = use_lang();
+    let now = RwSignal::new(now_ms());
+    let last_activity = StoredValue::new(now_ms());
+    let tick = set_interval_with_handle(
+        move || {
+            let n = now_ms();
+            now.set(n);
+            if session().with_untracked(Option::is_some)
+                && idle(last_activity.get_value(), n) == Idle::Over
+            {
+                end_session();
+            }
+        },
+        std::time::Duration::from_secs(1),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(t) = tick {
+            t.clear();
+        }
+    });
+    // Any key or touch is activity; the warning's own button is one too.
+    for name in ["keydown", "pointerdown", "input"] {
+        let handle =
+            window_event_listener_untyped(name, move |_| last_activity.set_value(now_ms()));
+        on_cleanup(move || handle.remove());
+    }
+    let state = Memo::new(move |_| idle(last_activity.get_value(), now.get()));
+    // A page the browser keeps for "back" keeps nothing on screen; restored, it is drawn
+    // again from the (by then perhaps wiped) storage.
+    let hide = window_event_listener_untyped("pagehide", |ev| {
+        if ev
+            .dyn_ref::<web_sys::PageTransitionEvent>()
+            .is_some_and(|e| e.persisted())
+        {
+            if let Some(body) = web_sys::window().and_then(|w| w.document()?.body()) {
+                body.set_inner_html("");
+            }
+        }
+    });
+    on_cleanup(move || hide.remove());
+    let handle = window_event_listener_untyped("pageshow", |ev| {
+        if ev
+            .dyn_ref::<web_sys::PageTransitionEvent>()
+            .is_some_and(|e| e.persisted())
+        {
+            let _ = web_sys::window().map(|w| w.location().reload());
+        }
+    });
+    on_cleanup(move || handle.remove());
+    move || {
+        let s = session().get()?;
+        let lang = lang.get();
+        let minutes = s.minutes_open(now.get());
+        let warning = match state.get() {
+            Idle::Warning { seconds_left } => Some(view! {
+                <div class="idle-warning" role="alert">
+                    <p>{mixed(lang, idle_warning(lang, seconds_left))}</p>
+                    <button type="button" class="button" on:click=move |_| last_activity.set_value(now_ms())>
+                        {tr(Msg::CounterMoreTime)}
+                    </button>
+                </div>
+            }),
+            _ => None,
+        };
+        Some(view! {
+            <section class="session-banner" aria-label=tr_attr(Msg::CounterBannerLabel)>
+                <p class="session-who">{mixed(lang, session_banner(lang, &s.citizen, minutes))}</p>
+                <button type="button" class="button button-warning" on:click=|_| end_session()>
+                    {tr(Msg::CounterEnd)}
+                </button>
+                {warning}
+            </section>
+        })
+    }
+}
+
+/// A picture's pixels as greyscale, row by row: (width, height, luma). A large photo is
+/// scaled down first (a code fills much of it; reading is quicker and as sure).
+async fn picture(file: web_sys::File) -> Option<(usize, usize, Vec<u8>)> {
+    const LONGEST: f64 = 1600.0;
+    let window = web_sys::window()?;
+    let bitmap: web_sys::ImageBitmap =
+        wasm_bindgen_futures::JsFuture::from(window.create_image_bitmap_with_blob(&file).ok()?)
+            .await
+            .ok()?
+            .dyn_into()
+            .ok()?;
+    let (w, h) = (bitmap.width() as f64, bitmap.height() as f64);
+    let scale = (LONGEST / w.max(h)).min(1.0);
+    let (w, h) = ((w * scale).round().max(1.0), (h * scale).round().max(1.0));
+    let canvas: web_sys::HtmlCanvasElement = window
+        .document()?
+        .create_element("canvas")
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    canvas.set_width(w as u32);
+    canvas.set_height(h as u32);
+    let context: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    context
+        .draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, w, h)
+        .ok()?;
+    let rgba = context.get_image_data(0.0, 0.0, w, h).ok()?.data();
+    let luma = rgba
+        .chunks_exact(4)
+        .map(|p| ((p[0] as u32 * 299 + p[1] as u32 * 587 + p[2] as u32 * 114) / 1000) as u8)
+        .collect();
+    Some((w as usize, h as usize, luma))
+}
+
+/// Where a field's error goes: (field id, message).
+type Errors = Vec<(String, String)>;
+
+/// `/counter/`: begin a session, by name or from the citizen's code; or go on with the
+/// open one.
+#[component]
+fn Desk() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_store();
+    let catalog = use_catalog_signal();
+    let today = use_today();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    // An address of the citizen app reloaded on this device came here (boot.js): back to it.
+    if let Some(to) = query
+        .with_untracked(|q| q.get("to"))
+        .filter(|t| t.starts_with('/'))
+    {
+        let navigate = navigate.clone();
+        let replace = leptos_router::NavigateOptions {
+            replace: true,
+            ..Default::default()
+        };
+        request_animation_frame(move || navigate(&to, replace));
+    }
+    let ended = query.with_untracked(|q| q.get("ended").is_some());
+    let title = Signal::derive(move || t(lang.get(), Msg::CounterTitle).to_string());
+    let name = RwSignal::new(String::new());
+    let errors: RwSignal<Errors> = RwSignal::new(Vec::new());
+    let error_of = move |id: &'static str| {
+        Signal::derive(move || {
+            errors.with(|e| e.iter().find(|(f, _)| f == id).map(|(_, m)| m.clone()))
+        })
+    };
+    let status = RwSignal::new(if ended {
+        t(lang.get_untracked(), Msg::CounterEnded).to_string()
+    } else {
+        String::new()
+    });
+    let start = {
+        let navigate = navigate.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let typed = name.get_untracked().trim().to_string();
+            if typed.is_empty() {
+                let m = t(lang.get_untracked(), Msg::CounterCitizenNameEmpty).to_string();
+                errors.set(vec![("citizen-name".into(), m)]);
+                return;
+            }
+            errors.set(Vec::new());
+            begin(typed);
+            navigate(&routes::home(), Default::default());
+        }
+    };
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    let read = {
+        let navigate = navigate.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let lang = lang.get_untracked();
+            let fail = move |m: String| errors.set(vec![("code-photo".into(), m)]);
+            let Some(file) = file_input
+                .get_untracked()
+                .and_then(|i| i.files())
+                .and_then(|f| f.get(0))
+            else {
+                fail(t(lang, Msg::CounterNoPhoto).into());
+                return;
+            };
+            let navigate = navigate.clone();
+            leptos::task::spawn_local(async move {
+                let Some(text) = picture(file)
+                    .await
+                    .and_then(|(w, h, luma)| handoff::scan(w, h, &luma))
+                else {
+                    fail(t(lang, Msg::CounterNoCode).into());
+                    return;
+                };
+                let code = match handoff::read(&text) {
+                    Ok(c) => c,
+                    Err(e) => return fail(handoff_error(lang, &e)),
+                };
+                if let Err(e) = ensure_event(catalog, code.event()).await {
+                    leptos::logging::warn!("{e:?}");
+                    let id = code.event().to_string();
+                    return fail(handoff_error(
+                        lang,
+                        &handoff::HandoffError::UnknownEvent(id),
+                    ));
+                }
+                let mut state = match catalog.with_untracked(|c| code.into_state(c, today)) {
+                    Ok(s) => s,
+                    Err(e) => return fail(handoff_error(lang, &e)),
+                };
+                state.lang = lang;
+                let citizen = state
+                    .vault
+                    .name_at(hitotsu::vault::ME, today)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| t(lang, Msg::CounterCitizenName).to_string());
+                let case = state.cases[0].id.clone();
+                errors.set(Vec::new());
+                store.set(state);
+                begin(citizen);
+                navigate(&routes::check(&case), Default::default());
+            });
+        }
+    };
+    let leave = |_| {
+        if let Some(s) = local() {
+            let _ = s.remove_item(DEVICE_KEY);
+        }
+        end_session();
+    };
+    let open = move || session().with(Option::is_some);
+    view! {
+        <div class="page">
+            <PageHeading text=title/>
+            <Status text=status/>
+            {ended.then(|| view! { <p class="session-ended">{tr(Msg::CounterEnded)}</p> })}
+            <p>{tr(Msg::CounterIntro)}</p>
+            <ErrorSummary errors=errors/>
+            <Show when=move || !open()>
+                <form novalidate on:submit=start.clone()>
+                    <TextInput id="citizen-name"
+                        label=Label::Plain(Signal::derive(move || t(lang.get(), Msg::CounterCitizenName).to_string()))
+                        hint=Signal::derive(move || t(lang.get(), Msg::CounterCitizenNameHint).to_string())
+                        error=error_of("citizen-name") value=name
+                        on_input=Callback::new(move |v| name.set(v)) autocomplete="off"/>
+                    <button type="submit" class="button">{tr(Msg::CounterStart)}</button>
+                </form>
+            </Show>
+            <h2>{tr(Msg::CounterReadTitle)}</h2>
+            <form novalidate on:submit=read>
+                <FileInput id="code-photo"
+                    label=Label::Plain(Signal::derive(move || t(lang.get(), Msg::CounterReadPhoto).to_string()))
+                    hint=Signal::derive(move || t(lang.get(), Msg::CounterReadPhotoHint).to_string())
+                    error=error_of("code-photo") accept="image/*" node_ref=file_input/>
+                <button type="submit" class="button button-secondary">{tr(Msg::CounterReadButton)}</button>
+            </form>
+            <p><button type="button" class="link-button" on:click=leave>{tr(Msg::CounterLeave)}</button></p>
+        </div>
+    }
+}

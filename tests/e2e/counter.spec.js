@@ -1,0 +1,146 @@
+// The counter (issue 10): staff read the code from the citizen's phone — a screenshot of
+// what the phone drew, not the text — and the session opens filled in; the banner says for
+// whom; the end of the session and the idle timeout leave nothing of the citizen, not even
+// behind the back button; axe-clean in counter mode in every language.
+import { test, expect } from '@playwright/test';
+import {
+  arrive, seeded, openApp, fixToday, expectAxeClean, expectAxeCleanInEveryLanguage, expectJapaneseMarked, LANGS,
+} from './helpers.js';
+
+/** The phone: the seeded birth, its code for the counter as the screen shows it. */
+async function phoneCode(browser) {
+  const phone = await browser.newContext();
+  const page = await phone.newPage();
+  await fixToday(page, '2026-04-20');
+  await openApp(page);
+  await page.evaluate((s) => localStorage.setItem('hitotsu.state', JSON.stringify(s)), seeded);
+  await openApp(page, '/case/c1/handoff');
+  const png = await page.getByRole('img', { name: '窓口用のQRコード' }).screenshot();
+  // What the citizen's own check page lists, to compare with the counter's.
+  await openApp(page, '/case/c1/check');
+  const check = await page.locator('main .page').innerText();
+  await phone.close();
+  return { png, check };
+}
+
+async function openDesk(page) {
+  await page.goto('/counter/');
+  await expect(page.locator('h1')).toHaveText('窓口の受付');
+}
+
+/** What the device still holds of a citizen: the counter's keys with anything in them
+ *  beyond an empty state (the app writes its empty state when it starts), session storage,
+ *  and the caches' entries. */
+async function leftOnDevice(page) {
+  return page.evaluate(async () => {
+    const local = Object.keys(localStorage).filter((k) => k.startsWith('hitotsu.counter.'))
+      .filter((k) => {
+        const s = JSON.parse(localStorage.getItem(k));
+        return !(k === 'hitotsu.counter.state' && s.cases.length === 0 && Object.keys(s.vault.facts).length === 0);
+      });
+    const cached = [];
+    for (const name of await caches.keys()) {
+      for (const r of await (await caches.open(name)).keys()) cached.push(r.url);
+    }
+    return { local, session: sessionStorage.length, cached };
+  });
+}
+
+test('the counter reads the code from a picture of the phone and opens the session filled in', async ({ browser, page }) => {
+  const { png, check } = await phoneCode(browser);
+  await fixToday(page, '2026-04-21');
+  await openDesk(page);
+  await expect(page.locator('h1')).toBeFocused();
+  await expectAxeCleanInEveryLanguage(page, 'the counter desk');
+  await page.getByLabel('コードの写真').setInputFiles({ name: 'code.png', mimeType: 'image/png', buffer: png });
+  const started = Date.now();
+  await page.getByRole('button', { name: '写真から読み取る' }).click();
+  await expect(page.locator('h1')).toContainText('確認');
+  console.log(`scan to a filled-in session: ${Date.now() - started} ms`);
+  // For whom, on every page: the father's name from the code.
+  const banner = page.getByRole('region', { name: '受付中のお客様' });
+  await expect(banner).toContainText('対応中: 山田 太郎 様');
+  // The same answers as on the phone, every value.
+  expect(await page.locator('main .page').innerText()).toBe(check);
+  await arrive(page, '確認', 'the check page in counter mode');
+  // A reload (the citizen app's address, on a counter device) comes back to the same page.
+  await page.reload();
+  await expect(page).toHaveURL(/\/case\/c1\/check$/);
+  await expect(banner).toContainText('山田 太郎');
+});
+
+test('the end of a session leaves nothing of the citizen, not even behind the back button', async ({ browser, page }) => {
+  const { png } = await phoneCode(browser);
+  await fixToday(page, '2026-04-21');
+  await openDesk(page);
+  await page.getByLabel('コードの写真').setInputFiles({ name: 'code.png', mimeType: 'image/png', buffer: png });
+  await page.getByRole('button', { name: '写真から読み取る' }).click();
+  await expect(page.locator('h1')).toContainText('確認');
+  // Another page of the session, opened afresh (a reload of the citizen app's address).
+  await page.goto('/case/c1/plan');
+  await expect(page).toHaveURL(/\/case\/c1\/plan$/);
+  await expect(page.locator('h1')).toContainText('手続き一覧');
+  await page.evaluate(() => sessionStorage.setItem('x', 'y'));
+  await page.getByRole('button', { name: '受付を終える' }).click();
+  await expect(page).toHaveURL(/\/counter\/\?ended=1$/);
+  await expect(page.getByText('前のお客様の情報は、この端末に残っていません。').first()).toBeVisible();
+  expect(await leftOnDevice(page)).toEqual({ local: [], session: 0, cached: [] });
+  await expect(page.getByRole('region', { name: '受付中のお客様' })).toHaveCount(0);
+  // Back: the pages of the last session show nothing of them.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/case\/c1\/check$/);
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('山田');
+  // The next citizen's session: nothing of the last.
+  await openDesk(page);
+  await page.getByLabel('お客様の氏名').fill('佐藤 花子');
+  await page.getByRole('button', { name: 'この方の受付を始める' }).click();
+  await expect(page.getByRole('region', { name: '受付中のお客様' })).toContainText('佐藤 花子');
+  await expect(page.locator('body')).not.toContainText('山田');
+  await page.goto('/case/c1/check');
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('山田');
+  await expectAxeCleanInEveryLanguage(page, 'counter mode, a page not found');
+});
+
+test('a quiet counter warns, can be given more time, then forgets the citizen', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-04-21T10:00:00+09:00') });
+  await openDesk(page);
+  await page.getByLabel('お客様の氏名').fill('佐藤 花子');
+  await page.getByRole('button', { name: 'この方の受付を始める' }).click();
+  const banner = page.getByRole('region', { name: '受付中のお客様' });
+  await expect(banner).toContainText('対応中: 佐藤 花子 様（0分経過）');
+  const warning = page.getByRole('alert');
+  // In each language (choosing one is activity too, so the quiet starts again).
+  for (const lang of LANGS) {
+    await page.getByRole('button', { name: lang.button, exact: true }).click();
+    await page.clock.runFor('08:05');
+    await expect(warning).toBeVisible();
+    await expectAxeClean(page, `the idle warning (${lang.code})`);
+    if (lang.code === 'en') await expectJapaneseMarked(page, 'the idle warning');
+  }
+  await page.getByRole('button', { name: '日本語', exact: true }).click();
+  await page.clock.runFor('08:05');
+  await expect(warning).toContainText(/あと1[01]\d秒で受付を終え/);
+  await expect(banner).toContainText('分経過）');
+  await page.getByRole('button', { name: '受付を続ける' }).click();
+  await expect(warning).toHaveCount(0);
+  await page.clock.runFor('09:00');
+  await expect(page.getByRole('alert')).toBeVisible();
+  await page.clock.runFor('01:05');
+  await expect(page).toHaveURL(/\/counter\/\?ended=1$/);
+  expect(await leftOnDevice(page)).toEqual({ local: [], session: 0, cached: [] });
+});
+
+test('what the counter refuses is said next to the field and in the summary', async ({ page }) => {
+  await openDesk(page);
+  await page.getByRole('button', { name: 'この方の受付を始める' }).click();
+  await expect(page.getByRole('alert')).toContainText('お客様の氏名を入力してください');
+  await expect(page.getByLabel('お客様の氏名')).toHaveAttribute('aria-invalid', 'true');
+  // A photo with no code in it.
+  const blank = await page.locator('h1').screenshot();
+  await page.getByLabel('コードの写真').setInputFiles({ name: 'blank.png', mimeType: 'image/png', buffer: blank });
+  await page.getByRole('button', { name: '写真から読み取る' }).click();
+  await expect(page.getByRole('alert')).toContainText('写真の中にコードが見つかりません');
+  await expectAxeCleanInEveryLanguage(page, 'the counter desk with errors');
+});
