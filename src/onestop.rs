@@ -306,3 +306,28 @@ pub fn used(scope: &CaseScope) -> Vec<Used> {
     }
     out
 }
+
+/// The values of `used` grouped by whose they are: each person, the household and the case
+/// in the order first used, what is worked out from several (`owner` None) last. "Check
+/// your answers" and the counter's citizen screen show them so.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    pub owner: Option<String>,
+    pub rows: Vec<Used>,
+}
+
+pub fn sections(scope: &CaseScope) -> Vec<Section> {
+    let mut out: Vec<Section> = Vec::new();
+    for u in used(scope) {
+        let owner = u.fact.as_ref().map(|(k, _)| k.owner.clone());
+        match out.iter_mut().find(|s| s.owner == owner) {
+            Some(s) => s.rows.push(u),
+            None => out.push(Section {
+                owner,
+                rows: vec![u],
+            }),
+        }
+    }
+    out.sort_by_key(|s| s.owner.is_none());
+    out
+}

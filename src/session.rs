@@ -2,7 +2,13 @@
 //! end that forgets them. Plain data and clock arithmetic, so the idle rule is tested
 //! natively; the counter app keeps it and wipes the device when it ends.
 
+use crate::catalog::Catalog;
+use crate::i18n::Lang;
+use crate::state::AppState;
+use crate::ui_text::{answer_display, display_value, section_heading, t, Msg};
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// After this long without a key or a touch, the session ends by itself: a terminal left
 /// alone must not show one citizen's data to the next.
@@ -63,6 +69,109 @@ impl Session {
     }
 }
 
+/// What a section of the citizen screen said when the citizen confirmed it: the same
+/// rows give the same print, so a value changed afterwards asks for a new confirmation.
+/// FNV-1a (64 bits) over each (label, value): a check of sameness, not a secret.
+pub fn fingerprint(rows: &[(String, String)]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (label, value) in rows {
+        for byte in label
+            .bytes()
+            .chain([0x1f])
+            .chain(value.bytes())
+            .chain([0x1e])
+        {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+/// One section of the citizen screen: what the citizen confirms in one go.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScreenSection {
+    /// Stable across redraws and languages: "c1:answers", "c1:p1", "c1:worked-out".
+    pub id: String,
+    pub heading: String,
+    /// (label, value) as the citizen reads them in `lang`.
+    pub rows: Vec<(String, String)>,
+    /// The print of the rows in Japanese, the language of the forms: a confirmation
+    /// stays valid when the citizen only switches language.
+    pub print: String,
+}
+
+/// What the citizen screen shows of a session's state: for each case (the newest first)
+/// the answers given (with what is being typed, marked) and each person's values as the
+/// forms will carry them.
+pub fn screen(state: &AppState, catalog: &Catalog, today: Date, lang: Lang) -> Vec<ScreenSection> {
+    let mut out = Vec::new();
+    for case in state.cases.iter().rev() {
+        let Some(scope) = state.scope(catalog, &case.id, today) else {
+            continue;
+        };
+        let answers = |lang: Lang| -> Vec<(String, String)> {
+            scope
+                .event
+                .questions
+                .iter()
+                .filter_map(|q| {
+                    let value = match (case.answers.get(&q.id), case.drafts.get(&q.id)) {
+                        (_, Some(draft)) if case.answers.get(&q.id) != Some(draft) => {
+                            format!("{draft}（{}）", t(lang, Msg::CitizenTyping))
+                        }
+                        (Some(a), _) => answer_display(q, a, lang),
+                        (None, _) => return None,
+                    };
+                    Some((q.text.get(lang).to_string(), value))
+                })
+                .collect()
+        };
+        let rows = answers(lang);
+        if !rows.is_empty() {
+            out.push(ScreenSection {
+                id: format!("{}:answers", case.id),
+                heading: format!(
+                    "{} — {}",
+                    scope.event.title.get(lang),
+                    t(lang, Msg::CitizenAnswers)
+                ),
+                print: fingerprint(&answers(Lang::Ja)),
+                rows,
+            });
+        }
+        for section in crate::onestop::sections(&scope) {
+            let owner = section.owner.as_deref();
+            let role = owner.and_then(|o| state.role_of(&case.id, o));
+            let rows_in = |lang: Lang| -> Vec<(String, String)> {
+                section
+                    .rows
+                    .iter()
+                    .map(|u| {
+                        let label = catalog.field_label(&u.field, lang);
+                        (label, display_value(catalog, &u.field, &u.value, lang))
+                    })
+                    .collect()
+            };
+            out.push(ScreenSection {
+                id: format!("{}:{}", case.id, owner.unwrap_or("worked-out")),
+                heading: section_heading(lang, &state.vault, owner, role, today),
+                print: fingerprint(&rows_in(Lang::Ja)),
+                rows: rows_in(lang),
+            });
+        }
+    }
+    out
+}
+
+/// What the citizen confirmed: section id → the print it had.
+pub type Confirmed = BTreeMap<String, String>;
+
+/// Whether a section stands confirmed: confirmed, and unchanged since.
+pub fn is_confirmed(confirmed: &Confirmed, section: &ScreenSection) -> bool {
+    confirmed.get(&section.id) == Some(&section.print)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +192,29 @@ mod tests {
         assert_eq!(idle(t0, t0 + 10.0 * 60_000.0), Idle::Over);
         // A clock set back does not end a session.
         assert_eq!(idle(t0, t0 - 60_000.0), Idle::Active);
+    }
+
+    #[test]
+    fn a_confirmation_holds_for_the_rows_confirmed_only() {
+        let rows = |v: &str| {
+            vec![
+                ("氏名".to_string(), v.to_string()),
+                ("生年月日".into(), "2026-04-16".into()),
+            ]
+        };
+        assert_eq!(
+            fingerprint(&rows("山田 𠮷子")),
+            fingerprint(&rows("山田 𠮷子"))
+        );
+        assert_ne!(
+            fingerprint(&rows("山田 𠮷子")),
+            fingerprint(&rows("山田 吉子"))
+        );
+        // A value moved from one row to the next is another section.
+        let a = vec![("a".to_string(), "bc".to_string())];
+        let b = vec![("ab".to_string(), "c".to_string())];
+        assert_ne!(fingerprint(&a), fingerprint(&b));
+        assert_eq!(fingerprint(&[]).len(), 16);
     }
 
     #[test]

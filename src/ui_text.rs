@@ -328,6 +328,17 @@ pub enum Msg {
     CounterBannerLabel,
     CounterMoreTime,
     CounterLeave,
+    CounterOpenCitizen,
+    CounterConfirmations,
+    CounterSectionConfirmed,
+    CounterSectionOpen,
+    CitizenTitle,
+    CitizenWaiting,
+    CitizenAnswers,
+    CitizenConfirm,
+    CitizenConfirmed,
+    CitizenChanged,
+    CitizenTyping,
     NoticeSettingsTitle,
     NoticeKindsLegend,
     NoticeKindDeadline,
@@ -547,6 +558,21 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         CounterBannerLabel => ["受付中のお客様", "Citizen being served", "いま うけつけ して いる 人"],
         CounterMoreTime => ["受付を続ける", "Keep the session open", "うけつけを つづける"],
         CounterLeave => ["この端末を窓口用から戻す", "Stop using this device as a counter", "この たんまつを まどぐちようから もどす"],
+        CounterOpenCitizen => ["お客様用の画面を開く", "Open the citizen's screen", "おきゃくさまの 画面を ひらく"],
+        CounterConfirmations => ["お客様の確認", "Checked by the citizen", "おきゃくさまの かくにん"],
+        CounterSectionConfirmed => ["確認済み", "confirmed", "かくにん ずみ"],
+        CounterSectionOpen => ["未確認", "not yet confirmed", "まだ かくにん して いない"],
+        CitizenTitle => ["入力内容のご確認", "Please check what is filled in", "かいた ことを かくにん して ください"],
+        CitizenWaiting => ["まもなく始まります。少しお待ちください。", "Your session will start shortly. Please wait.", "もう すこし まって ください。"],
+        CitizenAnswers => ["ご回答", "Your answers", "あなたの こたえ"],
+        CitizenConfirm => ["この内容で合っています", "This is correct", "これで あって います"],
+        CitizenConfirmed => ["確認しました", "Confirmed", "かくにん しました"],
+        CitizenChanged => [
+            "確認の後で内容が変わりました。もう一度ご確認ください。",
+            "This changed after you confirmed it. Please check it again.",
+            "かわりました。もう いちど かくにん して ください。",
+        ],
+        CitizenTyping => ["入力中", "being typed", "いま かいて います"],
         CalendarExport => ["期限をカレンダーに追加（.ics）", "Add the due dates to your calendar (.ics)", "きげんを カレンダーに いれる（.ics）"],
         CalendarExportHint => ["まだ済んでいない手続きの期限を、予定表アプリで読み込めるファイルにします。もう一度読み込むと、変わった期限が更新されます。", "A file your calendar app reads, with the due date of every procedure not done yet. Importing it again updates any date that changed.", "まだ おわって いない 手続きの きげんを、カレンダーの アプリに いれる ファイルに します。"],
         NoticeSettingsTitle => ["お知らせの設定", "Notice settings", "おしらせの せってい"],
@@ -1103,12 +1129,65 @@ pub fn handoff_contents(lang: Lang, answers: usize, people: usize) -> String {
     }
 }
 
+/// The heading of one person's (or the household's, or the case's) values, as "check
+/// your answers" and the counter's citizen screen show it; None: what is worked out.
+pub fn section_heading(
+    lang: Lang,
+    vault: &crate::vault::Vault,
+    owner: Option<&str>,
+    role: Option<Role>,
+    today: Date,
+) -> String {
+    let Some(o) = owner else {
+        return t(lang, Msg::WorkedOut).into();
+    };
+    let is_person = vault.person(o).is_some();
+    let kin = (is_person && o != crate::vault::ME).then(|| {
+        (
+            crate::household::kin(vault, o, crate::vault::ME),
+            crate::household::sex(vault, o),
+        )
+    });
+    let name = vault.name_at(o, today).map(crate::ruby::user);
+    owner_heading(lang, o, name.as_deref(), role, kin, is_person)
+}
+
+/// An answer as the citizen reads it: a choice by its label, a date written out, a
+/// number with its unit.
+pub fn answer_display(q: &crate::catalog::Question, value: &str, lang: Lang) -> String {
+    use crate::catalog::QuestionKind;
+    if let Some(o) = q.options.iter().find(|o| o.id == value) {
+        return o.label.get(lang).to_string();
+    }
+    match q.kind {
+        QuestionKind::YesNo if value == "yes" => t(lang, Msg::Yes).into(),
+        QuestionKind::YesNo if value == "no" => t(lang, Msg::No).into(),
+        QuestionKind::Date => {
+            crate::iso_date::parse(value).map_or_else(|| value.to_string(), |d| short_date(d, lang))
+        }
+        QuestionKind::Number => match &q.unit {
+            Some(u) => format!("{value} {}", u.get(lang)),
+            None => value.to_string(),
+        },
+        _ => value.to_string(),
+    }
+}
+
 /// The banner of a counter session: for whom, and how long it has been open.
 pub fn session_banner(lang: Lang, citizen: &str, minutes: u32) -> String {
     match lang {
         Lang::Ja => format!("対応中: {citizen} 様（{minutes}分経過）"),
         Lang::En => format!("Serving: {citizen} (open {minutes} min)"),
         Lang::Easy => format!("いま たいおう して いる 人: {citizen} さま（{minutes}分）"),
+    }
+}
+
+/// How much of the citizen screen the citizen has confirmed.
+pub fn confirmed_count(lang: Lang, done: usize, total: usize) -> String {
+    match lang {
+        Lang::Ja => format!("{total}区分のうち{done}区分を確認済み"),
+        Lang::En => format!("{done} of {total} sections confirmed"),
+        Lang::Easy => format!("{total}この うち {done}こ かくにん ずみ"),
     }
 }
 

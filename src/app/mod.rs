@@ -33,8 +33,20 @@ pub struct Mode {
 pub struct Counter {
     /// Above every page, not to be hidden: for whom the session is, since when.
     pub banner: fn() -> AnyView,
-    /// The counter's own start page, `routes::counter()`.
+    /// The counter's own start page, `/counter/`.
     pub desk: fn() -> AnyView,
+    /// The screen turned to the citizen, `/counter/citizen`: no header, no staff controls.
+    pub citizen: fn() -> AnyView,
+    /// Below every staff page: what the citizen has confirmed.
+    pub status: fn() -> AnyView,
+}
+
+/// This window is the counter's citizen screen: the page alone, nothing of the staff's.
+fn citizen_screen() -> bool {
+    mode().counter.is_some()
+        && web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .is_some_and(|p| p.starts_with("/counter/citizen"))
 }
 
 static MODE: std::sync::OnceLock<Mode> = std::sync::OnceLock::new();
@@ -82,7 +94,10 @@ fn App() -> impl IntoView {
     provide_context(UiLang(lang));
     provide_context(Today(services::browser::today()));
     let keeper = services::storage::write_through(state, raw);
-    Effect::new(move |_| services::browser::set_html_lang(lang.get()));
+    let bare = citizen_screen();
+    if !bare {
+        Effect::new(move |_| services::browser::set_html_lang(lang.get()));
+    }
     // The display settings, as attributes of <html> the stylesheet follows.
     Effect::new(move |_| services::browser::set_display(state.with(|s| s.display)));
     provide_context(Sender::start(state, keeper));
@@ -125,19 +140,22 @@ fn App() -> impl IntoView {
     view! {
         <Router>
             // The router would take the fragment link as a navigation: move focus by hand.
-            <a class="skip-link" href="#main" on:click=move |ev| {
-                ev.prevent_default();
-                services::browser::focus_id("main");
-            }>{tr(Msg::SkipToContent)}</a>
+            // (The citizen screen has nothing to skip.)
+            {(!bare).then(|| view! {
+                <a class="skip-link" href="#main" on:click=move |ev| {
+                    ev.prevent_default();
+                    services::browser::focus_id("main");
+                }>{tr(Msg::SkipToContent)}</a>
+            })}
             // Where focus rests for a moment between two pages (see PageHeading).
             <div id="focus-rest" tabindex="-1"></div>
-            {mode().counter.as_ref().map(|c| (c.banner)())}
-            <Header/>
+            {(!bare).then(|| mode().counter.as_ref().map(|c| (c.banner)()))}
+            {(!bare).then(|| view! { <Header/> })}
             {problem.map(|p| view! { <StoredStateNotice problem=p/> })}
             <components::layout::StorageNotice/>
             <components::layout::ReleaseNotice/>
             <main id="main" class="main" tabindex="-1">
-                <components::read_aloud::ReadAloud/>
+                {(!bare).then(|| view! { <components::read_aloud::ReadAloud/> })}
                 <Transition fallback=|| view! { <p class="loading" role="status">{tr(Msg::Loading)}</p> }>
                     {move || catalog.get().map(|loaded| match loaded {
                         Ok(c) => view! { <AppRoutes catalog=c/> }.into_any(),
@@ -145,7 +163,7 @@ fn App() -> impl IntoView {
                     })}
                 </Transition>
             </main>
-            <Footer/>
+            {(!bare).then(|| view! { <Footer/> })}
         </Router>
     }
 }
@@ -191,8 +209,13 @@ fn AppRoutes(catalog: Arc<hitotsu::catalog::Catalog>) -> impl IntoView {
                 Some(c) => (c.desk)(),
                 None => view! { <not_found::NotFoundPage/> }.into_any(),
             }/>
+            <Route path=path!("/counter/citizen") view=|| match mode().counter.as_ref() {
+                Some(c) => (c.citizen)(),
+                None => view! { <not_found::NotFoundPage/> }.into_any(),
+            }/>
             // The form kit's test page; not found in a release build.
             <Route path=path!("/_kit") view=kit::KitPage/>
         </Routes>
+        {(!citizen_screen()).then(|| mode().counter.as_ref().map(|c| (c.status)()))}
     }
 }

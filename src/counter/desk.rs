@@ -9,8 +9,8 @@ use crate::app::context::{tr, tr_attr, use_catalog_signal, use_lang, use_store, 
 use crate::app::services::catalog::ensure_event;
 use crate::app::{routes, Counter, Mode};
 use hitotsu::handoff;
-use hitotsu::session::{idle, Idle, Session};
-use hitotsu::ui_text::{handoff_error, idle_warning, session_banner, t, Msg};
+use hitotsu::session::{idle, is_confirmed, screen, Idle, Session};
+use hitotsu::ui_text::{confirmed_count, handoff_error, idle_warning, session_banner, t, Msg};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use wasm_bindgen::JsCast;
@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 /// The state of a counter session: never the citizen app's key, so the two never mix.
 const STATE_KEY: &str = "hitotsu.counter.state";
 /// For whom the session is and since when.
-const SESSION_KEY: &str = "hitotsu.counter.session";
+pub const SESSION_KEY: &str = "hitotsu.counter.session";
 /// This device is a counter: the citizen app's addresses bring staff back here (boot.js).
 const DEVICE_KEY: &str = "hitotsu.counter-device";
 
@@ -33,6 +33,8 @@ pub fn mode() -> Mode {
         counter: Some(Counter {
             banner: || view! { <Banner/> }.into_any(),
             desk: || view! { <Desk/> }.into_any(),
+            citizen: || view! { <super::citizen::CitizenScreen/> }.into_any(),
+            status: || view! { <Confirmations/> }.into_any(),
         }),
     }
 }
@@ -169,6 +171,76 @@ fn Banner() -> impl IntoView {
                 </button>
                 {warning}
             </section>
+        })
+    }
+}
+
+/// What the citizen has confirmed on their screen, section by section, below every staff
+/// page; a new confirmation is said politely. And the button that opens that screen.
+#[component]
+fn Confirmations() -> impl IntoView {
+    let store = use_store();
+    let lang = use_lang();
+    let today = use_today();
+    // The catalog as it grows: an event's file arrives after this is drawn.
+    let catalog = use_catalog_signal();
+    let confirmed = super::citizen::confirmed_signal();
+    let said = RwSignal::new(String::new());
+    let list = Memo::new(move |_| {
+        let l = lang.get();
+        let catalog = catalog.get();
+        let sections = store.with(|s| screen(s, &catalog, today, l));
+        confirmed.with(|c| {
+            sections
+                .into_iter()
+                .map(|s| (s.heading.clone(), is_confirmed(c, &s)))
+                .collect::<Vec<_>>()
+        })
+    });
+    // Said when a section turns confirmed, not on every redraw.
+    Effect::new(move |before: Option<Vec<(String, bool)>>| {
+        let now = list.get();
+        if let Some(before) = before {
+            if let Some((heading, _)) = now
+                .iter()
+                .find(|(h, done)| *done && !before.contains(&(h.clone(), true)))
+            {
+                let l = lang.get_untracked();
+                said.set(format!("{heading}: {}", t(l, Msg::CounterSectionConfirmed)));
+            }
+        }
+        now
+    });
+    let open = |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.open_with_url_and_target_and_features(
+                "/counter/citizen",
+                "hitotsu-citizen",
+                "popup",
+            );
+        }
+    };
+    move || {
+        session().with(Option::is_some).then(|| {
+            let l = lang.get();
+            let all = list.get();
+            let done = all.iter().filter(|(_, d)| *d).count();
+            let items = all
+                .into_iter()
+                .map(|(heading, d)| {
+                    let word = t(l, if d { Msg::CounterSectionConfirmed } else { Msg::CounterSectionOpen });
+                    view! { <li class:confirmed=d>{mixed(l, format!("{heading}: {word}"))}</li> }
+                })
+                .collect_view();
+            view! {
+                <section class="confirmations" aria-labelledby="confirmations-title">
+                    <h2 id="confirmations-title">{tr(Msg::CounterConfirmations)}</h2>
+                    <p>{mixed(l, confirmed_count(l, done, list.with_untracked(Vec::len)))}</p>
+                    <ul>{items}</ul>
+                    <button type="button" class="button button-secondary" on:click=open>{tr(Msg::CounterOpenCitizen)}</button>
+                    <Status text=said/>
+                </section>
+            }
         })
     }
 }

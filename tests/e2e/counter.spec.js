@@ -144,3 +144,53 @@ test('what the counter refuses is said next to the field and in the summary', as
   await expect(page.getByRole('alert')).toContainText('写真の中にコードが見つかりません');
   await expectAxeCleanInEveryLanguage(page, 'the counter desk with errors');
 });
+
+test('the citizen screen mirrors what staff type, in the citizen language, and staff see each confirmation', async ({ browser, page, context }) => {
+  const { png } = await phoneCode(browser);
+  await fixToday(page, '2026-04-21');
+  await openDesk(page);
+  await page.getByLabel('コードの写真').setInputFiles({ name: 'code.png', mimeType: 'image/png', buffer: png });
+  await page.getByRole('button', { name: '写真から読み取る' }).click();
+  await expect(page.locator('h1')).toContainText('確認');
+  const openCitizen = async () => {
+    const [w] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'お客様用の画面を開く' }).click()]);
+    await expect(w.locator('h1')).toBeVisible();
+    return w;
+  };
+  let citizen = await openCitizen();
+  await expect(citizen.locator('h1')).toHaveText('入力内容のご確認');
+  // Nothing of the staff's controls there: no banner, no menu, no end button.
+  await expect(citizen.getByRole('button', { name: '受付を終える' })).toHaveCount(0);
+  await expect(citizen.getByRole('banner')).toHaveCount(0);
+  await expectAxeCleanInEveryLanguage(citizen, 'the citizen screen');
+  // The citizen reads English; the staff window stays in Japanese.
+  await citizen.getByRole('button', { name: 'English', exact: true }).click();
+  await expect(citizen.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  // Large type for a screen across the counter.
+  const size = await citizen.locator('.citizen-section dd').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  expect(size).toBeGreaterThanOrEqual(24);
+  // Staff type the weight again: the citizen sees it as it is typed.
+  await page.goto('/case/c1/q/birth_weight_g');
+  await page.getByRole('textbox').fill('3100');
+  const answers = citizen.getByRole('region', { name: /Your answers/ });
+  await expect(answers).toContainText('3100（being typed）');
+  // The citizen confirms the baby's details; the staff window shows it and says so.
+  const baby = citizen.getByRole('region', { name: /山田 𠮷子/ });
+  await baby.getByRole('button', { name: 'This is correct' }).click();
+  await expect(baby).toContainText('Confirmed');
+  const status = page.getByRole('region', { name: 'お客様の確認' });
+  await expect(status.getByRole('listitem').filter({ hasText: '山田 𠮷子' })).toContainText('確認済み');
+  await expect(status.getByRole('status')).toContainText('確認済み');
+  await expect(status.getByRole('listitem').filter({ hasText: '回答' })).toContainText('未確認');
+  // Closed and opened again: as it was, in the citizen's language, confirmations kept.
+  await citizen.close();
+  citizen = await openCitizen();
+  await expect(citizen.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(citizen.getByRole('region', { name: /山田 𠮷子/ })).toContainText('Confirmed');
+  // The end of the session empties the citizen screen too.
+  await page.getByRole('button', { name: '受付を終える' }).click();
+  await expect(citizen.locator('h1')).toBeVisible();
+  await expect(citizen.locator('body')).not.toContainText('山田');
+  await expect(citizen.locator('body')).toContainText('まもなく始まります');
+});

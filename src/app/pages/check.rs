@@ -5,9 +5,8 @@ use crate::app::components::layout::{BackLink, PageHeading};
 use crate::app::components::text::mixed;
 use crate::app::context::{tr, use_case, use_catalog, use_lang, use_store, use_today};
 use crate::app::routes;
-use hitotsu::onestop::{next_step, used, NextStep};
-use hitotsu::ui_text::{owner_heading, provenance, t, used_by, Msg};
-use hitotsu::vault::ME;
+use hitotsu::onestop::{next_step, sections, NextStep};
+use hitotsu::ui_text::{provenance, section_heading, t, used_by, Msg};
 use leptos::prelude::*;
 
 #[component]
@@ -31,30 +30,15 @@ pub fn CheckPage() -> impl IntoView {
             let lang = lang.get();
             store.with_untracked(|s| {
                 let scope = s.scope(&catalog, &case_id, today)?;
-                let all = used(&scope);
-                // Owners in the order first used; what is worked out from people last.
-                let mut owners: Vec<Option<String>> = Vec::new();
-                for u in &all {
-                    let o = u.fact.as_ref().map(|(k, _)| k.owner.clone());
-                    if !owners.contains(&o) {
-                        owners.push(o);
-                    }
-                }
-                owners.sort_by_key(|o| o.is_none());
-                let groups = owners
+                let groups = sections(&scope)
                     .into_iter()
-                    .map(|owner| {
-                        let heading = match &owner {
-                            Some(o) => {
-                                let is_person = s.vault.person(o).is_some();
-                                let kin = (is_person && o != ME).then(|| (hitotsu::household::kin(&s.vault, o, ME), hitotsu::household::sex(&s.vault, o)));
-                                owner_heading(lang, o, s.vault.name_at(o, today).map(hitotsu::ruby::user).as_deref(), s.role_of(&case_id, o), kin, is_person)
-                            }
-                            None => t(lang, Msg::WorkedOut).to_string(),
-                        };
-                        let rows = all
+                    .map(|section| {
+                        let owner = section.owner.as_deref();
+                        let role = owner.and_then(|o| s.role_of(&case_id, o));
+                        let heading = section_heading(lang, &s.vault, owner, role, today);
+                        let rows = section
+                            .rows
                             .iter()
-                            .filter(|u| u.fact.as_ref().map(|(k, _)| &k.owner) == owner.as_ref())
                             .map(|u| {
                                 let label = catalog.field_label(&u.field, lang);
                                 let value = hitotsu::ui_text::display_value(&catalog, &u.field, &u.value, lang);

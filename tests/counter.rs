@@ -1,0 +1,91 @@
+//! The counter's citizen screen: what the citizen confirms is what the forms carry, each
+//! person once; a value typed but not yet accepted shows as being typed; a confirmation
+//! holds while nothing changes, whatever language the citizen reads it in, and falls
+//! when a value changes.
+
+mod common;
+use common::Drive;
+
+use hitotsu::i18n::Lang;
+use hitotsu::session::{is_confirmed, screen, Confirmed};
+use hitotsu::vault::{FactKey, How, ME};
+use jiff::civil::date;
+
+#[test]
+fn the_citizen_screen_shows_the_answers_and_each_persons_values_and_keeps_confirmations() {
+    let today = date(2026, 4, 21);
+    let mut h = Drive::new();
+    let birth = h.open("birth", today);
+    h.answer(&birth, today, &common::BIRTH_ANSWERS);
+    h.people(
+        &birth,
+        today,
+        &[
+            ("my_part", "father"),
+            ("other_parent", "new"),
+            ("other_parent_name", "山田 花子"),
+            ("allowance_claimant", ME),
+        ],
+    );
+    h.s.vault.set(
+        &FactKey::new(ME, "name"),
+        "山田 太郎".into(),
+        None,
+        hitotsu::vault::Provenance {
+            case: birth.clone(),
+            event: "birth".into(),
+            how: How::Typed,
+            date: today,
+        },
+    );
+    let ja = screen(&h.s, &h.c, today, Lang::Ja);
+    let ids: Vec<&str> = ja.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids[0], "c1:answers", "{ids:?}");
+    assert!(ids.contains(&"c1:me"), "{ids:?}");
+    let answers = &ja[0];
+    assert!(answers.heading.starts_with("出生"), "{}", answers.heading);
+    assert!(
+        answers
+            .rows
+            .iter()
+            .any(|(q, a)| q.contains("生まれた日") && a.contains("2026年4月16日")),
+        "{:?}",
+        answers.rows
+    );
+    let me = ja.iter().find(|s| s.id == "c1:me").unwrap();
+    assert_eq!(
+        me.heading, "あなたについて",
+        "the citizen is addressed as such"
+    );
+    assert!(me.rows.iter().any(|(_, v)| v == "山田 太郎"));
+
+    // Confirmed in English, still confirmed when read in Japanese.
+    let en = screen(&h.s, &h.c, today, Lang::En);
+    let mut confirmed = Confirmed::new();
+    for s in &en {
+        confirmed.insert(s.id.clone(), s.print.clone());
+    }
+    assert!(ja.iter().all(|s| is_confirmed(&confirmed, s)));
+    assert_ne!(
+        en[0].rows, ja[0].rows,
+        "the rows are in the citizen's language"
+    );
+
+    // Staff type a weight not yet accepted: shown as being typed, the answers unconfirmed.
+    h.s.case_mut(&birth)
+        .unwrap()
+        .drafts
+        .insert("birth_weight_g".into(), "3100".into());
+    let now = screen(&h.s, &h.c, today, Lang::Ja);
+    assert!(
+        now[0].rows.iter().any(|(_, v)| v == "3100（入力中）"),
+        "{:?}",
+        now[0].rows
+    );
+    assert!(!is_confirmed(&confirmed, &now[0]));
+    // The citizen's own section did not change: still confirmed.
+    assert!(is_confirmed(
+        &confirmed,
+        now.iter().find(|s| s.id == "c1:me").unwrap()
+    ));
+}
