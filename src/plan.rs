@@ -79,6 +79,28 @@ impl<'e> Plan<'e> {
         self.items.iter().filter(move |i| i.group == g)
     }
 
+    /// The take-home summary: what is done (marked done, handed over or sent) and what is
+    /// left to do, the soonest due first (none due last); what an answer closed is neither.
+    pub fn take_home(&self) -> (Vec<&PlanItem<'e>>, Vec<&PlanItem<'e>>) {
+        let done = self
+            .items
+            .iter()
+            .filter(|i| matches!(i.state, ItemState::Done | ItemState::Provided(_)))
+            .collect();
+        let mut left: Vec<&PlanItem<'e>> = self
+            .items
+            .iter()
+            .filter(|i| matches!(i.state, ItemState::Open | ItemState::Prepared))
+            .collect();
+        left.sort_by_key(|i| {
+            (
+                i.due.as_ref().map(|d| d.due).is_none(),
+                i.due.as_ref().map(|d| d.due),
+            )
+        });
+        (done, left)
+    }
+
     pub fn settled_count(&self) -> usize {
         self.items.iter().filter(|i| i.state.settled()).count()
     }

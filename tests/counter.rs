@@ -89,3 +89,35 @@ fn the_citizen_screen_shows_the_answers_and_each_persons_values_and_keeps_confir
         now.iter().find(|s| s.id == "c1:me").unwrap()
     ));
 }
+
+#[test]
+fn the_take_home_summary_lists_what_is_done_and_what_is_left_soonest_first() {
+    let today = date(2026, 4, 21);
+    let mut h = Drive::new();
+    let birth = h.open("birth", today);
+    h.answer(&birth, today, &common::BIRTH_ANSWERS);
+    h.s.mark_done(&h.c, &birth, "birth_registration", true, today);
+    let scope = h.s.scope(&h.c, &birth, today).unwrap();
+    let plan = hitotsu::plan::build(&scope, &h.c.closed_days());
+    let (done, left) = plan.take_home();
+    let ids = |v: &[&hitotsu::plan::PlanItem]| {
+        v.iter().map(|i| i.procedure.id.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&done), ["birth_registration"]);
+    assert!(!left.is_empty() && !ids(&left).contains(&"birth_registration".to_string()));
+    // Every open procedure is on one list or the other; none closed by an answer.
+    let closed = plan
+        .items
+        .iter()
+        .filter(|i| matches!(i.state, hitotsu::plan::ItemState::Closed(_)))
+        .count();
+    assert_eq!(done.len() + left.len() + closed, plan.items.len());
+    // Soonest due first; those with no fixed date last.
+    let dues: Vec<_> = left.iter().map(|i| i.due.as_ref().map(|d| d.due)).collect();
+    let first_none = dues.iter().position(Option::is_none).unwrap_or(dues.len());
+    assert!(
+        dues[..first_none].windows(2).all(|w| w[0] <= w[1]),
+        "{dues:?}"
+    );
+    assert!(dues[first_none..].iter().all(Option::is_none));
+}

@@ -195,6 +195,7 @@ fn AppRoutes(catalog: Arc<hitotsu::catalog::Catalog>) -> impl IntoView {
                 <Route path=path!("receipts") view=receipts::ReceiptsPage/>
                 <Route path=path!("sheet/:packet") view=sheet::SheetPage/>
                 <Route path=path!("handoff") view=handoff::HandoffPage/>
+                <Route path=path!("summary") view=summary::SummaryPage/>
                 <Route path=path!("") view=not_found::NotFoundPage/>
             </ParentRoute>
             <Route path=path!("/me") view=my_info::MyInfoPage/>

@@ -59,6 +59,11 @@ pub fn receipts(case: &str) -> String {
     format!("/case/{case}/receipts")
 }
 
+/// What is done and what is left, to take home.
+pub fn summary(case: &str) -> String {
+    format!("/case/{case}/summary")
+}
+
 /// The code to show at the counter.
 pub fn handoff(case: &str) -> String {
     format!("/case/{case}/handoff")

@@ -5,9 +5,7 @@
 
 use crate::app::components::layout::PageHeading;
 use crate::app::components::text::mixed;
-use crate::app::context::{
-    tr_attr, use_catalog, use_furigana, use_store, use_today, Furigana, UiLang,
-};
+use crate::app::context::{tr_attr, use_furigana, use_store, use_today, Furigana, UiLang};
 use hitotsu::i18n::Lang;
 use hitotsu::session::{is_confirmed, screen, Confirmed};
 use hitotsu::ui_text::{t, Msg};

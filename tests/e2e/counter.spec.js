@@ -3,6 +3,8 @@
 // whom; the end of the session and the idle timeout leave nothing of the citizen, not even
 // behind the back button; axe-clean in counter mode in every language.
 import { test, expect } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import {
   arrive, seeded, openApp, fixToday, expectAxeClean, expectAxeCleanInEveryLanguage, expectJapaneseMarked, LANGS,
 } from './helpers.js';
@@ -193,4 +195,37 @@ test('the citizen screen mirrors what staff type, in the citizen language, and s
   await expect(citizen.locator('h1')).toBeVisible();
   await expect(citizen.locator('body')).not.toContainText('山田');
   await expect(citizen.locator('body')).toContainText('まもなく始まります');
+});
+
+test('the take-home summary: what is done, what is left by when and where, on A4 without the staff banner', async ({ browser, page }) => {
+  const { png } = await phoneCode(browser);
+  await fixToday(page, '2026-04-21');
+  await openDesk(page);
+  await page.getByLabel('コードの写真').setInputFiles({ name: 'code.png', mimeType: 'image/png', buffer: png });
+  await page.getByRole('button', { name: '写真から読み取る' }).click();
+  await expect(page.locator('h1')).toContainText('確認');
+  await page.goto('/case/c1/plan');
+  await page.getByRole('link', { name: '持ち帰り用のまとめを表示・印刷する' }).click();
+  await arrive(page, '持ち帰り用のまとめ', 'the take-home summary');
+  const left = page.locator('.take-home-left > li').filter({ has: page.getByRole('heading', { name: '出生届' }) });
+  await expect(left).toContainText('2026年4月30日');
+  await expect(left).toContainText('市区町村');
+  const pdf = test.info().outputPath('take-home.pdf');
+  writeFileSync(pdf, await page.pdf({ format: 'A4' }));
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  expect(text).toContain('持ち帰り用のまとめ');
+  expect(text).toContain('出生届');
+  expect(text).not.toContain('対応中');
+  expect(text).not.toContain('受付を終える');
+});
+
+test('counter mode at 320px with text at 200%: nothing is cut off', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await openDesk(page);
+  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  await page.getByLabel('お客様の氏名').fill('佐藤 花子');
+  await page.getByRole('button', { name: 'この方の受付を始める' }).click();
+  await expect(page.getByRole('region', { name: '受付中のお客様' })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 });

@@ -38,7 +38,7 @@ test('every route shows its not-found state for what does not exist', async ({ p
   await seed(page, seeded, '/');
   const unknown = [
     // An unknown case, under every page of a case.
-    ...['q/birth_date', 'plan', 'people', 'details/me', 'check', 'change/me/name/2026-04-20', 'send', 'receipts', 'sheet/c99-city_office', '']
+    ...['q/birth_date', 'plan', 'people', 'details/me', 'check', 'change/me/name/2026-04-20', 'send', 'receipts', 'sheet/c99-city_office', 'handoff', 'summary', '']
       .map((p) => `/case/c99/${p}`),
     // A known case, with an unknown question, person, fact or packet.
     '/case/c1/q/no_such_question', '/case/c1/details/p99', '/case/c1/change/me/shoe_size/2026-04-20', '/case/c1/sheet/c1-moon_office',
@@ -104,6 +104,13 @@ test('the one-stop pages at 320px with text at 200%', async ({ page }) => {
   await expectNothingLost(page, 'receipts');
   for (const [link, heading] of [['わたしの情報', 'わたしの情報'], ['提供の記録', '提供した情報の記録'], ['データ', 'データの書き出し・読み込み・削除']]) {
     await navTo(page, link);
+    await expectHeadingFocused(page, heading);
+    await expectNothingLost(page, heading);
+  }
+  // The code for the counter and the take-home summary.
+  for (const [path, heading] of [['/case/c1/handoff', '窓口で見せるコード'], ['/case/c1/summary', '持ち帰り用のまとめ']]) {
+    await page.goto(path);
+    await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
     await expectHeadingFocused(page, heading);
     await expectNothingLost(page, heading);
   }

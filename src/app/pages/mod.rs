@@ -30,3 +30,4 @@ pub mod settings;
 pub mod shared;
 pub mod sheet;
 pub mod start;
+pub mod summary;

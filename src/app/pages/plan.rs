@@ -54,6 +54,7 @@ pub fn PlanPage() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let calendar_case = case.id.clone();
     let handoff_href = routes::handoff(&case.id);
+    let summary_href = routes::summary(&case.id);
     let title = {
         let event_title = event.title.clone();
         Signal::derive(move || {
@@ -209,6 +210,7 @@ pub fn PlanPage() -> impl IntoView {
             <CalendarButton case=calendar_case/>
             <h2>{tr(Msg::HandoffSection)}</h2>
             <p><a class="action-link" href=handoff_href>{tr(Msg::HandoffLink)}</a></p>
+            <p><a class="action-link" href=summary_href>{tr(Msg::SummaryLink)}</a></p>
         </div>
     }
     .into_any()
