@@ -272,12 +272,17 @@ async fn picture(file: web_sys::File) -> Option<(usize, usize, Vec<u8>)> {
     context
         .draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, w, h)
         .ok()?;
+    Some((w as usize, h as usize, luma_of(&context, w, h)?))
+}
+
+/// The pixels drawn on a canvas, as greyscale (ITU-R BT.601 weights).
+pub fn luma_of(context: &web_sys::CanvasRenderingContext2d, w: f64, h: f64) -> Option<Vec<u8>> {
     let rgba = context.get_image_data(0.0, 0.0, w, h).ok()?.data();
-    let luma = rgba
-        .chunks_exact(4)
-        .map(|p| ((p[0] as u32 * 299 + p[1] as u32 * 587 + p[2] as u32 * 114) / 1000) as u8)
-        .collect();
-    Some((w as usize, h as usize, luma))
+    Some(
+        rgba.chunks_exact(4)
+            .map(|p| ((p[0] as u32 * 299 + p[1] as u32 * 587 + p[2] as u32 * 114) / 1000) as u8)
+            .collect(),
+    )
 }
 
 /// Where a field's error goes: (field id, message).
@@ -335,29 +340,15 @@ fn Desk() -> impl IntoView {
         }
     };
     let file_input = NodeRef::<leptos::html::Input>::new();
-    let read = {
+    // A code's text, from a photo or the camera: checked whole, then the session opens
+    // on the check page with everything filled in; or the reason it was refused.
+    let take = {
         let navigate = navigate.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
+        Callback::new(move |text: String| {
             let lang = lang.get_untracked();
             let fail = move |m: String| errors.set(vec![("code-photo".into(), m)]);
-            let Some(file) = file_input
-                .get_untracked()
-                .and_then(|i| i.files())
-                .and_then(|f| f.get(0))
-            else {
-                fail(t(lang, Msg::CounterNoPhoto).into());
-                return;
-            };
             let navigate = navigate.clone();
             leptos::task::spawn_local(async move {
-                let Some(text) = picture(file)
-                    .await
-                    .and_then(|(w, h, luma)| handoff::scan(w, h, &luma))
-                else {
-                    fail(t(lang, Msg::CounterNoCode).into());
-                    return;
-                };
                 let code = match handoff::read(&text) {
                     Ok(c) => c,
                     Err(e) => return fail(handoff_error(lang, &e)),
@@ -386,8 +377,34 @@ fn Desk() -> impl IntoView {
                 begin(citizen);
                 navigate(&routes::check(&case), Default::default());
             });
-        }
+        })
     };
+    let read = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = lang.get_untracked();
+        let fail = move |m: String| errors.set(vec![("code-photo".into(), m)]);
+        let Some(file) = file_input
+            .get_untracked()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            fail(t(lang, Msg::CounterNoPhoto).into());
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match picture(file)
+                .await
+                .and_then(|(w, h, luma)| handoff::scan(w, h, &luma))
+            {
+                Some(text) => take.run(text),
+                None => fail(t(lang, Msg::CounterNoCode).into()),
+            }
+        });
+    };
+    let camera_refused = Callback::new(move |()| {
+        let m = t(lang.get_untracked(), Msg::CounterCameraRefused).to_string();
+        errors.set(vec![("code-photo".into(), m)]);
+    });
     let leave = |_| {
         if let Some(s) = local() {
             let _ = s.remove_item(DEVICE_KEY);
@@ -420,6 +437,7 @@ fn Desk() -> impl IntoView {
                     error=error_of("code-photo") accept="image/*" node_ref=file_input/>
                 <button type="submit" class="button button-secondary">{tr(Msg::CounterReadButton)}</button>
             </form>
+            <super::camera::CameraScan on_text=take on_refused=camera_refused/>
             <p><button type="button" class="link-button" on:click=leave>{tr(Msg::CounterLeave)}</button></p>
         </div>
     }

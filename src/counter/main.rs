@@ -7,6 +7,8 @@
 #[path = "../app/mod.rs"]
 mod app;
 #[cfg(target_arch = "wasm32")]
+mod camera;
+#[cfg(target_arch = "wasm32")]
 mod citizen;
 #[cfg(target_arch = "wasm32")]
 mod desk;

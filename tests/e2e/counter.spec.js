@@ -2,7 +2,7 @@
 // what the phone drew, not the text — and the session opens filled in; the banner says for
 // whom; the end of the session and the idle timeout leave nothing of the citizen, not even
 // behind the back button; axe-clean in counter mode in every language.
-import { test, expect } from '@playwright/test';
+import { test, expect, chromium } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import {
@@ -228,4 +228,50 @@ test('counter mode at 320px with text at 200%: nothing is cut off', async ({ pag
   await expect(page.getByRole('region', { name: '受付中のお客様' })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+/** A camera's video of the phone's screen: the screenshot centred on a 640×480 frame,
+ *  as Y4M (YUV 4:2:0), the format Chromium's fake camera plays. */
+async function cameraVideo(page, png) {
+  const planes = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const [W, H] = [640, 480];
+    const canvas = document.createElement('canvas');
+    canvas.width = W; canvas.height = H;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#ddd'; ctx.fillRect(0, 0, W, H);
+    ctx.drawImage(img, 140, 60, 360, 360);
+    const d = ctx.getImageData(0, 0, W, H).data;
+    const y = [];
+    for (let i = 0; i < W * H; i += 1) y.push(Math.round(0.299 * d[4 * i] + 0.587 * d[4 * i + 1] + 0.114 * d[4 * i + 2]));
+    return y;
+  }, png.toString('base64'));
+  // Grey: the colour planes at their middle value.
+  const [y, u, v] = [Buffer.from(planes), Buffer.alloc(640 * 480 / 4, 128), Buffer.alloc(640 * 480 / 4, 128)];
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, u, v]);
+  return Buffer.concat([Buffer.from('YUV4MPEG2 W640 H480 F10:1 Ip A1:1 C420jpeg\n'), frame, frame]);
+}
+
+test('staff scan the code with the counter camera (a camera filming the phone)', async ({ browser, page, baseURL }) => {
+  const { png } = await phoneCode(browser);
+  const video = test.info().outputPath('phone.y4m');
+  await page.goto('/counter/');
+  writeFileSync(video, await cameraVideo(page, png));
+  const camera = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+  });
+  try {
+    const counter = await (await camera.newContext({ baseURL, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' })).newPage();
+    await counter.goto('/counter/');
+    await expect(counter.locator('h1')).toHaveText('窓口の受付');
+    await counter.getByRole('button', { name: 'カメラで読み取る' }).click();
+    await expect(counter.locator('h1')).toContainText('確認', { timeout: 20_000 });
+    await expect(counter.getByRole('region', { name: '受付中のお客様' })).toContainText('山田 太郎');
+  } finally {
+    await camera.close();
+  }
 });
