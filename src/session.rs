@@ -5,7 +5,7 @@
 use crate::catalog::Catalog;
 use crate::i18n::Lang;
 use crate::state::AppState;
-use crate::ui_text::{answer_display, display_value, section_heading, t, Msg};
+use crate::ui_text::{answer_display, ct, display_value, section_heading, CounterMsg};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -118,7 +118,7 @@ pub fn screen(state: &AppState, catalog: &Catalog, today: Date, lang: Lang) -> V
                 .filter_map(|q| {
                     let value = match (case.answers.get(&q.id), case.drafts.get(&q.id)) {
                         (_, Some(draft)) if case.answers.get(&q.id) != Some(draft) => {
-                            format!("{draft}（{}）", t(lang, Msg::CitizenTyping))
+                            format!("{draft}（{}）", ct(lang, CounterMsg::CitizenTyping))
                         }
                         (Some(a), _) => answer_display(q, a, lang),
                         (None, _) => return None,
@@ -134,7 +134,7 @@ pub fn screen(state: &AppState, catalog: &Catalog, today: Date, lang: Lang) -> V
                 heading: format!(
                     "{} — {}",
                     scope.event.title.get(lang),
-                    t(lang, Msg::CitizenAnswers)
+                    ct(lang, CounterMsg::CitizenAnswers)
                 ),
                 print: fingerprint(&answers(Lang::Ja)),
                 rows,

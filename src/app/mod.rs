@@ -168,6 +168,19 @@ fn App() -> impl IntoView {
     }
 }
 
+/// An address no route has: the counter's start page or citizen screen in the counter's
+/// build, otherwise "not found".
+fn counter_or_not_found() -> AnyView {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    match mode().counter.as_ref() {
+        Some(c) if path.starts_with("/counter/citizen") => (c.citizen)(),
+        Some(c) if path == "/counter" || path == "/counter/" => (c.desk)(),
+        _ => view! { <pages::not_found::NotFoundPage/> }.into_any(),
+    }
+}
+
 /// The routes, once the catalog is loaded and checked.
 #[component]
 fn AppRoutes(catalog: Arc<hitotsu::catalog::Catalog>) -> impl IntoView {
@@ -181,7 +194,9 @@ fn AppRoutes(catalog: Arc<hitotsu::catalog::Catalog>) -> impl IntoView {
     }
     use pages::*;
     view! {
-        <Routes fallback=not_found::NotFoundPage>
+        // The counter's own pages come in through the fallback: a route would cost the
+        // citizen's build bytes (every route is code) for pages it never has.
+        <Routes fallback=counter_or_not_found>
             <Route path=path!("/") view=home::HomePage/>
             <Route path=path!("/start/:event") view=start::StartPage/>
             <ParentRoute path=path!("/case/:case") view=case::CaseLayout>
@@ -206,14 +221,6 @@ fn AppRoutes(catalog: Arc<hitotsu::catalog::Catalog>) -> impl IntoView {
             <Route path=path!("/notices") view=notices::NoticesPage/>
             <Route path=path!("/settings") view=settings::SettingsPage/>
             <Route path=path!("/accessibility") view=accessibility::AccessibilityPage/>
-            <Route path=path!("/counter") view=|| match mode().counter.as_ref() {
-                Some(c) => (c.desk)(),
-                None => view! { <not_found::NotFoundPage/> }.into_any(),
-            }/>
-            <Route path=path!("/counter/citizen") view=|| match mode().counter.as_ref() {
-                Some(c) => (c.citizen)(),
-                None => view! { <not_found::NotFoundPage/> }.into_any(),
-            }/>
             // The form kit's test page; not found in a release build.
             <Route path=path!("/_kit") view=kit::KitPage/>
         </Routes>

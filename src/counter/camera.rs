@@ -2,8 +2,8 @@
 //! where it has one, otherwise each frame through the QR reader compiled into the wasm
 //! (`handoff::scan`). Only frames are looked at; nothing is recorded.
 
-use crate::app::context::tr;
-use hitotsu::ui_text::Msg;
+use super::desk::ctr;
+use hitotsu::ui_text::CounterMsg;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -47,11 +47,12 @@ pub fn CameraScan(on_text: Callback<String>, on_refused: Callback<()>) -> impl I
             }
         });
     };
-    // Each tick: one frame read; the first code found ends the scanning.
+    // Each tick: one frame read; the first code found ends the scanning. A tick that
+    // comes after the page has gone finds nothing to do (try_: never a panic).
     let busy = StoredValue::new(false);
     let tick = set_interval_with_handle(
         move || {
-            if !running.get_untracked() || busy.get_value() {
+            if running.try_get_untracked() != Some(true) || busy.try_get_value() != Some(false) {
                 return;
             }
             let Some(v) = video.get_untracked() else {
@@ -76,11 +77,11 @@ pub fn CameraScan(on_text: Callback<String>, on_refused: Callback<()>) -> impl I
     });
     view! {
         <Show when=move || running.get() fallback=move || view! {
-            <p><button type="button" class="button button-secondary" on:click=start>{tr(Msg::CounterCamera)}</button></p>
+            <p><button type="button" class="button button-secondary" on:click=start>{ctr(CounterMsg::CounterCamera)}</button></p>
         }>
             <div class="camera">
                 <video node_ref=video muted=true playsinline=true aria-hidden="true"></video>
-                <p><button type="button" class="button button-secondary" on:click=move |_| stop()>{tr(Msg::CounterCameraStop)}</button></p>
+                <p><button type="button" class="button button-secondary" on:click=move |_| stop()>{ctr(CounterMsg::CounterCameraStop)}</button></p>
             </div>
         </Show>
     }

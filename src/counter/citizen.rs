@@ -8,7 +8,7 @@ use crate::app::components::text::mixed;
 use crate::app::context::{tr_attr, use_furigana, use_store, use_today, Furigana, UiLang};
 use hitotsu::i18n::Lang;
 use hitotsu::session::{is_confirmed, screen, Confirmed};
-use hitotsu::ui_text::{t, Msg};
+use hitotsu::ui_text::{ct, CounterMsg, Msg};
 use leptos::prelude::*;
 
 /// What the citizen confirmed: section id → the print it had then.
@@ -100,14 +100,14 @@ pub fn CitizenScreen() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
-    let title = Signal::derive(move || t(lang.get(), Msg::CitizenTitle).to_string());
+    let title = Signal::derive(move || ct(lang.get(), CounterMsg::CitizenTitle).to_string());
     let sections = move || {
         let l = lang.get();
         // The catalog as it is now, with the event files fetched so far.
         let catalog = catalog_signal.get();
         let list = store.with(|s| screen(s, &catalog, today, l));
         if list.is_empty() {
-            return view! { <p class="citizen-waiting">{mixed(l, t(l, Msg::CitizenWaiting))}</p> }
+            return view! { <p class="citizen-waiting">{mixed(l, ct(l, CounterMsg::CitizenWaiting))}</p> }
                 .into_any();
         }
         list.into_iter()
@@ -136,11 +136,11 @@ pub fn CitizenScreen() -> impl IntoView {
                     <section class="citizen-section" class:citizen-confirmed=done aria-labelledby=labelled>
                         <h2 id=heading_id>{mixed(l, section.heading)}</h2>
                         <dl class="summary-list">{rows}</dl>
-                        {changed.then(|| view! { <p class="warning-text">{mixed(l, t(l, Msg::CitizenChanged))}</p> })}
+                        {changed.then(|| view! { <p class="warning-text">{mixed(l, ct(l, CounterMsg::CitizenChanged))}</p> })}
                         {if done {
-                            view! { <p class="citizen-done">{mixed(l, t(l, Msg::CitizenConfirmed))}</p> }.into_any()
+                            view! { <p class="citizen-done">{mixed(l, ct(l, CounterMsg::CitizenConfirmed))}</p> }.into_any()
                         } else {
-                            view! { <button type="button" class="button" on:click=confirm>{mixed(l, t(l, Msg::CitizenConfirm))}</button> }.into_any()
+                            view! { <button type="button" class="button" on:click=confirm>{mixed(l, ct(l, CounterMsg::CitizenConfirm))}</button> }.into_any()
                         }}
                     </section>
                 }

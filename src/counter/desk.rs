@@ -5,12 +5,14 @@
 use crate::app::components::form::{ErrorSummary, FileInput, Label, TextInput};
 use crate::app::components::layout::{PageHeading, Status};
 use crate::app::components::text::mixed;
-use crate::app::context::{tr, tr_attr, use_catalog_signal, use_lang, use_store, use_today};
+use crate::app::context::{use_catalog_signal, use_lang, use_store, use_today};
 use crate::app::services::catalog::ensure_event;
 use crate::app::{routes, Counter, Mode};
 use hitotsu::handoff;
 use hitotsu::session::{idle, is_confirmed, screen, Idle, Session};
-use hitotsu::ui_text::{confirmed_count, handoff_error, idle_warning, session_banner, t, Msg};
+use hitotsu::ui_text::{
+    confirmed_count, ct, handoff_error, idle_warning, session_banner, CounterMsg,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use wasm_bindgen::JsCast;
@@ -21,6 +23,18 @@ const STATE_KEY: &str = "hitotsu.counter.state";
 pub const SESSION_KEY: &str = "hitotsu.counter.session";
 /// This device is a counter: the citizen app's addresses bring staff back here (boot.js).
 const DEVICE_KEY: &str = "hitotsu.counter-device";
+
+/// A counter string that follows the staff's language, as `tr` does for `Msg`.
+pub fn ctr(msg: CounterMsg) -> impl Fn() -> AnyView + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || mixed(lang.get(), ct(lang.get(), msg))
+}
+
+/// A counter string for an attribute (an accessible name).
+pub fn ctr_attr(msg: CounterMsg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || ct(lang.get(), msg)
+}
 
 pub fn mode() -> Mode {
     if let Some(s) = local() {
@@ -157,17 +171,17 @@ fn Banner() -> impl IntoView {
                 <div class="idle-warning" role="alert">
                     <p>{mixed(lang, idle_warning(lang, seconds_left))}</p>
                     <button type="button" class="button" on:click=move |_| last_activity.set_value(now_ms())>
-                        {tr(Msg::CounterMoreTime)}
+                        {ctr(CounterMsg::CounterMoreTime)}
                     </button>
                 </div>
             }),
             _ => None,
         };
         Some(view! {
-            <section class="session-banner" aria-label=tr_attr(Msg::CounterBannerLabel)>
+            <section class="session-banner" aria-label=ctr_attr(CounterMsg::CounterBannerLabel)>
                 <p class="session-who">{mixed(lang, session_banner(lang, &s.citizen, minutes))}</p>
                 <button type="button" class="button button-warning" on:click=|_| end_session()>
-                    {tr(Msg::CounterEnd)}
+                    {ctr(CounterMsg::CounterEnd)}
                 </button>
                 {warning}
             </section>
@@ -206,7 +220,10 @@ fn Confirmations() -> impl IntoView {
                 .find(|(h, done)| *done && !before.contains(&(h.clone(), true)))
             {
                 let l = lang.get_untracked();
-                said.set(format!("{heading}: {}", t(l, Msg::CounterSectionConfirmed)));
+                said.set(format!(
+                    "{heading}: {}",
+                    ct(l, CounterMsg::CounterSectionConfirmed)
+                ));
             }
         }
         now
@@ -228,16 +245,16 @@ fn Confirmations() -> impl IntoView {
             let items = all
                 .into_iter()
                 .map(|(heading, d)| {
-                    let word = t(l, if d { Msg::CounterSectionConfirmed } else { Msg::CounterSectionOpen });
+                    let word = ct(l, if d { CounterMsg::CounterSectionConfirmed } else { CounterMsg::CounterSectionOpen });
                     view! { <li class:confirmed=d>{mixed(l, format!("{heading}: {word}"))}</li> }
                 })
                 .collect_view();
             view! {
                 <section class="confirmations" aria-labelledby="confirmations-title">
-                    <h2 id="confirmations-title">{tr(Msg::CounterConfirmations)}</h2>
+                    <h2 id="confirmations-title">{ctr(CounterMsg::CounterConfirmations)}</h2>
                     <p>{mixed(l, confirmed_count(l, done, list.with_untracked(Vec::len)))}</p>
                     <ul>{items}</ul>
-                    <button type="button" class="button button-secondary" on:click=open>{tr(Msg::CounterOpenCitizen)}</button>
+                    <button type="button" class="button button-secondary" on:click=open>{ctr(CounterMsg::CounterOpenCitizen)}</button>
                     <Status text=said/>
                 </section>
             }
@@ -311,7 +328,7 @@ fn Desk() -> impl IntoView {
         request_animation_frame(move || navigate(&to, replace));
     }
     let ended = query.with_untracked(|q| q.get("ended").is_some());
-    let title = Signal::derive(move || t(lang.get(), Msg::CounterTitle).to_string());
+    let title = Signal::derive(move || ct(lang.get(), CounterMsg::CounterTitle).to_string());
     let name = RwSignal::new(String::new());
     let errors: RwSignal<Errors> = RwSignal::new(Vec::new());
     let error_of = move |id: &'static str| {
@@ -320,7 +337,7 @@ fn Desk() -> impl IntoView {
         })
     };
     let status = RwSignal::new(if ended {
-        t(lang.get_untracked(), Msg::CounterEnded).to_string()
+        ct(lang.get_untracked(), CounterMsg::CounterEnded).to_string()
     } else {
         String::new()
     });
@@ -330,7 +347,7 @@ fn Desk() -> impl IntoView {
             ev.prevent_default();
             let typed = name.get_untracked().trim().to_string();
             if typed.is_empty() {
-                let m = t(lang.get_untracked(), Msg::CounterCitizenNameEmpty).to_string();
+                let m = ct(lang.get_untracked(), CounterMsg::CounterCitizenNameEmpty).to_string();
                 errors.set(vec![("citizen-name".into(), m)]);
                 return;
             }
@@ -370,7 +387,7 @@ fn Desk() -> impl IntoView {
                     .vault
                     .name_at(hitotsu::vault::ME, today)
                     .map(str::to_string)
-                    .unwrap_or_else(|| t(lang, Msg::CounterCitizenName).to_string());
+                    .unwrap_or_else(|| ct(lang, CounterMsg::CounterCitizenName).to_string());
                 let case = state.cases[0].id.clone();
                 errors.set(Vec::new());
                 store.set(state);
@@ -388,7 +405,7 @@ fn Desk() -> impl IntoView {
             .and_then(|i| i.files())
             .and_then(|f| f.get(0))
         else {
-            fail(t(lang, Msg::CounterNoPhoto).into());
+            fail(ct(lang, CounterMsg::CounterNoPhoto).into());
             return;
         };
         leptos::task::spawn_local(async move {
@@ -397,12 +414,12 @@ fn Desk() -> impl IntoView {
                 .and_then(|(w, h, luma)| handoff::scan(w, h, &luma))
             {
                 Some(text) => take.run(text),
-                None => fail(t(lang, Msg::CounterNoCode).into()),
+                None => fail(ct(lang, CounterMsg::CounterNoCode).into()),
             }
         });
     };
     let camera_refused = Callback::new(move |()| {
-        let m = t(lang.get_untracked(), Msg::CounterCameraRefused).to_string();
+        let m = ct(lang.get_untracked(), CounterMsg::CounterCameraRefused).to_string();
         errors.set(vec![("code-photo".into(), m)]);
     });
     let leave = |_| {
@@ -416,29 +433,29 @@ fn Desk() -> impl IntoView {
         <div class="page">
             <PageHeading text=title/>
             <Status text=status/>
-            {ended.then(|| view! { <p class="session-ended">{tr(Msg::CounterEnded)}</p> })}
-            <p>{tr(Msg::CounterIntro)}</p>
+            {ended.then(|| view! { <p class="session-ended">{ctr(CounterMsg::CounterEnded)}</p> })}
+            <p>{ctr(CounterMsg::CounterIntro)}</p>
             <ErrorSummary errors=errors/>
             <Show when=move || !open()>
                 <form novalidate on:submit=start.clone()>
                     <TextInput id="citizen-name"
-                        label=Label::Plain(Signal::derive(move || t(lang.get(), Msg::CounterCitizenName).to_string()))
-                        hint=Signal::derive(move || t(lang.get(), Msg::CounterCitizenNameHint).to_string())
+                        label=Label::Plain(Signal::derive(move || ct(lang.get(), CounterMsg::CounterCitizenName).to_string()))
+                        hint=Signal::derive(move || ct(lang.get(), CounterMsg::CounterCitizenNameHint).to_string())
                         error=error_of("citizen-name") value=name
                         on_input=Callback::new(move |v| name.set(v)) autocomplete="off"/>
-                    <button type="submit" class="button">{tr(Msg::CounterStart)}</button>
+                    <button type="submit" class="button">{ctr(CounterMsg::CounterStart)}</button>
                 </form>
             </Show>
-            <h2>{tr(Msg::CounterReadTitle)}</h2>
+            <h2>{ctr(CounterMsg::CounterReadTitle)}</h2>
             <form novalidate on:submit=read>
                 <FileInput id="code-photo"
-                    label=Label::Plain(Signal::derive(move || t(lang.get(), Msg::CounterReadPhoto).to_string()))
-                    hint=Signal::derive(move || t(lang.get(), Msg::CounterReadPhotoHint).to_string())
+                    label=Label::Plain(Signal::derive(move || ct(lang.get(), CounterMsg::CounterReadPhoto).to_string()))
+                    hint=Signal::derive(move || ct(lang.get(), CounterMsg::CounterReadPhotoHint).to_string())
                     error=error_of("code-photo") accept="image/*" node_ref=file_input/>
-                <button type="submit" class="button button-secondary">{tr(Msg::CounterReadButton)}</button>
+                <button type="submit" class="button button-secondary">{ctr(CounterMsg::CounterReadButton)}</button>
             </form>
             <super::camera::CameraScan on_text=take on_refused=camera_refused/>
-            <p><button type="button" class="link-button" on:click=leave>{tr(Msg::CounterLeave)}</button></p>
+            <p><button type="button" class="link-button" on:click=leave>{ctr(CounterMsg::CounterLeave)}</button></p>
         </div>
     }
 }
