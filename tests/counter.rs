@@ -17,16 +17,7 @@ fn the_citizen_screen_shows_the_answers_and_each_persons_values_and_keeps_confir
     let mut h = Drive::new();
     let birth = h.open("birth", today);
     h.answer(&birth, today, &common::BIRTH_ANSWERS);
-    h.people(
-        &birth,
-        today,
-        &[
-            ("my_part", "father"),
-            ("other_parent", "new"),
-            ("other_parent_name", "山田 花子"),
-            ("allowance_claimant", ME),
-        ],
-    );
+    h.people(&birth, today, &common::BIRTH_PEOPLE);
     h.s.vault.set(
         &FactKey::new(ME, "name"),
         "山田 太郎".into(),

@@ -116,16 +116,7 @@ fn live(h: &mut Drive, event: &str, n: usize, today: Date) -> String {
             h.people(&case, today, &changes);
         }
         "moving" => {
-            h.answer_all(&case, today, &|q, known| {
-                let v = match q.id.as_str() {
-                    "move_kind" => "other_city",
-                    "move_date" => "2026-06-01",
-                    "has_card" | "child_allowance" => "yes",
-                    "insurance" => "national",
-                    _ => return known.map_or("no".into(), str::to_string),
-                };
-                v.into()
-            });
+            h.answer_all(&case, today, &common::moving_answer);
             h.people(&case, today, &[]);
         }
         "death" => {

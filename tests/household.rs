@@ -100,16 +100,7 @@ fn a_household_through_a_birth_a_move_and_a_death() {
     let today = date(2026, 4, 20);
     let birth = h.open("birth", today);
     h.answer(&birth, today, &common::BIRTH_ANSWERS);
-    h.people(
-        &birth,
-        today,
-        &[
-            ("my_part", "father"),
-            ("other_parent", "new"),
-            ("other_parent_name", "山田 花子"),
-            ("allowance_claimant", ME),
-        ],
-    );
+    h.people(&birth, today, &common::BIRTH_PEOPLE);
     h.fill(&birth, today, &value);
     let registration = h.form(&birth, today, "birth_registration");
     assert_eq!(registration["father_name"], "山田 太郎");

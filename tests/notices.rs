@@ -184,16 +184,7 @@ fn a_household_over_ten_years_day_by_day() {
             "2026-04-20" => {
                 birth = h.open("birth", today);
                 h.answer(&birth, today, &common::BIRTH_ANSWERS);
-                h.people(
-                    &birth,
-                    today,
-                    &[
-                        ("my_part", "father"),
-                        ("other_parent", "new"),
-                        ("other_parent_name", "山田 花子"),
-                        ("allowance_claimant", ME),
-                    ],
-                );
+                h.people(&birth, today, &common::BIRTH_PEOPLE);
                 h.fill(&birth, today, &value);
             }
             // The registration and the allowance done at the counter; the baby's health
@@ -206,16 +197,7 @@ fn a_household_over_ten_years_day_by_day() {
             // The move on 1 June, entered on 20 May; everything handed over on 3 June.
             "2026-05-20" => {
                 moving = h.open("moving", today);
-                h.answer_all(&moving, today, &|q, known| {
-                    let v = match q.id.as_str() {
-                        "move_kind" => "other_city",
-                        "move_date" => "2026-06-01",
-                        "has_card" | "child_allowance" => "yes",
-                        "insurance" => "national",
-                        _ => return known.map_or("no".into(), str::to_string),
-                    };
-                    v.into()
-                });
+                h.answer_all(&moving, today, &common::moving_answer);
                 h.people(&moving, today, &[]);
                 h.fill(&moving, today, &value);
             }

@@ -107,16 +107,7 @@ async fn read_frame(video: &web_sys::HtmlVideoElement) -> Option<String> {
     if let Some(text) = detect(video).await {
         return Some(text);
     }
-    let canvas: web_sys::HtmlCanvasElement = web_sys::window()?
-        .document()?
-        .create_element("canvas")
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    canvas.set_width(w as u32);
-    canvas.set_height(h as u32);
-    let context: web_sys::CanvasRenderingContext2d =
-        canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    let context = super::desk::canvas(w, h)?;
     context
         .draw_image_with_html_video_element_and_dw_and_dh(video, 0.0, 0.0, w, h)
         .ok()?;

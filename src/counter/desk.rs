@@ -276,7 +276,16 @@ async fn picture(file: web_sys::File) -> Option<(usize, usize, Vec<u8>)> {
     let (w, h) = (bitmap.width() as f64, bitmap.height() as f64);
     let scale = (LONGEST / w.max(h)).min(1.0);
     let (w, h) = ((w * scale).round().max(1.0), (h * scale).round().max(1.0));
-    let canvas: web_sys::HtmlCanvasElement = window
+    let context = canvas(w, h)?;
+    context
+        .draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, w, h)
+        .ok()?;
+    Some((w as usize, h as usize, luma_of(&context, w, h)?))
+}
+
+/// A canvas of this size to draw a picture or a frame on, off screen.
+pub fn canvas(w: f64, h: f64) -> Option<web_sys::CanvasRenderingContext2d> {
+    let canvas: web_sys::HtmlCanvasElement = web_sys::window()?
         .document()?
         .create_element("canvas")
         .ok()?
@@ -284,12 +293,7 @@ async fn picture(file: web_sys::File) -> Option<(usize, usize, Vec<u8>)> {
         .ok()?;
     canvas.set_width(w as u32);
     canvas.set_height(h as u32);
-    let context: web_sys::CanvasRenderingContext2d =
-        canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    context
-        .draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, w, h)
-        .ok()?;
-    Some((w as usize, h as usize, luma_of(&context, w, h)?))
+    canvas.get_context("2d").ok()??.dyn_into().ok()
 }
 
 /// The pixels drawn on a canvas, as greyscale (ITU-R BT.601 weights).

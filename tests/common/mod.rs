@@ -106,6 +106,28 @@ pub const DEATH_ANSWERS: [(&str, &str); 15] = [
     ("funeral_date", "2026-12-03"),
 ];
 
+/// The "who is who" page of a birth as most tests fill it: the citizen is the father, the
+/// mother (山田 花子) is new to the device, the citizen claims the child allowance.
+pub const BIRTH_PEOPLE: [(&str, &str); 4] = [
+    ("my_part", "father"),
+    ("other_parent", "new"),
+    ("other_parent_name", "山田 花子"),
+    ("allowance_claimant", hitotsu::vault::ME),
+];
+
+/// A move to another city on 1 June 2026 as most tests answer it: with a My Number card,
+/// child allowance, national health insurance; "no" to the rest (or what is known).
+pub fn moving_answer(q: &hitotsu::catalog::Question, known: Option<&str>) -> String {
+    let v = match q.id.as_str() {
+        "move_kind" => "other_city",
+        "move_date" => "2026-06-01",
+        "has_card" | "child_allowance" => "yes",
+        "insurance" => "national",
+        _ => return known.map_or("no".into(), str::to_string),
+    };
+    v.into()
+}
+
 /// A household going through cases as the app does it.
 pub struct Drive {
     pub c: Catalog,

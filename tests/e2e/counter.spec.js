@@ -25,6 +25,16 @@ async function phoneCode(browser) {
   return { png, check };
 }
 
+/** The counter, on 21 April, reads a photo of the phone's code: the session opens. */
+async function sessionFromPhone(browser, page) {
+  const { png } = await phoneCode(browser);
+  await fixToday(page, '2026-04-21');
+  await openDesk(page);
+  await page.getByLabel('コードの写真').setInputFiles({ name: 'code.png', mimeType: 'image/png', buffer: png });
+  await page.getByRole('button', { name: '写真から読み取る' }).click();
+  await expect(page.locator('h1')).toContainText('確認');
+}
+
 async function openDesk(page) {
   await page.goto('/counter/');
   await expect(page.locator('h1')).toHaveText('窓口の受付');
@@ -72,12 +82,7 @@ test('the counter reads the code from a picture of the phone and opens the sessi
 });
 
 test('the end of a session leaves nothing of the citizen, not even behind the back button', async ({ browser, page }) => {
-  const { png } = await phoneCode(browser);
-  await fixToday(page, '2026-04-21');
-  await openDesk(page);
-  await page.getByLabel('コードの写真').setInputFiles({ name: 'code.png', mimeType: 'image/png', buffer: png });
-  await page.getByRole('button', { name: '写真から読み取る' }).click();
-  await expect(page.locator('h1')).toContainText('確認');
+  await sessionFromPhone(browser, page);
   // Another page of the session, opened afresh (a reload of the citizen app's address).
   await page.goto('/case/c1/plan');
   await expect(page).toHaveURL(/\/case\/c1\/plan$/);
@@ -148,12 +153,7 @@ test('what the counter refuses is said next to the field and in the summary', as
 });
 
 test('the citizen screen mirrors what staff type, in the citizen language, and staff see each confirmation', async ({ browser, page, context }) => {
-  const { png } = await phoneCode(browser);
-  await fixToday(page, '2026-04-21');
-  await openDesk(page);
-  await page.getByLabel('コードの写真').setInputFiles({ name: 'code.png', mimeType: 'image/png', buffer: png });
-  await page.getByRole('button', { name: '写真から読み取る' }).click();
-  await expect(page.locator('h1')).toContainText('確認');
+  await sessionFromPhone(browser, page);
   const openCitizen = async () => {
     const [w] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'お客様用の画面を開く' }).click()]);
     await expect(w.locator('h1')).toBeVisible();
@@ -198,12 +198,7 @@ test('the citizen screen mirrors what staff type, in the citizen language, and s
 });
 
 test('the take-home summary: what is done, what is left by when and where, on A4 without the staff banner', async ({ browser, page }) => {
-  const { png } = await phoneCode(browser);
-  await fixToday(page, '2026-04-21');
-  await openDesk(page);
-  await page.getByLabel('コードの写真').setInputFiles({ name: 'code.png', mimeType: 'image/png', buffer: png });
-  await page.getByRole('button', { name: '写真から読み取る' }).click();
-  await expect(page.locator('h1')).toContainText('確認');
+  await sessionFromPhone(browser, page);
   await page.goto('/case/c1/plan');
   await page.getByRole('link', { name: '持ち帰り用のまとめを表示・印刷する' }).click();
   await arrive(page, '持ち帰り用のまとめ', 'the take-home summary');
