@@ -237,6 +237,10 @@ pub struct Question {
     pub id: String,
     pub kind: QuestionKind,
     pub text: Text,
+    /// How counter staff put the question to the citizen, where it differs from `text`
+    /// (the honorific 「〜はお持ちですか」 of the counter).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff: Option<Text>,
     #[serde(default)]
     pub hint: Option<Text>,
     #[serde(default)]
@@ -814,6 +818,9 @@ fn check_event(
             ));
         }
         check_text(file, &format!("{at}.text"), &q.text)?;
+        if let Some(t) = &q.staff {
+            check_text(file, &format!("{at}.staff"), t)?;
+        }
         if let Some(h) = &q.hint {
             check_text(file, &format!("{at}.hint"), h)?;
         }

@@ -1029,6 +1029,11 @@ pub fn handoff_contents(lang: Lang, answers: usize, people: usize) -> String {
 /// never calls `ct`, carries none of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CounterMsg {
+    CounterKeysTitle,
+    CounterKeyHome,
+    CounterKeyPlan,
+    CounterKeyCheck,
+    CounterKeyCitizen,
     HandoffNotOurs,
     HandoffTooLong,
     HandoffDamaged,
@@ -1072,6 +1077,11 @@ pub enum CounterMsg {
 pub fn ct(lang: Lang, msg: CounterMsg) -> &'static str {
     use CounterMsg::*;
     let [ja, en, easy] = match msg {
+        CounterKeysTitle => ["キーボード操作（受付中）", "Keyboard shortcuts (during a session)", "キーボードの つかいかた"],
+        CounterKeyHome => ["出来事を選ぶ", "Choose a life event", "できごとを えらぶ"],
+        CounterKeyPlan => ["手続きの一覧", "The plan", "手続きの リスト"],
+        CounterKeyCheck => ["入力内容の確認", "Check the answers", "こたえの かくにん"],
+        CounterKeyCitizen => ["お客様用の画面を開く", "Open the citizen's screen", "おきゃくさまの 画面を ひらく"],
         HandoffNotOurs => ["ひとつの窓口用コードではありません", "This is not a hitotsu counter code", "ひとつの コードでは ありません"],
         HandoffTooLong => ["コードが長すぎます。ひとつの窓口用コードではありません", "The code is too long to be a hitotsu counter code", "コードが ながすぎます"],
         HandoffDamaged => [

@@ -140,6 +140,35 @@ fn Banner() -> impl IntoView {
         on_cleanup(move || handle.remove());
     }
     let state = Memo::new(move |_| idle(last_activity.get_value(), now.get()));
+    // Staff's shortcuts during a session (listed on the start page): Alt with a letter,
+    // by the key's place so any keyboard layout works.
+    {
+        let (navigate, store) = (use_navigate(), use_store());
+        let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+            if !ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+                return;
+            }
+            if session().with_untracked(Option::is_none) {
+                return;
+            }
+            let case = current_case(store);
+            let to = match ev.code().as_str() {
+                "KeyH" => Some(routes::home()),
+                "KeyP" => case.map(|c| routes::plan(&c)),
+                "KeyK" => case.map(|c| routes::check(&c)),
+                "KeyC" => {
+                    open_citizen_screen();
+                    None
+                }
+                _ => return,
+            };
+            ev.prevent_default();
+            if let Some(to) = to {
+                navigate(&to, Default::default());
+            }
+        });
+        on_cleanup(move || keys.remove());
+    }
     // A page the browser keeps for "back" keeps nothing on screen; restored, it is drawn
     // again from the (by then perhaps wiped) storage.
     let hide = window_event_listener_untyped("pagehide", |ev| {
@@ -186,6 +215,28 @@ fn Banner() -> impl IntoView {
                 {warning}
             </section>
         })
+    }
+}
+
+/// The case staff are on (from the address), or the session's newest.
+fn current_case(store: RwSignal<hitotsu::state::AppState>) -> Option<String> {
+    let path = web_sys::window()?.location().pathname().ok()?;
+    let from_path = path
+        .strip_prefix("/case/")
+        .and_then(|rest| rest.split('/').next())
+        .map(str::to_string);
+    store.with_untracked(|s| {
+        from_path
+            .filter(|id| s.case(id).is_some())
+            .or_else(|| s.cases.last().map(|c| c.id.clone()))
+    })
+}
+
+/// The screen turned to the citizen, in a window of its own (`/counter/citizen`).
+fn open_citizen_screen() {
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.open_with_url_and_target_and_features("/counter/citizen", "hitotsu-citizen", "popup");
     }
 }
 
@@ -254,7 +305,7 @@ fn Confirmations() -> impl IntoView {
                     <h2 id="confirmations-title">{ctr(CounterMsg::CounterConfirmations)}</h2>
                     <p>{mixed(l, confirmed_count(l, done, list.with_untracked(Vec::len)))}</p>
                     <ul>{items}</ul>
-                    <button type="button" class="button button-secondary" on:click=open>{ctr(CounterMsg::CounterOpenCitizen)}</button>
+                    <button type="button" class="button button-secondary" aria-keyshortcuts="Alt+C" on:click=open>{ctr(CounterMsg::CounterOpenCitizen)}</button>
                     <Status text=said/>
                 </section>
             }
@@ -459,6 +510,13 @@ fn Desk() -> impl IntoView {
                 <button type="submit" class="button button-secondary">{ctr(CounterMsg::CounterReadButton)}</button>
             </form>
             <super::camera::CameraScan on_text=take on_refused=camera_refused/>
+            <h2>{ctr(CounterMsg::CounterKeysTitle)}</h2>
+            <dl class="summary-facts">
+                {[("Alt+H", CounterMsg::CounterKeyHome), ("Alt+P", CounterMsg::CounterKeyPlan), ("Alt+K", CounterMsg::CounterKeyCheck), ("Alt+C", CounterMsg::CounterKeyCitizen)]
+                    .into_iter()
+                    .map(|(key, what)| view! { <div><dt><kbd>{key}</kbd></dt><dd>{ctr(what)}</dd></div> })
+                    .collect_view()}
+            </dl>
             <p><button type="button" class="link-button" on:click=leave>{ctr(CounterMsg::CounterLeave)}</button></p>
         </div>
     }

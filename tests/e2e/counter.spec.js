@@ -6,7 +6,7 @@ import { test, expect, chromium } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import {
-  arrive, seeded, openApp, fixToday, expectAxeClean, expectAxeCleanInEveryLanguage, expectJapaneseMarked, LANGS,
+  arrive, seeded, openApp, fixToday, expectAxeClean, expectAxeCleanInEveryLanguage, expectJapaneseMarked, LANGS, answerChoice,
 } from './helpers.js';
 
 /** The phone: the seeded birth, its code for the counter as the screen shows it. */
@@ -269,4 +269,25 @@ test('staff scan the code with the counter camera (a camera filming the phone)',
   } finally {
     await camera.close();
   }
+});
+
+test('staff put the questions in the counter words and move with shortcuts', async ({ page }) => {
+  await fixToday(page, '2026-04-21');
+  await openDesk(page);
+  await expect(page.getByRole('term').filter({ hasText: 'Alt+K' })).toBeVisible();
+  await page.getByLabel('お客様の氏名').fill('佐藤 花子');
+  await page.getByRole('button', { name: 'この方の受付を始める' }).click();
+  await page.getByRole('button', { name: /引越し/ }).click();
+  await answerChoice(page, 'どのような引越しですか', '同じ市区町村の中で引越す');
+  // Asked as staff ask at the counter; the same question on the citizen's phone reads
+  // 「引越しの日（新しい住所に住み始める日）はいつですか」.
+  await expect(page.locator('h1')).toHaveText('引越しの日（新しい住所にお住まいになる日）はいつですか');
+  await expectAxeCleanInEveryLanguage(page, 'a question in counter words');
+  await page.keyboard.press('Alt+KeyK');
+  await expect(page.locator('h1')).toHaveText('入力内容の確認');
+  await expect(page).toHaveURL(/\/case\/c1\/check$/);
+  await page.keyboard.press('Alt+KeyP');
+  await expect(page).toHaveURL(/\/case\/c1\/plan$/);
+  await page.keyboard.press('Alt+KeyH');
+  await expect(page.locator('h1')).toHaveText('どのような出来事がありましたか');
 });

@@ -39,3 +39,27 @@ test('the app runs under a strict CSP without a single violation', async ({ page
   await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(1);
   expect(await page.evaluate(() => window.__violations)).toEqual([]);
 });
+
+test('the counter runs under its own strict CSP: a photo read, the citizen screen opened', async ({ page, context }) => {
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+  await page.goto('/counter/');
+  await expect(page.locator('h1')).toHaveText('窓口の受付');
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
+  expect(policy).not.toContain('unsafe-inline');
+  // A picture with no code: read all the same (canvas, image decoding) and refused.
+  const blank = await page.locator('h1').screenshot();
+  await page.getByLabel('コードの写真').setInputFiles({ name: 'blank.png', mimeType: 'image/png', buffer: blank });
+  await page.getByRole('button', { name: '写真から読み取る' }).click();
+  await expect(page.getByRole('alert')).toContainText('写真の中にコードが見つかりません');
+  await page.getByLabel('お客様の氏名').fill('佐藤 花子');
+  await page.getByRole('button', { name: 'この方の受付を始める' }).click();
+  const [citizen] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'お客様用の画面を開く' }).click()]);
+  await expect(citizen.locator('h1')).toHaveText('入力内容のご確認');
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  expect(await citizen.evaluate(() => window.__violations)).toEqual([]);
+});

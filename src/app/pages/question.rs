@@ -135,7 +135,11 @@ fn QuestionForm(question_id: String) -> impl IntoView {
     };
     let has_error = Signal::derive(move || error.with(Option::is_some));
     let title = {
-        let text = question.text.clone();
+        // At the counter, staff put the question to the citizen in the counter's words.
+        let text = match (&crate::app::mode().counter, &question.staff) {
+            (Some(_), Some(staff)) => staff.clone(),
+            _ => question.text.clone(),
+        };
         Signal::derive(move || text.get(lang.get()).to_string())
     };
     let caption = {
