@@ -112,6 +112,16 @@ async function readJson(cache, key, fallback) {
   try { return await kept.json(); } catch (damaged) { return fallback; }
 }
 
+// One notices job at a time, in the order they came: two schedules posted moments apart
+// (the first worked out before an event's file arrived, the second after) must not write
+// the cache in the other order, or the newer, fuller schedule is lost and its notices
+// never shown (seen once in a full test run on a loaded machine).
+let turn = Promise.resolve();
+function inTurn(job) {
+  turn = turn.then(job, job);
+  return turn;
+}
+
 async function showDue(now) {
   const cache = await caches.open(NOTICES);
   const schedule = await readJson(cache, SCHEDULE, []);
@@ -134,7 +144,7 @@ self.addEventListener('message', (event) => {
   let message;
   try { message = JSON.parse(event.data); } catch (notOurs) { return; }
   if (message.type !== 'notices' || !Array.isArray(message.schedule)) return;
-  event.waitUntil((async () => {
+  event.waitUntil(inTurn(async () => {
     // Notifications off: nothing is kept at all.
     if (message.schedule.length === 0) {
       await caches.delete(NOTICES);
@@ -150,15 +160,15 @@ self.addEventListener('message', (event) => {
     }
     // The app's clock: "now" as the citizen's device sees it.
     await showDue(typeof message.now === 'number' ? message.now : Date.now());
-  })());
+  }));
 });
 
 self.addEventListener('periodicsync', (event) => {
-  if (event.tag === 'notices') event.waitUntil(showDue(Date.now()));
+  if (event.tag === 'notices') event.waitUntil(inTurn(() => showDue(Date.now())));
 });
 
 self.addEventListener('push', (event) => {
-  event.waitUntil(showDue(Date.now()));
+  event.waitUntil(inTurn(() => showDue(Date.now())));
 });
 
 self.addEventListener('notificationclick', (event) => {
