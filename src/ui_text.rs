@@ -1055,7 +1055,6 @@ pub enum CounterMsg {
     CounterCamera,
     CounterCameraStop,
     CounterCameraRefused,
-    CounterOpenCase,
     CounterEnd,
     CounterEnded,
     CounterBannerLabel,
@@ -1139,7 +1138,6 @@ pub fn ct(lang: Lang, msg: CounterMsg) -> &'static str {
             "The camera cannot be used. Read a photo instead",
             "カメラが つかえません。しゃしんから よみとって ください",
         ],
-        CounterOpenCase => ["入力内容の確認へ進む", "Go on to check the answers", "こたえの かくにんへ すすむ"],
         CounterEnd => ["受付を終える", "End the session", "うけつけを おわる"],
         CounterEnded => [
             "受付を終えました。前のお客様の情報は、この端末に残っていません。",
