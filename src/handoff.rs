@@ -393,14 +393,7 @@ impl Handoff {
                     how,
                     date: from_ymd(given)?,
                 };
-                versions.push(Fact {
-                    value,
-                    from,
-                    from_answer: None,
-                    seen: None,
-                    given,
-                    last_used: None,
-                });
+                versions.push(Fact::new(value, from, given));
             }
             // A history runs in the order its versions start, as the vault keeps it.
             if versions.windows(2).any(|w| w[0].from >= w[1].from) {

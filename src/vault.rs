@@ -71,6 +71,20 @@ pub struct Fact {
     pub last_used: Option<Date>,
 }
 
+impl Fact {
+    /// A version as given: not tied to an answer, not yet seen or used.
+    pub fn new(value: String, from: Option<Date>, given: Provenance) -> Fact {
+        Fact {
+            value,
+            from,
+            from_answer: None,
+            seen: None,
+            given,
+            last_used: None,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
     pub id: String,
@@ -213,17 +227,7 @@ impl Vault {
     /// (a typo mended); otherwise a new version is added and the old ones stay, so the
     /// history is never lost.
     pub fn set(&mut self, key: &FactKey, value: String, from: Option<Date>, given: Provenance) {
-        self.put(
-            key,
-            Fact {
-                value,
-                from,
-                from_answer: None,
-                seen: None,
-                given,
-                last_used: None,
-            },
-        );
+        self.put(key, Fact::new(value, from, given));
     }
 
     /// Like `set`, with the start following the answer `question` of the giving case.
