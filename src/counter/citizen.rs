@@ -6,6 +6,7 @@
 use crate::app::components::layout::PageHeading;
 use crate::app::components::text::mixed;
 use crate::app::context::{tr_attr, use_furigana, use_store, use_today, Furigana, UiLang};
+use crate::app::services::storage::local;
 use hitotsu::i18n::Lang;
 use hitotsu::session::{is_confirmed, screen, Confirmed};
 use hitotsu::ui_text::{ct, CounterMsg, Msg};
@@ -15,10 +16,6 @@ use leptos::prelude::*;
 pub const CONFIRMED_KEY: &str = "hitotsu.counter.confirmed";
 /// The language the citizen reads in, apart from the staff's.
 const LANG_KEY: &str = "hitotsu.counter.citizen-lang";
-
-fn local() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
 
 pub fn read_confirmed() -> Confirmed {
     local()

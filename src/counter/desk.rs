@@ -6,7 +6,9 @@ use crate::app::components::form::{ErrorSummary, FileInput, Label, TextInput};
 use crate::app::components::layout::{PageHeading, Status};
 use crate::app::components::text::mixed;
 use crate::app::context::{use_catalog_signal, use_lang, use_store, use_today};
+use crate::app::services::browser::now_ms;
 use crate::app::services::catalog::ensure_event;
+use crate::app::services::storage::local;
 use crate::app::{routes, Counter, Mode};
 use hitotsu::handoff;
 use hitotsu::session::{idle, is_confirmed, screen, Idle, Session};
@@ -61,14 +63,6 @@ thread_local! {
 
 fn session() -> RwSignal<Option<Session>> {
     SESSION.with(|s| *s)
-}
-
-fn local() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-fn now_ms() -> f64 {
-    js_sys::Date::now()
 }
 
 fn begin(citizen: String) {
@@ -191,28 +185,37 @@ fn Banner() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
+    // Only the words change with the clock: the section, its buttons and the warning stay
+    // the same elements, so a button staff have focused keeps the focus as seconds pass.
+    let minutes =
+        Memo::new(move |_| session().with(|s| s.as_ref().map_or(0, |s| s.minutes_open(now.get()))));
+    let seconds_left = Memo::new(move |_| match state.get() {
+        Idle::Warning { seconds_left } => Some(seconds_left),
+        _ => None,
+    });
+    let warned = Memo::new(move |_| seconds_left.get().is_some());
     move || {
-        let s = session().get()?;
-        let lang = lang.get();
-        let minutes = s.minutes_open(now.get());
-        let warning = match state.get() {
-            Idle::Warning { seconds_left } => Some(view! {
-                <div class="idle-warning" role="alert">
-                    <p>{mixed(lang, idle_warning(lang, seconds_left))}</p>
-                    <button type="button" class="button" on:click=move |_| last_activity.set_value(now_ms())>
-                        {ctr(CounterMsg::CounterMoreTime)}
-                    </button>
-                </div>
-            }),
-            _ => None,
-        };
+        let citizen = session().with(|s| s.as_ref().map(|s| s.citizen.clone()))?;
         Some(view! {
             <section class="session-banner" aria-label=ctr_attr(CounterMsg::CounterBannerLabel)>
-                <p class="session-who">{mixed(lang, session_banner(lang, &s.citizen, minutes))}</p>
+                <p class="session-who">{move || {
+                    let l = lang.get();
+                    mixed(l, session_banner(l, &citizen, minutes.get()))
+                }}</p>
                 <button type="button" class="button button-warning" on:click=|_| end_session()>
                     {ctr(CounterMsg::CounterEnd)}
                 </button>
-                {warning}
+                <Show when=move || warned.get()>
+                    <div class="idle-warning" role="alert">
+                        <p>{move || {
+                            let l = lang.get();
+                            mixed(l, idle_warning(l, seconds_left.get().unwrap_or(0)))
+                        }}</p>
+                        <button type="button" class="button" on:click=move |_| last_activity.set_value(now_ms())>
+                            {ctr(CounterMsg::CounterMoreTime)}
+                        </button>
+                    </div>
+                </Show>
             </section>
         })
     }

@@ -130,7 +130,14 @@ test('a quiet counter warns, can be given more time, then forgets the citizen', 
   await page.clock.runFor('08:05');
   await expect(warning).toContainText(/あと1[01]\d秒で受付を終え/);
   await expect(banner).toContainText('分経過）');
-  await page.getByRole('button', { name: '受付を続ける' }).click();
+  // A keyboard user on the button keeps the focus while the seconds count down.
+  const more = page.getByRole('button', { name: '受付を続ける' });
+  await more.focus();
+  const before = await warning.textContent();
+  await page.clock.runFor('00:03');
+  await expect(warning).not.toHaveText(before);
+  await expect(more).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(warning).toHaveCount(0);
   await page.clock.runFor('09:00');
   await expect(page.getByRole('alert')).toBeVisible();

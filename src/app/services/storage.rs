@@ -11,7 +11,8 @@
 use hitotsu::state::{AppState, LoadProblem};
 use leptos::prelude::*;
 
-fn storage() -> Option<web_sys::Storage> {
+/// The device's localStorage (the counter keeps its session and confirmations there too).
+pub fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
@@ -56,7 +57,7 @@ impl Keeper {
         {
             return self.issue.get_untracked() != Some(StorageIssue::NotSaved);
         }
-        let Some(store) = storage() else {
+        let Some(store) = local() else {
             return false;
         };
         let current = store.get_item(key()).ok().flatten();
@@ -97,7 +98,7 @@ pub struct Loaded {
 /// Reads the stored state; an unreadable store is moved aside (never deleted) so the
 /// citizen's data can still be recovered.
 pub fn load() -> Loaded {
-    let Some(store) = storage() else {
+    let Some(store) = local() else {
         return Loaded {
             state: AppState::default(),
             problem: None,
@@ -122,12 +123,12 @@ pub fn load() -> Loaded {
 
 /// The copy kept aside of a store the app could not read, if there is one.
 pub fn kept_aside() -> Option<String> {
-    storage()?.get_item(&kept_aside_key()).ok().flatten()
+    local()?.get_item(&kept_aside_key()).ok().flatten()
 }
 
 /// Drops the copy kept aside, once it has been restored.
 pub fn forget_kept_aside() {
-    if let Some(store) = storage() {
+    if let Some(store) = local() {
         let _ = store.remove_item(&kept_aside_key());
     }
 }
