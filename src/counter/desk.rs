@@ -189,8 +189,11 @@ fn Banner() -> impl IntoView {
     // the same elements, so a button staff have focused keeps the focus as seconds pass.
     let minutes =
         Memo::new(move |_| session().with(|s| s.as_ref().map_or(0, |s| s.minutes_open(now.get()))));
+    // The warning is an alert: a screen reader speaks each change of it. Counting down in
+    // steps of ten seconds (never below ten) says it a dozen times in two minutes rather
+    // than every second, as GOV.UK's timeout warning does.
     let seconds_left = Memo::new(move |_| match state.get() {
-        Idle::Warning { seconds_left } => Some(seconds_left),
+        Idle::Warning { seconds_left } => Some((seconds_left / 10 * 10).max(10)),
         _ => None,
     });
     let warned = Memo::new(move |_| seconds_left.get().is_some());
