@@ -904,12 +904,15 @@ impl AppState {
     }
 
     /// Records what one attempt to send a packet gave: accepted, its receipt and status.
+    /// A status in that first answer is the recipient's news from `today` (the day it
+    /// came, which for a packet queued offline is later than the day it was sent).
     pub fn record_attempt(
         &mut self,
         packet_id: &str,
         attempt: crate::outbox::Attempt,
         status: Option<PacketStatus>,
         now_ms: f64,
+        today: Date,
     ) {
         if let crate::outbox::Attempt::Accepted { receipt } = &attempt {
             for r in self
@@ -919,6 +922,7 @@ impl AppState {
             {
                 r.receipt = Some(receipt.clone());
                 r.status = status.unwrap_or(PacketStatus::Sent);
+                r.status_since = status.map(|_| today);
             }
         }
         self.outbox.record(packet_id, attempt, now_ms);

@@ -726,3 +726,49 @@ fn the_calendar_holds_every_open_due_date_and_an_import_again_updates_it() {
     let again = moved.iter().find(|e| e.0 == registration.0).unwrap();
     assert_eq!(again.1, "20260423");
 }
+
+#[test]
+fn a_status_in_the_first_answer_dates_from_the_day_it_came() {
+    // A packet queued offline on 20 April goes out five days later; the endpoint's first
+    // answer says it was received. That news is news from 25 April, for a month.
+    let mut h = Drive::new();
+    let queued = date(2026, 4, 20);
+    let birth = h.open("birth", queued);
+    h.answer(&birth, queued, &common::BIRTH_ANSWERS);
+    h.people(&birth, queued, &common::BIRTH_PEOPLE);
+    h.fill(&birth, queued, &value);
+    let packet = h
+        .packets(&birth, queued)
+        .into_iter()
+        .next()
+        .expect("a packet");
+    let id =
+        h.s.send(&h.c, &birth, &packet, "key-1", 0.0, queued)
+            .expect("queued");
+    let came = date(2026, 4, 25);
+    h.s.record_attempt(
+        &id,
+        hitotsu::outbox::Attempt::Accepted {
+            receipt: "R-1".into(),
+        },
+        Some(PacketStatus::Received),
+        1.0,
+        came,
+    );
+    let cp = checkpoints();
+    let all = notice::derive(&h.s, &h.c, &cp, &h.c.closed_days(), came);
+    let status: Vec<&Notice> = all.iter().filter(|n| n.kind == Kind::Status).collect();
+    assert_eq!(status.len(), 1, "{status:#?}");
+    assert_eq!(status[0].from, came, "from the day the answer came");
+    assert_eq!(status[0].until, Some(days(came, 30)));
+    // A later answer with the same status keeps its day; a new status starts a new one.
+    h.s.record_status(&id, PacketStatus::Received, days(came, 3));
+    let again = notice::derive(&h.s, &h.c, &cp, &h.c.closed_days(), days(came, 3));
+    assert_eq!(
+        again
+            .iter()
+            .find(|n| n.kind == Kind::Status)
+            .map(|n| n.from),
+        Some(came)
+    );
+}

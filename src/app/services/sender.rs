@@ -156,8 +156,15 @@ impl Sender {
                         // Offline, refused by the network, or no answer in time.
                         Err(_) => (Attempt::Failed, None),
                     };
-                self.state
-                    .update(|s| s.record_attempt(&item.id, attempt, status, js_sys::Date::now()));
+                self.state.update(|s| {
+                    s.record_attempt(
+                        &item.id,
+                        attempt,
+                        status,
+                        js_sys::Date::now(),
+                        browser::today(),
+                    )
+                });
                 self.in_flight.update_value(|f| {
                     f.remove(&item.id);
                 });
