@@ -105,6 +105,16 @@ self.addEventListener('fetch', (event) => {
 const NOTICES = 'hitotsu-notices';
 const SCHEDULE = '/notices/schedule.json';
 const SHOWN = '/notices/shown.json';
+// The buttons pressed on notifications ("read", "remind me tomorrow"), kept until the app
+// has taken them into the citizen's marks (the worker cannot reach the stored state).
+const ACTED = '/notices/acted.json';
+// The app's clock less the worker's, as the last schedule said: what "tomorrow" means for
+// a button pressed is the app's day (0 after the worker restarts: the same clock then).
+let appClock = 0;
+
+function json(value) {
+  return new Response(JSON.stringify(value), { headers: { 'content-type': 'application/json' } });
+}
 
 async function readJson(cache, key, fallback) {
   const kept = await cache.match(key);
@@ -130,20 +140,40 @@ async function showDue(now) {
   for (const item of schedule) {
     if (item.at > now || shown.has(item.id)) continue;
     await self.registration.showNotification(item.title, {
-      body: item.body, tag: item.id, lang: item.lang, data: { url: item.url },
+      body: item.body, tag: item.id, lang: item.lang,
+      actions: Array.isArray(item.actions) ? item.actions : [],
+      data: { url: item.url, notices: item.notices || [] },
     });
     shown.add(item.id);
   }
   // Only what the schedule still holds is remembered, so the list does not grow.
   const kept = [...shown].filter((id) => schedule.some((item) => item.id === id));
-  await cache.put(SHOWN, new Response(JSON.stringify(kept), { headers: { 'content-type': 'application/json' } }));
+  await cache.put(SHOWN, json(kept));
 }
 
 self.addEventListener('message', (event) => {
   if (typeof event.data !== 'string' || !event.data.startsWith('{')) return;
   let message;
   try { message = JSON.parse(event.data); } catch (notOurs) { return; }
+  if (message.type === 'acted-take') {
+    // The app asks for the buttons pressed; it says which it kept ('acted-kept'), and only
+    // those are forgotten: taking one twice marks nothing twice.
+    event.waitUntil(inTurn(async () => {
+      const acted = await readJson(await caches.open(NOTICES), ACTED, []);
+      if (acted.length) event.source?.postMessage(JSON.stringify({ type: 'acted', acted }));
+    }));
+    return;
+  }
+  if (message.type === 'acted-kept' && Array.isArray(message.ids)) {
+    event.waitUntil(inTurn(async () => {
+      const cache = await caches.open(NOTICES);
+      const acted = await readJson(cache, ACTED, []);
+      await cache.put(ACTED, json(acted.filter((a) => !message.ids.includes(a.id))));
+    }));
+    return;
+  }
   if (message.type !== 'notices' || !Array.isArray(message.schedule)) return;
+  if (typeof message.now === 'number') appClock = message.now - Date.now();
   event.waitUntil(inTurn(async () => {
     // Notifications off: nothing is kept at all.
     if (message.schedule.length === 0) {
@@ -151,7 +181,7 @@ self.addEventListener('message', (event) => {
       return;
     }
     const cache = await caches.open(NOTICES);
-    await cache.put(SCHEDULE, new Response(JSON.stringify(message.schedule), { headers: { 'content-type': 'application/json' } }));
+    await cache.put(SCHEDULE, json(message.schedule));
     // Woken twice a day where the browser offers periodic sync (an installed app in
     // Chromium); elsewhere the schedule is looked at when the app opens or a push comes.
     const periodic = self.registration.periodicSync;
@@ -171,8 +201,25 @@ self.addEventListener('push', (event) => {
   event.waitUntil(inTurn(() => showDue(Date.now())));
 });
 
+// A button on the notification: kept for the app, which is told at once if it is open;
+// nothing opens. A click on the notification itself opens the app at its action.
+async function keepActed(action, notices) {
+  const cache = await caches.open(NOTICES);
+  const acted = await readJson(cache, ACTED, []);
+  acted.push({ id: self.crypto.randomUUID(), action, notices, at: Date.now() + appClock });
+  await cache.put(ACTED, json(acted));
+  for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
+    client.postMessage(JSON.stringify({ type: 'acted', acted }));
+  }
+}
+
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();
+  const notices = event.notification.data?.notices;
+  if ((event.action === 'read' || event.action === 'snoozed') && Array.isArray(notices)) {
+    event.waitUntil(inTurn(() => keepActed(event.action, notices)));
+    return;
+  }
   const url = new URL(event.notification.data?.url || '/notices', self.location.origin).href;
   event.waitUntil((async () => {
     for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {

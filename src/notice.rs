@@ -279,6 +279,16 @@ pub struct Mark {
     pub snoozed_until: Option<Date>,
 }
 
+/// A button on a system notification: the worker keeps which was pressed, on which
+/// notices and when, until the app takes it into the stored marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Acted {
+    Read,
+    /// Remind me tomorrow.
+    Snoozed,
+}
+
 /// Quiet hours: no system notification from `from` o'clock to `to` o'clock (over
 /// midnight when `from` > `to`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -372,6 +382,26 @@ impl NoticeBook {
             && n.importance >= self.settings.lowest
             && !m.dismissed
             && m.snoozed_until.is_none_or(|s| day >= s)
+    }
+
+    /// The day a notice starts, or comes back after a snooze: the day of its digest, so
+    /// what came back is news again (a digest of its own, shown anew).
+    pub fn back_on(&self, n: &Notice) -> Date {
+        self.mark(&n.id)
+            .snoozed_until
+            .map_or(n.from, |s| s.max(n.from))
+    }
+
+    /// What the citizen did from a system notification (its buttons): the digest's notices
+    /// read, or kept back until the day after `day`, the day the button was pressed.
+    pub fn act(&mut self, ids: &[String], acted: Acted, day: Date) {
+        for id in ids {
+            let m = self.marks.entry(id.clone()).or_default();
+            match acted {
+                Acted::Read => m.read = true,
+                Acted::Snoozed => m.snoozed_until = day.tomorrow().ok(),
+            }
+        }
     }
 
     /// Keeps only the marks of notices that still exist, so the state does not grow.
@@ -546,28 +576,41 @@ fn status_word(s: PacketStatus) -> &'static str {
     }
 }
 
-/// The notices the citizen sees on `day`, as digests: one per situation and first day,
-/// most important first, then newest.
+/// The notices the citizen sees on `day`, as digests: one per situation and first day
+/// (a snoozed one's is the day it came back), most important first, then newest.
 pub fn digests(notices: &[Notice], book: &NoticeBook, day: Date) -> Vec<Digest> {
-    group(notices.iter().filter(|n| book.wants(n, day)))
+    group(
+        notices
+            .iter()
+            .filter(|n| book.wants(n, day))
+            .map(|n| (book.back_on(n), n)),
+    )
 }
 
 /// The digests still to come after `day` (for the service worker's schedule), soonest
-/// first; what the citizen turned off is left out.
+/// first; what the citizen turned off, dismissed or already read is left out. A notice
+/// snoozed past `day` comes back on its snooze day, with what starts then.
 pub fn upcoming(notices: &[Notice], book: &NoticeBook, day: Date) -> Vec<Digest> {
-    let mut out = group(notices.iter().filter(|n| {
-        n.from > day
+    let mut out = group(notices.iter().filter_map(|n| {
+        let m = book.mark(&n.id);
+        let at = book.back_on(n);
+        (at > day
+            && n.shown_on(at)
+            && !m.dismissed
+            && !m.read
             && book.settings.kinds.contains(&n.kind)
-            && n.importance >= book.settings.lowest
+            && n.importance >= book.settings.lowest)
+            .then_some((at, n))
     }));
     out.sort_by(|a, b| (a.from, &a.id).cmp(&(b.from, &b.id)));
     out
 }
 
-fn group<'n>(notices: impl Iterator<Item = &'n Notice>) -> Vec<Digest> {
+/// Notices by situation and the day each starts (or comes back): one digest each.
+fn group<'n>(notices: impl Iterator<Item = (Date, &'n Notice)>) -> Vec<Digest> {
     let mut by: BTreeMap<(Date, String), Vec<Notice>> = BTreeMap::new();
-    for n in notices {
-        by.entry((n.from, n.bundle.clone()))
+    for (from, n) in notices {
+        by.entry((from, n.bundle.clone()))
             .or_default()
             .push(n.clone());
     }

@@ -772,3 +772,76 @@ fn a_status_in_the_first_answer_dates_from_the_day_it_came() {
         Some(came)
     );
 }
+
+#[test]
+fn the_buttons_of_a_system_notification_read_or_snooze_its_notices() {
+    let mut h = Drive::new();
+    let today = date(2026, 4, 20);
+    let birth = h.open("birth", today);
+    h.answer(
+        &birth,
+        today,
+        &[("birth_date", "2026-04-16"), ("born_abroad", "no")],
+    );
+    let cp = checkpoints();
+    let day = date(2026, 4, 23);
+    let all = notice::derive(&h.s, &h.c, &cp, &h.c.closed_days(), day);
+    let digest = notice::digests(&all, &h.s.notices, day)
+        .into_iter()
+        .find(|d| d.bundle == format!("case:{birth}"))
+        .expect("the birth's reminders");
+    let ids: Vec<String> = digest.notices.iter().map(|n| n.id.clone()).collect();
+    assert!(ids.len() >= 2, "{ids:?}");
+    let unread = notice::unread(&all, &h.s.notices, day);
+
+    // "Mark as read" on the notification: every notice of its digest is read.
+    let mut read = h.s.notices.clone();
+    read.act(&ids, notice::Acted::Read, day);
+    assert_eq!(notice::unread(&all, &read, day), unread - ids.len());
+    assert!(ids.iter().all(|id| read.mark(id).read));
+
+    // "Remind me tomorrow": gone today, back tomorrow, still unread; and the worker's
+    // schedule holds it again for tomorrow (a digest of its own, so it is shown anew).
+    h.s.notices.act(&ids, notice::Acted::Snoozed, day);
+    let (s, _) = AppState::from_stored(Some(&h.s.to_stored()));
+    let tomorrow = days(day, 1);
+    for id in &ids {
+        let n = all.iter().find(|n| n.id == *id).unwrap();
+        assert!(!s.notices.wants(n, day), "{id} kept back today");
+        assert!(s.notices.wants(n, tomorrow), "{id} back tomorrow");
+        assert!(!s.notices.mark(id).read);
+    }
+    assert!(notice::digests(&all, &s.notices, day)
+        .iter()
+        .all(|d| d.bundle != digest.bundle || d.from != digest.from));
+    let again = notice::upcoming(&all, &s.notices, day);
+    let back = again
+        .iter()
+        .find(|d| d.bundle == digest.bundle && d.from == tomorrow)
+        .expect("back in the schedule tomorrow");
+    assert_ne!(back.id, digest.id, "a new id: the worker shows it again");
+    for id in &ids {
+        assert!(
+            back.notices.iter().any(|n| n.id == *id),
+            "{id} in {back:#?}"
+        );
+    }
+    // Tomorrow the day's digest is that same one: the worker, which may have shown it
+    // from its schedule before the app opened, does not show it twice.
+    assert!(notice::digests(&all, &s.notices, tomorrow)
+        .iter()
+        .any(|d| d.id == back.id && d.notices.len() == ids.len()));
+    // Read meanwhile: nothing to remind of, the worker is not told to show it again.
+    let mut seen = s.notices.clone();
+    seen.act(&ids, notice::Acted::Read, day);
+    assert!(notice::upcoming(&all, &seen, day)
+        .iter()
+        .all(|d| d.from != tomorrow || d.bundle != digest.bundle));
+    // Dismissed in the centre meanwhile: it does not come back.
+    let mut gone = s.notices.clone();
+    gone.marks.get_mut(&ids[0]).unwrap().dismissed = true;
+    assert!(notice::upcoming(&all, &gone, day)
+        .iter()
+        .flat_map(|d| &d.notices)
+        .all(|n| n.id != ids[0]));
+}

@@ -148,6 +148,72 @@ test('system notifications: asked only when turned on, shown by the service work
   await expect.poll(async () => (await shown()).map((n) => n.title).join('\n'), { timeout: 10_000 }).toMatch(/山田 𠮷子さん: .*(健康診査|予防接種)/);
 });
 
+// A button on a system notification pressed, as the browser would: a notificationclick in
+// the worker with that action. (No DevTools command presses one; a script-made event has
+// its waitUntil given here, since the browser refuses waitUntil on an untrusted event.)
+async function press(context, action) {
+  const [worker] = context.serviceWorkers();
+  await worker.evaluate(async (action) => {
+    const [notification] = await self.registration.getNotifications();
+    const event = new NotificationEvent('notificationclick', { notification, action });
+    let done = Promise.resolve();
+    event.waitUntil = (promise) => { done = promise; };
+    self.dispatchEvent(event);
+    await done;
+  }, action);
+}
+
+test('remind me tomorrow and read from the system notification itself', async ({ page, context }) => {
+  await context.grantPermissions(['notifications']);
+  await at(page, '2026-04-23');
+  await household(page, '/notices');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.getByRole('checkbox', { name: 'この端末に通知を表示する' }).check();
+  const shown = () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications())
+    .map((n) => ({ title: n.title, actions: n.actions.map((a) => a.title) })));
+  const birth = { title: expect.stringMatching(/^出生: お知らせが\d件あります$/), actions: ['読んだ', '明日また知らせる'] };
+  await expect.poll(shown, { timeout: 10_000 }).toEqual([birth]);
+  const count = Number((await shown())[0].title.match(/(\d+)件/)[1]);
+  await expect(link(page)).toHaveAccessibleName(new RegExp(`^お知らせ\\s?未読${count}件$`));
+
+  // "明日また知らせる" with the app closed: the notification goes, the worker keeps the
+  // button for the app, which takes it in when it opens: the notices are gone today.
+  await page.goto('about:blank');
+  await press(context, 'snoozed');
+  await openApp(page, '/notices');
+  await expect(page.getByText('今お知らせはありません。')).toBeVisible();
+  await expect(link(page)).toHaveAccessibleName(/^お知らせ$/);
+  expect(await shown()).toEqual([]);
+  // Taken once: the worker keeps nothing more of it.
+  await expect.poll(() => page.evaluate(async () => {
+    const kept = await (await caches.open('hitotsu-notices')).match('/notices/acted.json');
+    return kept ? (await kept.json()).length : 0;
+  })).toBe(0);
+  await expectAxeCleanInEveryLanguage(page, 'the centre after a notification was snoozed');
+
+  // The next day they are back, unread, in the centre and as a notification anew.
+  await at(page, '2026-04-24');
+  await page.reload();
+  const region = page.getByRole('region', { name: /出生/ });
+  await expect(region.getByRole('heading', { name: /出生届の期限まで/ })).toBeVisible();
+  await expect(region.getByRole('listitem')).toHaveCount(count);
+  await expect(link(page)).toHaveAccessibleName(new RegExp(`^お知らせ\\s?未読${count}件$`));
+  await expect.poll(shown, { timeout: 10_000 }).toEqual([birth]);
+
+  // "読んだ" with the app open: the notification goes, nothing opens, and the app marks
+  // every notice of it read at once, the header's count with them.
+  await press(context, 'read');
+  await expect(link(page)).toHaveAccessibleName(/^お知らせ$/);
+  await expect(region.getByText('未読')).toHaveCount(0);
+  expect(page.url()).toMatch(/\/notices$/);
+  expect(context.pages()).toHaveLength(1);
+  expect(await shown()).toEqual([]);
+  // Kept: a reload finds them read.
+  await page.reload();
+  await expect(region.getByRole('heading', { name: /出生届の期限まで/ })).toBeVisible();
+  await expect(link(page)).toHaveAccessibleName(/^お知らせ$/);
+});
+
 test('notifications refused: explained, the setting stays off, nothing breaks', async ({ page }) => {
   await at(page, '2026-04-23');
   await household(page, '/notices');

@@ -405,6 +405,44 @@ pub fn tell_worker(message: String) {
     });
 }
 
+/// Calls `f` with each text message the service worker sends this page, for as long as
+/// the page lives.
+pub fn on_worker_message(f: impl Fn(String) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let container = window.navigator().service_worker();
+    let callback = Closure::<dyn Fn(wasm_bindgen::JsValue)>::new(move |event| {
+        if let Some(text) = js_sys::Reflect::get(&event, &"data".into())
+            .ok()
+            .and_then(|d| d.as_string())
+        {
+            f(text);
+        }
+    });
+    let _ =
+        container.add_event_listener_with_callback("message", callback.as_ref().unchecked_ref());
+    // Messages wait in a queue until the page says it listens.
+    let _ = js_sys::Reflect::get(&container, &"startMessages".into())
+        .ok()
+        .and_then(|m| m.dyn_into::<js_sys::Function>().ok())
+        .map(|m| m.call0(&container));
+    callback.forget();
+}
+
+/// The local day of a moment the browser's clock counts (milliseconds).
+pub fn day_of(ms: f64) -> Option<Date> {
+    let at = js_sys::Date::new(&ms.into());
+    Date::new(
+        i16::try_from(at.get_full_year()).ok()?,
+        i8::try_from(at.get_month() + 1).ok()?,
+        i8::try_from(at.get_date()).ok()?,
+    )
+    .ok()
+}
+
 /// A local date and time as the milliseconds the browser's clock counts.
 pub fn epoch_ms(at: jiff::civil::DateTime) -> f64 {
     js_sys::Date::new_with_year_month_day_hr_min_sec(

@@ -11,6 +11,7 @@ use crate::app::routes;
 use hitotsu::catalog::Catalog;
 use hitotsu::notice::{self, About, Checkpoints, Digest, Notice, Sources};
 use hitotsu::state::AppState;
+use hitotsu::ui_text::{t, Msg};
 use hitotsu::Date;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -62,6 +63,7 @@ impl Notices {
             });
             true
         });
+        take_acted(state);
         super::catalog::load_events_of_cases(catalog, state);
         let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
         Effect::new(move |_| {
@@ -173,6 +175,43 @@ impl Notices {
     }
 }
 
+/// A button pressed on a system notification, as the worker keeps it.
+#[derive(serde::Deserialize)]
+struct Acted {
+    id: String,
+    action: notice::Acted,
+    notices: Vec<String>,
+    /// When, by the app's clock (milliseconds).
+    at: f64,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum FromWorker {
+    Acted { acted: Vec<Acted> },
+}
+
+/// Takes the buttons pressed on notifications into the stored marks: those pressed while
+/// the app was closed when it starts, the others as they are pressed; then tells the
+/// worker which it may forget.
+fn take_acted(state: RwSignal<AppState>) {
+    browser::on_worker_message(move |text| {
+        let Ok(FromWorker::Acted { acted }) = serde_json::from_str(&text) else {
+            return;
+        };
+        state.update(|s| {
+            for a in &acted {
+                if let Some(day) = browser::day_of(a.at) {
+                    s.notices.act(&a.notices, a.action, day);
+                }
+            }
+        });
+        let ids: Vec<&str> = acted.iter().map(|a| a.id.as_str()).collect();
+        browser::tell_worker(serde_json::json!({ "type": "acted-kept", "ids": ids }).to_string());
+    });
+    browser::tell_worker(r#"{"type":"acted-take"}"#.into());
+}
+
 /// Where a notice's action leads: the plan (at the procedure), or what was sent.
 pub fn action(n: &Notice) -> Option<String> {
     match &n.about {
@@ -231,6 +270,11 @@ fn schedule(
                 "body": hitotsu::ruby::plain(&w.body),
                 "url": url,
                 "lang": s.lang.html_tag(),
+                "notices": d.notices.iter().map(|n| &n.id).collect::<Vec<_>>(),
+                "actions": [
+                    { "action": "read", "title": hitotsu::ruby::plain(t(s.lang, Msg::NoticeMarkRead)) },
+                    { "action": "snoozed", "title": hitotsu::ruby::plain(t(s.lang, Msg::NoticeTomorrow)) },
+                ],
             })
         })
         .collect();
