@@ -98,19 +98,25 @@ self.addEventListener('fetch', (event) => {
 
 // Notices. The app works them out from the citizen's data (on the device, never sent) and
 // hands the worker a schedule: each digest's id, when it may be shown (after the quiet
-// hours), its words in the citizen's language and where a click leads. The worker shows
-// what has fallen due — when the app hands it a schedule, when the browser wakes it for a
-// periodic sync, and when a push arrives (which carries no data: it only wakes it) — each
-// digest once.
+// hours), its words in the citizen's language and where a click leads; and the packets
+// whose recipients may still have news, with the words of each possible answer. The worker
+// shows what has fallen due — when the app hands it a schedule, when the browser wakes it
+// for a periodic sync, and when a push arrives (which carries no data: it only wakes it,
+// and the worker then also asks the endpoint about those packets) — each digest once.
 const NOTICES = 'hitotsu-notices';
 const SCHEDULE = '/notices/schedule.json';
+const WATCH = '/notices/watch.json';
 const SHOWN = '/notices/shown.json';
-// The buttons pressed on notifications ("read", "remind me tomorrow"), kept until the app
-// has taken them into the citizen's marks (the worker cannot reach the stored state).
-const ACTED = '/notices/acted.json';
+// What happened while the app may be closed, kept until the app has taken it into the
+// stored state (the worker cannot reach it): a button pressed on a notification ("read",
+// "remind me tomorrow") and a recipient's news the worker learnt of.
+const KEPT = '/notices/kept.json';
+// The citizen's language and the buttons' words, for the news the worker shows itself.
+const SETTINGS = '/notices/settings.json';
 // The app's clock less the worker's, as the last schedule said: what "tomorrow" means for
 // a button pressed is the app's day (0 after the worker restarts: the same clock then).
 let appClock = 0;
+const STATUS_WAIT_MS = 10000;
 
 function json(value) {
   return new Response(JSON.stringify(value), { headers: { 'content-type': 'application/json' } });
@@ -132,60 +138,126 @@ function inTurn(job) {
   return turn;
 }
 
+function allowed() {
+  return Boolean(self.registration.showNotification) && Notification.permission === 'granted';
+}
+
+// The local day of a moment, as the app writes days (2026-04-20).
+function dayOf(ms) {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+// Shown: each notice with the day its digest starts ("id@2026-04-20"): a digest is shown
+// when it holds a notice not yet shown for that day — so news the worker showed itself is
+// not shown again in the app's next digest, and a snoozed notice comes back on its day.
 async function showDue(now) {
   const cache = await caches.open(NOTICES);
   const schedule = await readJson(cache, SCHEDULE, []);
+  const watch = await readJson(cache, WATCH, []);
   const shown = new Set(await readJson(cache, SHOWN, []));
-  if (!self.registration.showNotification || Notification.permission !== 'granted') return;
+  if (!allowed()) return;
   for (const item of schedule) {
-    if (item.at > now || shown.has(item.id)) continue;
+    const notices = Array.isArray(item.notices) ? item.notices : [];
+    const keys = notices.map((id) => `${id}@${item.from}`);
+    const seen = keys.length ? keys.every((k) => shown.has(k)) : shown.has(item.id);
+    if (item.at > now || seen) continue;
     await self.registration.showNotification(item.title, {
       body: item.body, tag: item.id, lang: item.lang,
       actions: Array.isArray(item.actions) ? item.actions : [],
-      data: { url: item.url, notices: item.notices || [] },
+      data: { url: item.url, notices },
     });
     shown.add(item.id);
+    for (const k of keys) shown.add(k);
   }
-  // Only what the schedule still holds is remembered, so the list does not grow.
-  const kept = [...shown].filter((id) => schedule.some((item) => item.id === id));
-  await cache.put(SHOWN, json(kept));
+  // Only what the schedule or the watch still holds is remembered, so the list does not grow.
+  const held = new Set(schedule.flatMap((item) => [item.id, ...(item.notices || []).map((id) => `${id}@${item.from}`)]));
+  const news = new Set(watch.flatMap((w) => Object.values(w.news || {}).map((n) => n.id)));
+  await cache.put(SHOWN, json([...shown].filter((k) => held.has(k) || news.has(k.split('@')[0]))));
+}
+
+// A push woke the worker: each watched packet's status asked of the endpoint; news is
+// shown at once (in the words the app made for it) and kept for the app to record.
+async function askRecipients(now) {
+  const cache = await caches.open(NOTICES);
+  const watch = await readJson(cache, WATCH, []);
+  const settings = await readJson(cache, SETTINGS, {});
+  const shown = new Set(await readJson(cache, SHOWN, []));
+  for (const w of watch) {
+    let status;
+    try {
+      const reply = await fetch(w.url, { cache: 'no-store', signal: AbortSignal.timeout(STATUS_WAIT_MS) });
+      if (!reply.ok) continue;
+      status = (await reply.json()).status;
+    } catch (unreachable) {
+      continue;
+    }
+    const news = w.news && w.news[status];
+    if (status === w.status || !news) continue;
+    w.status = status;
+    await keep({ action: 'status', packet: w.packet, status, at: now });
+    const key = `${news.id}@${dayOf(now)}`;
+    if (!allowed() || shown.has(key)) continue;
+    await self.registration.showNotification(news.title, {
+      body: news.body, tag: news.id, lang: settings.lang,
+      actions: Array.isArray(settings.actions) ? settings.actions : [],
+      data: { url: w.open, notices: [news.id] },
+    });
+    shown.add(key);
+  }
+  await cache.put(WATCH, json(watch));
+  await cache.put(SHOWN, json([...shown]));
+}
+
+// Kept for the app, which is told at once if it is open (else it asks when it opens).
+async function keep(entry) {
+  const cache = await caches.open(NOTICES);
+  const kept = await readJson(cache, KEPT, []);
+  kept.push({ id: self.crypto.randomUUID(), ...entry });
+  await cache.put(KEPT, json(kept));
+  for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
+    client.postMessage(JSON.stringify({ type: 'kept', kept }));
+  }
 }
 
 self.addEventListener('message', (event) => {
   if (typeof event.data !== 'string' || !event.data.startsWith('{')) return;
   let message;
   try { message = JSON.parse(event.data); } catch (notOurs) { return; }
-  if (message.type === 'acted-take') {
-    // The app asks for the buttons pressed; it says which it kept ('acted-kept'), and only
-    // those are forgotten: taking one twice marks nothing twice.
+  if (message.type === 'kept-take') {
+    // The app asks for what was kept for it; it says which it took ('kept-taken'), and only
+    // those are forgotten: taking one twice changes nothing twice.
     event.waitUntil(inTurn(async () => {
-      const acted = await readJson(await caches.open(NOTICES), ACTED, []);
-      if (acted.length) event.source?.postMessage(JSON.stringify({ type: 'acted', acted }));
+      const kept = await readJson(await caches.open(NOTICES), KEPT, []);
+      if (kept.length) event.source?.postMessage(JSON.stringify({ type: 'kept', kept }));
     }));
     return;
   }
-  if (message.type === 'acted-kept' && Array.isArray(message.ids)) {
+  if (message.type === 'kept-taken' && Array.isArray(message.ids)) {
     event.waitUntil(inTurn(async () => {
       const cache = await caches.open(NOTICES);
-      const acted = await readJson(cache, ACTED, []);
-      await cache.put(ACTED, json(acted.filter((a) => !message.ids.includes(a.id))));
+      const kept = await readJson(cache, KEPT, []);
+      await cache.put(KEPT, json(kept.filter((k) => !message.ids.includes(k.id))));
     }));
     return;
   }
   if (message.type !== 'notices' || !Array.isArray(message.schedule)) return;
   if (typeof message.now === 'number') appClock = message.now - Date.now();
+  const watch = Array.isArray(message.watch) ? message.watch : [];
   event.waitUntil(inTurn(async () => {
     // Notifications off: nothing is kept at all.
-    if (message.schedule.length === 0) {
+    if (message.schedule.length === 0 && watch.length === 0) {
       await caches.delete(NOTICES);
       return;
     }
     const cache = await caches.open(NOTICES);
     await cache.put(SCHEDULE, json(message.schedule));
+    await cache.put(WATCH, json(watch));
+    await cache.put(SETTINGS, json({ lang: message.lang, actions: message.actions }));
     // Woken twice a day where the browser offers periodic sync (an installed app in
     // Chromium); elsewhere the schedule is looked at when the app opens or a push comes.
     const periodic = self.registration.periodicSync;
-    if (periodic && message.schedule.length) {
+    if (periodic) {
       await periodic.register('notices', { minInterval: 12 * 60 * 60 * 1000 }).catch(() => {});
     }
     // The app's clock: "now" as the citizen's device sees it.
@@ -193,31 +265,27 @@ self.addEventListener('message', (event) => {
   }));
 });
 
+// Woken by the browser: what has fallen due by the device's clock is shown.
+async function woken() {
+  await askRecipients(Date.now() + appClock);
+  await showDue(Date.now());
+}
+
 self.addEventListener('periodicsync', (event) => {
-  if (event.tag === 'notices') event.waitUntil(inTurn(() => showDue(Date.now())));
+  if (event.tag === 'notices') event.waitUntil(inTurn(woken));
 });
 
 self.addEventListener('push', (event) => {
-  event.waitUntil(inTurn(() => showDue(Date.now())));
+  event.waitUntil(inTurn(woken));
 });
 
-// A button on the notification: kept for the app, which is told at once if it is open;
-// nothing opens. A click on the notification itself opens the app at its action.
-async function keepActed(action, notices) {
-  const cache = await caches.open(NOTICES);
-  const acted = await readJson(cache, ACTED, []);
-  acted.push({ id: self.crypto.randomUUID(), action, notices, at: Date.now() + appClock });
-  await cache.put(ACTED, json(acted));
-  for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
-    client.postMessage(JSON.stringify({ type: 'acted', acted }));
-  }
-}
-
+// A button on the notification: kept for the app; nothing opens. A click on the
+// notification itself opens the app at its action.
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();
   const notices = event.notification.data?.notices;
   if ((event.action === 'read' || event.action === 'snoozed') && Array.isArray(notices)) {
-    event.waitUntil(inTurn(() => keepActed(event.action, notices)));
+    event.waitUntil(inTurn(() => keep({ action: event.action, notices, at: Date.now() + appClock })));
     return;
   }
   const url = new URL(event.notification.data?.url || '/notices', self.location.origin).href;

@@ -534,38 +534,96 @@ fn life_stages(state: &AppState, checkpoints: &Checkpoints) -> Vec<Notice> {
 }
 
 fn statuses(state: &AppState) -> Vec<Notice> {
+    state
+        .cases
+        .iter()
+        .flat_map(|case| {
+            case.packets.values().filter_map(|r| {
+                status_notice(&case.id, r, r.status, r.status_since.unwrap_or(r.date))
+            })
+        })
+        .collect()
+}
+
+/// A recipient's news about a packet as a notice, from the day it was first reported; none
+/// for a status that is not news from the recipient (prepared, handed over, sent).
+fn status_notice(
+    case: &str,
+    r: &crate::case::PacketRecord,
+    status: PacketStatus,
+    from: Date,
+) -> Option<Notice> {
+    let importance = match status {
+        PacketStatus::NeedsAction => Importance::MustAct,
+        PacketStatus::Received | PacketStatus::Done => Importance::Info,
+        _ => return None,
+    };
+    Some(Notice {
+        id: format!("s:{}:{}", r.id, status_word(status)),
+        kind: Kind::Status,
+        importance,
+        from,
+        // News is news for a month; what needs action stays until it is done.
+        until: (status != PacketStatus::NeedsAction)
+            .then(|| add_days(from, 30))
+            .flatten(),
+        bundle: format!("case:{case}"),
+        about: About::Status {
+            case: case.into(),
+            packet: r.id.clone(),
+            agency: r.agency.clone(),
+            status,
+        },
+    })
+}
+
+/// A packet delivered to the endpoint whose recipient may still have news: what the
+/// service worker asks about when a push wakes it with the app closed, and the notice each
+/// answer would be (the same one, with the same id, the app makes once it records it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Watched {
+    pub case: String,
+    pub packet: String,
+    /// The packet's idempotency key: its address at the endpoint.
+    pub key: String,
+    pub status: PacketStatus,
+    /// The notice for each status the recipient may report next, as of `today`.
+    pub news: Vec<Notice>,
+}
+
+/// Every delivered packet not yet done, with the news it may bring.
+pub fn watched(state: &AppState, today: Date) -> Vec<Watched> {
     let mut out = Vec::new();
     for case in &state.cases {
-        for r in case.packets.values() {
-            let importance = match r.status {
-                PacketStatus::NeedsAction => Importance::MustAct,
-                PacketStatus::Received | PacketStatus::Done => Importance::Info,
-                _ => continue,
+        for (packet, key) in state.delivered(&case.id) {
+            let Some(r) = case.packets.get(&packet) else {
+                continue;
             };
-            let from = r.status_since.unwrap_or(r.date);
-            out.push(Notice {
-                id: format!("s:{}:{}", r.id, status_word(r.status)),
-                kind: Kind::Status,
-                importance,
-                from,
-                // News is news for a month; what needs action stays until it is done.
-                until: (r.status != PacketStatus::NeedsAction)
-                    .then(|| add_days(from, 30))
-                    .flatten(),
-                bundle: format!("case:{}", case.id),
-                about: About::Status {
-                    case: case.id.clone(),
-                    packet: r.id.clone(),
-                    agency: r.agency.clone(),
-                    status: r.status,
-                },
+            if r.status == PacketStatus::Done {
+                continue;
+            }
+            let news = [
+                PacketStatus::Received,
+                PacketStatus::NeedsAction,
+                PacketStatus::Done,
+            ]
+            .into_iter()
+            .filter(|s| *s != r.status)
+            .filter_map(|s| status_notice(&case.id, r, s, today))
+            .collect();
+            out.push(Watched {
+                case: case.id.clone(),
+                packet,
+                key,
+                status: r.status,
+                news,
             });
         }
     }
     out
 }
 
-fn status_word(s: PacketStatus) -> &'static str {
+pub fn status_word(s: PacketStatus) -> &'static str {
     match s {
         PacketStatus::Prepared => "prepared",
         PacketStatus::HandedOver => "handed_over",

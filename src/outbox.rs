@@ -159,6 +159,12 @@ impl Reply {
     }
 }
 
+/// Where the endpoint tells how a delivered packet is getting on (the README's contract):
+/// GET {endpoint}/{idempotency key}.
+pub fn status_url(endpoint: &str, key: &str) -> String {
+    format!("{}/{}", endpoint.trim_end_matches('/'), key)
+}
+
 /// How an HTTP status is taken: Some(true) accepted, Some(false) refused for good, None
 /// try again later. 409 is "the same key is still being processed" in the
 /// idempotency-key draft (draft-ietf-httpapi-idempotency-key-header): retried.

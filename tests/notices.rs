@@ -845,3 +845,78 @@ fn the_buttons_of_a_system_notification_read_or_snooze_its_notices() {
         .flat_map(|d| &d.notices)
         .all(|n| n.id != ids[0]));
 }
+
+#[test]
+fn a_delivered_packet_is_watched_for_the_news_the_app_would_make_of_it() {
+    let mut h = Drive::new();
+    let day = date(2026, 4, 20);
+    let birth = h.open("birth", day);
+    h.answer(&birth, day, &common::BIRTH_ANSWERS);
+    h.people(&birth, day, &common::BIRTH_PEOPLE);
+    h.fill(&birth, day, &value);
+    let packet = h.packets(&birth, day).into_iter().next().expect("a packet");
+    let id = h.s.send(&h.c, &birth, &packet, "key-1", 0.0, day).unwrap();
+    // Queued, not yet delivered: nothing to ask about.
+    assert!(notice::watched(&h.s, day).is_empty());
+    h.s.record_attempt(
+        &id,
+        hitotsu::outbox::Attempt::Accepted {
+            receipt: "R-1".into(),
+        },
+        Some(PacketStatus::Received),
+        1.0,
+        day,
+    );
+    let later = date(2026, 4, 27);
+    let watched = notice::watched(&h.s, later);
+    assert_eq!(watched.len(), 1);
+    assert_eq!(
+        (
+            watched[0].packet.as_str(),
+            watched[0].key.as_str(),
+            watched[0].status
+        ),
+        (id.as_str(), "key-1", PacketStatus::Received)
+    );
+    let cp = checkpoints();
+    let words = |s: &AppState, n: &Notice| {
+        notice::Sources {
+            state: s,
+            catalog: &h.c,
+            checkpoints: &cp,
+            lang: Lang::Ja,
+            today: later,
+        }
+        .notice(n)
+    };
+    // What the worker would show for "needs action" is the notice the app then makes, with
+    // its id (so it is not shown twice) and its words.
+    let foreseen = watched[0]
+        .news
+        .iter()
+        .find(|n| {
+            matches!(
+                n.about,
+                About::Status {
+                    status: PacketStatus::NeedsAction,
+                    ..
+                }
+            )
+        })
+        .expect("needs action foreseen")
+        .clone();
+    assert_eq!(watched[0].news.len(), 2, "needs action and done");
+    let foreseen_words = words(&h.s, &foreseen);
+    let mut s = h.s.clone();
+    s.record_status(&id, PacketStatus::NeedsAction, later);
+    let made = notice::derive(&s, &h.c, &cp, &h.c.closed_days(), later)
+        .into_iter()
+        .find(|n| n.kind == Kind::Status)
+        .expect("the status notice");
+    assert_eq!(made, foreseen);
+    assert_eq!(words(&s, &made), foreseen_words);
+    assert_eq!(made.importance, Importance::MustAct);
+    // Done: no news left to wait for.
+    s.record_status(&id, PacketStatus::Done, later);
+    assert!(notice::watched(&s, later).is_empty());
+}

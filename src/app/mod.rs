@@ -189,7 +189,13 @@ fn AppRoutes(catalog: Arc<hitotsu::catalog::Catalog>) -> impl IntoView {
     // A counter device shows no citizen's reminders and subscribes to no push.
     if mode().counter.is_none() {
         let notices = services::notices::use_notices();
-        notices.start(context::use_store(), catalog, context::use_today());
+        let endpoint = expect_context::<Sender>().endpoint();
+        notices.start(
+            context::use_store(),
+            catalog,
+            endpoint,
+            context::use_today(),
+        );
         notices.keep_push(context::use_store(), expect_context::<Sender>().push());
     }
     use pages::*;

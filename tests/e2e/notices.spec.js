@@ -186,7 +186,7 @@ test('remind me tomorrow and read from the system notification itself', async ({
   expect(await shown()).toEqual([]);
   // Taken once: the worker keeps nothing more of it.
   await expect.poll(() => page.evaluate(async () => {
-    const kept = await (await caches.open('hitotsu-notices')).match('/notices/acted.json');
+    const kept = await (await caches.open('hitotsu-notices')).match('/notices/kept.json');
     return kept ? (await kept.json()).length : 0;
   })).toBe(0);
   await expectAxeCleanInEveryLanguage(page, 'the centre after a notification was snoozed');
@@ -212,6 +212,61 @@ test('remind me tomorrow and read from the system notification itself', async ({
   await page.reload();
   await expect(region.getByRole('heading', { name: /出生届の期限まで/ })).toBeVisible();
   await expect(link(page)).toHaveAccessibleName(/^お知らせ$/);
+});
+
+test('news from a recipient while the app is closed: a push wakes the worker, which asks and tells', async ({ page, context }) => {
+  await context.grantPermissions(['notifications']);
+  await page.request.post('/api/control', { data: { reset: true, up: true, config: { submission_endpoint: '/api/submissions' } } });
+  try {
+    await at(page, '2026-04-20');
+    await household(page, '/case/c1/send');
+    await page.getByRole('checkbox', { name: /この内容を送ることに同意します\W+市区町村役場/ }).check();
+    await page.getByRole('button', { name: '同意した提出先に送る' }).click();
+    await expect(page.locator('.receipt-status').first()).toHaveText('受付済み');
+    await page.goto('/notices');
+    await page.getByRole('checkbox', { name: 'この端末に通知を表示する' }).check();
+    // The worker is given the packet to ask about (its address at the endpoint, no more).
+    const watched = () => page.evaluate(async () => {
+      const kept = await (await caches.open('hitotsu-notices')).match('/notices/watch.json');
+      return kept ? (await kept.json()).map((w) => ({ packet: w.packet, status: w.status })) : [];
+    });
+    await expect.poll(watched).toEqual([{ packet: 'c1-city_office', status: 'received' }]);
+    const shown = () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications())
+      .map((n) => ({ title: n.title, url: n.data && n.data.url, actions: n.actions.map((a) => a.title) })));
+    const news = { title: '市区町村役場（住んでいる・引越し先の市区町村）: 対応が必要です', url: '/case/c1/receipts', actions: ['読んだ', '明日また知らせる'] };
+
+    // The app is closed; the city office needs something; the deployment's push (no data)
+    // wakes the worker, which asks the endpoint and shows the news in the app's words.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    const registration = await new Promise((resolve) => {
+      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+        const ours = registrations.find((r) => r.scopeURL.startsWith(new URL(page.url()).origin) && !r.isDeleted);
+        if (ours) resolve(ours);
+      });
+    });
+    const origin = new URL(page.url()).origin;
+    await page.goto('about:blank');
+    await page.request.post('/api/control', { data: { status: { packet: 'c1-city_office', to: 'needs_action' } } });
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: registration.registrationId, data: '' });
+    await openApp(page, '/notices');
+    await expect.poll(async () => (await shown()).filter((n) => n.title === news.title), { timeout: 10_000 }).toEqual([news]);
+
+    // The app, opened, has the news from the worker (it did not ask the endpoint itself
+    // here): in the centre as something to act on, and not shown a second time.
+    const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: news.title }) });
+    await expect(item).toBeVisible();
+    await expect(item.getByRole('link', { name: '送った手続きの状況を見る' })).toHaveAttribute('href', '/case/c1/receipts');
+    await expect.poll(watched).toEqual([{ packet: 'c1-city_office', status: 'needs_action' }]);
+    await page.waitForTimeout(1000);
+    expect((await shown()).filter((n) => n.title.includes('対応が必要です'))).toEqual([news]);
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('hitotsu.state')));
+    const record = stored.cases[0].packets['c1-city_office'];
+    expect({ status: record.status, since: record.status_since }).toEqual({ status: 'needs_action', since: '2026-04-20' });
+    await expectAxeCleanInEveryLanguage(page, 'the centre with news the worker learnt');
+  } finally {
+    await page.request.post('/api/control', { data: { reset: true } });
+  }
 });
 
 test('notifications refused: explained, the setting stays off, nothing breaks', async ({ page }) => {

@@ -8,6 +8,7 @@
 
 use super::browser;
 use crate::app::routes;
+use hitotsu::case::PacketStatus;
 use hitotsu::catalog::Catalog;
 use hitotsu::notice::{self, About, Checkpoints, Digest, Notice, Sources};
 use hitotsu::state::AppState;
@@ -39,7 +40,13 @@ impl Notices {
 
     /// Fetches the checkpoints and keeps the notices up to date with the state and the
     /// catalog (whose event files `load_events_of_cases` brings in).
-    pub fn start(self, state: RwSignal<AppState>, catalog: RwSignal<Arc<Catalog>>, today: Date) {
+    pub fn start(
+        self,
+        state: RwSignal<AppState>,
+        catalog: RwSignal<Arc<Catalog>>,
+        endpoint: Signal<Option<String>>,
+        today: Date,
+    ) {
         // A first visit has nobody to tell of: the checkpoints are fetched with the first
         // case or person, not with the first screen (until then there are none to use).
         let someone =
@@ -63,7 +70,7 @@ impl Notices {
             });
             true
         });
-        take_acted(state);
+        take_kept(state);
         super::catalog::load_events_of_cases(catalog, state);
         let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
         Effect::new(move |_| {
@@ -114,9 +121,10 @@ impl Notices {
             let Some(cp) = self.checkpoints.get_untracked() else {
                 return;
             };
+            let endpoint = endpoint.get();
             let message = state.with_untracked(|s| {
                 let c = catalog.get_untracked();
-                schedule(s, &c, &cp, &all, today)
+                schedule(s, &c, &cp, &all, endpoint.as_deref(), today)
             });
             browser::tell_worker(message);
         });
@@ -175,41 +183,63 @@ impl Notices {
     }
 }
 
-/// A button pressed on a system notification, as the worker keeps it.
+/// What the worker kept for the app while it may have been closed: a button pressed on a
+/// notification, or a recipient's news it learnt of when a push woke it.
 #[derive(serde::Deserialize)]
-struct Acted {
+struct Kept {
     id: String,
-    action: notice::Acted,
-    notices: Vec<String>,
     /// When, by the app's clock (milliseconds).
     at: f64,
+    #[serde(flatten)]
+    what: Happened,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+enum Happened {
+    Read {
+        notices: Vec<String>,
+    },
+    Snoozed {
+        notices: Vec<String>,
+    },
+    Status {
+        packet: String,
+        status: PacketStatus,
+    },
 }
 
 #[derive(serde::Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 enum FromWorker {
-    Acted { acted: Vec<Acted> },
+    Kept { kept: Vec<Kept> },
 }
 
-/// Takes the buttons pressed on notifications into the stored marks: those pressed while
-/// the app was closed when it starts, the others as they are pressed; then tells the
-/// worker which it may forget.
-fn take_acted(state: RwSignal<AppState>) {
+/// Takes what the worker kept into the stored state: what happened while the app was
+/// closed when it starts, the rest as it happens; then tells the worker which it took.
+fn take_kept(state: RwSignal<AppState>) {
     browser::on_worker_message(move |text| {
-        let Ok(FromWorker::Acted { acted }) = serde_json::from_str(&text) else {
+        let Ok(FromWorker::Kept { kept }) = serde_json::from_str(&text) else {
             return;
         };
         state.update(|s| {
-            for a in &acted {
-                if let Some(day) = browser::day_of(a.at) {
-                    s.notices.act(&a.notices, a.action, day);
+            for k in &kept {
+                let Some(day) = browser::day_of(k.at) else {
+                    continue;
+                };
+                match &k.what {
+                    Happened::Read { notices } => s.notices.act(notices, notice::Acted::Read, day),
+                    Happened::Snoozed { notices } => {
+                        s.notices.act(notices, notice::Acted::Snoozed, day)
+                    }
+                    Happened::Status { packet, status } => s.record_status(packet, *status, day),
                 }
             }
         });
-        let ids: Vec<&str> = acted.iter().map(|a| a.id.as_str()).collect();
-        browser::tell_worker(serde_json::json!({ "type": "acted-kept", "ids": ids }).to_string());
+        let ids: Vec<&str> = kept.iter().map(|k| k.id.as_str()).collect();
+        browser::tell_worker(serde_json::json!({ "type": "kept-taken", "ids": ids }).to_string());
     });
-    browser::tell_worker(r#"{"type":"acted-take"}"#.into());
+    browser::tell_worker(r#"{"type":"kept-take"}"#.into());
 }
 
 /// Where a notice's action leads: the plan (at the procedure), or what was sent.
@@ -230,11 +260,13 @@ fn schedule(
     catalog: &Catalog,
     cp: &Checkpoints,
     all: &[Notice],
+    endpoint: Option<&str>,
     today: Date,
 ) -> String {
     let settings = &s.notices.settings;
     let mut digests: Vec<Digest> = Vec::new();
-    if settings.system && browser::notification_permission() == browser::Permission::Granted {
+    let on = settings.system && browser::notification_permission() == browser::Permission::Granted;
+    if on {
         // What is shown today and not read yet, then what is still to come.
         digests = notice::digests(all, &s.notices, today)
             .into_iter()
@@ -253,6 +285,10 @@ fn schedule(
         lang: s.lang,
         today,
     };
+    let actions = serde_json::json!([
+        { "action": "read", "title": hitotsu::ruby::plain(t(s.lang, Msg::NoticeMarkRead)) },
+        { "action": "snoozed", "title": hitotsu::ruby::plain(t(s.lang, Msg::NoticeTomorrow)) },
+    ]);
     let items: Vec<serde_json::Value> = digests
         .iter()
         .map(|d| {
@@ -270,14 +306,53 @@ fn schedule(
                 "body": hitotsu::ruby::plain(&w.body),
                 "url": url,
                 "lang": s.lang.html_tag(),
+                "from": d.from.to_string(),
                 "notices": d.notices.iter().map(|n| &n.id).collect::<Vec<_>>(),
-                "actions": [
-                    { "action": "read", "title": hitotsu::ruby::plain(t(s.lang, Msg::NoticeMarkRead)) },
-                    { "action": "snoozed", "title": hitotsu::ruby::plain(t(s.lang, Msg::NoticeTomorrow)) },
-                ],
+                "actions": actions,
             })
         })
         .collect();
-    serde_json::json!({ "type": "notices", "now": browser::now_ms(), "schedule": items })
-        .to_string()
+    // The packets whose recipients may still have news, for the worker to ask about when a
+    // push wakes it: each possible answer with the notice's id and words, made here.
+    let watch: Vec<serde_json::Value> = match endpoint.filter(|_| on) {
+        None => vec![],
+        Some(endpoint) => notice::watched(s, today)
+            .into_iter()
+            .map(|w| {
+                let news: serde_json::Map<String, serde_json::Value> = w
+                    .news
+                    .iter()
+                    .filter_map(|n| match n.about {
+                        About::Status { status, .. } => Some((status, n)),
+                        _ => None,
+                    })
+                    .map(|(status, n)| {
+                        let words = words.notice(n);
+                        let item = serde_json::json!({
+                            "id": n.id,
+                            "title": hitotsu::ruby::plain(&words.title),
+                            "body": hitotsu::ruby::plain(&words.body),
+                        });
+                        (notice::status_word(status).to_string(), item)
+                    })
+                    .collect();
+                serde_json::json!({
+                    "packet": w.packet,
+                    "status": notice::status_word(w.status),
+                    "url": hitotsu::outbox::status_url(endpoint, &w.key),
+                    "open": routes::receipts(&w.case),
+                    "news": news,
+                })
+            })
+            .collect(),
+    };
+    serde_json::json!({
+        "type": "notices",
+        "now": browser::now_ms(),
+        "schedule": items,
+        "watch": watch,
+        "lang": s.lang.html_tag(),
+        "actions": actions,
+    })
+    .to_string()
 }

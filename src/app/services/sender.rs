@@ -113,6 +113,11 @@ impl Sender {
         self.push.into()
     }
 
+    /// The deployment's submission endpoint, once the configuration is read.
+    pub fn endpoint(&self) -> Signal<Option<String>> {
+        self.endpoint.into()
+    }
+
     /// Whether packets go to an endpoint (or are prepared for the counter).
     pub fn online(&self) -> Signal<bool> {
         let endpoint = self.endpoint;
@@ -181,7 +186,7 @@ impl Sender {
             return;
         };
         for (id, key) in self.state.with_untracked(|s| s.delivered(case_id)) {
-            let url = format!("{}/{}", endpoint.trim_end_matches('/'), key);
+            let url = hitotsu::outbox::status_url(&endpoint, &key);
             let timeout = self.timeout_ms.get_value();
             leptos::task::spawn_local(async move {
                 let Ok(text) = browser::get_text_within(&url, timeout).await else {
