@@ -281,8 +281,7 @@ pub struct Mark {
 
 /// A button on a system notification: the worker keeps which was pressed, on which
 /// notices and when, until the app takes it into the stored marks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Acted {
     Read,
     /// Remind me tomorrow.

@@ -184,55 +184,51 @@ impl Notices {
 }
 
 /// What the worker kept for the app while it may have been closed: a button pressed on a
-/// notification, or a recipient's news it learnt of when a push woke it.
+/// notification ("read", "snoozed": its notices), or a recipient's news it learnt of when a
+/// push woke it ("status": the packet and its status). Plain fields, not a tagged enum:
+/// serde's tagged enums buffer and cost the bundle kilobytes.
 #[derive(serde::Deserialize)]
 struct Kept {
     id: String,
     /// When, by the app's clock (milliseconds).
     at: f64,
-    #[serde(flatten)]
-    what: Happened,
+    action: String,
+    #[serde(default)]
+    notices: Vec<String>,
+    #[serde(default)]
+    packet: Option<String>,
+    #[serde(default)]
+    status: Option<PacketStatus>,
 }
 
 #[derive(serde::Deserialize)]
-#[serde(tag = "action", rename_all = "snake_case")]
-enum Happened {
-    Read {
-        notices: Vec<String>,
-    },
-    Snoozed {
-        notices: Vec<String>,
-    },
-    Status {
-        packet: String,
-        status: PacketStatus,
-    },
-}
-
-#[derive(serde::Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-enum FromWorker {
-    Kept { kept: Vec<Kept> },
+struct FromWorker {
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    kept: Vec<Kept>,
 }
 
 /// Takes what the worker kept into the stored state: what happened while the app was
 /// closed when it starts, the rest as it happens; then tells the worker which it took.
 fn take_kept(state: RwSignal<AppState>) {
     browser::on_worker_message(move |text| {
-        let Ok(FromWorker::Kept { kept }) = serde_json::from_str(&text) else {
+        let Ok(FromWorker { kind, kept }) = serde_json::from_str(&text) else {
             return;
         };
+        if kind != "kept" {
+            return;
+        }
         state.update(|s| {
             for k in &kept {
                 let Some(day) = browser::day_of(k.at) else {
                     continue;
                 };
-                match &k.what {
-                    Happened::Read { notices } => s.notices.act(notices, notice::Acted::Read, day),
-                    Happened::Snoozed { notices } => {
-                        s.notices.act(notices, notice::Acted::Snoozed, day)
-                    }
-                    Happened::Status { packet, status } => s.record_status(packet, *status, day),
+                match (k.action.as_str(), &k.packet, k.status) {
+                    ("read", ..) => s.notices.act(&k.notices, notice::Acted::Read, day),
+                    ("snoozed", ..) => s.notices.act(&k.notices, notice::Acted::Snoozed, day),
+                    ("status", Some(packet), Some(status)) => s.record_status(packet, status, day),
+                    _ => {}
                 }
             }
         });
