@@ -228,6 +228,8 @@ self.addEventListener('message', (event) => {
     // The app asks for what was kept for it; it says which it took ('kept-taken'), and only
     // those are forgotten: taking one twice changes nothing twice.
     event.waitUntil(inTurn(async () => {
+      // Asked on every start: the cache is not made for it (a first visit keeps nothing).
+      if (!await caches.has(NOTICES)) return;
       const kept = await readJson(await caches.open(NOTICES), KEPT, []);
       if (kept.length) event.source?.postMessage(JSON.stringify({ type: 'kept', kept }));
     }));
@@ -235,6 +237,7 @@ self.addEventListener('message', (event) => {
   }
   if (message.type === 'kept-taken' && Array.isArray(message.ids)) {
     event.waitUntil(inTurn(async () => {
+      if (!await caches.has(NOTICES)) return;
       const cache = await caches.open(NOTICES);
       const kept = await readJson(cache, KEPT, []);
       await cache.put(KEPT, json(kept.filter((k) => !message.ids.includes(k.id))));
@@ -267,6 +270,8 @@ self.addEventListener('message', (event) => {
 
 // Woken by the browser: what has fallen due by the device's clock is shown.
 async function woken() {
+  // Notifications never turned on (or turned off): nothing to do, and no cache made.
+  if (!await caches.has(NOTICES)) return;
   await askRecipients(Date.now() + appClock);
   await showDue(Date.now());
 }
