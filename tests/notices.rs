@@ -498,8 +498,9 @@ fn reminders_of_one_case_on_one_day_are_one_digest() {
     );
 }
 
-#[test]
-fn read_dismissed_and_snoozed_stay_so_across_a_reload() {
+/// A birth on 16 April told on the 20th, and its notices as of the 23rd (the first
+/// reminders are due).
+fn birth_on_the_23rd() -> (Drive, String, Checkpoints, Date, Vec<Notice>) {
     let mut h = Drive::new();
     let today = date(2026, 4, 20);
     let birth = h.open("birth", today);
@@ -511,6 +512,26 @@ fn read_dismissed_and_snoozed_stay_so_across_a_reload() {
     let cp = checkpoints();
     let day = date(2026, 4, 23);
     let all = notice::derive(&h.s, &h.c, &cp, &h.c.closed_days(), day);
+    (h, birth, cp, day, all)
+}
+
+/// A birth whose first packet is sent on `day` (queued: not yet delivered).
+fn birth_packet_sent(day: Date) -> (Drive, String, String) {
+    let mut h = Drive::new();
+    let birth = h.open("birth", day);
+    h.answer(&birth, day, &common::BIRTH_ANSWERS);
+    h.people(&birth, day, &common::BIRTH_PEOPLE);
+    h.fill(&birth, day, &value);
+    let packet = h.packets(&birth, day).into_iter().next().expect("a packet");
+    let id =
+        h.s.send(&h.c, &birth, &packet, "key-1", 0.0, day)
+            .expect("queued");
+    (h, birth, id)
+}
+
+#[test]
+fn read_dismissed_and_snoozed_stay_so_across_a_reload() {
+    let (mut h, birth, cp, day, all) = birth_on_the_23rd();
     let shown: Vec<&Notice> = all.iter().filter(|n| h.s.notices.wants(n, day)).collect();
     assert!(shown.len() >= 2, "{shown:?}");
     let unread = notice::unread(&all, &h.s.notices, day);
@@ -731,20 +752,7 @@ fn the_calendar_holds_every_open_due_date_and_an_import_again_updates_it() {
 fn a_status_in_the_first_answer_dates_from_the_day_it_came() {
     // A packet queued offline on 20 April goes out five days later; the endpoint's first
     // answer says it was received. That news is news from 25 April, for a month.
-    let mut h = Drive::new();
-    let queued = date(2026, 4, 20);
-    let birth = h.open("birth", queued);
-    h.answer(&birth, queued, &common::BIRTH_ANSWERS);
-    h.people(&birth, queued, &common::BIRTH_PEOPLE);
-    h.fill(&birth, queued, &value);
-    let packet = h
-        .packets(&birth, queued)
-        .into_iter()
-        .next()
-        .expect("a packet");
-    let id =
-        h.s.send(&h.c, &birth, &packet, "key-1", 0.0, queued)
-            .expect("queued");
+    let (mut h, _, id) = birth_packet_sent(date(2026, 4, 20));
     let came = date(2026, 4, 25);
     h.s.record_attempt(
         &id,
@@ -775,17 +783,7 @@ fn a_status_in_the_first_answer_dates_from_the_day_it_came() {
 
 #[test]
 fn the_buttons_of_a_system_notification_read_or_snooze_its_notices() {
-    let mut h = Drive::new();
-    let today = date(2026, 4, 20);
-    let birth = h.open("birth", today);
-    h.answer(
-        &birth,
-        today,
-        &[("birth_date", "2026-04-16"), ("born_abroad", "no")],
-    );
-    let cp = checkpoints();
-    let day = date(2026, 4, 23);
-    let all = notice::derive(&h.s, &h.c, &cp, &h.c.closed_days(), day);
+    let (mut h, birth, cp, day, all) = birth_on_the_23rd();
     let digest = notice::digests(&all, &h.s.notices, day)
         .into_iter()
         .find(|d| d.bundle == format!("case:{birth}"))
@@ -848,14 +846,8 @@ fn the_buttons_of_a_system_notification_read_or_snooze_its_notices() {
 
 #[test]
 fn a_delivered_packet_is_watched_for_the_news_the_app_would_make_of_it() {
-    let mut h = Drive::new();
     let day = date(2026, 4, 20);
-    let birth = h.open("birth", day);
-    h.answer(&birth, day, &common::BIRTH_ANSWERS);
-    h.people(&birth, day, &common::BIRTH_PEOPLE);
-    h.fill(&birth, day, &value);
-    let packet = h.packets(&birth, day).into_iter().next().expect("a packet");
-    let id = h.s.send(&h.c, &birth, &packet, "key-1", 0.0, day).unwrap();
+    let (mut h, _, id) = birth_packet_sent(day);
     // Queued, not yet delivered: nothing to ask about.
     assert!(notice::watched(&h.s, day).is_empty());
     h.s.record_attempt(

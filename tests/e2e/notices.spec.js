@@ -21,6 +21,21 @@ async function household(page, path) {
   await openApp(page, path);
 }
 
+/** A push as the deployment's push service delivers it (no data), through DevTools; made
+ *  while the page is on the app's origin, usable after it has left. */
+async function pusher(page, context) {
+  const origin = new URL(page.url()).origin;
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const registration = await new Promise((resolve) => {
+    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+      const ours = registrations.find((r) => r.scopeURL.startsWith(origin) && !r.isDeleted);
+      if (ours) resolve(ours);
+    });
+  });
+  return () => cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: registration.registrationId, data: '' });
+}
+
 const link = (page) => page.getByRole('banner').getByRole('link', { name: /^お知らせ/ });
 
 test('the notice centre: the unread count in the header, read, dismiss and snooze', async ({ page }) => {
@@ -134,15 +149,8 @@ test('system notifications: asked only when turned on, shown by the service work
 
   // A push carries nothing but wakes the worker, which shows what has fallen due since
   // (the worker's clock is the real one, months later): the baby's checkups among them.
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  const registration = await new Promise((resolve) => {
-    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-      const ours = registrations.find((r) => r.scopeURL.startsWith(new URL(page.url()).origin) && !r.isDeleted);
-      if (ours) resolve(ours);
-    });
-  });
-  await cdp.send('ServiceWorker.deliverPushMessage', { origin: new URL(page.url()).origin, registrationId: registration.registrationId, data: '' });
+  const push = await pusher(page, context);
+  await push();
   // (Which of the many fallen due since stay on screen is the browser's choice: it keeps a
   // limited number; at least one of the baby's checkpoints is among them.)
   await expect.poll(async () => (await shown()).map((n) => n.title).join('\n'), { timeout: 10_000 }).toMatch(/山田 𠮷子さん: .*(健康診査|予防接種)/);
@@ -237,18 +245,10 @@ test('news from a recipient while the app is closed: a push wakes the worker, wh
 
     // The app is closed; the city office needs something; the deployment's push (no data)
     // wakes the worker, which asks the endpoint and shows the news in the app's words.
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    const registration = await new Promise((resolve) => {
-      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-        const ours = registrations.find((r) => r.scopeURL.startsWith(new URL(page.url()).origin) && !r.isDeleted);
-        if (ours) resolve(ours);
-      });
-    });
-    const origin = new URL(page.url()).origin;
+    const push = await pusher(page, context);
     await page.goto('about:blank');
     await page.request.post('/api/control', { data: { status: { packet: 'c1-city_office', to: 'needs_action' } } });
-    await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: registration.registrationId, data: '' });
+    await push();
     await openApp(page, '/notices');
     await expect.poll(async () => (await shown()).filter((n) => n.title === news.title), { timeout: 10_000 }).toEqual([news]);
 
