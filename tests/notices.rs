@@ -515,8 +515,16 @@ fn birth_on_the_23rd() -> (Drive, String, Checkpoints, Date, Vec<Notice>) {
     (h, birth, cp, day, all)
 }
 
+/// The endpoint's first answer to a packet, on `day`: accepted, and received.
+fn received(s: &mut AppState, packet: &str, day: Date) {
+    let accepted = hitotsu::outbox::Attempt::Accepted {
+        receipt: "R-1".into(),
+    };
+    s.record_attempt(packet, accepted, Some(PacketStatus::Received), 1.0, day);
+}
+
 /// A birth whose first packet is sent on `day` (queued: not yet delivered).
-fn birth_packet_sent(day: Date) -> (Drive, String, String) {
+fn birth_packet_sent(day: Date) -> (Drive, String) {
     let mut h = Drive::new();
     let birth = h.open("birth", day);
     h.answer(&birth, day, &common::BIRTH_ANSWERS);
@@ -526,12 +534,12 @@ fn birth_packet_sent(day: Date) -> (Drive, String, String) {
     let id =
         h.s.send(&h.c, &birth, &packet, "key-1", 0.0, day)
             .expect("queued");
-    (h, birth, id)
+    (h, id)
 }
 
 #[test]
 fn read_dismissed_and_snoozed_stay_so_across_a_reload() {
-    let (mut h, birth, cp, day, all) = birth_on_the_23rd();
+    let (mut h, _, _, day, all) = birth_on_the_23rd();
     let shown: Vec<&Notice> = all.iter().filter(|n| h.s.notices.wants(n, day)).collect();
     assert!(shown.len() >= 2, "{shown:?}");
     let unread = notice::unread(&all, &h.s.notices, day);
@@ -752,17 +760,9 @@ fn the_calendar_holds_every_open_due_date_and_an_import_again_updates_it() {
 fn a_status_in_the_first_answer_dates_from_the_day_it_came() {
     // A packet queued offline on 20 April goes out five days later; the endpoint's first
     // answer says it was received. That news is news from 25 April, for a month.
-    let (mut h, _, id) = birth_packet_sent(date(2026, 4, 20));
+    let (mut h, id) = birth_packet_sent(date(2026, 4, 20));
     let came = date(2026, 4, 25);
-    h.s.record_attempt(
-        &id,
-        hitotsu::outbox::Attempt::Accepted {
-            receipt: "R-1".into(),
-        },
-        Some(PacketStatus::Received),
-        1.0,
-        came,
-    );
+    received(&mut h.s, &id, came);
     let cp = checkpoints();
     let all = notice::derive(&h.s, &h.c, &cp, &h.c.closed_days(), came);
     let status: Vec<&Notice> = all.iter().filter(|n| n.kind == Kind::Status).collect();
@@ -783,7 +783,7 @@ fn a_status_in_the_first_answer_dates_from_the_day_it_came() {
 
 #[test]
 fn the_buttons_of_a_system_notification_read_or_snooze_its_notices() {
-    let (mut h, birth, cp, day, all) = birth_on_the_23rd();
+    let (mut h, birth, _, day, all) = birth_on_the_23rd();
     let digest = notice::digests(&all, &h.s.notices, day)
         .into_iter()
         .find(|d| d.bundle == format!("case:{birth}"))
@@ -847,18 +847,10 @@ fn the_buttons_of_a_system_notification_read_or_snooze_its_notices() {
 #[test]
 fn a_delivered_packet_is_watched_for_the_news_the_app_would_make_of_it() {
     let day = date(2026, 4, 20);
-    let (mut h, _, id) = birth_packet_sent(day);
+    let (mut h, id) = birth_packet_sent(day);
     // Queued, not yet delivered: nothing to ask about.
     assert!(notice::watched(&h.s, day).is_empty());
-    h.s.record_attempt(
-        &id,
-        hitotsu::outbox::Attempt::Accepted {
-            receipt: "R-1".into(),
-        },
-        Some(PacketStatus::Received),
-        1.0,
-        day,
-    );
+    received(&mut h.s, &id, day);
     let later = date(2026, 4, 27);
     let watched = notice::watched(&h.s, later);
     assert_eq!(watched.len(), 1);
