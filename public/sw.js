@@ -111,7 +111,7 @@ const SHOWN = '/notices/shown.json';
 // stored state (the worker cannot reach it): a button pressed on a notification ("read",
 // "remind me tomorrow") and a recipient's news the worker learnt of.
 const KEPT = '/notices/kept.json';
-// The citizen's language and the buttons' words, for the news the worker shows itself.
+// The citizen's language and the buttons' words, for every notification the worker shows.
 const SETTINGS = '/notices/settings.json';
 // The app's clock less the worker's, as the last schedule said: what "tomorrow" means for
 // a button pressed is the app's day (0 after the worker restarts: the same clock then).
@@ -148,6 +148,15 @@ function dayOf(ms) {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+// One notification, in the citizen's language, with the buttons' words the app gave.
+function show(settings, title, body, tag, url, notices) {
+  return self.registration.showNotification(title, {
+    body, tag, lang: settings.lang,
+    actions: Array.isArray(settings.actions) ? settings.actions : [],
+    data: { url, notices },
+  });
+}
+
 // Shown: each notice with the day its digest starts ("id@2026-04-20"): a digest is shown
 // when it holds a notice not yet shown for that day — so news the worker showed itself is
 // not shown again in the app's next digest, and a snoozed notice comes back on its day.
@@ -155,23 +164,18 @@ async function showDue(now) {
   const cache = await caches.open(NOTICES);
   const schedule = await readJson(cache, SCHEDULE, []);
   const watch = await readJson(cache, WATCH, []);
+  const settings = await readJson(cache, SETTINGS, {});
   const shown = new Set(await readJson(cache, SHOWN, []));
   if (!allowed()) return;
+  const keysOf = (item) => (Array.isArray(item.notices) ? item.notices : []).map((id) => `${id}@${item.from}`);
   for (const item of schedule) {
-    const notices = Array.isArray(item.notices) ? item.notices : [];
-    const keys = notices.map((id) => `${id}@${item.from}`);
-    const seen = keys.length ? keys.every((k) => shown.has(k)) : shown.has(item.id);
-    if (item.at > now || seen) continue;
-    await self.registration.showNotification(item.title, {
-      body: item.body, tag: item.id, lang: item.lang,
-      actions: Array.isArray(item.actions) ? item.actions : [],
-      data: { url: item.url, notices },
-    });
-    shown.add(item.id);
+    const keys = keysOf(item);
+    if (item.at > now || keys.every((k) => shown.has(k))) continue;
+    await show(settings, item.title, item.body, item.id, item.url, item.notices);
     for (const k of keys) shown.add(k);
   }
   // Only what the schedule or the watch still holds is remembered, so the list does not grow.
-  const held = new Set(schedule.flatMap((item) => [item.id, ...(item.notices || []).map((id) => `${id}@${item.from}`)]));
+  const held = new Set(schedule.flatMap(keysOf));
   const news = new Set(watch.flatMap((w) => Object.values(w.news || {}).map((n) => n.id)));
   await cache.put(SHOWN, json([...shown].filter((k) => held.has(k) || news.has(k.split('@')[0]))));
 }
@@ -198,11 +202,7 @@ async function askRecipients(now) {
     await keep({ action: 'status', packet: w.packet, status, at: now });
     const key = `${news.id}@${dayOf(now)}`;
     if (!allowed() || shown.has(key)) continue;
-    await self.registration.showNotification(news.title, {
-      body: news.body, tag: news.id, lang: settings.lang,
-      actions: Array.isArray(settings.actions) ? settings.actions : [],
-      data: { url: w.open, notices: [news.id] },
-    });
+    await show(settings, news.title, news.body, news.id, w.open, [news.id]);
     shown.add(key);
   }
   await cache.put(WATCH, json(watch));

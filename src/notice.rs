@@ -586,8 +586,8 @@ pub struct Watched {
     /// The packet's idempotency key: its address at the endpoint.
     pub key: String,
     pub status: PacketStatus,
-    /// The notice for each status the recipient may report next, as of `today`.
-    pub news: Vec<Notice>,
+    /// Each status the recipient may report next, with its notice as of `today`.
+    pub news: Vec<(PacketStatus, Notice)>,
 }
 
 /// Every delivered packet not yet done, with the news it may bring.
@@ -608,7 +608,7 @@ pub fn watched(state: &AppState, today: Date) -> Vec<Watched> {
             ]
             .into_iter()
             .filter(|s| *s != r.status)
-            .filter_map(|s| status_notice(&case.id, r, s, today))
+            .filter_map(|s| Some((s, status_notice(&case.id, r, s, today)?)))
             .collect();
             out.push(Watched {
                 case: case.id.clone(),
@@ -649,15 +649,8 @@ pub fn digests(notices: &[Notice], book: &NoticeBook, day: Date) -> Vec<Digest> 
 /// snoozed past `day` comes back on its snooze day, with what starts then.
 pub fn upcoming(notices: &[Notice], book: &NoticeBook, day: Date) -> Vec<Digest> {
     let mut out = group(notices.iter().filter_map(|n| {
-        let m = book.mark(&n.id);
         let at = book.back_on(n);
-        (at > day
-            && n.shown_on(at)
-            && !m.dismissed
-            && !m.read
-            && book.settings.kinds.contains(&n.kind)
-            && n.importance >= book.settings.lowest)
-            .then_some((at, n))
+        (at > day && book.wants(n, at) && !book.mark(&n.id).read).then_some((at, n))
     }));
     out.sort_by(|a, b| (a.from, &a.id).cmp(&(b.from, &b.id)));
     out

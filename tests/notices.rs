@@ -878,17 +878,13 @@ fn a_delivered_packet_is_watched_for_the_news_the_app_would_make_of_it() {
     let foreseen = watched[0]
         .news
         .iter()
-        .find(|n| {
-            matches!(
-                n.about,
-                About::Status {
-                    status: PacketStatus::NeedsAction,
-                    ..
-                }
-            )
-        })
-        .expect("needs action foreseen")
-        .clone();
+        .find(|(status, _)| *status == PacketStatus::NeedsAction)
+        .map(|(_, n)| n.clone())
+        .expect("needs action foreseen");
+    // Each foreseen notice is about the status it is listed under.
+    for (status, n) in &watched[0].news {
+        assert!(matches!(n.about, About::Status { status: s, .. } if s == *status));
+    }
     assert_eq!(watched[0].news.len(), 2, "needs action and done");
     let foreseen_words = words(&h.s, &foreseen);
     let mut s = h.s.clone();

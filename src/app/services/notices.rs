@@ -301,10 +301,8 @@ fn schedule(
                 "title": hitotsu::ruby::plain(&w.title),
                 "body": hitotsu::ruby::plain(&w.body),
                 "url": url,
-                "lang": s.lang.html_tag(),
                 "from": d.from.to_string(),
                 "notices": d.notices.iter().map(|n| &n.id).collect::<Vec<_>>(),
-                "actions": actions,
             })
         })
         .collect();
@@ -318,10 +316,6 @@ fn schedule(
                 let news: serde_json::Map<String, serde_json::Value> = w
                     .news
                     .iter()
-                    .filter_map(|n| match n.about {
-                        About::Status { status, .. } => Some((status, n)),
-                        _ => None,
-                    })
                     .map(|(status, n)| {
                         let words = words.notice(n);
                         let item = serde_json::json!({
@@ -329,7 +323,7 @@ fn schedule(
                             "title": hitotsu::ruby::plain(&words.title),
                             "body": hitotsu::ruby::plain(&words.body),
                         });
-                        (notice::status_word(status).to_string(), item)
+                        (notice::status_word(*status).to_string(), item)
                     })
                     .collect();
                 serde_json::json!({
