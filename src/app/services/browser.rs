@@ -81,13 +81,7 @@ pub fn focus_id(id: &str) {
 
 /// The device's local calendar date.
 pub fn today() -> Date {
-    let now = js_sys::Date::new_0();
-    Date::new(
-        now.get_full_year() as i16,
-        now.get_month() as i8 + 1,
-        now.get_date() as i8,
-    )
-    .unwrap_or_default()
+    day_of(now_ms()).unwrap_or_default()
 }
 
 /// GETs a text (the catalog, the config): no time limit, since a phone on a slow network
