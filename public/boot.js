@@ -16,11 +16,28 @@
     // No storage: a citizen's device.
   }
   const html = document.documentElement;
+  // The file this tab opens, as the app chooses it (src/files.rs, opening): the one named
+  // by the address or worked on before a reload, the device's only file, or none when the
+  // device holds several (the app then asks whose, in the defaults): one person's display
+  // settings are never the next person's.
   let stored = null;
   let state = null;
   try {
-    stored = localStorage.getItem('hitotsu.state');
-    state = JSON.parse(stored);
+    const files = Object.keys(localStorage).filter((k) => /^hitotsu\.state(\.f[0-9a-f]{8})?$/.test(k));
+    const keyOf = (id) => (id ? `hitotsu.state.${id}` : 'hitotsu.state');
+    const named = new URLSearchParams(location.search).get('file');
+    const remembered = named !== null && files.includes(keyOf(named)) ? named : sessionStorage.getItem('hitotsu.file');
+    const key = remembered !== null && files.includes(keyOf(remembered)) ? keyOf(remembered)
+      : files.length === 1 ? files[0] : null;
+    if (key !== null) {
+      const raw = localStorage.getItem(key);
+      const read = JSON.parse(raw);
+      // The only file, locked: the app asks whose first, in the defaults.
+      if (remembered !== null || !(read && read.sealed)) {
+        stored = raw;
+        state = read;
+      }
+    }
   } catch (e) {
     // No storage, or nothing readable in it: the defaults.
   }

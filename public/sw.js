@@ -36,17 +36,25 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
-      if (name !== CACHE && name !== NOTICES) await caches.delete(name);
+      if (name !== CACHE && !isNotices(name) && name !== COUNTER_OUTBOX) await caches.delete(name);
     }
     await self.clients.claim();
   })());
 });
 
-// "Delete everything" in the app: every cache and any push subscription go; the app's own
-// files are fetched again so it still starts offline.
+// "Delete everything" in the app: that file's notices go; when it was the device's only
+// file, every cache and any push subscription go too, and the app's own files are fetched
+// again so it still starts offline.
 self.addEventListener('message', (event) => {
-  if (event.data !== 'forget-everything') return;
+  let message = null;
+  try { message = typeof event.data === 'string' && event.data.startsWith('{') ? JSON.parse(event.data) : null; } catch (notOurs) { return; }
+  if (!message || message.type !== 'forget') return;
   event.waitUntil((async () => {
+    if (!message.all) {
+      await inTurn(() => caches.delete(noticesOf(message.file)));
+      event.source?.postMessage('forgotten');
+      return;
+    }
     for (const name of await caches.keys()) await caches.delete(name);
     const push = self.registration.pushManager;
     const subscription = push && await push.getSubscription().catch(() => null);
@@ -103,7 +111,22 @@ self.addEventListener('fetch', (event) => {
 // shows what has fallen due — when the app hands it a schedule, when the browser wakes it
 // for a periodic sync, and when a push arrives (which carries no data: it only wakes it,
 // and the worker then also asks the endpoint about those packets) — each digest once.
+// Each file on the device (one person's: src/files.rs) has a notices cache of its own, so
+// one person's "delete everything" leaves another's reminders, and a locked file's words
+// (which the app makes say only that there is news) never mix with another's.
 const NOTICES = 'hitotsu-notices';
+// A counter device's packets waiting beyond their session (src/counter/outbox.rs): a
+// citizen's consented packet, kept until delivered, never dropped by a new release.
+const COUNTER_OUTBOX = 'hitotsu-counter-outbox';
+function noticesOf(file) {
+  return typeof file === 'string' && /^f[0-9a-f]{8}$/.test(file) ? `${NOTICES}.${file}` : NOTICES;
+}
+function fileOf(name) {
+  return name === NOTICES ? '' : name.slice(NOTICES.length + 1);
+}
+function isNotices(name) {
+  return name === NOTICES || name.startsWith(`${NOTICES}.`);
+}
 const SCHEDULE = '/notices/schedule.json';
 const WATCH = '/notices/watch.json';
 const SHOWN = '/notices/shown.json';
@@ -149,19 +172,19 @@ function dayOf(ms) {
 }
 
 // One notification, in the citizen's language, with the buttons' words the app gave.
-function show(settings, title, body, tag, url, notices) {
+function show(file, settings, title, body, tag, url, notices) {
   return self.registration.showNotification(title, {
     body, tag, lang: settings.lang,
     actions: Array.isArray(settings.actions) ? settings.actions : [],
-    data: { url, notices },
+    data: { url, notices, file },
   });
 }
 
 // Shown: each notice with the day its digest starts ("id@2026-04-20"): a digest is shown
 // when it holds a notice not yet shown for that day — so news the worker showed itself is
 // not shown again in the app's next digest, and a snoozed notice comes back on its day.
-async function showDue(now) {
-  const cache = await caches.open(NOTICES);
+async function showDue(file, now) {
+  const cache = await caches.open(noticesOf(file));
   const schedule = await readJson(cache, SCHEDULE, []);
   const watch = await readJson(cache, WATCH, []);
   const settings = await readJson(cache, SETTINGS, {});
@@ -171,7 +194,7 @@ async function showDue(now) {
   for (const item of schedule) {
     const keys = keysOf(item);
     if (item.at > now || keys.every((k) => shown.has(k))) continue;
-    await show(settings, item.title, item.body, item.id, item.url, item.notices);
+    await show(file, settings, item.title, item.body, item.id, item.url, item.notices);
     for (const k of keys) shown.add(k);
   }
   // Only what the schedule or the watch still holds is remembered, so the list does not grow.
@@ -182,8 +205,8 @@ async function showDue(now) {
 
 // A push woke the worker: each watched packet's status asked of the endpoint; news is
 // shown at once (in the words the app made for it) and kept for the app to record.
-async function askRecipients(now) {
-  const cache = await caches.open(NOTICES);
+async function askRecipients(file, now) {
+  const cache = await caches.open(noticesOf(file));
   const watch = await readJson(cache, WATCH, []);
   const settings = await readJson(cache, SETTINGS, {});
   const shown = new Set(await readJson(cache, SHOWN, []));
@@ -199,10 +222,10 @@ async function askRecipients(now) {
     const news = w.news && w.news[status];
     if (status === w.status || !news) continue;
     w.status = status;
-    await keep({ action: 'status', packet: w.packet, status, at: now });
+    await keep(file, { action: 'status', packet: w.packet, status, at: now });
     const key = `${news.id}@${dayOf(now)}`;
     if (!allowed() || shown.has(key)) continue;
-    await show(settings, news.title, news.body, news.id, w.open, [news.id]);
+    await show(file, settings, news.title, news.body, news.id, w.open, [news.id]);
     shown.add(key);
   }
   await cache.put(WATCH, json(watch));
@@ -210,13 +233,13 @@ async function askRecipients(now) {
 }
 
 // Kept for the app, which is told at once if it is open (else it asks when it opens).
-async function keep(entry) {
-  const cache = await caches.open(NOTICES);
+async function keep(file, entry) {
+  const cache = await caches.open(noticesOf(file));
   const kept = await readJson(cache, KEPT, []);
   kept.push({ id: self.crypto.randomUUID(), ...entry });
   await cache.put(KEPT, json(kept));
   for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
-    client.postMessage(JSON.stringify({ type: 'kept', kept }));
+    client.postMessage(JSON.stringify({ type: 'kept', file: file || '', kept }));
   }
 }
 
@@ -229,16 +252,18 @@ self.addEventListener('message', (event) => {
     // those are forgotten: taking one twice changes nothing twice.
     event.waitUntil(inTurn(async () => {
       // Asked on every start: the cache is not made for it (a first visit keeps nothing).
-      if (!await caches.has(NOTICES)) return;
-      const kept = await readJson(await caches.open(NOTICES), KEPT, []);
-      if (kept.length) event.source?.postMessage(JSON.stringify({ type: 'kept', kept }));
+      const name = noticesOf(message.file);
+      if (!await caches.has(name)) return;
+      const kept = await readJson(await caches.open(name), KEPT, []);
+      if (kept.length) event.source?.postMessage(JSON.stringify({ type: 'kept', file: fileOf(name), kept }));
     }));
     return;
   }
   if (message.type === 'kept-taken' && Array.isArray(message.ids)) {
     event.waitUntil(inTurn(async () => {
-      if (!await caches.has(NOTICES)) return;
-      const cache = await caches.open(NOTICES);
+      const name = noticesOf(message.file);
+      if (!await caches.has(name)) return;
+      const cache = await caches.open(name);
       const kept = await readJson(cache, KEPT, []);
       await cache.put(KEPT, json(kept.filter((k) => !message.ids.includes(k.id))));
     }));
@@ -247,13 +272,14 @@ self.addEventListener('message', (event) => {
   if (message.type !== 'notices' || !Array.isArray(message.schedule)) return;
   if (typeof message.now === 'number') appClock = message.now - Date.now();
   const watch = Array.isArray(message.watch) ? message.watch : [];
+  const name = noticesOf(message.file);
   event.waitUntil(inTurn(async () => {
     // Notifications off: nothing is kept at all.
     if (message.schedule.length === 0 && watch.length === 0) {
-      await caches.delete(NOTICES);
+      await caches.delete(name);
       return;
     }
-    const cache = await caches.open(NOTICES);
+    const cache = await caches.open(name);
     await cache.put(SCHEDULE, json(message.schedule));
     await cache.put(WATCH, json(watch));
     await cache.put(SETTINGS, json({ lang: message.lang, actions: message.actions }));
@@ -264,16 +290,17 @@ self.addEventListener('message', (event) => {
       await periodic.register('notices', { minInterval: 12 * 60 * 60 * 1000 }).catch(() => {});
     }
     // The app's clock: "now" as the citizen's device sees it.
-    await showDue(typeof message.now === 'number' ? message.now : Date.now());
+    await showDue(fileOf(name), typeof message.now === 'number' ? message.now : Date.now());
   }));
 });
 
 // Woken by the browser: what has fallen due by the device's clock is shown.
 async function woken() {
-  // Notifications never turned on (or turned off): nothing to do, and no cache made.
-  if (!await caches.has(NOTICES)) return;
-  await askRecipients(Date.now() + appClock);
-  await showDue(Date.now());
+  // Notifications never turned on (or turned off) in a file: nothing to do for it.
+  for (const name of (await caches.keys()).filter(isNotices)) {
+    await askRecipients(fileOf(name), Date.now() + appClock);
+    await showDue(fileOf(name), Date.now());
+  }
 }
 
 self.addEventListener('periodicsync', (event) => {
@@ -290,7 +317,8 @@ self.addEventListener('notificationclick', (event) => {
   event.notification.close();
   const notices = event.notification.data?.notices;
   if ((event.action === 'read' || event.action === 'snoozed') && Array.isArray(notices)) {
-    event.waitUntil(inTurn(() => keep({ action: event.action, notices, at: Date.now() + appClock })));
+    const file = event.notification.data?.file || '';
+    event.waitUntil(inTurn(() => keep(file, { action: event.action, notices, at: Date.now() + appClock })));
     return;
   }
   const url = new URL(event.notification.data?.url || '/notices', self.location.origin).href;

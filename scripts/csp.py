@@ -50,6 +50,13 @@ policy = "; ".join([
     "form-action 'self'",
 ])
 meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+# The counter's QR reader runs in a worker whose loader trunk names by its hash: the page
+# finds it by this name (src/counter/reader.rs).
+loaders = sorted(f for f in os.listdir(staging) if re.fullmatch(r"qr_reader(-[0-9a-f]+)?_loader\.js", f))
+html = re.sub(r'<meta name="hitotsu-qr-reader"[^>]*>\s*', "", html)
+if loaders:
+    prefix = os.environ.get("TRUNK_PUBLIC_URL", "/")
+    meta += f'\n    <meta name="hitotsu-qr-reader" content="{prefix}{loaders[-1]}">'
 html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', "", html)
 # First in <head> after the charset, so it governs everything the page loads.
 html = html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n    ' + meta, 1)

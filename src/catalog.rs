@@ -410,6 +410,15 @@ impl Catalog {
     }
 
     /// A field's label, or its id when the dictionary lacks it.
+    /// The attribute of the vault a field fills: its own, or the field's id.
+    pub fn field_attribute(&self, field: &str) -> String {
+        self.fields
+            .fields
+            .get(field)
+            .and_then(|f| f.attribute.clone())
+            .unwrap_or_else(|| field.to_string())
+    }
+
     pub fn field_label(&self, field: &str, lang: crate::i18n::Lang) -> String {
         self.fields
             .fields

@@ -49,6 +49,16 @@ pub enum HandoffError {
     Invalid(String),
     /// An event this catalog does not have.
     UnknownEvent(String),
+    /// A value the phone's own form field would have refused (a name with a hidden
+    /// character, a My Number whose check digit is wrong …): which, and why.
+    BadValue {
+        what: crate::i18n::Text,
+        why: crate::fields::FieldError,
+    },
+    /// An answer its question would have refused, or an answer to no question.
+    BadAnswer(String),
+    /// More people than a household in hitotsu has.
+    TooManyPeople(usize),
 }
 
 #[derive(Encode, Decode, Debug, PartialEq)]
@@ -121,7 +131,14 @@ const HOUSEHOLD_ATTRIBUTES: [&str; 6] = [
     crate::vault::HEAD,
 ];
 
-/// The attributes a code carries: those the catalog's fields name, and the household's.
+/// What a code never carries, though forms read it. The My Number: any QR reader app can
+/// read the code off the phone's screen, and the counter must see the card itself anyway
+/// to check the number and who holds it (番号法16条: 番号確認 and 身元確認), so staff take it
+/// from the card. A code without it costs nothing at the counter and exposes no number.
+pub const NOT_CARRIED: [&str; 1] = ["my_number"];
+
+/// The attributes a code carries: those the catalog's fields name, and the household's,
+/// but never what `NOT_CARRIED` lists.
 fn attributes(catalog: &Catalog) -> BTreeSet<&str> {
     let mut out: BTreeSet<&str> = catalog
         .fields
@@ -130,6 +147,7 @@ fn attributes(catalog: &Catalog) -> BTreeSet<&str> {
         .map(|(id, f)| f.attribute(id))
         .collect();
     out.extend(HOUSEHOLD_ATTRIBUTES);
+    out.retain(|a| !NOT_CARRIED.contains(a));
     out
 }
 
@@ -216,6 +234,8 @@ pub struct Code {
     pub text: String,
     pub answers: usize,
     pub people: usize,
+    /// The attributes it carries a value of, for the citizen to be told plainly.
+    pub attributes: BTreeSet<String>,
 }
 
 /// The handoff text of one case: what the counter needs to fill in every form of it.
@@ -285,6 +305,7 @@ pub fn encode(state: &AppState, catalog: &Catalog, case_id: &str) -> Option<Code
         done: case.done.iter().cloned().collect(),
     };
     let (answers, people) = (wire.answers.len(), wire.people.len());
+    let carried = wire.facts.iter().map(|f| f.attribute.clone()).collect();
     let cbor = minicbor::to_vec(&wire).ok()?;
     let mut frame = vec![VERSION];
     frame.extend(miniz_oxide::deflate::compress_to_vec(&cbor, 10));
@@ -294,7 +315,22 @@ pub fn encode(state: &AppState, catalog: &Catalog, case_id: &str) -> Option<Code
         text: format!("{PREFIX}{}", base45::encode(&frame)),
         answers,
         people,
+        attributes: carried,
     })
+}
+
+/// The code as `encode` makes it, read back as the counter will read it: a code the
+/// counter would refuse is never shown, and the phone says why instead.
+pub fn encode_checked(
+    state: &AppState,
+    catalog: &Catalog,
+    case_id: &str,
+    today: Date,
+) -> Result<Code, HandoffError> {
+    let code = encode(state, catalog, case_id)
+        .ok_or_else(|| HandoffError::Invalid(case_id.to_string()))?;
+    decode(&code.text, catalog, today)?;
+    Ok(code)
 }
 
 /// A handoff text read and checked, before it meets the catalog.
@@ -317,6 +353,12 @@ pub fn read(text: &str) -> Result<Handoff, HandoffError> {
         return Err(HandoffError::TooLong);
     }
     let frame = base45::decode(body).map_err(|_| HandoffError::Damaged)?;
+    read_frame(&frame)
+}
+
+/// Reads a frame (version, deflated CBOR, CRC-32), from one code or put together from
+/// several.
+fn read_frame(frame: &[u8]) -> Result<Handoff, HandoffError> {
     let (head, crc) = frame.split_last_chunk::<4>().ok_or(HandoffError::Damaged)?;
     if head.is_empty() || CRC32.checksum(head) != u32::from_be_bytes(*crc) {
         return Err(HandoffError::Damaged);
@@ -326,9 +368,15 @@ pub fn read(text: &str) -> Result<Handoff, HandoffError> {
     }
     let cbor = miniz_oxide::inflate::decompress_to_vec_with_limit(&head[1..], MAX_CBOR)
         .map_err(|_| HandoffError::Invalid("deflate".into()))?;
-    minicbor::decode(&cbor)
-        .map(Handoff)
-        .map_err(|_| HandoffError::Invalid("cbor".into()))
+    // One CBOR item and nothing after it: the phone writes no trailing bytes.
+    let mut decoder = minicbor::Decoder::new(&cbor);
+    let wire: Wire = decoder
+        .decode()
+        .map_err(|_| HandoffError::Invalid("cbor".into()))?;
+    if decoder.position() != cbor.len() {
+        return Err(HandoffError::Invalid("trailing bytes".into()));
+    }
+    Ok(Handoff(wire))
 }
 
 /// A counter session's state from a handoff text: one case, its people and facts, each
@@ -343,6 +391,14 @@ impl Handoff {
         let event = catalog
             .event(&wire.event)
             .ok_or_else(|| HandoffError::UnknownEvent(wire.event.clone()))?;
+        // The people as the phone writes them: each once, in order, no more than a
+        // household has.
+        if wire.people.len() > crate::vault::MAX_PEOPLE {
+            return Err(HandoffError::TooManyPeople(wire.people.len()));
+        }
+        if wire.people.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(HandoffError::Invalid("people".into()));
+        }
         let mut state = AppState::default();
         let case_id = state.open_case(event, today);
         // open_case made the event's own people; the code's people replace them.
@@ -417,8 +473,35 @@ impl Handoff {
             }
         }
         case.people_confirmed = wire.people_confirmed;
+        // Procedures of this event only, each once.
+        let done_count = wire.done.len();
         case.done = wire.done.into_iter().collect();
+        if case.done.len() != done_count {
+            return Err(HandoffError::Invalid("done".into()));
+        }
+        if let Some(p) = case.done.iter().find(|p| event.procedures.iter().all(|q| q.id != **p)) {
+            return Err(HandoffError::Invalid(p.clone()));
+        }
         case.step = Step::Plan;
+        // Every answer as its question on the phone would have taken it.
+        for (q, value) in &case.answers {
+            let question = event
+                .questions
+                .iter()
+                .find(|x| x.id == *q)
+                .ok_or_else(|| HandoffError::BadAnswer(q.clone()))?;
+            match crate::questionnaire::check_answer(question, value, &case.answers, today) {
+                Ok(v) if v == *value => {}
+                _ => return Err(HandoffError::BadAnswer(q.clone())),
+            }
+        }
+        // Every person named in a role is one of the code's people.
+        let people: BTreeSet<&str> = std::iter::once(ME)
+            .chain(wire.people.iter().map(String::as_str))
+            .collect();
+        if let Some(p) = case.roles.values().flatten().find(|p| !people.contains(p.as_str())) {
+            return Err(HandoffError::Invalid(p.clone()));
+        }
         crate::integrity::check(&state).map_err(|e| HandoffError::Invalid(format!("{e:?}")))?;
         // Exactly what this build writes: nobody the case cannot reach, no attribute no
         // form reads. Anything else was not made by hitotsu.
@@ -435,8 +518,172 @@ impl Handoff {
             {
                 return Err(HandoffError::Invalid(a.clone()));
             }
+            // Every value as the phone's own form field would have stored it.
+            for (attribute, versions) in by_attribute {
+                for f in versions {
+                    check_value(catalog, &state.vault, attribute, &f.value)?;
+                }
+            }
         }
         Ok(state)
+    }
+}
+
+/// A value as a form field for `attribute` would have stored it, or why not. The
+/// household's own bookkeeping (who lives with whom, who is the head) is checked as such.
+fn check_value(
+    catalog: &Catalog,
+    vault: &Vault,
+    attribute: &str,
+    value: &str,
+) -> Result<(), HandoffError> {
+    match attribute {
+        crate::vault::IN_HOUSEHOLD if value == "yes" || value == "no" => return Ok(()),
+        crate::vault::HEAD if vault.person(value).is_some() => return Ok(()),
+        crate::vault::IN_HOUSEHOLD | crate::vault::HEAD => {
+            return Err(HandoffError::Invalid(attribute.to_string()))
+        }
+        _ => {}
+    }
+    let Some((id, def)) = catalog
+        .fields
+        .fields
+        .iter()
+        .find(|(id, f)| f.attribute(id) == attribute)
+    else {
+        return Err(HandoffError::Invalid(attribute.to_string()));
+    };
+    let what = || {
+        catalog
+            .fields
+            .attributes
+            .get(attribute)
+            .cloned()
+            .unwrap_or_else(|| def.label.clone())
+    };
+    let _ = id;
+    match crate::fields::check_field(def, value) {
+        Ok(v) if v == value => Ok(()),
+        // Stored otherwise than the field stores it (a zero-width space, full-width digits).
+        Ok(_) => Err(HandoffError::BadValue {
+            what: what(),
+            why: crate::fields::FieldError::HiddenCharacter,
+        }),
+        Err(why) => Err(HandoffError::BadValue { what: what(), why }),
+    }
+}
+
+/// The most codes one handoff is shown as.
+pub const MAX_PARTS: usize = 9;
+/// The largest QR code one part may be: version 15 (77 modules a side). Read from a photo
+/// of the whole phone screen 1,000 pixels tall, a module of it is about 5 pixels, and from
+/// a 1280×720 camera frame the code fills half of, about 4: what the counter's reader
+/// takes reliably (README: sizes measured).
+pub const PART_VERSION: u8 = 15;
+
+/// A code shown as several: `HT{i}/{n}:{set}:{base45 of the i-th piece of the frame}`, the
+/// set being the first four hex digits of the frame's CRC-32, so pieces of two phones'
+/// codes are never put together; the whole frame's own CRC checks the result.
+fn part_text(i: usize, n: usize, set: &str, piece: &[u8]) -> String {
+    format!("HT{i}/{n}:{set}:{}", base45::encode(piece))
+}
+
+/// The codes a handoff text is shown as: itself when its QR code is no larger than
+/// `PART_VERSION`, otherwise the fewest numbered parts of which each is (at most
+/// `MAX_PARTS`; the last try is given even if larger).
+pub fn parts(text: &str) -> Vec<String> {
+    let fits = |t: &str| qr(t).is_some_and(|q| q.version <= PART_VERSION);
+    if fits(text) {
+        return vec![text.to_string()];
+    }
+    let Some(frame) = text
+        .strip_prefix(PREFIX)
+        .and_then(|b| base45::decode(b).ok())
+        .filter(|f| f.len() > 4)
+    else {
+        return vec![text.to_string()];
+    };
+    let crc = &frame[frame.len() - 4..];
+    let set = format!("{:02X}{:02X}", crc[0], crc[1]);
+    let mut last = Vec::new();
+    for n in 2..=MAX_PARTS {
+        let size = frame.len().div_ceil(n);
+        let pieces: Vec<String> = frame
+            .chunks(size)
+            .enumerate()
+            .map(|(i, piece)| part_text(i + 1, frame.chunks(size).count(), &set, piece))
+            .collect();
+        if pieces.iter().all(|p| fits(p)) {
+            return pieces;
+        }
+        last = pieces;
+    }
+    last
+}
+
+/// What reading one more code gave.
+#[derive(Debug, PartialEq)]
+pub enum Piece {
+    /// The whole handoff: one code, or the last of its parts.
+    Whole(Handoff),
+    /// A part; this many of that many are in.
+    Part { have: usize, total: usize },
+}
+
+/// The parts read so far, in any order, of one phone's codes. A part of another set (the
+/// next citizen's phone) starts over with that set.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Assembly {
+    set: String,
+    total: usize,
+    pieces: BTreeMap<usize, Vec<u8>>,
+}
+
+impl Assembly {
+    /// Takes one code's text: a whole code, or a part.
+    pub fn add(&mut self, text: &str) -> Result<Piece, HandoffError> {
+        let text = text.trim_end_matches(['\r', '\n']);
+        if text.starts_with(PREFIX) {
+            return read(text).map(Piece::Whole);
+        }
+        let rest = text.strip_prefix("HT").ok_or(HandoffError::NotOurs)?;
+        if text.len() > MAX_TEXT {
+            return Err(HandoffError::TooLong);
+        }
+        let mut fields = rest.splitn(3, ':');
+        let (Some(place), Some(set), Some(body)) = (fields.next(), fields.next(), fields.next())
+        else {
+            return Err(HandoffError::NotOurs);
+        };
+        let (i, n) = place
+            .split_once('/')
+            .and_then(|(i, n)| Some((i.parse::<usize>().ok()?, n.parse::<usize>().ok()?)))
+            .filter(|(i, n)| (1..=MAX_PARTS).contains(n) && (1..=*n).contains(i) && *n >= 2)
+            .ok_or(HandoffError::NotOurs)?;
+        let well_formed = set.len() == 4 && set.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_lowercase());
+        if !well_formed {
+            return Err(HandoffError::Damaged);
+        }
+        let piece = base45::decode(body).map_err(|_| HandoffError::Damaged)?;
+        if self.set != set || self.total != n {
+            *self = Assembly {
+                set: set.to_string(),
+                total: n,
+                pieces: BTreeMap::new(),
+            };
+        }
+        self.pieces.insert(i, piece);
+        if self.pieces.len() < n {
+            return Ok(Piece::Part {
+                have: self.pieces.len(),
+                total: n,
+            });
+        }
+        let frame: Vec<u8> = self.pieces.values().flatten().copied().collect();
+        let whole = read_frame(&frame);
+        *self = Assembly::default();
+        let handoff = whole?;
+        Ok(Piece::Whole(handoff))
     }
 }
 
@@ -488,10 +735,75 @@ pub fn scan(width: usize, height: usize, luma: &[u8]) -> Option<String> {
     if width == 0 || height == 0 || luma.len() != width * height {
         return None;
     }
-    let mut image =
-        rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| luma[y * width + x]);
-    image
-        .detect_grids()
-        .into_iter()
-        .find_map(|grid| grid.decode().ok().map(|(_, text)| text))
+    let once = |w: usize, h: usize, l: &[u8]| {
+        let mut image = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| l[y * w + x]);
+        image
+            .detect_grids()
+            .into_iter()
+            .find_map(|grid| grid.decode().ok().map(|(_, text)| text))
+    };
+    // rqrr thresholds each region of the picture by itself; a camera's blur can leave a
+    // code it then misses, that one threshold for the whole picture (Otsu's) brings out.
+    // Small modules (a large code in a small picture) read better at twice the size.
+    once(width, height, luma)
+        .or_else(|| once(width, height, &otsu(luma)))
+        .or_else(|| {
+            if width * height > 2_000_000 {
+                return None;
+            }
+            let (w2, h2, big) = doubled(width, height, luma);
+            once(w2, h2, &big)
+        })
+}
+
+/// A picture in black and white at Otsu's threshold (the one that best separates its dark
+/// and light pixels).
+fn otsu(luma: &[u8]) -> Vec<u8> {
+    let mut histogram = [0u64; 256];
+    for &v in luma {
+        histogram[usize::from(v)] += 1;
+    }
+    let total = luma.len() as f64;
+    let sum: f64 = histogram
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| i as f64 * c as f64)
+        .sum();
+    let (mut below, mut below_sum, mut best, mut threshold) = (0.0, 0.0, 0.0, 0u8);
+    for (i, &count) in histogram.iter().enumerate() {
+        below += count as f64;
+        let above = total - below;
+        if below == 0.0 || above == 0.0 {
+            continue;
+        }
+        below_sum += i as f64 * count as f64;
+        let (mean_below, mean_above) = (below_sum / below, (sum - below_sum) / above);
+        let between = below * above * (mean_below - mean_above).powi(2);
+        if between > best {
+            best = between;
+            threshold = i as u8;
+        }
+    }
+    luma.iter()
+        .map(|&v| if v > threshold { 255 } else { 0 })
+        .collect()
+}
+
+/// A picture at twice the size, each new pixel between its neighbours.
+fn doubled(width: usize, height: usize, luma: &[u8]) -> (usize, usize, Vec<u8>) {
+    let (w2, h2) = (width * 2, height * 2);
+    let at = |x: usize, y: usize| u32::from(luma[y.min(height - 1) * width + x.min(width - 1)]);
+    let mut big = vec![0u8; w2 * h2];
+    for y in 0..h2 {
+        for x in 0..w2 {
+            let (sx, sy, dx, dy) = (x / 2, y / 2, (x % 2) as u32, (y % 2) as u32);
+            let v = (at(sx, sy) * (2 - dx) * (2 - dy)
+                + at(sx + 1, sy) * dx * (2 - dy)
+                + at(sx, sy + 1) * (2 - dx) * dy
+                + at(sx + 1, sy + 1) * dx * dy)
+                / 4;
+            big[y * w2 + x] = v as u8;
+        }
+    }
+    (w2, h2, big)
 }

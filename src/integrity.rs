@@ -28,12 +28,31 @@ pub enum Invalid {
     Counter(String),
     /// An outbox time or count that is not a number a clock gives.
     BadNumber(String),
+    /// A fact's history whose versions do not each start after the one before (two on
+    /// one date): the phone's code for the counter could not carry it.
+    HistoryOrder(String),
+    /// More people than a household in hitotsu has.
+    TooManyPeople(usize),
 }
+
+/// A counter of cases or people no device reaches by use (a million of either): a file
+/// at it was not made by hitotsu, and the next id could not be given.
+pub const MAX_COUNTER: u32 = 1_000_000;
 
 /// Checks everything; the first problem found.
 pub fn check(state: &AppState) -> Result<(), Invalid> {
     check_dates(state)?;
     let people = unique(state.vault.people.iter().map(|p| p.id.as_str()))?;
+    if people.len() > crate::vault::MAX_PEOPLE {
+        return Err(Invalid::TooManyPeople(people.len()));
+    }
+    for (owner, by_attribute) in &state.vault.facts {
+        for (attribute, versions) in by_attribute {
+            if versions.windows(2).any(|w| w[0].from >= w[1].from) {
+                return Err(Invalid::HistoryOrder(format!("{owner}.{attribute}")));
+            }
+        }
+    }
     let cases = unique(state.cases.iter().map(|c| c.id.as_str()))?;
     unique(state.outbox.items.iter().map(|i| i.id.as_str()))?;
     let known_person = |id: &str| people.contains(id);
@@ -86,7 +105,7 @@ pub fn check(state: &AppState) -> Result<(), Invalid> {
             .unwrap_or(0)
     };
     let last_case = highest(&mut state.cases.iter().map(|c| c.id.as_str()), 'c');
-    if state.next_id <= last_case {
+    if state.next_id <= last_case || state.next_id > MAX_COUNTER {
         return Err(Invalid::Counter(format!("next_id {}", state.next_id)));
     }
     let last_person = highest(
@@ -98,7 +117,7 @@ pub fn check(state: &AppState) -> Result<(), Invalid> {
             .chain(state.vault.facts.keys().map(String::as_str)),
         'p',
     );
-    if state.vault.next_person <= last_person {
+    if state.vault.next_person <= last_person || state.vault.next_person > MAX_COUNTER {
         return Err(Invalid::Counter(format!(
             "next_person {}",
             state.vault.next_person

@@ -6,9 +6,11 @@
 pub mod calendar;
 pub mod case;
 pub mod catalog;
+pub mod citizen_screen;
 pub mod condition;
 pub mod date_input;
 pub mod deadline;
+pub mod files;
 pub mod fields;
 pub mod handoff;
 pub mod holidays;

@@ -263,13 +263,20 @@ pub struct Used {
 /// Every value the open procedures' forms carry, each fact version once, in the order
 /// first used: what "check your answers" shows.
 pub fn used(scope: &CaseScope) -> Vec<Used> {
+    used_by(scope, false)
+}
+
+/// `used`, with the values of sheets already made or sent too (`with_sheets`): what was
+/// printed can still be read and confirmed.
+fn used_by(scope: &CaseScope, with_sheets: bool) -> Vec<Used> {
     let answers = scope.answers();
     let mut out: Vec<Used> = Vec::new();
-    for p in scope
-        .applicable(&answers)
-        .into_iter()
-        .filter(|p| !scope.settled(p, &answers))
-    {
+    for p in scope.applicable(&answers).into_iter().filter(|p| {
+        !scope.settled(p, &answers)
+            || (with_sheets
+                && scope.case.packet_of(&p.id).is_some()
+                && !scope.case.done.contains(&p.id))
+    }) {
         for field in scope.fields_of(p, &answers) {
             let Resolved::Value { text, used } = scope.resolve(p, field, &answers) else {
                 continue;
@@ -317,8 +324,18 @@ pub struct Section {
 }
 
 pub fn sections(scope: &CaseScope) -> Vec<Section> {
+    sections_of(used(scope))
+}
+
+/// `sections`, with the values of sheets already made or sent: the counter's citizen
+/// screen keeps what was printed, for the citizen to confirm again.
+pub fn sections_with_sheets(scope: &CaseScope) -> Vec<Section> {
+    sections_of(used_by(scope, true))
+}
+
+fn sections_of(used: Vec<Used>) -> Vec<Section> {
     let mut out: Vec<Section> = Vec::new();
-    for u in used(scope) {
+    for u in used {
         let owner = u.fact.as_ref().map(|(k, _)| k.owner.clone());
         match out.iter_mut().find(|s| s.owner == owner) {
             Some(s) => s.rows.push(u),

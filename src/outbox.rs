@@ -143,6 +143,32 @@ impl Outbox {
     }
 }
 
+/// A consented packet a counter device keeps beyond its session (the session ended by
+/// the idle timeout, a crash or staff's choice while the endpoint was down): the one thing
+/// of a citizen a counter keeps on disk, and only until it is delivered. What it needs to
+/// be sent, and nothing else: the body as consented, where it goes, and to tell staff
+/// which recipient it is for (the agency, not the citizen).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LeftWaiting {
+    pub item: OutboxItem,
+    pub endpoint: String,
+    /// The session it was sent in: that session's own window sends it while it lasts.
+    pub session: String,
+    /// The recipient's agency id.
+    pub agency: String,
+}
+
+impl LeftWaiting {
+    pub fn from_stored(raw: &str) -> Option<LeftWaiting> {
+        let w: LeftWaiting = serde_json::from_str(raw).ok()?;
+        (!w.item.idempotency_key.is_empty() && check_endpoint(&w.endpoint).is_ok()).then_some(w)
+    }
+
+    pub fn to_stored(&self) -> String {
+        serde_json::to_string(self).expect("a packet serialises")
+    }
+}
+
 /// What an endpoint answers to a submission or a status query (the README's contract).
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Reply {

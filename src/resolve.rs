@@ -35,6 +35,50 @@ pub const PROXY_DOCUMENTS: [&str; 2] = ["power_of_attorney", "proxy_id"];
 /// Separates the values of several people in one field (the heirs, the children).
 pub const LIST_SEPARATOR: &str = "、";
 
+/// Drafts of a page of details are kept in the case under this prefix.
+pub const DETAIL_DRAFT: &str = "field:";
+/// Drafts of a change to one fact: `change:{owner}.{attribute}`.
+pub const CHANGE_DRAFT: &str = "change:";
+
+/// What is being typed for a fact, not saved yet: a draft of a page of details or of a
+/// change, for this owner and attribute.
+pub fn draft_of<'a>(
+    drafts: &'a std::collections::BTreeMap<String, String>,
+    owner: &str,
+    attribute: &str,
+) -> Option<&'a String> {
+    drafts
+        .get(&format!("{CHANGE_DRAFT}{owner}.{attribute}"))
+        .or_else(|| {
+            let prefix = format!("{DETAIL_DRAFT}{owner}:f-{attribute}");
+            drafts
+                .iter()
+                .find(|(k, _)| {
+                    k.strip_prefix(&prefix)
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with("-from-"))
+                })
+                .map(|(_, v)| v)
+        })
+        .filter(|v| !v.trim().is_empty())
+}
+
+/// The facts of an owner being typed on a page of details, not saved yet: (attribute, draft).
+pub fn detail_drafts<'a>(
+    drafts: &'a std::collections::BTreeMap<String, String>,
+    owner: &str,
+) -> Vec<(String, &'a String)> {
+    let prefix = format!("{DETAIL_DRAFT}{owner}:f-");
+    drafts
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .filter_map(|(k, v)| {
+            let rest = k.strip_prefix(&prefix)?;
+            let attribute = rest.split("-from-").next()?;
+            Some((attribute.to_string(), v))
+        })
+        .collect()
+}
+
 /// A fact to ask.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Ask {
@@ -49,6 +93,20 @@ pub struct Ask {
 }
 
 impl Ask {
+    /// The id of the control that asks it on a page of details ("f-address-from-2026-06-01").
+    pub fn control_id(&self) -> String {
+        match &self.starts {
+            Some((d, _)) => format!("f-{}-from-{d}", self.key.attribute),
+            None => format!("f-{}", self.key.attribute),
+        }
+    }
+
+    /// Where the case keeps what is typed for it before it is saved: whose it is, so the
+    /// counter's citizen screen can show it as being typed under that person.
+    pub fn draft_key(&self) -> String {
+        format!("{DETAIL_DRAFT}{}:{}", self.key.owner, self.control_id())
+    }
+
     /// Two asks for the same fact and the same start are one question.
     pub fn same_fact(&self, other: &Ask) -> bool {
         self.key == other.key

@@ -1,29 +1,73 @@
 //! A counter session: one citizen served at a city office's counter, from the start to an
-//! end that forgets them. Plain data and clock arithmetic, so the idle rule is tested
-//! natively; the counter app keeps it and wipes the device when it ends.
+//! end that forgets them. Plain data and clock arithmetic, so the idle rule and what a
+//! counter does when it starts are tested natively; the counter app keeps the session
+//! sealed with the state (`AppState::counter`) and wipes the device when it ends.
+//!
+//! What a counter device keeps on disk: the session sealed under a key that only its
+//! windows hold (`files::Sealed`, no passcode), and beside it, in plain, only when the
+//! session was last used (`Activity`: an id and a time, nothing of the citizen).
 
-use crate::catalog::Catalog;
 use crate::i18n::Lang;
-use crate::state::AppState;
-use crate::ui_text::{answer_display, ct, display_value, section_heading, CounterMsg};
-use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// After this long without a key or a touch, the session ends by itself: a terminal left
-/// alone must not show one citizen's data to the next.
+/// After this long without a key or a touch in any window of the session (the citizen
+/// screen's included), the session ends by itself: a terminal left alone must not show
+/// one citizen's data to the next.
 pub const IDLE_LIMIT_MS: f64 = 10.0 * 60_000.0;
 /// The warning comes this long before the end; WCAG 2.2.1 asks for at least 20 seconds to
 /// say "more time".
 pub const WARN_BEFORE_MS: f64 = 2.0 * 60_000.0;
 const _: () = assert!(WARN_BEFORE_MS >= 20_000.0 && WARN_BEFORE_MS < IDLE_LIMIT_MS);
 
+/// The session a counter's state belongs to: kept sealed with it, so nothing of it (not
+/// even whom it is for) is readable once its windows are gone.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Session {
+pub struct CounterSession {
+    /// Random, to tell sessions apart (a packet left waiting, the activity record).
+    pub id: String,
     /// Whom the session is for, as staff or the citizen's code gave it.
     pub citizen: String,
     /// When it started, in ms since 1970 (the browser's clock).
     pub started_ms: f64,
+    /// What the citizen confirmed on their screen: section id → the print it had then.
+    #[serde(default)]
+    pub confirmed: Confirmed,
+    /// The language the citizen reads their screen in, apart from the staff's.
+    #[serde(default)]
+    pub citizen_lang: Lang,
+    /// Values the citizen chose to see in full on their screen (masked otherwise).
+    #[serde(default)]
+    pub revealed: BTreeSet<String>,
+}
+
+impl CounterSession {
+    /// Whole minutes the session has been open.
+    pub fn minutes_open(&self, now_ms: f64) -> u32 {
+        ((now_ms - self.started_ms).max(0.0) / 60_000.0).floor() as u32
+    }
+}
+
+/// What the citizen confirmed: section id → the print it had.
+pub type Confirmed = BTreeMap<String, String>;
+
+/// When a session was last used, in plain beside the sealed session: every window of the
+/// session and the next counter start read it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Activity {
+    pub session: String,
+    pub at_ms: f64,
+}
+
+impl Activity {
+    pub fn from_stored(raw: &str) -> Option<Activity> {
+        let a: Activity = serde_json::from_str(raw).ok()?;
+        (a.at_ms.is_finite() && a.at_ms >= 0.0 && !a.session.is_empty()).then_some(a)
+    }
+
+    pub fn to_stored(&self) -> String {
+        serde_json::to_string(self).expect("an activity serialises")
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -51,27 +95,35 @@ pub fn idle(last_activity_ms: f64, now_ms: f64) -> Idle {
     }
 }
 
-impl Session {
-    /// Whole minutes the session has been open.
-    pub fn minutes_open(&self, now_ms: f64) -> u32 {
-        ((now_ms - self.started_ms).max(0.0) / 60_000.0).floor() as u32
-    }
+/// What a counter window does when it starts, before it draws anything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AtStart {
+    /// No session on the device.
+    Nothing,
+    /// A session another window of this device holds (or this one, reloaded): go on in it.
+    Resume,
+    /// A session nobody can read any more (every window of it closed or crashed), or one
+    /// left quiet past the limit: wiped before anything is drawn.
+    Wipe,
+}
 
-    /// A stored session, or None for anything else (a session is never half-read).
-    pub fn from_stored(raw: &str) -> Option<Session> {
-        let s: Session = serde_json::from_str(raw).ok()?;
-        (s.started_ms.is_finite() && s.started_ms >= 0.0 && !s.citizen.trim().is_empty())
-            .then_some(s)
-    }
-
-    pub fn to_stored(&self) -> String {
-        serde_json::to_string(self).expect("a session serialises")
+/// `sealed`: the device holds a sealed session; `key`: this window found its key (its own
+/// from before a reload, or another window's); `activity`: the session's last use.
+pub fn at_start(sealed: bool, key: bool, activity: Option<&Activity>, now_ms: f64) -> AtStart {
+    match (sealed, key, activity) {
+        (false, _, None) => AtStart::Nothing,
+        // A stray record of activity with no session: wiped with the rest.
+        (false, _, Some(_)) => AtStart::Wipe,
+        (true, false, _) | (true, true, None) => AtStart::Wipe,
+        (true, true, Some(a)) if idle(a.at_ms, now_ms) == Idle::Over => AtStart::Wipe,
+        (true, true, Some(_)) => AtStart::Resume,
     }
 }
 
 /// What a section of the citizen screen said when the citizen confirmed it: the same
 /// rows give the same print, so a value changed afterwards asks for a new confirmation.
-/// FNV-1a (64 bits) over each (label, value): a check of sameness, not a secret.
+/// FNV-1a (64 bits) over each (label, value): a check of sameness, not a secret (and kept
+/// sealed with the session).
 pub fn fingerprint(rows: &[(String, String)]) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for (label, value) in rows {
@@ -88,88 +140,37 @@ pub fn fingerprint(rows: &[(String, String)]) -> String {
     format!("{hash:016x}")
 }
 
-/// One section of the citizen screen: what the citizen confirms in one go.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ScreenSection {
-    /// Stable across redraws and languages: "c1:answers", "c1:p1", "c1:worked-out".
-    pub id: String,
-    pub heading: String,
-    /// (label, value) as the citizen reads them in `lang`.
-    pub rows: Vec<(String, String)>,
-    /// The print of the rows in Japanese, the language of the forms: a confirmation
-    /// stays valid when the citizen only switches language.
-    pub print: String,
-}
+/// Attributes shown masked on the screen turned to the citizen (a monitor others in the
+/// office can see): identity and card numbers, and bank accounts.
+pub const MASKED: [&str; 7] = [
+    "my_number",
+    "licence_number",
+    "residence_card_number",
+    "insurance_number",
+    "pension_number",
+    "bank_account",
+    "account_numbers",
+];
 
-/// What the citizen screen shows of a session's state: for each case (the newest first)
-/// the answers given (with what is being typed, marked) and each person's values as the
-/// forms will carry them.
-pub fn screen(state: &AppState, catalog: &Catalog, today: Date, lang: Lang) -> Vec<ScreenSection> {
-    let mut out = Vec::new();
-    for case in state.cases.iter().rev() {
-        let Some(scope) = state.scope(catalog, &case.id, today) else {
-            continue;
-        };
-        let answers = |lang: Lang| -> Vec<(String, String)> {
-            scope
-                .event
-                .questions
-                .iter()
-                .filter_map(|q| {
-                    let value = match (case.answers.get(&q.id), case.drafts.get(&q.id)) {
-                        (_, Some(draft)) if case.answers.get(&q.id) != Some(draft) => {
-                            format!("{draft}（{}）", ct(lang, CounterMsg::CitizenTyping))
-                        }
-                        (Some(a), _) => answer_display(q, a, lang),
-                        (None, _) => return None,
-                    };
-                    Some((q.text.get(lang).to_string(), value))
-                })
-                .collect()
-        };
-        let rows = answers(lang);
-        if !rows.is_empty() {
-            out.push(ScreenSection {
-                id: format!("{}:answers", case.id),
-                heading: format!(
-                    "{} — {}",
-                    scope.event.title.get(lang),
-                    ct(lang, CounterMsg::CitizenAnswers)
-                ),
-                print: fingerprint(&answers(Lang::Ja)),
-                rows,
-            });
-        }
-        for section in crate::onestop::sections(&scope) {
-            let owner = section.owner.as_deref();
-            let role = owner.and_then(|o| state.role_of(&case.id, o));
-            let rows_in = |lang: Lang| -> Vec<(String, String)> {
-                section
-                    .rows
-                    .iter()
-                    .map(|u| {
-                        let label = catalog.field_label(&u.field, lang);
-                        (label, display_value(catalog, &u.field, &u.value, lang))
-                    })
-                    .collect()
-            };
-            out.push(ScreenSection {
-                id: format!("{}:{}", case.id, owner.unwrap_or("worked-out")),
-                heading: section_heading(lang, &state.vault, owner, role, today),
-                print: fingerprint(&rows_in(Lang::Ja)),
-                rows: rows_in(lang),
-            });
-        }
-    }
-    out
-}
-
-/// What the citizen confirmed: section id → the print it had.
-pub type Confirmed = BTreeMap<String, String>;
-
-/// Whether a section stands confirmed: confirmed, and unchanged since.
-pub fn is_confirmed(confirmed: &Confirmed, section: &ScreenSection) -> bool {
-    confirmed.get(&section.id) == Some(&section.print)
+/// A number as the citizen screen shows it until the citizen asks to see it: every
+/// letter and digit but the last four hidden ("••••••••9018"); spaces, hyphens and words
+/// kept, so its shape is still recognisable.
+pub fn mask(value: &str) -> String {
+    // Digits (any width) and Latin letters are what a number is made of; words (a bank's
+    // name) stay readable.
+    let maskable = |c: char| c.is_ascii_alphanumeric() || c.is_numeric();
+    let mut hidden = value.chars().filter(|c| maskable(*c)).count().saturating_sub(4);
+    value
+        .chars()
+        .map(|c| {
+            if maskable(c) && hidden > 0 {
+                hidden -= 1;
+                '•'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -192,6 +193,38 @@ mod tests {
         assert_eq!(idle(t0, t0 + 10.0 * 60_000.0), Idle::Over);
         // A clock set back does not end a session.
         assert_eq!(idle(t0, t0 - 60_000.0), Idle::Active);
+    }
+
+    #[test]
+    fn a_counter_start_wipes_what_nobody_holds_or_what_was_left_quiet() {
+        let t0 = 1_800_000_000_000.0;
+        let a = Activity {
+            session: "s1".into(),
+            at_ms: t0,
+        };
+        assert_eq!(at_start(false, false, None, t0), AtStart::Nothing);
+        assert_eq!(at_start(true, true, Some(&a), t0 + 60_000.0), AtStart::Resume);
+        // Every window closed or crashed: the key went with them.
+        assert_eq!(at_start(true, false, Some(&a), t0 + 60_000.0), AtStart::Wipe);
+        // Two hours later, the next start: stale.
+        assert_eq!(
+            at_start(true, true, Some(&a), t0 + 120.0 * 60_000.0),
+            AtStart::Wipe
+        );
+        assert_eq!(at_start(true, true, None, t0), AtStart::Wipe);
+        assert_eq!(at_start(false, false, Some(&a), t0), AtStart::Wipe);
+    }
+
+    #[test]
+    fn an_activity_record_is_read_whole_or_not_at_all() {
+        let a = Activity {
+            session: "s1".into(),
+            at_ms: 1_800_000_000_000.0,
+        };
+        assert_eq!(Activity::from_stored(&a.to_stored()), Some(a));
+        for bad in ["", "{}", "null", r#"{"session":"","at_ms":1}"#, r#"{"session":"a","at_ms":-1}"#] {
+            assert_eq!(Activity::from_stored(bad), None, "{bad}");
+        }
     }
 
     #[test]
@@ -218,21 +251,12 @@ mod tests {
     }
 
     #[test]
-    fn a_session_is_kept_whole_or_not_at_all() {
-        let s = Session {
-            citizen: "山田 太郎".into(),
-            started_ms: 1_800_000_000_000.0,
-        };
-        assert_eq!(Session::from_stored(&s.to_stored()), Some(s.clone()));
-        assert_eq!(s.minutes_open(s.started_ms + 12.5 * 60_000.0), 12);
-        for bad in [
-            "",
-            "{}",
-            "null",
-            r#"{"citizen":" ","started_ms":1}"#,
-            r#"{"citizen":"a","started_ms":-1}"#,
-        ] {
-            assert_eq!(Session::from_stored(bad), None, "{bad}");
-        }
+    fn numbers_on_the_public_screen_show_their_last_four_digits_only() {
+        assert_eq!(mask("123456789018"), "••••••••9018");
+        assert_eq!(mask("1234 5678 9018"), "•••• •••• 9018");
+        assert_eq!(mask("ゆうちょ 10180-1234567"), "ゆうちょ •••••-•••4567");
+        assert_eq!(mask("AB12345678CD"), "••••••••78CD");
+        assert_eq!(mask("123"), "123");
+        assert_eq!(mask(""), "");
     }
 }

@@ -49,6 +49,10 @@ pub struct AppState {
     /// Which notices the citizen wants, and what they did with each.
     #[serde(default)]
     pub notices: crate::notice::NoticeBook,
+    /// The counter session this state belongs to, on a counter device; never in a
+    /// citizen's own file (an import drops it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counter: Option<crate::session::CounterSession>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -104,6 +108,7 @@ impl Default for AppState {
             shared: Vec::new(),
             display: Display::default(),
             notices: crate::notice::NoticeBook::default(),
+            counter: None,
         }
     }
 }
@@ -359,6 +364,7 @@ fn salvage(v: &Value) -> (AppState, Vec<String>) {
     part!("shared", shared);
     part!("display", display);
     part!("notices", notices);
+    part!("counter", counter);
     if s.vault.person(ME).is_none() {
         s.vault.people.insert(
             0,
@@ -489,6 +495,8 @@ impl AppState {
             }
         }
         crate::integrity::check(&state).map_err(ImportError::Invalid)?;
+        // A counter session is the counter's: a citizen's file never holds one.
+        state.counter = None;
         Ok(state)
     }
 
@@ -526,6 +534,25 @@ impl AppState {
         }
     }
 
+    /// Every name a page title must leave out: the household's (`Vault::names`) and, at
+    /// the counter, whom the session is for as staff typed it.
+    pub fn names(&self) -> Vec<String> {
+        let mut names = self.vault.names();
+        if let Some(c) = &self.counter {
+            let whole = c.citizen.trim().to_string();
+            names.extend(
+                whole
+                    .split(char::is_whitespace)
+                    .filter(|p| p.chars().count() >= 2)
+                    .map(str::to_string),
+            );
+            names.push(whole);
+            names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+            names.dedup();
+        }
+        names
+    }
+
     pub fn case(&self, id: &str) -> Option<&Case> {
         self.cases.iter().find(|c| c.id == id)
     }
@@ -556,8 +583,13 @@ impl AppState {
     /// Opens a new case and returns its id; the people the event brings (a newborn, the
     /// deceased) join the vault as people of their own.
     pub fn open_case(&mut self, event: &Event, today: Date) -> String {
-        let id = format!("c{}", self.next_id.max(1));
-        self.next_id = self.next_id.max(1) + 1;
+        // Never an id in use, even from a counter at its end (it saturates, not wraps).
+        let mut n = self.next_id.max(1);
+        while self.cases.iter().any(|c| c.id == format!("c{n}")) && n < u32::MAX {
+            n += 1;
+        }
+        let id = format!("c{n}");
+        self.next_id = n.saturating_add(1);
         let mut roles = BTreeMap::new();
         for role in &event.people {
             roles.insert(*role, vec![self.vault.add_person(&id)]);
@@ -901,6 +933,24 @@ impl AppState {
             .enqueue(&id, key, packet.body(&id, &event, today), now_ms);
         self.hand_over(catalog, case_id, &id, true, today);
         Some(id)
+    }
+
+    /// Takes back a packet waiting to be sent (staff at the end of a counter session, with
+    /// the citizen): not sent, its record gone, its procedures open again; what was
+    /// recorded as shared with its recipient goes too, since nothing reached them.
+    pub fn discard_packet(&mut self, packet_id: &str) {
+        self.outbox.items.retain(|i| i.id != packet_id);
+        for c in &mut self.cases {
+            if let Some(p) = c.packets.remove(packet_id) {
+                let case = c.id.clone();
+                self.shared.retain(|s| {
+                    !(s.case == case
+                        && s.recipient == p.agency
+                        && p.procedures.contains(&s.procedure))
+                });
+                break;
+            }
+        }
     }
 
     /// Records what one attempt to send a packet gave: accepted, its receipt and status.

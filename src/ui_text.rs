@@ -164,7 +164,50 @@ pub enum Msg {
     IsThisYouHint,
     NotYouTitle,
     NotYouBody,
-    NotYouDeleteAndStart,
+    NotYouStartOwn,
+    SharedDeviceTitle,
+    FilesTitle,
+    FilesIntro,
+    FileNoName,
+    FileOpen,
+    FileCurrent,
+    FileDelete,
+    FileDeleteConfirmTitle,
+    FileDeleteYes,
+    FileDeleted,
+    FileNew,
+    FilesFull,
+    FilesLink,
+    LockTitle,
+    LockIntro,
+    LockWarning,
+    LockMeasured,
+    LockUnderstand,
+    LockUnderstandMissing,
+    PasscodeLabel,
+    PasscodeHint,
+    PasscodeRepeatLabel,
+    PasscodeEmpty,
+    PasscodeTooShort,
+    PasscodeTooLong,
+    PasscodeMismatch,
+    LockButton,
+    LockWorking,
+    LockDone,
+    LockFailed,
+    LockedState,
+    ChangePasscode,
+    RemoveLock,
+    LockRemoved,
+    CloseFile,
+    UnlockTitle,
+    UnlockIntro,
+    UnlockButton,
+    UnlockWrong,
+    UnlockWorking,
+    UnlockSomeoneElse,
+    LockedNewsTitle,
+    LockedNewsBody,
     PostalCodeHint,
     PhoneHint,
     MyNumberHint,
@@ -301,6 +344,11 @@ pub enum Msg {
     HandoffIntro,
     HandoffImage,
     HandoffNothingSent,
+    HandoffNoMyNumber,
+    HandoffRefused,
+    HandoffPrevious,
+    HandoffNext,
+    HandoffAnyReader,
     HandoffTooBig,
     SummaryTitle,
     SummaryLink,
@@ -453,6 +501,23 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "市役所の まどぐちで この 画面を 見せて ください。しょくいんが コードを よみとって、書類を つくります。あなたが 書く ひつようは ありません。",
         ],
         HandoffImage => ["窓口用のQRコード", "QR code for the counter", "まどぐちよう QRコード"],
+        HandoffPrevious => ["前のコード", "Previous code", "まえの コード"],
+        HandoffNext => ["次のコード", "Next code", "つぎの コード"],
+        HandoffRefused => [
+            "この内容では、窓口で読み取れるコードを作れません。次の点を直してください。",
+            "A code the counter can read cannot be made from this: please correct the following.",
+            "この ままでは コードを つくれません。つぎの ところを なおして ください。",
+        ],
+        HandoffNoMyNumber => [
+            "マイナンバー（個人番号）はコードに入れていません。窓口でマイナンバーカードをお見せください。職員がカードで番号とご本人を確認します。",
+            "Your My Number is not in the code: show your My Number card at the counter, where staff check the number and who you are from the card.",
+            "マイナンバーは コードに 入って いません。まどぐちで マイナンバーカードを 見せて ください。",
+        ],
+        HandoffAnyReader => [
+            "QRコードは、どの読み取りアプリでも読めます。窓口の職員にだけ見せてください。",
+            "Any QR code reader app can read this code: show it only to the counter staff.",
+            "QRコードは だれでも よめます。まどぐちの しょくいんに だけ 見せて ください。",
+        ],
         HandoffNothingSent => [
             "コードはこの画面に出すだけで、どこにも送られません。",
             "The code is only shown on this screen; nothing is sent anywhere.",
@@ -666,11 +731,110 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         ],
         NotYouTitle => ["保存されている情報は使いません", "The saved details will not be used", "ここに ある 情報は 使いません"],
         NotYouBody => [
-            "この端末には別の人の情報が保存されています。その人の情報を使わずに始めるには、先に削除してください。必要なら先に書き出してください。",
-            "This device holds someone else's details. To start without them, delete them first; export them first if that person may need them.",
-            "この スマホには 他の 人の 情報が あります。使わない ときは さきに けして ください。",
+            "保存されている情報は、その人のファイルにそのまま残ります。あなたの手続きは、あなただけの新しいファイルで始めます。",
+            "The saved details stay in that person's file, untouched. Your procedure starts in a new file of your own.",
+            "ここに ある 情報は その 人の ファイルに のこります。あなたは あたらしい じぶんの ファイルで はじめます。",
         ],
-        NotYouDeleteAndStart => ["保存されている情報を削除して始める", "Delete the saved details and start", "けしてから はじめる"],
+        NotYouStartOwn => ["自分のファイルで始める", "Start in a file of my own", "じぶんの ファイルで はじめる"],
+        SharedDeviceTitle => ["ほかの人もこの端末を使うとき", "If others use this device too", "ほかの 人も この たんまつを 使う とき"],
+        FilesTitle => ["この端末のファイル", "Files on this device", "この たんまつの ファイル"],
+        FilesIntro => [
+            "この端末を使う人は、それぞれ自分のファイルを持てます。自分のファイルを開くか、新しく始めてください。ほかの人のファイルは開かないでください。",
+            "Everyone who uses this device can keep a file of their own. Open yours, or start a new one. Do not open other people's files.",
+            "この たんまつを 使う 人は、ひとり ひとつ ファイルを もてます。じぶんの ファイルを ひらくか、あたらしく はじめて ください。",
+        ],
+        FileNoName => ["名前のまだないファイル", "A file with no name yet", "名前の ない ファイル"],
+        FileOpen => ["開く", "Open", "ひらく"],
+        FileCurrent => ["このタブで使用中", "In use in this tab", "いま 使って います"],
+        FileDelete => ["削除する", "Delete", "けす"],
+        FileDeleteConfirmTitle => ["このファイルを削除しますか", "Delete this file?", "この ファイルを けしますか"],
+        FileDeleteYes => ["はい、このファイルを削除します", "Yes, delete this file", "はい、けします"],
+        FileDeleted => ["ファイルを削除しました", "The file has been deleted", "ファイルを けしました"],
+        FileNew => ["新しいファイルを始める", "Start a new file", "あたらしい ファイルを はじめる"],
+        FilesFull => [
+            "この端末にはこれ以上ファイルを作れません。使わなくなったファイルを先に削除してください。",
+            "This device cannot hold another file. Delete a file nobody uses any more first.",
+            "もう ファイルを ふやせません。使わない ファイルを さきに けして ください。",
+        ],
+        FilesLink => ["この端末のファイル（ほかの人と使うとき）", "Files on this device (when others use it too)", "この たんまつの ファイル（ほかの 人と 使う とき）"],
+        LockTitle => ["ファイルに鍵をかける", "Lock your file", "ファイルに かぎを かける"],
+        LockIntro => [
+            "鍵をかけると、このファイルは端末の中で暗号化され、パスコードを入れるまで、名前・手続き・用紙・お知らせの中身は表示も書き出しもできません。この端末をほかの人も使うときにお使いください。",
+            "A locked file is encrypted on this device: until the passcode is entered, no name, event, sheet or notice in it can be shown or exported. Use it when others use this device too.",
+            "かぎを かけると、パスコードを 入れるまで、ファイルの 中みは 見えません。ほかの 人も この たんまつを 使う ときに かけて ください。",
+        ],
+        LockWarning => [
+            "パスコードを忘れると、このファイルを開く方法はありません。だれにも（市役所にも）戻せません。",
+            "If you forget the passcode, there is no way to open this file: nobody, not even the city office, can recover it.",
+            "パスコードを わすれると、もう ひらけません。だれも もどせません。",
+        ],
+        LockMeasured => [
+            "鍵をかける前にこの端末に書かれた内容は、ブラウザーのファイルの中にしばらく残ることがあります。専用の道具で端末を調べる人からは守れません。鍵は、この端末を次に使う人がアプリやブラウザーの履歴から見ることを防ぎます。",
+            "What was written on this device before the lock may stay for a while in the browser's own files: the lock does not protect against someone who examines the device with forensic tools. It stops the next person who uses this browser from seeing your file through the app, its exports or the browser's history.",
+            "かぎを かける 前の 内容は、しばらく たんまつの 中に のこる ことが あります。かぎは、つぎに 使う 人が アプリで 見る ことを ふせぎます。",
+        ],
+        LockUnderstand => [
+            "パスコードを忘れると戻せないことを理解しました",
+            "I understand that a forgotten passcode cannot be recovered",
+            "わすれると もどせない ことが わかりました",
+        ],
+        LockUnderstandMissing => [
+            "パスコードを忘れると戻せないことを確認してください",
+            "Confirm that you understand a forgotten passcode cannot be recovered",
+            "わすれると もどせない ことを たしかめて ください",
+        ],
+        PasscodeLabel => ["パスコード", "Passcode", "パスコード"],
+        PasscodeHint => [
+            "6文字以上。この端末を使うほかの人が知らないものにしてください。",
+            "At least 6 characters, that nobody else who uses this device knows.",
+            "6もじ いじょう。ほかの 人が しらない ものに して ください。",
+        ],
+        PasscodeRepeatLabel => ["もう一度パスコード", "The passcode again", "もう いちど パスコード"],
+        PasscodeEmpty => ["パスコードを入力してください", "Enter a passcode", "パスコードを 入れて ください"],
+        PasscodeTooShort => ["パスコードは6文字以上にしてください", "The passcode must be at least 6 characters", "パスコードは 6もじ いじょうに して ください"],
+        PasscodeTooLong => ["パスコードは128文字以下にしてください", "The passcode must be 128 characters or fewer", "パスコードは 128もじ までに して ください"],
+        PasscodeMismatch => ["2つのパスコードが同じではありません", "The two passcodes are not the same", "2つの パスコードが ちがいます"],
+        LockButton => ["鍵をかける", "Lock the file", "かぎを かける"],
+        LockWorking => ["鍵をかけています…", "Locking…", "かぎを かけて います…"],
+        LockDone => ["ファイルに鍵をかけました", "Your file is locked", "かぎを かけました"],
+        LockFailed => [
+            "鍵をかけられませんでした。何も変えていません。もう一度お試しください",
+            "The file could not be locked; nothing was changed. Please try again",
+            "かぎを かけられませんでした。もう いちど ためして ください",
+        ],
+        LockedState => [
+            "このファイルには鍵がかかっています。このタブを閉じると、次に開くときはパスコードが必要です。",
+            "This file is locked. Once this tab is closed, it opens only with the passcode.",
+            "この ファイルには かぎが かかって います。",
+        ],
+        ChangePasscode => ["パスコードを変える", "Change the passcode", "パスコードを かえる"],
+        RemoveLock => ["鍵を外す", "Remove the lock", "かぎを はずす"],
+        LockRemoved => ["鍵を外しました", "The lock has been removed", "かぎを はずしました"],
+        CloseFile => ["ファイルを閉じる", "Close the file", "ファイルを とじる"],
+        UnlockTitle => ["鍵のかかったファイル", "A locked file", "かぎの かかった ファイル"],
+        UnlockIntro => [
+            "このファイルを開くには、パスコードを入力してください。",
+            "Enter the passcode to open this file.",
+            "ひらくには パスコードを 入れて ください。",
+        ],
+        UnlockButton => ["開く", "Open", "ひらく"],
+        UnlockWrong => [
+            "このパスコードではファイルを開けません",
+            "That passcode does not open this file",
+            "この パスコードでは ひらけません",
+        ],
+        UnlockWorking => ["確かめています…", "Checking…", "たしかめて います…"],
+        UnlockSomeoneElse => [
+            "別の人です（ほかのファイルを選ぶ・始める）",
+            "I am someone else (choose or start another file)",
+            "ちがう 人 です（ほかの ファイル）",
+        ],
+        LockedNewsTitle => ["ひとつ", "hitotsu", "ひとつ"],
+        LockedNewsBody => [
+            "お知らせがあります。アプリを開いてパスコードを入れてください。",
+            "There is news for you. Open hitotsu and enter your passcode.",
+            "おしらせが あります。アプリを ひらいて ください。",
+        ],
         PostalCodeHint => ["例：100-0001", "For example 100-0001", "れい：100-0001"],
         PhoneHint => ["例：090-1234-5678", "For example 090-1234-5678", "れい：090-1234-5678"],
         MyNumberHint => ["12桁の数字", "12 digits", "12けたの すうじ"],
@@ -1006,6 +1170,16 @@ fn invalid_reason(e: &crate::integrity::Invalid) -> (String, String, String) {
             format!("a sending record holds a value that is not a time ({id})"),
             format!("おくった きろくが へん です（{id}）"),
         ),
+        HistoryOrder(what) => (
+            format!("同じ日付から始まる値が2つあります（{what}）"),
+            format!("two values start on the same date ({what})"),
+            format!("おなじ 日から はじまる ものが 2つ あります（{what}）"),
+        ),
+        TooManyPeople(n) => (
+            format!("人数が多すぎます（{n}人）"),
+            format!("it holds more people than a household has ({n})"),
+            format!("人が おおすぎます（{n}人）"),
+        ),
     }
 }
 
@@ -1019,11 +1193,35 @@ pub fn parts_lost(lang: Lang, parts: &[String]) -> String {
 }
 
 /// What a counter code carries, in numbers, so the citizen knows what they show.
-pub fn handoff_contents(lang: Lang, answers: usize, people: usize) -> String {
+/// Which of several codes is shown ("code 2 of 3"): the picture's name and its caption.
+pub fn handoff_part(lang: Lang, n: usize, total: usize) -> String {
     match lang {
-        Lang::Ja => format!("このコードに入っているもの：質問への答え{answers}件と、{people}人の情報（名前、生年月日、住所など）。"),
-        Lang::En => format!("What the code holds: your {answers} answers and the details of {people} people (names, dates of birth, addresses …)."),
-        Lang::Easy => format!("コードの なかみ：しつもんの こたえ {answers}こ と、{people}人の じょうほう（なまえ、たんじょうび、じゅうしょ など）。"),
+        Lang::Ja => format!("窓口用のQRコード（{total}つのうち{n}つ目）"),
+        Lang::En => format!("QR code for the counter ({n} of {total})"),
+        Lang::Easy => format!("まどぐちよう QRコード（{total}この うち {n}こめ）"),
+    }
+}
+
+/// Why several codes: each must be read, in any order.
+pub fn handoff_parts_intro(lang: Lang, total: usize) -> String {
+    match lang {
+        Lang::Ja => format!("情報が多いので、{total}つのコードに分けています。窓口で全部を読み取ってもらってください（順番は自由です）。「次のコード」で切り替えます。"),
+        Lang::En => format!("There is a lot to carry, so it is split into {total} codes. Let the counter read all of them, in any order: \"Next code\" shows the next."),
+        Lang::Easy => format!("じょうほうが おおいので、{total}この コードに わけて います。ぜんぶ よみとって もらって ください。"),
+    }
+}
+
+/// What the code holds, said plainly: the answers, how many people, and each kind of
+/// value it carries of them (`labels`, in the citizen's language).
+pub fn handoff_contents(lang: Lang, answers: usize, people: usize, labels: &[String]) -> String {
+    let list = labels.join(match lang {
+        Lang::En => ", ",
+        _ => "、",
+    });
+    match lang {
+        Lang::Ja => format!("このコードに入っているもの：質問への答え{answers}件と、{people}人の次の情報です。{list}。"),
+        Lang::En => format!("What the code holds: your {answers} answers, and for {people} people: {list}."),
+        Lang::Easy => format!("コードの なかみ：しつもんの こたえ {answers}こ と、{people}人の つぎの じょうほう です。{list}。"),
     }
 }
 
@@ -1073,6 +1271,22 @@ pub enum CounterMsg {
     CitizenConfirmed,
     CitizenChanged,
     CitizenTyping,
+    CitizenShowNumber,
+    CitizenHideNumber,
+    CounterNotHereTitle,
+    CounterNotHereBody,
+    CounterEndFirst,
+    CounterEndTitle,
+    CounterEndIntro,
+    CounterEndRetry,
+    CounterEndPrint,
+    CounterEndDiscard,
+    CounterEndDiscardConfirm,
+    CounterEndKeep,
+    CounterEndNow,
+    CounterEndBack,
+    CounterEndNothingWaits,
+    CounterReadTimedOut,
 }
 
 pub fn ct(lang: Lang, msg: CounterMsg) -> &'static str {
@@ -1164,6 +1378,42 @@ pub fn ct(lang: Lang, msg: CounterMsg) -> &'static str {
             "かわりました。もう いちど かくにん して ください。",
         ],
         CitizenTyping => ["入力中", "being typed", "いま かいて います"],
+        CitizenShowNumber => ["番号を表示する", "Show the number", "ばんごうを みる"],
+        CitizenHideNumber => ["番号を隠す", "Hide the number", "ばんごうを かくす"],
+        CounterNotHereTitle => ["窓口では使えません", "Not available at the counter", "まどぐちでは つかえません"],
+        CounterNotHereBody => [
+            "書き出し・読み込み、わたしの情報、提供の記録、お知らせの設定は、お客様ご自身のスマートフォンでお使いいただけます。窓口の端末には、お客様の情報を残しません。",
+            "Export and import, my information, what was shared and notice settings are on the citizen's own phone. A counter device keeps nothing of a citizen.",
+            "これは じぶんの スマホで つかって ください。まどぐちの たんまつには なにも のこしません。",
+        ],
+        CounterEndFirst => [
+            "受付中です。別の方のコードを読み取る前に、今の受付を終えてください。",
+            "A session is open. End it before reading another citizen's code.",
+            "いま うけつけ ちゅう です。さきに おわって ください。",
+        ],
+        CounterEndTitle => ["送信待ちの申請があります", "Packets are still waiting to be sent", "まだ おくって いない もうしこみが あります"],
+        CounterEndIntro => [
+            "お客様が同意した次の申請は、まだ提出先に届いていません。受付を終える前に、それぞれどうするか選んでください。",
+            "The citizen consented to these packets and their recipients do not have them yet. Before the session ends, choose what happens to each.",
+            "おくると きめた もうしこみが、まだ とどいて いません。どう するか えらんで ください。",
+        ],
+        CounterEndRetry => ["今すぐ送り直す", "Try again now", "いま おくりなおす"],
+        CounterEndPrint => ["用紙を印刷してお渡しする", "Print the sheets for the citizen to take", "かみに して わたす"],
+        CounterEndDiscard => ["送らずに取り消す", "Discard without sending", "おくらずに とりけす"],
+        CounterEndDiscardConfirm => ["はい、この申請を取り消します", "Yes, discard this packet", "はい、とりけします"],
+        CounterEndKeep => [
+            "この端末から送り続ける（受付の後も、届くまで自動で再送します）",
+            "Keep sending from this device (after the session too, until it arrives)",
+            "この たんまつから おくりつづける",
+        ],
+        CounterEndNow => ["受付を終える", "End the session", "うけつけを おわる"],
+        CounterEndBack => ["受付に戻る", "Back to the session", "うけつけに もどる"],
+        CounterEndNothingWaits => ["送信待ちの申請はありません。", "Nothing is waiting to be sent.", "まって いる ものは ありません。"],
+        CounterReadTimedOut => [
+            "コードを読み取れませんでした。スマートフォンをもう少し近づけて、まっすぐ写してください。",
+            "The code could not be read: hold the phone a little closer and straight, then try again.",
+            "よみとれません でした。スマホを ちかづけて、まっすぐ うつして ください。",
+        ],
     };
     match lang {
         Lang::Ja => ja,
@@ -1234,6 +1484,42 @@ pub fn confirmed_count(lang: Lang, done: usize, total: usize) -> String {
     }
 }
 
+/// What a counter device keeps beyond its sessions, for staff: how many packets wait for
+/// their recipients, and how many a recipient refused (never what is in them).
+pub fn device_outbox(lang: Lang, waiting: usize, refused: usize) -> String {
+    let mut out = match lang {
+        Lang::Ja => format!("この端末から送信待ちの申請: {waiting}件（届くまで自動で再送します）"),
+        Lang::En => format!("Packets waiting to be sent from this device: {waiting} (retried until they arrive)"),
+        Lang::Easy => format!("この たんまつから おくる まちの もうしこみ: {waiting}こ"),
+    };
+    if refused > 0 {
+        out.push_str(&match lang {
+            Lang::Ja => format!("。提出先が受け付けなかった申請: {refused}件"),
+            Lang::En => format!(". Refused by the recipient: {refused}"),
+            Lang::Easy => format!("。うけつけて もらえなかった もの: {refused}こ"),
+        });
+    }
+    out
+}
+
+/// A code shown as several parts: how many are read, and that the rest are still to come.
+pub fn parts_read(lang: Lang, have: usize, total: usize) -> String {
+    match lang {
+        Lang::Ja => format!("{total}つのコードのうち{have}つを読み取りました。残りのコードも読み取ってください（順番は問いません）。"),
+        Lang::En => format!("{have} of {total} codes read. Read the others too, in any order."),
+        Lang::Easy => format!("{total}この コードの うち {have}こ よみとりました。のこりも よみとって ください。"),
+    }
+}
+
+/// Asked before a packet is discarded at the end of a session: which one, for whom.
+pub fn discard_packet(lang: Lang, recipient: &str, procedures: &str) -> String {
+    match lang {
+        Lang::Ja => format!("「{recipient}」宛ての申請（{procedures}）を送らずに取り消しますか。取り消すと、この申請は提出先に届きません。"),
+        Lang::En => format!("Discard the packet for {recipient} ({procedures}) without sending it? The recipient will then never receive it."),
+        Lang::Easy => format!("「{recipient}」への もうしこみ（{procedures}）を とりけしますか。とどかなく なります。"),
+    }
+}
+
 /// The warning before a quiet counter session ends by itself.
 pub fn idle_warning(lang: Lang, seconds: u32) -> String {
     match lang {
@@ -1244,6 +1530,18 @@ pub fn idle_warning(lang: Lang, seconds: u32) -> String {
 }
 
 /// Why a counter code was refused, naming what is wrong; nothing of it was loaded.
+/// Why the phone cannot make a code the counter would read, for the citizen: a value a
+/// form would refuse is named with the form's own words; anything else is said plainly.
+/// (Not `handoff_error`: its words are the counter's, and the phone carries none of them.)
+pub fn handoff_refused(lang: Lang, e: &crate::handoff::HandoffError) -> Option<String> {
+    match e {
+        crate::handoff::HandoffError::BadValue { what, why } => {
+            Some(field_error(lang, *why, what.get(lang)))
+        }
+        _ => None,
+    }
+}
+
 pub fn handoff_error(lang: Lang, e: &crate::handoff::HandoffError) -> String {
     use crate::handoff::HandoffError::*;
     match e {
@@ -1253,6 +1551,12 @@ pub fn handoff_error(lang: Lang, e: &crate::handoff::HandoffError) -> String {
         UnknownVersion(v) => format!("{}（{v}）", ct(lang, CounterMsg::HandoffNewer)),
         Invalid(what) => format!("{}（{what}）", ct(lang, CounterMsg::HandoffInvalid)),
         UnknownEvent(id) => format!("{}（{id}）", ct(lang, CounterMsg::HandoffUnknownEvent)),
+        BadValue { what, why } => {
+            let label = what.get(lang);
+            format!("{}（{}）", ct(lang, CounterMsg::HandoffInvalid), field_error(lang, *why, label))
+        }
+        BadAnswer(q) => format!("{}（{q}）", ct(lang, CounterMsg::HandoffInvalid)),
+        TooManyPeople(n) => format!("{}（{n}）", ct(lang, CounterMsg::HandoffInvalid)),
     }
 }
 
@@ -1510,6 +1814,48 @@ pub fn is_this_you(lang: Lang, name: &str) -> String {
         Lang::Easy => {
             format!("この スマホの 情報は「{name}」さんの もの です。あなた ですか")
         }
+    }
+}
+
+/// A page's title as the browser keeps it (its history, its saved sessions, on disk):
+/// every name of the household replaced by a placeholder, so a shared device's history
+/// names nobody. The heading on the page itself still says whom it is about.
+pub fn title_without_names(lang: Lang, title: &str, names: &[String]) -> String {
+    let placeholder = match lang {
+        Lang::Ja | Lang::Easy => "（氏名）",
+        Lang::En => "(name)",
+    };
+    names
+        .iter()
+        .fold(title.to_string(), |t, n| t.replace(n.as_str(), placeholder))
+}
+
+/// How the chooser names a locked file: by its place among the locked files, never by
+/// anything inside it.
+pub fn locked_file(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Ja => format!("鍵のかかったファイル {n}"),
+        Lang::En => format!("Locked file {n}"),
+        Lang::Easy => format!("かぎの かかった ファイル {n}"),
+    }
+}
+
+/// What deleting a file takes with it, said before it is done.
+pub fn file_delete_body(lang: Lang, label: &str) -> String {
+    match lang {
+        Lang::Ja => format!("「{label}」の手続き・情報・用紙・送信の記録・お知らせが、この端末からすべて消えます。元に戻せません。"),
+        Lang::En => format!("Every event, fact, sheet, record of sending and notice in “{label}” is deleted from this device. It cannot be undone."),
+        Lang::Easy => format!("「{label}」の 中みが 全部 きえます。もとに もどせません。"),
+    }
+}
+
+/// How many life events a file holds, on the chooser.
+pub fn file_events(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Ja => format!("手続き中のできごと {n}件"),
+        Lang::En if n == 1 => "1 life event".to_string(),
+        Lang::En => format!("{n} life events"),
+        Lang::Easy => format!("できごと {n}こ"),
     }
 }
 
@@ -1965,6 +2311,20 @@ fn lower_first(s: &str) -> String {
 }
 
 /// What is wrong with a typed date, in words.
+/// Why a new passcode was refused.
+pub fn passcode_error(lang: Lang, e: crate::files::PasscodeError) -> &'static str {
+    use crate::files::PasscodeError::*;
+    t(
+        lang,
+        match e {
+            Empty => Msg::PasscodeEmpty,
+            TooShort => Msg::PasscodeTooShort,
+            TooLong => Msg::PasscodeTooLong,
+            Mismatch => Msg::PasscodeMismatch,
+        },
+    )
+}
+
 pub fn date_error(lang: Lang, e: DateError) -> &'static str {
     t(
         lang,

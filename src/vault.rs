@@ -18,6 +18,9 @@ pub const HOUSEHOLD: &str = "household";
 
 /// A person's attribute: lives in the citizen's household ("yes"/"no"), over time.
 pub const IN_HOUSEHOLD: &str = "in_household";
+/// More people than any household the app serves (a family of eight, a deceased's heirs
+/// to the third rank): a code or file with more was not made by hitotsu.
+pub const MAX_PEOPLE: usize = 40;
 /// The household's attribute: the person id of its head (世帯主), over time.
 pub const HEAD: &str = "head";
 
@@ -221,6 +224,36 @@ impl Vault {
     /// The newest version.
     pub fn latest(&self, key: &FactKey) -> Option<&Fact> {
         self.history(key).last()
+    }
+
+    /// Every name any person has or had here, in kanji and kana, and each part of a name
+    /// that could name them alone (a family or given name of two characters or more): what
+    /// a page's title must not carry (`ui_text::title_without_names`).
+    pub fn names(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .facts
+            .values()
+            .flat_map(|attrs| {
+                ["name", "name_kana"]
+                    .into_iter()
+                    .filter_map(|a| attrs.get(a))
+                    .flatten()
+            })
+            .flat_map(|f| {
+                let whole = f.value.trim().to_string();
+                let parts: Vec<String> = whole
+                    .split(|c: char| c.is_whitespace())
+                    .filter(|p| p.chars().count() >= 2)
+                    .map(str::to_string)
+                    .collect();
+                std::iter::once(whole).chain(parts)
+            })
+            .filter(|n| !n.is_empty())
+            .collect();
+        // Longest first, so a whole name goes before its parts.
+        out.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+        out.dedup();
+        out
     }
 
     /// Records a value from `from` on. A version that starts on the same day is corrected
@@ -563,6 +596,37 @@ mod tests {
             how: How::Typed,
             date: date(2026, 5, 1),
         }
+    }
+
+    #[test]
+    fn every_name_and_its_parts_are_known_for_titles_to_leave_out() {
+        let mut v = Vault::new();
+        v.set(&FactKey::new(ME, "name"), "高橋 大輔".into(), None, given("c1"));
+        v.set(&FactKey::new(ME, "name_kana"), "タカハシ ダイスケ".into(), None, given("c1"));
+        v.set(&FactKey::new("p1", "name"), "高橋 由".into(), None, given("c1"));
+        // A former name stays a name of theirs.
+        v.set(&FactKey::new("p1", "name"), "佐藤 由".into(), Some(date(2026, 6, 1)), given("c2"));
+        v.set(&FactKey::new(HOUSEHOLD, "address"), "北見市".into(), None, given("c1"));
+        let names = v.names();
+        for n in ["高橋 大輔", "タカハシ ダイスケ", "高橋", "大輔", "佐藤 由", "佐藤", "高橋 由"] {
+            assert!(names.contains(&n.to_string()), "{n} in {names:?}");
+        }
+        // A one-character given name alone would blank out ordinary words; the whole name
+        // still goes.
+        assert!(!names.contains(&"由".to_string()));
+        assert!(!names.contains(&"北見市".to_string()));
+        let title = crate::ui_text::title_without_names(
+            crate::i18n::Lang::Ja,
+            "高橋 大輔について — ひとつ",
+            &names,
+        );
+        assert_eq!(title, "（氏名）について — ひとつ");
+        let title = crate::ui_text::title_without_names(
+            crate::i18n::Lang::En,
+            "About 高橋 由 and 大輔",
+            &names,
+        );
+        assert_eq!(title, "About (name) and (name)");
     }
 
     #[test]

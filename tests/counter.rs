@@ -7,7 +7,8 @@ mod common;
 use common::Drive;
 
 use hitotsu::i18n::Lang;
-use hitotsu::session::{is_confirmed, screen, Confirmed};
+use hitotsu::citizen_screen::{is_confirmed, screen};
+use hitotsu::session::Confirmed;
 use hitotsu::vault::{FactKey, How, ME};
 use jiff::civil::date;
 
@@ -39,7 +40,7 @@ fn the_citizen_screen_shows_the_answers_and_each_persons_values_and_keeps_confir
         answers
             .rows
             .iter()
-            .any(|(q, a)| q.contains("生まれた日") && a.contains("2026年4月16日")),
+            .any(|r| r.label.contains("生まれた日") && r.value.contains("2026年4月16日")),
         "{:?}",
         answers.rows
     );
@@ -48,7 +49,7 @@ fn the_citizen_screen_shows_the_answers_and_each_persons_values_and_keeps_confir
         me.heading, "あなたについて",
         "the citizen is addressed as such"
     );
-    assert!(me.rows.iter().any(|(_, v)| v == "山田 太郎"));
+    assert!(me.rows.iter().any(|r| r.value == "山田 太郎"));
 
     // Confirmed in English, still confirmed when read in Japanese.
     let en = screen(&h.s, &h.c, today, Lang::En);
@@ -69,7 +70,7 @@ fn the_citizen_screen_shows_the_answers_and_each_persons_values_and_keeps_confir
         .insert("birth_weight_g".into(), "3100".into());
     let now = screen(&h.s, &h.c, today, Lang::Ja);
     assert!(
-        now[0].rows.iter().any(|(_, v)| v == "3100（入力中）"),
+        now[0].rows.iter().any(|r| r.value == "3100（入力中）"),
         "{:?}",
         now[0].rows
     );

@@ -12,18 +12,21 @@ use hitotsu::resolve::Ask;
 use hitotsu::state::AppState;
 use hitotsu::vault::{FactKey, How, Provenance, Relation, HOUSEHOLD, ME};
 use jiff::civil::{date, Date};
+use std::collections::BTreeMap;
 
 const ADDRESS: &str = "東京都千代田区千代田一丁目一番一号 千代田ハイツ百二十三号室";
 const NEW_ADDRESS: &str =
     "神奈川県横浜市中区山下町二百七十九番地の二十五 山下町パークタワー二千五百一号室";
 
-const NAMES: [(&str, &str, &str); 6] = [
+const NAMES: [(&str, &str, &str); 8] = [
     ("山田 太郎", "ヤマダ タロウ", "1984-05-01"),
     ("山田 花子", "ヤマダ ハナコ", "1986-07-07"),
     ("山田 健太郎", "ヤマダ ケンタロウ", "2012-09-10"),
     ("山田 美咲", "ヤマダ ミサキ", "2015-02-14"),
     ("山田 翔太", "ヤマダ ショウタ", "2018-11-30"),
     ("山田 陽菜", "ヤマダ ヒナ", "2021-06-21"),
+    ("山田 ひまわり", "ヤマダ ヒマワリ", "2023-08-31"),
+    ("山田 龍之介", "ヤマダ リュウノスケ", "2025-12-24"),
 ];
 
 /// What the citizen types for each fact a detail page asks: long, real-looking values,
@@ -149,7 +152,7 @@ fn today_of(event: &str) -> Date {
 /// Every household and event's code, with the drive it came from.
 fn codes() -> Vec<(usize, &'static str, Drive, String, String)> {
     let mut out = Vec::new();
-    for n in 1..=6 {
+    for n in 1..=8 {
         for event in ["birth", "moving", "death"] {
             let mut h = household(n);
             let today = today_of(event);
@@ -164,13 +167,48 @@ fn codes() -> Vec<(usize, &'static str, Drive, String, String)> {
 }
 
 #[test]
-fn the_counter_fills_every_form_as_the_phone_does_for_households_of_one_to_six() {
+fn the_counter_fills_every_form_as_the_phone_does_for_households_of_one_to_eight() {
     println!("household  event   characters  QR version (level M)");
     for (n, event, h, case, code) in codes() {
         let today = today_of(event);
-        let counter =
+        let mut counter =
             handoff::decode(&code, &h.c, today).unwrap_or_else(|e| panic!("{n} {event}: {e:?}"));
         assert_eq!(counter.cases.len(), 1, "one case, nothing else");
+        // No My Number travels in the code: staff take each one from the card at the
+        // counter (a form that needs one lists it as missing until then).
+        let numbers: Vec<(String, Vec<hitotsu::vault::Fact>)> = h
+            .s
+            .vault
+            .facts
+            .iter()
+            .filter_map(|(owner, a)| Some((owner.clone(), a.get("my_number")?.clone())))
+            .filter(|(_, v)| !v.is_empty())
+            .collect();
+        assert!(
+            counter.vault.facts.values().all(|a| !a.contains_key("my_number")),
+            "{n} {event}: a My Number in the code"
+        );
+        if !numbers.is_empty() {
+            let id = counter.cases[0].id.clone();
+            let scope = counter.scope(&h.c, &id, today).unwrap();
+            let asked: Vec<String> = packets(&scope)
+                .iter()
+                .flat_map(|p| p.missing.iter().map(|g| format!("{g:?}")))
+                .collect();
+            assert!(
+                asked.iter().any(|g| g.contains("my_number")),
+                "{n} {event}: the counter must ask for the card's number: {asked:?}"
+            );
+        }
+        for (owner, versions) in numbers {
+            let owner = if owner == case { counter.cases[0].id.clone() } else { owner };
+            counter
+                .vault
+                .facts
+                .entry(owner)
+                .or_default()
+                .insert("my_number".into(), versions);
+        }
         let at_counter = &counter.cases[0];
         let phone = h.s.scope(&h.c, &case, today).unwrap();
         let there = counter.scope(&h.c, &at_counter.id, today).unwrap();
@@ -338,4 +376,235 @@ fn the_counter_reads_the_code_from_its_picture() {
     // No code in the picture: nothing read, nothing loaded.
     assert_eq!(handoff::scan(side, side, &vec![200u8; side * side]), None);
     assert_eq!(handoff::scan(side, side, &luma[1..]), None);
+}
+
+/// A code made by this build's encoder from a state the app itself would never hold (each
+/// accepted before by the reader), and what the reader says of it.
+fn refusal(edit: impl FnOnce(&mut Drive, &str)) -> HandoffError {
+    let mut h = household(2);
+    let today = today_of("birth");
+    let case = live(&mut h, "birth", 2, today);
+    edit(&mut h, &case);
+    // The phone checks its own code the same way, and says so rather than show it.
+    let phone = handoff::encode_checked(&h.s, &h.c, &case, today).unwrap_err();
+    let code = handoff::encode(&h.s, &h.c, &case).unwrap().text;
+    let counter = handoff::decode(&code, &h.c, today).unwrap_err();
+    assert_eq!(phone, counter);
+    counter
+}
+
+fn set_fact(h: &mut Drive, owner: &str, attribute: &str, value: &str) {
+    let key = FactKey::new(owner, attribute);
+    let mut versions = h.s.vault.history(&key).to_vec();
+    versions.last_mut().unwrap().value = value.into();
+    h.s.vault.facts.get_mut(owner).unwrap().insert(attribute.into(), versions);
+}
+
+#[test]
+fn the_reader_refuses_what_the_phone_would_never_write() {
+    use hitotsu::fields::FieldError;
+    let bad_value = |e: HandoffError| match e {
+        HandoffError::BadValue { why, .. } => why,
+        e => panic!("{e:?}"),
+    };
+    // Shown as 山田 太郎, filed reversed: a text-direction override in a name.
+    let e = refusal(|h, _| set_fact(h, ME, "name", "\u{202e}郎太 田山"));
+    assert_eq!(bad_value(e), FieldError::HiddenCharacter);
+    // A zero-width space: the sheet would not match what was checked on screen.
+    let e = refusal(|h, _| set_fact(h, ME, "name", "山田\u{200b} 太郎"));
+    assert_eq!(bad_value(e), FieldError::HiddenCharacter);
+    let e = refusal(|h, _| set_fact(h, ME, "phone", "call me"));
+    assert_eq!(bad_value(e), FieldError::Phone);
+    // An answer outside its question's options, and an answer to no question.
+    let e = refusal(|h, case| {
+        h.s.case_mut(case).unwrap().answers.insert("born_abroad".into(), "maybe".into());
+    });
+    assert_eq!(e, HandoffError::BadAnswer("born_abroad".into()));
+    let e = refusal(|h, case| {
+        h.s.case_mut(case).unwrap().answers.insert("favourite_colour".into(), "blue".into());
+    });
+    assert_eq!(e, HandoffError::BadAnswer("favourite_colour".into()));
+    // A procedure this event does not have, marked done.
+    let e = refusal(|h, case| {
+        h.s.case_mut(case).unwrap().done.insert("moon_landing".into());
+    });
+    assert_eq!(e, HandoffError::Invalid("moon_landing".into()));
+    // Some 250 people living together.
+    let e = refusal(|h, _| {
+        let given = h.s.vault.history(&FactKey::new(ME, "name"))[0].given.clone();
+        for _ in 0..250 {
+            let p = h.s.vault.add_person("c0");
+            h.s.vault.set(&FactKey::new(&p, hitotsu::vault::IN_HOUSEHOLD), "yes".into(), None, given.clone());
+        }
+    });
+    assert!(matches!(e, HandoffError::TooManyPeople(n) if n > 250), "{e:?}");
+    // A history with two versions on one date (an import used to accept one).
+    let e = refusal(|h, _| {
+        let key = FactKey::new(HOUSEHOLD, "address");
+        let mut versions = h.s.vault.history(&key).to_vec();
+        versions.push(versions[0].clone());
+        h.s.vault.facts.get_mut(HOUSEHOLD).unwrap().insert("address".into(), versions);
+    });
+    assert_eq!(e, HandoffError::Invalid("address".into()));
+}
+
+#[test]
+fn bytes_after_the_cbor_are_refused() {
+    let (_, _, h, _, code) = codes()
+        .into_iter()
+        .find(|c| c.0 == 2 && c.1 == "birth")
+        .unwrap();
+    let frame = base45::decode(code.strip_prefix(handoff::PREFIX).unwrap()).unwrap();
+    let mut cbor = miniz_oxide::inflate::decompress_to_vec(&frame[1..frame.len() - 4]).unwrap();
+    cbor.push(0);
+    let mut longer = vec![handoff::VERSION];
+    longer.extend(miniz_oxide::deflate::compress_to_vec(&cbor, 10));
+    let crc = crc32fast::hash(&longer).to_be_bytes();
+    longer.extend(crc);
+    let text = format!("{}{}", handoff::PREFIX, base45::encode(&longer));
+    assert_eq!(
+        handoff::decode(&text, &h.c, today_of("birth")).unwrap_err(),
+        HandoffError::Invalid("trailing bytes".into())
+    );
+}
+
+/// A picture shrunk by averaging each target pixel's source area, as a camera's optics and
+/// a photo's downscaling blur a code's edges.
+fn shrink(w: usize, h: usize, luma: &[u8], to_w: usize, to_h: usize) -> Vec<u8> {
+    let mut out = vec![0u8; to_w * to_h];
+    for ty in 0..to_h {
+        let (y0, y1) = (ty * h / to_h, ((ty + 1) * h / to_h).max(ty * h / to_h + 1));
+        for tx in 0..to_w {
+            let (x0, x1) = (tx * w / to_w, ((tx + 1) * w / to_w).max(tx * w / to_w + 1));
+            let mut sum = 0u32;
+            for y in y0..y1 {
+                for x in x0..x1 {
+                    sum += u32::from(luma[y * w + x]);
+                }
+            }
+            out[ty * to_w + tx] = (sum / ((y1 - y0) * (x1 - x0)) as u32) as u8;
+        }
+    }
+    out
+}
+
+/// Draws a code (with its quiet zone) `side` pixels square at (x, y) on a picture.
+fn draw(luma: &mut [u8], w: usize, qr: &handoff::Qr, x: usize, y: usize, side: usize) {
+    for py in 0..side {
+        for px in 0..side {
+            let (mx, my) = (px * qr.size() / side, py * qr.size() / side);
+            let dark = mx >= 4 && my >= 4 && mx < qr.width + 4 && my < qr.width + 4
+                && qr.dark[(my - 4) * qr.width + (mx - 4)];
+            luma[(y + py) * w + x + px] = if dark { 20 } else { 250 };
+        }
+    }
+}
+
+/// A photo of the whole phone screen (390×844 CSS pixels, the code 358 wide) whose long
+/// side is `long` pixels, as the counter reads it: larger than 1,600 it is first shrunk
+/// to that, as the counter's start page does.
+fn photo_reads(qr: &handoff::Qr, long: usize) -> Option<String> {
+    let (w, h) = (1170, 2532);
+    let mut screen = vec![245u8; w * h];
+    let side = 1074;
+    draw(&mut screen, w, qr, 48, 600, side);
+    let long = long.min(1600);
+    let (tw, th) = (w * long / h, long);
+    let photo = shrink(w, h, &screen, tw, th);
+    handoff::scan(tw, th, &photo)
+}
+
+/// A 1280×720 camera frame in which the code fills half the height.
+fn camera_reads(qr: &handoff::Qr) -> Option<String> {
+    let scale = 4;
+    let (w, h) = (1280 * scale, 720 * scale);
+    let mut big = vec![128u8; w * h];
+    let side = 360 * scale;
+    draw(&mut big, w, qr, (w - side) / 2, (h - side) / 2, side);
+    let frame = shrink(w, h, &big, 1280, 720);
+    handoff::scan(1280, 720, &frame)
+}
+
+#[test]
+fn every_household_of_one_to_eight_is_read_from_a_photo_and_the_camera() {
+    let mut largest: BTreeMap<usize, String> = BTreeMap::new();
+    for (n, _, _, _, code) in codes() {
+        let slot = largest.entry(n).or_default();
+        if code.len() > slot.len() {
+            *slot = code;
+        }
+    }
+    println!("household  characters  one code   parts (versions)   photo long side read        camera");
+    for (n, code) in largest {
+        let single = handoff::qr(&code).map_or(0, |q| q.version);
+        let parts = handoff::parts(&code);
+        let qrs: Vec<handoff::Qr> = parts.iter().map(|p| handoff::qr(p).unwrap()).collect();
+        assert!(qrs.iter().all(|q| q.version <= handoff::PART_VERSION), "{n}: {parts:?}");
+        let photos: Vec<usize> = [1000, 1200, 1600, 2000, 2400]
+            .into_iter()
+            .filter(|&l| qrs.iter().zip(&parts).all(|(q, p)| photo_reads(q, l).as_deref() == Some(p)))
+            .collect();
+        let camera = qrs.iter().zip(&parts).all(|(q, p)| camera_reads(q).as_deref() == Some(p));
+        // The same as one code, for comparison: why a large code is split.
+        let whole = handoff::qr(&code).unwrap();
+        let whole_photos: Vec<usize> = [1000, 1200, 1600, 2000, 2400]
+            .into_iter()
+            .filter(|&l| photo_reads(&whole, l).as_deref() == Some(code.as_str()))
+            .collect();
+        println!("           as one code: photo {whole_photos:?}, camera {}", camera_reads(&whole).as_deref() == Some(code.as_str()));
+        println!(
+            "{n:>9}  {:>10}  version {single:>2}  {} ({})  {photos:?}  {camera}",
+            code.len(),
+            parts.len(),
+            qrs.iter().map(|q| q.version.to_string()).collect::<Vec<_>>().join(", "),
+        );
+        assert_eq!(photos, [1000, 1200, 1600, 2000, 2400], "household of {n}");
+        assert!(camera, "household of {n}: the camera frame");
+        // Put together in any order, the parts give the whole code back.
+        let mut assembly = handoff::Assembly::default();
+        let mut got = None;
+        for p in parts.iter().rev() {
+            if let handoff::Piece::Whole(h) = assembly.add(p).unwrap() {
+                got = Some(h);
+            }
+        }
+        assert_eq!(got.unwrap(), handoff::read(&code).unwrap());
+    }
+}
+
+#[test]
+fn parts_of_two_phones_are_never_put_together() {
+    let all = codes();
+    let big: Vec<&String> = all
+        .iter()
+        .filter(|c| c.0 >= 7)
+        .map(|c| &c.4)
+        .filter(|c| handoff::parts(c).len() > 1)
+        .collect();
+    let (a, b) = (handoff::parts(big[0]), handoff::parts(big[1]));
+    assert_ne!(a[0].split(':').nth(1), b[0].split(':').nth(1), "two sets");
+    let mut assembly = handoff::Assembly::default();
+    assert!(matches!(assembly.add(&a[0]), Ok(handoff::Piece::Part { have: 1, .. })));
+    // The other phone's part starts over with that phone's set: 1 of its own, not 2.
+    assert!(matches!(assembly.add(&b[1]), Ok(handoff::Piece::Part { have: 1, .. })));
+    // The same part twice counts once; a changed part fails the whole frame's check.
+    let mut again = handoff::Assembly::default();
+    again.add(&a[0]).unwrap();
+    assert!(matches!(again.add(&a[0]), Ok(handoff::Piece::Part { have: 1, .. })));
+    let mut broken = handoff::Assembly::default();
+    let last = a.len() - 1;
+    for (i, p) in a.iter().enumerate() {
+        let p = if i == last {
+            let mut chars: Vec<char> = p.chars().collect();
+            let k = chars.len() - 3;
+            chars[k] = if chars[k] == '0' { '1' } else { '0' };
+            chars.into_iter().collect()
+        } else {
+            p.clone()
+        };
+        let got = broken.add(&p);
+        if i == last {
+            assert!(got.is_err(), "a changed part was accepted");
+        }
+    }
 }

@@ -1,6 +1,8 @@
 //! An imported file is checked for its values, not only its shape, before anything is
 //! replaced: each of these was accepted before and then broke the app or the household.
 
+mod common;
+
 use hitotsu::integrity::Invalid;
 use hitotsu::state::{AppState, ImportError};
 use serde_json::{json, Value};
@@ -115,4 +117,58 @@ fn ids_references_and_counters_must_hold_together() {
         .unwrap_err(),
         ImportError::Invalid(Invalid::UnknownPerson(_))
     ));
+}
+
+#[test]
+fn a_counter_at_its_end_is_refused_and_never_wraps_to_an_id_in_use() {
+    // Accepted before: the next case took id c1 again (the counter wrapped in a release).
+    assert!(matches!(
+        import(|f| f["state"]["next_id"] = json!(u32::MAX)).unwrap_err(),
+        ImportError::Invalid(Invalid::Counter(_))
+    ));
+    assert!(matches!(
+        import(|f| f["state"]["vault"]["next_person"] = json!(u32::MAX)).unwrap_err(),
+        ImportError::Invalid(Invalid::Counter(_))
+    ));
+    // A state whose counter is at the end anyway: a new case gets an id not in use.
+    let mut s = import(|_| {}).unwrap();
+    s.next_id = u32::MAX;
+    let catalog = common::catalog();
+    let event = catalog.event("birth").unwrap();
+    let before: Vec<String> = s.cases.iter().map(|c| c.id.clone()).collect();
+    let id = s.open_case(event, jiff::civil::date(2026, 11, 23));
+    assert!(!before.contains(&id), "{id} reused");
+    assert_eq!(s.next_id, u32::MAX);
+}
+
+#[test]
+fn a_history_with_two_versions_on_one_date_is_refused() {
+    // The counter refuses such a history in a code; the phone must never hold one.
+    let e = import(|f| {
+        let facts = &mut f["state"]["vault"]["facts"];
+        let (owner, attribute) = facts
+            .as_object()
+            .unwrap()
+            .iter()
+            .find_map(|(o, a)| Some((o.clone(), a.as_object()?.keys().next()?.clone())))
+            .unwrap();
+        let history = facts[&owner][&attribute].as_array_mut().unwrap();
+        let again = history[0].clone();
+        history.push(again);
+    })
+    .unwrap_err();
+    assert!(matches!(e, ImportError::Invalid(Invalid::HistoryOrder(_))), "{e:?}");
+}
+
+#[test]
+fn more_people_than_a_household_has_is_refused() {
+    let e = import(|f| {
+        let vault = &mut f["state"]["vault"];
+        for n in 100..400 {
+            vault["people"].as_array_mut().unwrap().push(json!({"id": format!("p{n}"), "added_in": null}));
+        }
+        vault["next_person"] = json!(401);
+    })
+    .unwrap_err();
+    assert!(matches!(e, ImportError::Invalid(Invalid::TooManyPeople(_))), "{e:?}");
 }

@@ -53,12 +53,14 @@ async function handleApi(req, res, path) {
     if (body.status) {
       for (const p of api.processed.values()) if (p.packet === body.status.packet) p.status = body.status.to;
     }
-    if (body.reset) { api.processed.clear(); api.seen = 0; api.hang = 0; api.config = null; api.push.clear(); }
+    if (body.reset) { api.processed.clear(); api.seen = 0; api.hang = 0; api.config = null; api.push.clear(); api.headers = false; }
     if (typeof body.hang === 'number') api.hang = body.hang;
     // The deployment's config.json, as a service worker also sees it (page routes do not).
     if ('config' in body) api.config = body.config;
     if (typeof body.serve === 'string') root = body.serve ? served(body.serve) : initialRoot;
     if (typeof body.up === 'boolean') api.up = body.up;
+    // The headers the README asks a deployer to send, sent as a deployment would.
+    if (typeof body.headers === 'boolean') api.headers = body.headers;
     return json(200, { up: api.up });
   }
   // Web Push subscriptions (README: the push contract): registered by endpoint, removed by it.
@@ -78,6 +80,16 @@ async function handleApi(req, res, path) {
     return json(200, { count: api.processed.size, posts: api.seen, packets: [...api.processed.values()].map((p) => p.packet) });
   }
   return json(404, { error: 'no such endpoint' });
+}
+
+// README, "Headers a deployer sends": the counter's pages may use the camera (to read the
+// citizen's code), nothing else may.
+function deployerHeaders(counter) {
+  return {
+    'permissions-policy': `camera=${counter ? '(self)' : '()'}, microphone=(), geolocation=(), payment=()`,
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+  };
 }
 
 const server = createServer(async (req, res) => {
@@ -105,8 +117,9 @@ const server = createServer(async (req, res) => {
       return;
     }
     // The counter's build is its own page (dist/counter/); every other address is the app's.
-    const page = path === '/counter' || path.startsWith('/counter/') ? 'counter/index.html' : 'index.html';
-    res.writeHead(200, { 'content-type': types['.html'] });
+    const counter = path === '/counter' || path.startsWith('/counter/');
+    const page = counter ? 'counter/index.html' : 'index.html';
+    res.writeHead(200, { 'content-type': types['.html'], ...(api.headers ? deployerHeaders(counter) : {}) });
     res.end(await readFile(join(root, page)));
   }
 });

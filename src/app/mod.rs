@@ -33,12 +33,17 @@ pub struct Mode {
 pub struct Counter {
     /// Above every page, not to be hidden: for whom the session is, since when.
     pub banner: fn() -> AnyView,
-    /// The counter's own start page, `/counter/`.
-    pub desk: fn() -> AnyView,
-    /// The screen turned to the citizen, `/counter/citizen`: no header, no staff controls.
-    pub citizen: fn() -> AnyView,
+    /// The counter's own pages by address: the start page (`/counter/`), the screen turned
+    /// to the citizen (`/counter/citizen`: no header, no staff controls), the end of a
+    /// session while packets wait (`/counter/end`).
+    pub page: fn(&str) -> Option<AnyView>,
     /// Below every staff page: what the citizen has confirmed.
     pub status: fn() -> AnyView,
+    /// Run once the state and its keeper exist, before anything is drawn: the session on
+    /// the device resumed, or wiped.
+    pub start: fn(),
+    /// Pages a counter does not offer (export, my information …): their addresses say so.
+    pub not_here: fn() -> AnyView,
 }
 
 /// This window is the counter's citizen screen: the page alone, nothing of the staff's.
@@ -83,17 +88,14 @@ async fn load_readings(furigana: context::Furigana) {
 
 #[component]
 fn App() -> impl IntoView {
-    let services::storage::Loaded {
-        state: stored,
-        problem,
-        raw,
-    } = services::storage::load();
-    let state = RwSignal::new(stored);
+    let loaded = services::storage::load();
+    let state = RwSignal::new(loaded.state.clone());
+    let problem = loaded.problem.clone();
     let lang = Memo::new(move |_| state.with(|s| s.lang));
     provide_context(Store(state));
     provide_context(UiLang(lang));
     provide_context(Today(services::browser::today()));
-    let keeper = services::storage::write_through(state, raw);
+    let keeper = services::storage::write_through(state, &loaded);
     let bare = citizen_screen();
     if !bare {
         Effect::new(move |_| services::browser::set_html_lang(lang.get()));
@@ -101,6 +103,9 @@ fn App() -> impl IntoView {
     // The display settings, as attributes of <html> the stylesheet follows.
     Effect::new(move |_| services::browser::set_display(state.with(|s| s.display)));
     provide_context(Sender::start(state, keeper));
+    if let Some(c) = mode().counter.as_ref() {
+        (c.start)();
+    }
     provide_context(services::notices::Notices::new());
     let furigana = context::Furigana {
         shown: Memo::new(move |_| {
@@ -158,7 +163,7 @@ fn App() -> impl IntoView {
                 {(!bare).then(|| view! { <components::read_aloud::ReadAloud/> })}
                 <Transition fallback=|| view! { <p class="loading" role="status">{tr(Msg::Loading)}</p> }>
                     {move || catalog.get().map(|loaded| match loaded {
-                        Ok(c) => view! { <AppRoutes catalog=c/> }.into_any(),
+                        Ok(c) => view! { <Gated catalog=c/> }.into_any(),
                         Err(e) => view! { <components::catalog_error::CatalogErrorPage details=e/> }.into_any(),
                     })}
                 </Transition>
@@ -174,10 +179,42 @@ fn counter_or_not_found() -> AnyView {
     let path = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default();
+    mode()
+        .counter
+        .as_ref()
+        .and_then(|c| (c.page)(&path))
+        .unwrap_or_else(|| view! { <pages::not_found::NotFoundPage/> }.into_any())
+}
+
+/// The routes once this tab is in a file; until then, whose file (a device that holds
+/// several) or the locked file's unlock page. Nothing of a file is drawn before it is open.
+#[component]
+fn Gated(catalog: Arc<hitotsu::catalog::Catalog>) -> impl IntoView {
+    use services::storage::Gate;
+    let keeper = services::storage::use_keeper();
+    // Drawn anew only when the kind of gate changes (a new envelope keeps the page).
+    let kind = Memo::new(move |_| match keeper.gate.get() {
+        Gate::Open => 0,
+        Gate::Choose => 1,
+        Gate::Locked(_) => 2,
+        Gate::Opening => 3,
+    });
+    move || match kind.get() {
+        0 => view! { <AppRoutes catalog=catalog.clone()/> }.into_any(),
+        3 => view! { <p class="loading" role="status">{tr(Msg::Loading)}</p> }.into_any(),
+        2 if !services::browser::path().starts_with(&routes::files()) => {
+            view! { <components::unlock::UnlockPage/> }.into_any()
+        }
+        _ => view! { <pages::files::FilesPage/> }.into_any(),
+    }
+}
+
+/// A citizen's own page (export, import, my information, what was shared, notices, the
+/// files and lock of a shared device): a counter does not offer it, and its address says so.
+fn citizen_only<V: IntoView + 'static>(page: impl Fn() -> V) -> AnyView {
     match mode().counter.as_ref() {
-        Some(c) if path.starts_with("/counter/citizen") => (c.citizen)(),
-        Some(c) if path == "/counter" || path == "/counter/" => (c.desk)(),
-        _ => view! { <pages::not_found::NotFoundPage/> }.into_any(),
+        Some(c) => (c.not_here)(),
+        None => page().into_any(),
     }
 }
 
@@ -219,12 +256,14 @@ fn AppRoutes(catalog: Arc<hitotsu::catalog::Catalog>) -> impl IntoView {
                 <Route path=path!("summary") view=summary::SummaryPage/>
                 <Route path=path!("") view=not_found::NotFoundPage/>
             </ParentRoute>
-            <Route path=path!("/me") view=my_info::MyInfoPage/>
-            <Route path=path!("/me/edit/:owner/:attribute") view=edit_fact::EditFactPage/>
-            <Route path=path!("/shared") view=shared::SharedPage/>
-            <Route path=path!("/data") view=data::DataPage/>
-            <Route path=path!("/data/delete") view=delete_all::DeleteAllPage/>
-            <Route path=path!("/notices") view=notices::NoticesPage/>
+            <Route path=path!("/me") view=|| citizen_only(my_info::MyInfoPage)/>
+            <Route path=path!("/me/edit/:owner/:attribute") view=|| citizen_only(edit_fact::EditFactPage)/>
+            <Route path=path!("/shared") view=|| citizen_only(shared::SharedPage)/>
+            <Route path=path!("/data") view=|| citizen_only(data::DataPage)/>
+            <Route path=path!("/data/delete") view=|| citizen_only(delete_all::DeleteAllPage)/>
+            <Route path=path!("/notices") view=|| citizen_only(notices::NoticesPage)/>
+            <Route path=path!("/files") view=|| citizen_only(files::FilesPage)/>
+            <Route path=path!("/lock") view=|| citizen_only(lock::LockPage)/>
             <Route path=path!("/settings") view=settings::SettingsPage/>
             <Route path=path!("/accessibility") view=accessibility::AccessibilityPage/>
             // The form kit's test page; not found in a release build.

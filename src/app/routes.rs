@@ -11,6 +11,38 @@ pub fn home() -> String {
     "/".into()
 }
 
+/// Whose file: the files this device holds, to choose one, start one or delete one.
+pub fn files() -> String {
+    "/files".into()
+}
+
+/// The lock of this file: lock it with a passcode, change the passcode or remove it.
+pub fn lock() -> String {
+    "/lock".into()
+}
+
+/// An address in a given file (one person's, on a shared device): a notification's click
+/// opens that file whichever one a tab was on. The query goes before any fragment.
+pub fn in_file(url: &str, file: &str) -> String {
+    let (base, fragment) = url.split_once('#').map_or((url, None), |(b, f)| (b, Some(f)));
+    let join = if base.contains('?') { '&' } else { '?' };
+    let mut out = format!("{base}{join}file={file}");
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
+}
+
+/// The file an address names (`in_file`), from its query.
+pub fn file_in(search: &str) -> Option<String> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("file="))
+        .map(str::to_string)
+}
+
 /// "Is this you?" before a new event starts on a device that holds someone's details.
 pub fn start(event: &str) -> String {
     format!("/start/{event}")

@@ -11,8 +11,10 @@ use wasm_bindgen_futures::JsFuture;
 /// How often a frame is looked at: quick enough to feel instant, light on a counter PC.
 const EVERY_MS: u64 = 300;
 
+/// `on_text` is given each code read; it answers whether that was the last one needed
+/// (a code shown as several parts keeps the camera reading until all are in).
 #[component]
-pub fn CameraScan(on_text: Callback<String>, on_refused: Callback<()>) -> impl IntoView {
+pub fn CameraScan(on_text: Callback<String, bool>, on_refused: Callback<()>) -> impl IntoView {
     let video = NodeRef::<leptos::html::Video>::new();
     let stream: StoredValue<Option<web_sys::MediaStream>, LocalStorage> =
         StoredValue::new_local(None);
@@ -50,6 +52,7 @@ pub fn CameraScan(on_text: Callback<String>, on_refused: Callback<()>) -> impl I
     // Each tick: one frame read; the first code found ends the scanning. A tick that
     // comes after the page has gone finds nothing to do (try_: never a panic).
     let busy = StoredValue::new(false);
+    let last: StoredValue<Option<String>> = StoredValue::new(None);
     let tick = set_interval_with_handle(
         move || {
             if running.try_get_untracked() != Some(true) || busy.try_get_value() != Some(false) {
@@ -61,10 +64,16 @@ pub fn CameraScan(on_text: Callback<String>, on_refused: Callback<()>) -> impl I
             busy.set_value(true);
             leptos::task::spawn_local(async move {
                 if let Some(text) = read_frame(&v).await {
-                    stop();
-                    on_text.run(text);
+                    // The same code seen again in the next frames is not news.
+                    let new = last.try_with_value(|l| l.as_deref() != Some(text.as_str())) == Some(true);
+                    if new {
+                        last.set_value(Some(text.clone()));
+                        if on_text.run(text) {
+                            stop();
+                        }
+                    }
                 }
-                busy.set_value(false);
+                let _ = busy.try_set_value(false);
             });
         },
         std::time::Duration::from_millis(EVERY_MS),
@@ -87,11 +96,18 @@ pub fn CameraScan(on_text: Callback<String>, on_refused: Callback<()>) -> impl I
     }
 }
 
-/// The camera facing away from the screen, or None when there is none or it was refused.
+/// The camera facing away from the screen, at 1280×720 where it has that (a phone's code
+/// of several hundred modules needs the pixels), or None when there is none or it was
+/// refused.
 async fn open_camera() -> Option<web_sys::MediaStream> {
     let devices = web_sys::window()?.navigator().media_devices().ok()?;
     let video = js_sys::Object::new();
     js_sys::Reflect::set(&video, &"facingMode".into(), &"environment".into()).ok()?;
+    for (k, v) in [("width", 1280), ("height", 720)] {
+        let ideal = js_sys::Object::new();
+        js_sys::Reflect::set(&ideal, &"ideal".into(), &v.into()).ok()?;
+        js_sys::Reflect::set(&video, &k.into(), &ideal).ok()?;
+    }
     let constraints = web_sys::MediaStreamConstraints::new();
     constraints.set_video(&video);
     let promise = devices.get_user_media_with_constraints(&constraints).ok()?;
@@ -112,7 +128,10 @@ async fn read_frame(video: &web_sys::HtmlVideoElement) -> Option<String> {
         .draw_image_with_html_video_element_and_dw_and_dh(video, 0.0, 0.0, w, h)
         .ok()?;
     let luma = super::desk::luma_of(&context, w, h)?;
-    hitotsu::handoff::scan(w as usize, h as usize, &luma)
+    match super::reader::read(w as usize, h as usize, luma).await {
+        super::reader::Read::Text(t) => Some(t),
+        _ => None,
+    }
 }
 
 /// The browser's own reader (BarcodeDetector, QR only), where it exists.

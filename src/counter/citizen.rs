@@ -1,53 +1,29 @@
 //! `/counter/citizen`: the screen turned to the citizen — a second window of the counter
 //! that mirrors what staff fill in, in large type and the citizen's own language (easy
-//! Japanese with readings), where the citizen confirms each section. The two windows share
-//! the device's storage: a change in one is a storage event in the other, with no server.
+//! Japanese with readings), where the citizen confirms each section. It holds the session
+//! as the staff window does (`counter::session`): the same sealed state, the same clock —
+//! what the citizen does here is activity, and the idle warning shows here too. Numbers
+//! others in the office could read are masked until the citizen asks to see one.
 
+use super::desk::IdleWarning;
 use crate::app::components::layout::PageHeading;
 use crate::app::components::text::mixed;
 use crate::app::context::{tr_attr, use_furigana, use_store, use_today, Furigana, UiLang};
-use crate::app::services::storage::local;
+use hitotsu::citizen_screen::{is_confirmed, screen};
 use hitotsu::i18n::Lang;
-use hitotsu::session::{is_confirmed, screen, Confirmed};
 use hitotsu::ui_text::{ct, CounterMsg, Msg};
 use leptos::prelude::*;
-
-/// What the citizen confirmed: section id → the print it had then.
-pub const CONFIRMED_KEY: &str = "hitotsu.counter.confirmed";
-/// The language the citizen reads in, apart from the staff's.
-const LANG_KEY: &str = "hitotsu.counter.citizen-lang";
-
-pub fn read_confirmed() -> Confirmed {
-    local()
-        .and_then(|s| s.get_item(CONFIRMED_KEY).ok().flatten())
-        .and_then(|raw| serde_json::from_str(&raw).ok())
-        .unwrap_or_default()
-}
-
-/// The confirmations as they change in either window.
-pub fn confirmed_signal() -> RwSignal<Confirmed> {
-    let confirmed = RwSignal::new(read_confirmed());
-    let handle = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().is_none_or(|k| k == CONFIRMED_KEY) {
-            confirmed.set(read_confirmed());
-        }
-    });
-    on_cleanup(move || handle.remove());
-    confirmed
-}
 
 #[component]
 pub fn CitizenScreen() -> impl IntoView {
     let store = use_store();
     let today = use_today();
-    let stored = local()
-        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
-        .and_then(|l| Lang::ALL.into_iter().find(|x| x.code() == l))
-        .unwrap_or(Lang::Ja);
-    let lang = RwSignal::new(stored);
-    let lang_memo = Memo::new(move |_| lang.get());
+    // The citizen's language is the session's, apart from the staff's.
+    let lang = Memo::new(move |_| {
+        store.with(|s| s.counter.as_ref().map_or(Lang::Ja, |c| c.citizen_lang))
+    });
     // The citizen's language and readings for everything below, not the staff's.
-    provide_context(UiLang(lang_memo));
+    provide_context(UiLang(lang));
     if let Some(f) = use_furigana() {
         provide_context(Furigana {
             shown: Memo::new(move |_| lang.get() == Lang::Easy),
@@ -64,7 +40,6 @@ pub fn CitizenScreen() -> impl IntoView {
         });
     }
     Effect::new(move |_| crate::app::services::browser::set_html_lang(lang.get()));
-    let confirmed = confirmed_signal();
     // Each case's event file, fetched as a case appears (the staff window has its own).
     let catalog_signal = crate::app::context::use_catalog_signal();
     let events = Memo::new(move |_| {
@@ -88,15 +63,7 @@ pub fn CitizenScreen() -> impl IntoView {
             }
         }
     });
-    // The end of the session in the staff window: this window starts afresh, empty.
-    let handle = window_event_listener(leptos::ev::storage, |ev| {
-        if ev.key().is_none_or(|k| k == super::desk::SESSION_KEY) && ev.new_value().is_none() {
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().replace("/counter/citizen");
-            }
-        }
-    });
-    on_cleanup(move || handle.remove());
+    let idle = super::session::idle_state();
     let title = Signal::derive(move || ct(lang.get(), CounterMsg::CitizenTitle).to_string());
     let sections = move || {
         let l = lang.get();
@@ -107,26 +74,49 @@ pub fn CitizenScreen() -> impl IntoView {
             return view! { <p class="citizen-waiting">{mixed(l, ct(l, CounterMsg::CitizenWaiting))}</p> }
                 .into_any();
         }
+        let confirmed = store.with(|s| s.counter.as_ref().map(|c| c.confirmed.clone()).unwrap_or_default());
+        let revealed = store.with(|s| s.counter.as_ref().map(|c| c.revealed.clone()).unwrap_or_default());
         list.into_iter()
             .map(|section| {
                 let heading_id = format!("sec-{}", section.id.replace(':', "-"));
                 let labelled = heading_id.clone();
-                let done = confirmed.with(|c| is_confirmed(c, &section));
-                let changed = !done && confirmed.with(|c| c.contains_key(&section.id));
+                let done = is_confirmed(&confirmed, &section);
+                let changed = !done && confirmed.contains_key(&section.id);
                 let (id, print) = (section.id.clone(), section.print.clone());
                 let confirm = move |_| {
-                    confirmed.update(|c| {
-                        c.insert(id.clone(), print.clone());
-                        if let (Some(s), Ok(text)) = (local(), serde_json::to_string(c)) {
-                            let _ = s.set_item(CONFIRMED_KEY, &text);
+                    store.update(|s| {
+                        if let Some(c) = s.counter.as_mut() {
+                            c.confirmed.insert(id.clone(), print.clone());
                         }
                     });
                 };
                 let rows = section
                     .rows
                     .into_iter()
-                    .map(|(label, value)| view! {
-                        <div class="summary-row"><dt>{mixed(l, label)}</dt><dd>{mixed(l, value)}</dd></div>
+                    .map(|row| {
+                        let toggle = row.masked.map(|m| {
+                            let shown = revealed.contains(&m);
+                            let word = ct(l, if shown { CounterMsg::CitizenHideNumber } else { CounterMsg::CitizenShowNumber });
+                            let label = row.label.clone();
+                            view! {
+                                <button type="button" class="link-button" aria-pressed=shown.to_string()
+                                    on:click=move |_| store.update(|s| {
+                                        if let Some(c) = s.counter.as_mut() {
+                                            if !c.revealed.remove(&m) {
+                                                c.revealed.insert(m.clone());
+                                            }
+                                        }
+                                    })>
+                                    {mixed(l, word)}<span class="visually-hidden">" "{mixed(l, label)}</span>
+                                </button>
+                            }
+                        });
+                        view! {
+                            <div class="summary-row">
+                                <dt>{mixed(l, row.label)}</dt>
+                                <dd>{mixed(l, row.value)}{toggle}</dd>
+                            </div>
+                        }
                     })
                     .collect_view();
                 view! {
@@ -152,17 +142,17 @@ pub fn CitizenScreen() -> impl IntoView {
                     {Lang::ALL.into_iter().map(|l| view! {
                         <li>
                             <button type="button" lang=l.html_tag() aria-pressed=move || (lang.get() == l).to_string()
-                                on:click=move |_| {
-                                    lang.set(l);
-                                    if let Some(s) = local() {
-                                        let _ = s.set_item(LANG_KEY, l.code());
+                                on:click=move |_| store.update(|s| {
+                                    if let Some(c) = s.counter.as_mut() {
+                                        c.citizen_lang = l;
                                     }
-                                }>{l.native_name()}</button>
+                                })>{l.native_name()}</button>
                         </li>
                     }).collect_view()}
                 </ul>
             </nav>
             <PageHeading text=title/>
+            <IdleWarning state=idle/>
             {sections}
         </div>
     }

@@ -1,30 +1,29 @@
-//! Counter mode: the session for one citizen (its banner on every page, the idle timeout),
-//! the start page where staff begin a session or read the code from the citizen's phone,
-//! and the end that forgets the citizen.
+//! Counter mode: the session's banner on every page (for whom, how long, the end always at
+//! hand, the idle warning), the start page where staff begin a session or read the code
+//! from the citizen's phone, the end of a session while packets wait, and the pages a
+//! counter does not offer.
 
 use crate::app::components::form::{ErrorSummary, FileInput, Label, TextInput};
 use crate::app::components::layout::{PageHeading, Status};
 use crate::app::components::text::mixed;
-use crate::app::context::{use_catalog_signal, use_lang, use_store, use_today};
-use crate::app::services::browser::now_ms;
+use crate::app::context::{use_catalog, use_catalog_signal, use_lang, use_store, use_today};
 use crate::app::services::catalog::ensure_event;
+use crate::app::services::sender::use_sender;
 use crate::app::services::storage::local;
 use crate::app::{routes, Counter, Mode};
+use hitotsu::citizen_screen::{is_confirmed, screen};
 use hitotsu::handoff;
-use hitotsu::session::{idle, is_confirmed, screen, Idle, Session};
+use hitotsu::session::Idle;
+use hitotsu::state::AppState;
 use hitotsu::ui_text::{
-    confirmed_count, ct, handoff_error, idle_warning, session_banner, CounterMsg,
+    confirmed_count, ct, device_outbox, discard_packet, handoff_error, idle_warning,
+    parts_read, session_banner, CounterMsg,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use wasm_bindgen::JsCast;
 
-/// The state of a counter session: never the citizen app's key, so the two never mix.
-const STATE_KEY: &str = "hitotsu.counter.state";
-/// For whom the session is and since when.
-pub const SESSION_KEY: &str = "hitotsu.counter.session";
-/// This device is a counter: the citizen app's addresses bring staff back here (boot.js).
-const DEVICE_KEY: &str = "hitotsu.counter-device";
+use super::session::{self, end_session, DEVICE_KEY, STATE_KEY};
 
 /// A counter string that follows the staff's language, as `tr` does for `Msg`.
 pub fn ctr(msg: CounterMsg) -> impl Fn() -> AnyView + Copy + Send + Sync + 'static {
@@ -39,110 +38,87 @@ pub fn ctr_attr(msg: CounterMsg) -> impl Fn() -> &'static str + Copy + Send + Sy
 }
 
 pub fn mode() -> Mode {
-    if let Some(s) = local() {
-        let _ = s.set_item(DEVICE_KEY, "1");
-    }
-    // Made here, before the app mounts, so it belongs to no page and lives with the tab.
-    SESSION.with(|_| ());
+    // The session's clock and last activity are made here, before the app mounts, so they
+    // belong to no page and live with the tab.
+    let _ = (session::clock(), session::last_activity());
     Mode {
         storage_key: STATE_KEY,
         counter: Some(Counter {
             banner: || view! { <Banner/> }.into_any(),
-            desk: || view! { <Desk/> }.into_any(),
-            citizen: || view! { <super::citizen::CitizenScreen/> }.into_any(),
+            page,
             status: || view! { <Confirmations/> }.into_any(),
+            start: session::start,
+            not_here: || view! { <NotHere/> }.into_any(),
         }),
     }
 }
 
-thread_local! {
-    static SESSION: RwSignal<Option<Session>> = RwSignal::new(
-        local().and_then(|s| s.get_item(SESSION_KEY).ok().flatten()).and_then(|raw| Session::from_stored(&raw)),
-    );
-}
-
-fn session() -> RwSignal<Option<Session>> {
-    SESSION.with(|s| *s)
-}
-
-fn begin(citizen: String) {
-    let s = Session {
-        citizen,
-        started_ms: now_ms(),
-    };
-    if let Some(store) = local() {
-        let _ = store.set_item(SESSION_KEY, &s.to_stored());
-    }
-    session().set(Some(s));
-}
-
-/// Forgets the citizen: every key of the counter's storage, the tab's session storage,
-/// and the page itself (a new document, so nothing stays in memory; the back button then
-/// finds an empty state).
-fn end_session() {
-    if let Some(store) = local() {
-        let keys: Vec<String> = (0..store.length().unwrap_or(0))
-            .filter_map(|i| store.key(i).ok().flatten())
-            .filter(|k| k.starts_with("hitotsu.counter."))
-            .collect();
-        for k in keys {
-            let _ = store.remove_item(&k);
+/// The counter's own pages, by address.
+fn page(path: &str) -> Option<AnyView> {
+    match path {
+        p if p.starts_with("/counter/citizen") => {
+            Some(view! { <super::citizen::CitizenScreen/> }.into_any())
         }
+        "/counter/end" => Some(view! { <EndPage/> }.into_any()),
+        "/counter" | "/counter/" => Some(view! { <Desk/> }.into_any()),
+        _ => None,
     }
-    let Some(window) = web_sys::window() else {
+}
+
+/// The end button: straight to the end, unless packets the citizen consented to are still
+/// waiting for their recipients: then staff choose what becomes of each first.
+fn end_or_ask(store: RwSignal<AppState>, navigate: impl Fn(&str, leptos_router::NavigateOptions)) {
+    if store.with_untracked(|s| s.outbox.waiting().next().is_some()) {
+        navigate("/counter/end", Default::default());
         return;
-    };
-    if let Ok(Some(s)) = window.session_storage() {
-        let _ = s.clear();
     }
-    // Drawn empty at once: a page the browser keeps for "back" shows nothing of them.
-    if let Some(body) = window.document().and_then(|d| d.body()) {
-        body.set_inner_html("");
+    end_session();
+}
+
+/// The idle warning, on the staff's and the citizen's screen alike: an alert, counted down
+/// in steps of ten seconds (never below ten) so a screen reader says it a dozen times in
+/// two minutes rather than every second, as GOV.UK's timeout warning does.
+#[component]
+pub fn IdleWarning(state: Memo<Idle>) -> impl IntoView {
+    let lang = use_lang();
+    let store = use_store();
+    let seconds_left = Memo::new(move |_| match state.get() {
+        Idle::Warning { seconds_left } => Some((seconds_left / 10 * 10).max(10)),
+        _ => None,
+    });
+    let warned = Memo::new(move |_| seconds_left.get().is_some());
+    view! {
+        <Show when=move || warned.get()>
+            <div class="idle-warning" role="alert">
+                <p>{move || {
+                    let l = lang.get();
+                    mixed(l, idle_warning(l, seconds_left.get().unwrap_or(0)))
+                }}</p>
+                <button type="button" class="button" on:click=move |_| session::more_time(store)>
+                    {ctr(CounterMsg::CounterMoreTime)}
+                </button>
+            </div>
+        </Show>
     }
-    let _ = window.location().replace(&routes::counter_ended());
 }
 
 /// For whom the session is and for how long, on every page, with the end always at hand;
-/// and the idle timeout's warning.
+/// and the idle timeout's warning. The session ends at the limit, whichever window
+/// notices first.
 #[component]
 fn Banner() -> impl IntoView {
     let lang = use_lang();
-    let now = RwSignal::new(now_ms());
-    let last_activity = StoredValue::new(now_ms());
-    let tick = set_interval_with_handle(
-        move || {
-            let n = now_ms();
-            now.set(n);
-            if session().with_untracked(Option::is_some)
-                && idle(last_activity.get_value(), n) == Idle::Over
-            {
-                end_session();
-            }
-        },
-        std::time::Duration::from_secs(1),
-    )
-    .ok();
-    on_cleanup(move || {
-        if let Some(t) = tick {
-            t.clear();
-        }
-    });
-    // Any key or touch is activity; the warning's own button is one too.
-    for name in ["keydown", "pointerdown", "input"] {
-        let handle =
-            window_event_listener_untyped(name, move |_| last_activity.set_value(now_ms()));
-        on_cleanup(move || handle.remove());
-    }
-    let state = Memo::new(move |_| idle(last_activity.get_value(), now.get()));
+    let store = use_store();
+    let state = session::idle_state();
     // Staff's shortcuts during a session (listed on the start page): Alt with a letter,
     // by the key's place so any keyboard layout works.
     {
-        let (navigate, store) = (use_navigate(), use_store());
+        let navigate = use_navigate();
         let keys = window_event_listener(leptos::ev::keydown, move |ev| {
             if !ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
                 return;
             }
-            if session().with_untracked(Option::is_none) {
+            if store.with_untracked(|s| s.counter.is_none()) {
                 return;
             }
             let case = current_case(store);
@@ -187,38 +163,26 @@ fn Banner() -> impl IntoView {
     on_cleanup(move || handle.remove());
     // Only the words change with the clock: the section, its buttons and the warning stay
     // the same elements, so a button staff have focused keeps the focus as seconds pass.
-    let minutes =
-        Memo::new(move |_| session().with(|s| s.as_ref().map_or(0, |s| s.minutes_open(now.get()))));
-    // The warning is an alert: a screen reader speaks each change of it. Counting down in
-    // steps of ten seconds (never below ten) says it a dozen times in two minutes rather
-    // than every second, as GOV.UK's timeout warning does.
-    let seconds_left = Memo::new(move |_| match state.get() {
-        Idle::Warning { seconds_left } => Some((seconds_left / 10 * 10).max(10)),
-        _ => None,
+    let minutes = Memo::new(move |_| {
+        let now = session::clock().get();
+        store.with(|s| s.counter.as_ref().map_or(0, |c| c.minutes_open(now)))
     });
-    let warned = Memo::new(move |_| seconds_left.get().is_some());
+    let navigate = use_navigate();
     move || {
-        let citizen = session().with(|s| s.as_ref().map(|s| s.citizen.clone()))?;
+        let citizen = store.with(|s| s.counter.as_ref().map(|c| c.citizen.clone()))?;
         Some(view! {
             <section class="session-banner" aria-label=ctr_attr(CounterMsg::CounterBannerLabel)>
                 <p class="session-who">{move || {
                     let l = lang.get();
                     mixed(l, session_banner(l, &citizen, minutes.get()))
                 }}</p>
-                <button type="button" class="button button-warning" on:click=|_| end_session()>
+                <button type="button" class="button button-warning" on:click={
+                    let navigate = navigate.clone();
+                    move |_| end_or_ask(store, &navigate)
+                }>
                     {ctr(CounterMsg::CounterEnd)}
                 </button>
-                <Show when=move || warned.get()>
-                    <div class="idle-warning" role="alert">
-                        <p>{move || {
-                            let l = lang.get();
-                            mixed(l, idle_warning(l, seconds_left.get().unwrap_or(0)))
-                        }}</p>
-                        <button type="button" class="button" on:click=move |_| last_activity.set_value(now_ms())>
-                            {ctr(CounterMsg::CounterMoreTime)}
-                        </button>
-                    </div>
-                </Show>
+                <IdleWarning state/>
             </section>
         })
     }
@@ -255,16 +219,15 @@ fn Confirmations() -> impl IntoView {
     let today = use_today();
     // The catalog as it grows: an event's file arrives after this is drawn.
     let catalog = use_catalog_signal();
-    let confirmed = super::citizen::confirmed_signal();
     let said = RwSignal::new(String::new());
     let list = Memo::new(move |_| {
         let l = lang.get();
         let catalog = catalog.get();
-        let sections = store.with(|s| screen(s, &catalog, today, l));
-        confirmed.with(|c| {
-            sections
+        store.with(|s| {
+            let confirmed = s.counter.as_ref().map(|c| c.confirmed.clone()).unwrap_or_default();
+            screen(s, &catalog, today, l)
                 .into_iter()
-                .map(|s| (s.heading.clone(), is_confirmed(c, &s)))
+                .map(|sec| (sec.heading.clone(), is_confirmed(&confirmed, &sec)))
                 .collect::<Vec<_>>()
         })
     });
@@ -285,17 +248,9 @@ fn Confirmations() -> impl IntoView {
         }
         now
     });
-    let open = |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.open_with_url_and_target_and_features(
-                "/counter/citizen",
-                "hitotsu-citizen",
-                "popup",
-            );
-        }
-    };
+    let open = |_| open_citizen_screen();
     move || {
-        session().with(Option::is_some).then(|| {
+        store.with(|s| s.counter.is_some()).then(|| {
             let l = lang.get();
             let all = list.get();
             let done = all.iter().filter(|(_, d)| *d).count();
@@ -367,7 +322,7 @@ pub fn luma_of(context: &web_sys::CanvasRenderingContext2d, w: f64, h: f64) -> O
 type Errors = Vec<(String, String)>;
 
 /// `/counter/`: begin a session, by name or from the citizen's code; or go on with the
-/// open one.
+/// open one. And how many packets earlier sessions left for this device to send.
 #[component]
 fn Desk() -> impl IntoView {
     let lang = use_lang();
@@ -379,7 +334,7 @@ fn Desk() -> impl IntoView {
     // An address of the citizen app reloaded on this device came here (boot.js): back to it.
     if let Some(to) = query
         .with_untracked(|q| q.get("to"))
-        .filter(|t| t.starts_with('/'))
+        .filter(|t| t.starts_with('/') && !t.starts_with("//"))
     {
         let navigate = navigate.clone();
         let replace = leptos_router::NavigateOptions {
@@ -402,6 +357,10 @@ fn Desk() -> impl IntoView {
     } else {
         String::new()
     });
+    let open = Memo::new(move |_| store.with(|s| s.counter.is_some()));
+    let session_id = Signal::derive(move || store.with(|s| s.counter.as_ref().map(|c| c.id.clone())));
+    let left = RwSignal::new((0usize, 0usize));
+    super::outbox::send_left(session_id, left);
     let start = {
         let navigate = navigate.clone();
         move |ev: leptos::ev::SubmitEvent| {
@@ -413,24 +372,54 @@ fn Desk() -> impl IntoView {
                 return;
             }
             errors.set(Vec::new());
-            begin(typed);
-            navigate(&routes::home(), Default::default());
+            let navigate = navigate.clone();
+            let fresh = AppState {
+                lang: lang.get_untracked(),
+                ..AppState::default()
+            };
+            leptos::task::spawn_local(async move {
+                if session::begin(store, fresh, typed).await {
+                    name.set(String::new());
+                    navigate(&routes::home(), Default::default());
+                }
+            });
         }
     };
     let file_input = NodeRef::<leptos::html::Input>::new();
-    // A code's text, from a photo or the camera: checked whole, then the session opens
-    // on the check page with everything filled in; or the reason it was refused.
+    // The parts of a code shown as several, read so far (in any order).
+    let assembly: StoredValue<handoff::Assembly> = StoredValue::new(Default::default());
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    // A code's text, from a photo or the camera: a part is kept until all are in; a whole
+    // code is checked, then the session opens on the check page with everything filled
+    // in; or the reason it was refused. Never into an open session: the next citizen's
+    // data never mixes with the last one's. Answers whether reading is done.
     let take = {
         let navigate = navigate.clone();
-        Callback::new(move |text: String| {
+        Callback::new(move |text: String| -> bool {
             let lang = lang.get_untracked();
             let fail = move |m: String| errors.set(vec![("code-photo".into(), m)]);
+            if open.get_untracked() {
+                fail(ct(lang, CounterMsg::CounterEndFirst).into());
+                return true;
+            }
+            let read = assembly.try_update_value(|a| a.add(&text));
+            let code = match read {
+                Some(Ok(handoff::Piece::Whole(code))) => code,
+                Some(Ok(handoff::Piece::Part { have, total })) => {
+                    errors.set(Vec::new());
+                    progress.set(Some((have, total)));
+                    return false;
+                }
+                Some(Err(e)) => {
+                    progress.set(None);
+                    fail(handoff_error(lang, &e));
+                    return true;
+                }
+                None => return true,
+            };
+            progress.set(None);
             let navigate = navigate.clone();
             leptos::task::spawn_local(async move {
-                let code = match handoff::read(&text) {
-                    Ok(c) => c,
-                    Err(e) => return fail(handoff_error(lang, &e)),
-                };
                 if let Err(e) = ensure_event(catalog, code.event()).await {
                     leptos::logging::warn!("{e:?}");
                     let id = code.event().to_string();
@@ -451,31 +440,47 @@ fn Desk() -> impl IntoView {
                     .unwrap_or_else(|| ct(lang, CounterMsg::CounterCitizenName).to_string());
                 let case = state.cases[0].id.clone();
                 errors.set(Vec::new());
-                store.set(state);
-                begin(citizen);
-                navigate(&routes::check(&case), Default::default());
+                if session::begin(store, state, citizen).await {
+                    navigate(&routes::check(&case), Default::default());
+                }
             });
+            true
         })
     };
+    // One photo or several (one of each part), each read off the page's thread.
     let read = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let lang = lang.get_untracked();
         let fail = move |m: String| errors.set(vec![("code-photo".into(), m)]);
-        let Some(file) = file_input
+        if open.get_untracked() {
+            return fail(ct(lang, CounterMsg::CounterEndFirst).into());
+        }
+        let files: Vec<web_sys::File> = file_input
             .get_untracked()
             .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        else {
+            .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+            .unwrap_or_default();
+        if files.is_empty() {
             fail(ct(lang, CounterMsg::CounterNoPhoto).into());
             return;
-        };
+        }
+        errors.set(Vec::new());
         leptos::task::spawn_local(async move {
-            match picture(file)
-                .await
-                .and_then(|(w, h, luma)| handoff::scan(w, h, &luma))
-            {
-                Some(text) => take.run(text),
-                None => fail(ct(lang, CounterMsg::CounterNoCode).into()),
+            for file in files {
+                let Some((w, h, luma)) = picture(file).await else {
+                    return fail(ct(lang, CounterMsg::CounterNoCode).into());
+                };
+                match super::reader::read(w, h, luma).await {
+                    super::reader::Read::Text(text) => {
+                        if take.run(text) {
+                            return;
+                        }
+                    }
+                    super::reader::Read::Nothing => return fail(ct(lang, CounterMsg::CounterNoCode).into()),
+                    super::reader::Read::TimedOut => {
+                        return fail(ct(lang, CounterMsg::CounterReadTimedOut).into())
+                    }
+                }
             }
         });
     };
@@ -489,16 +494,26 @@ fn Desk() -> impl IntoView {
         }
         end_session();
     };
-    let open = move || session().with(Option::is_some);
     view! {
         <div class="page">
             <PageHeading text=title/>
             <Status text=status/>
             {ended.then(|| view! { <p class="session-ended">{ctr(CounterMsg::CounterEnded)}</p> })}
             <p>{ctr(CounterMsg::CounterIntro)}</p>
+            {move || {
+                let (waiting, refused) = left.get();
+                (waiting + refused > 0).then(|| {
+                    let l = lang.get();
+                    view! { <p class="notice" role="status">{mixed(l, device_outbox(l, waiting, refused))}</p> }
+                })
+            }}
             <ErrorSummary errors=errors/>
-            <Show when=move || !open()>
-                <form novalidate on:submit=start.clone()>
+            <div role="status" aria-live="polite">{move || progress.get().map(|(have, total)| {
+                let l = lang.get();
+                view! { <p class="notice">{mixed(l, parts_read(l, have, total))}</p> }
+            })}</div>
+            <Show when=move || !open.get()>
+                <form novalidate autocomplete="off" on:submit=start.clone()>
                     <TextInput id="citizen-name"
                         label=Label::Plain(Signal::derive(move || ct(lang.get(), CounterMsg::CounterCitizenName).to_string()))
                         hint=Signal::derive(move || ct(lang.get(), CounterMsg::CounterCitizenNameHint).to_string())
@@ -512,7 +527,7 @@ fn Desk() -> impl IntoView {
                 <FileInput id="code-photo"
                     label=Label::Plain(Signal::derive(move || ct(lang.get(), CounterMsg::CounterReadPhoto).to_string()))
                     hint=Signal::derive(move || ct(lang.get(), CounterMsg::CounterReadPhotoHint).to_string())
-                    error=error_of("code-photo") accept="image/*" node_ref=file_input/>
+                    error=error_of("code-photo") accept="image/*" multiple=true node_ref=file_input/>
                 <button type="submit" class="button button-secondary">{ctr(CounterMsg::CounterReadButton)}</button>
             </form>
             <super::camera::CameraScan on_text=take on_refused=camera_refused/>
@@ -524,6 +539,121 @@ fn Desk() -> impl IntoView {
                     .collect_view()}
             </dl>
             <p><button type="button" class="link-button" on:click=leave>{ctr(CounterMsg::CounterLeave)}</button></p>
+        </div>
+    }
+}
+
+/// `/counter/end`: the session cannot just end while packets the citizen consented to are
+/// waiting: staff try again now, print the sheets for the citizen to take, discard one
+/// (confirmed, named), or keep sending from this device after the session.
+#[component]
+fn EndPage() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_store();
+    let catalog = use_catalog();
+    let sender = use_sender();
+    let navigate = use_navigate();
+    let asking = RwSignal::new(None::<String>);
+    let title = Signal::derive(move || ct(lang.get(), CounterMsg::CounterEndTitle).to_string());
+    let waiting = Memo::new(move |_| {
+        store.with(|s| {
+            s.outbox
+                .waiting()
+                .filter_map(|i| {
+                    s.cases.iter().find_map(|c| {
+                        c.packets.get(&i.id).map(|p| (c.id.clone(), c.event.clone(), p.clone()))
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let list = move || {
+        let l = lang.get();
+        waiting
+            .get()
+            .into_iter()
+            .map(|(case, event, p)| {
+                let recipient = catalog.agency_name(&p.agency, l);
+                let procedures = p
+                    .procedures
+                    .iter()
+                    .filter_map(|id| catalog.procedure(&event, id))
+                    .map(|pr| pr.title.get(l).to_string())
+                    .collect::<Vec<_>>()
+                    .join("、");
+                let heading_id = format!("waiting-{}", p.id);
+                let labelled = heading_id.clone();
+                let (id, id2) = (p.id.clone(), p.id.clone());
+                let question = discard_packet(l, &recipient, &procedures);
+                view! {
+                    <section class="packet" aria-labelledby=labelled>
+                        <h2 id=heading_id>{mixed(l, recipient.clone())}</h2>
+                        <p>{mixed(l, procedures.clone())}</p>
+                        <div class="button-group">
+                            <button type="button" class="button button-secondary" on:click=move |_| sender.retry_now()>{mixed(l, ct(l, CounterMsg::CounterEndRetry))}</button>
+                            <a class="action-link" href=routes::sheet(&case, &p.id)>{mixed(l, ct(l, CounterMsg::CounterEndPrint))}</a>
+                            <button type="button" class="link-button" on:click=move |_| {
+                                asking.set(Some(id.clone()));
+                                let focus = format!("discard-{}", id);
+                                request_animation_frame(move || crate::app::services::browser::focus_id(&focus));
+                            }>{mixed(l, ct(l, CounterMsg::CounterEndDiscard))}</button>
+                        </div>
+                        {move || (asking.get().as_deref() == Some(id2.as_str())).then(|| {
+                            let (id3, question) = (id2.clone(), question.clone());
+                            let ask_id = format!("discard-{id3}");
+                            let asked_by = ask_id.clone();
+                            view! {
+                                <div class="notice" role="group" aria-labelledby=asked_by>
+                                    <p id=ask_id tabindex="-1">{mixed(l, question)}</p>
+                                    <div class="button-group">
+                                        <button type="button" class="button button-warning" on:click=move |_| {
+                                            store.update(|s| s.discard_packet(&id3));
+                                            asking.set(None);
+                                        }>{mixed(l, ct(l, CounterMsg::CounterEndDiscardConfirm))}</button>
+                                        <button type="button" class="link-button" on:click=move |_| asking.set(None)>{mixed(l, ct(l, CounterMsg::CounterEndBack))}</button>
+                                    </div>
+                                </div>
+                            }
+                        })}
+                    </section>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="page">
+            <PageHeading text=title/>
+            {move || if waiting.with(Vec::is_empty) {
+                view! {
+                    <p>{ctr(CounterMsg::CounterEndNothingWaits)}</p>
+                    <p><button type="button" class="button button-warning" on:click=|_| end_session()>{ctr(CounterMsg::CounterEndNow)}</button></p>
+                }.into_any()
+            } else {
+                let list = list.clone();
+                view! {
+                    <p>{ctr(CounterMsg::CounterEndIntro)}</p>
+                    {list}
+                    <p><button type="button" class="button button-secondary" on:click=|_| end_session()>{ctr(CounterMsg::CounterEndKeep)}</button></p>
+                }.into_any()
+            }}
+            <p><button type="button" class="link-button" on:click={
+                let navigate = navigate.clone();
+                move |_| navigate(&routes::home(), Default::default())
+            }>{ctr(CounterMsg::CounterEndBack)}</button></p>
+        </div>
+    }
+}
+
+/// A citizen's own page asked for at the counter: not offered here, and said so.
+#[component]
+fn NotHere() -> impl IntoView {
+    let lang = use_lang();
+    let title = Signal::derive(move || ct(lang.get(), CounterMsg::CounterNotHereTitle).to_string());
+    view! {
+        <div class="page">
+            <PageHeading text=title/>
+            <p>{ctr(CounterMsg::CounterNotHereBody)}</p>
+            <p><a href=routes::home()>{ctr(CounterMsg::CounterEndBack)}</a></p>
         </div>
     }
 }

@@ -12,6 +12,12 @@ mod camera;
 mod citizen;
 #[cfg(target_arch = "wasm32")]
 mod desk;
+#[cfg(target_arch = "wasm32")]
+mod outbox;
+#[cfg(target_arch = "wasm32")]
+mod reader;
+#[cfg(target_arch = "wasm32")]
+mod session;
 
 fn main() {
     #[cfg(target_arch = "wasm32")]

@@ -3,7 +3,7 @@
 // reads back as the handoff text; the page is axe-clean in every language.
 import { test, expect } from '@playwright/test';
 import { createRequire } from 'node:module';
-import { arrive, seeded, openApp, fixToday } from './helpers.js';
+import { arrive, seeded, openApp, fixToday, expectAxeCleanInEveryLanguage } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 const jsqrPath = require.resolve('jsqr/dist/jsQR.js');
@@ -34,17 +34,34 @@ test('the phone shows a code for the counter, drawn as a readable QR code', asyn
   await openApp(page, '/case/c1/plan');
   await page.getByRole('link', { name: '窓口で見せるコードを表示する' }).click();
   await arrive(page, '窓口で見せるコード', 'the code for the counter');
-  const code = page.getByRole('img', { name: '窓口用のQRコード' });
-  await expect(code).toBeVisible();
-  // What it carries, in numbers: the birth's five answers, the father and the baby.
-  await expect(page.locator('figcaption')).toHaveText(/質問への答え5件と、2人の情報/);
+  // Shown as two smaller codes (each small enough to read from a photo of the screen), one
+  // at a time: the picture names which.
+  const code = page.getByRole('img', { name: /^窓口用のQRコード/ });
+  await expect(code).toHaveAccessibleName('窓口用のQRコード（2つのうち1つ目）');
+  // What it carries, said plainly: the birth's five answers, and which values of the
+  // father and the baby; not the My Number, which the counter takes from the card.
+  const caption = page.locator('figcaption');
+  await expect(caption).toContainText('質問への答え5件と、2人の次の情報です。');
+  await expect(caption).toContainText('氏名');
+  await expect(caption).toContainText('公金受取口座');
+  await expect(caption).not.toContainText('マイナンバー');
+  await expect(page.locator('main')).toContainText('マイナンバー（個人番号）はコードに入れていません。');
+  await expect(page.locator('main')).toContainText('QRコードは、どの読み取りアプリでも読めます。');
   const text = await readQr(page, await code.screenshot());
-  expect(text).toMatch(/^HT:[0-9A-Z $%*+\-./:]+$/);
+  expect(text).toMatch(/^HT1\/2:[0-9A-F]{4}:[0-9A-Z $%*+\-./:]+$/);
+  await page.getByRole('button', { name: '次のコード' }).click();
+  await expect(page.getByRole('status')).toHaveText('窓口用のQRコード（2つのうち2つ目）');
+  await expect(code).toHaveAccessibleName('窓口用のQRコード（2つのうち2つ目）');
+  await expect(page.getByRole('button', { name: '次のコード' })).toBeDisabled();
+  const second = await readQr(page, await code.screenshot());
+  expect(second).toMatch(/^HT2\/2:/);
+  expect(second.split(':')[1]).toBe(text.split(':')[1]);
+  await expectAxeCleanInEveryLanguage(page, 'the second code for the counter');
   // On a phone 320 px wide the code still fits the screen, modules whole.
   await page.setViewportSize({ width: 320, height: 640 });
   const box = await code.boundingBox();
   expect(box.width).toBeLessThanOrEqual(320);
-  expect(await readQr(page, await code.screenshot())).toBe(text);
+  expect(await readQr(page, await code.screenshot())).toBe(second);
   // Nothing was sent: the code is drawn on the device.
   expect(posted).toEqual([]);
   await page.getByRole('link', { name: '戻る' }).click();

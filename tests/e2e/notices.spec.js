@@ -142,8 +142,9 @@ test('system notifications: asked only when turned on, shown by the service work
     expect.objectContaining({ title: expect.stringMatching(/^出生: お知らせが\d件あります$/), body: expect.stringContaining('出生届の期限まであと7日') }),
   ]);
   const [digest] = await shown();
-  // Activating it opens the plan of the birth, where each of them is.
-  expect(digest.url).toBe('/case/c1/plan');
+  // Activating it opens the plan of the birth, where each of them is, in the file it is
+  // about (the device's first: no id of its own).
+  expect(digest.url).toBe('/case/c1/plan?file=');
   await page.goto(digest.url);
   await expect(page.getByRole('heading', { name: '出生届', exact: true })).toBeVisible();
 
@@ -241,7 +242,7 @@ test('news from a recipient while the app is closed: a push wakes the worker, wh
     await expect.poll(watched).toEqual([{ packet: 'c1-city_office', status: 'received' }]);
     const shown = () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications())
       .map((n) => ({ title: n.title, url: n.data && n.data.url, actions: n.actions.map((a) => a.title) })));
-    const news = { title: '市区町村役場（住んでいる・引越し先の市区町村）: 対応が必要です', url: '/case/c1/receipts', actions: ['読んだ', '明日また知らせる'] };
+    const news = { title: '市区町村役場（住んでいる・引越し先の市区町村）: 対応が必要です', url: '/case/c1/receipts?file=', actions: ['読んだ', '明日また知らせる'] };
 
     // The app is closed; the city office needs something; the deployment's push (no data)
     // wakes the worker, which asks the endpoint and shows the news in the app's words.

@@ -207,21 +207,3 @@ test('birth then moving: both parents named, every fact asked once, nothing aske
   await expect(allowance.locator('dd', { hasText: '山田 𠮷子' }).first()).toBeVisible();
 });
 
-test('a device holding someone else\'s details asks first, and can start clean', async ({ page }) => {
-  await fixToday(page, '2026-05-01');
-  await seed(page, seeded, '/');
-  await page.getByRole('button', { name: /引越し/ }).click();
-  await arrive(page, 'この端末の情報は「山田 太郎」さんのものです。あなたですか', 'is this you (someone else)');
-  await page.getByRole('button', { name: '次へ' }).click();
-  await expect(page.getByRole('alert').getByRole('link')).toHaveText('どれか1つを選んでください');
-  await page.getByRole('radio', { name: 'いいえ、別の人です' }).check();
-  await page.getByRole('button', { name: '次へ' }).click();
-  await expect(page.getByRole('heading', { name: '保存されている情報は使いません' })).toBeFocused();
-  await page.getByRole('button', { name: '保存されている情報を削除して始める' }).click();
-  await expectHeadingFocused(page, 'どのような引越しですか');
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('hitotsu.state')));
-  expect(Object.keys(stored.vault.facts)).toEqual([]);
-  expect(stored.cases.map((c) => c.event)).toEqual(['moving']);
-  await navTo(page, 'わたしの情報');
-  await expect(page.getByText('まだ情報はありません。')).toBeVisible();
-});

@@ -166,6 +166,9 @@ pub fn TextInput(
     #[prop(optional)] inputmode: Option<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] width: Width,
+    /// "password" for a passcode; text otherwise.
+    #[prop(optional)]
+    input_type: Option<&'static str>,
     /// A unit shown after the input ("g").
     #[prop(optional, into)]
     suffix: Option<Signal<String>>,
@@ -179,7 +182,7 @@ pub fn TextInput(
             {error_view(&id, error)}
             <div class="input-row">
                 <input
-                    type="text"
+                    type=input_type.unwrap_or("text")
                     id=id.clone()
                     name=id.clone()
                     class="input"
@@ -472,6 +475,9 @@ pub fn FileInput(
     #[prop(into)] error: Signal<Option<String>>,
     accept: &'static str,
     node_ref: NodeRef<html::Input>,
+    /// Several files may be chosen at once.
+    #[prop(optional)]
+    multiple: bool,
 ) -> impl IntoView {
     let has_error = move || error.with(|e| e.is_some());
     let described = described_by(&id, hint.is_some(), error);
@@ -480,7 +486,7 @@ pub fn FileInput(
             {label_view(&id, label, false)}
             {hint_view(&id, hint)}
             {error_view(&id, error)}
-            <input type="file" id=id.clone() name=id class="file-input" accept=accept node_ref=node_ref aria-describedby=described
+            <input type="file" id=id.clone() name=id class="file-input" accept=accept multiple=multiple node_ref=node_ref aria-describedby=described
                 aria-invalid=move || has_error().then_some("true")/>
         </div>
     }

@@ -19,6 +19,7 @@ pub fn Header() -> impl IntoView {
     let lang = use_lang();
     // On a phone the menu folds away behind one button, so the page starts near the top.
     let menu_open = RwSignal::new(false);
+    let counter = crate::app::mode().counter.is_some();
     let location = leptos_router::hooks::use_location();
     Effect::new(move |_| {
         location.pathname.track();
@@ -30,14 +31,18 @@ pub fn Header() -> impl IntoView {
                 <span class="site-short">{tr(Msg::SiteShortName)}</span>
                 <span class="site-rest">{tr(Msg::SiteNameRest)}</span>
             </a>
-            <NoticesLink/>
+            // A counter offers none of a citizen's own pages (their data, what was shared,
+            // their notices): its menu holds the display settings only.
+            {(!counter).then(|| view! { <NoticesLink/> })}
             <button type="button" class="menu-button" aria-expanded=move || menu_open.get().to_string() aria-controls="site-nav"
                 on:click=move |_| menu_open.update(|o| *o = !*o)>{tr(Msg::NavLabel)}</button>
             <nav id="site-nav" class="site-nav" class:site-nav-open=move || menu_open.get() aria-label=tr_attr(Msg::NavLabel)>
                 <ul>
-                    <li><A href=routes::my_info()>{tr(Msg::NavMyInfo)}</A></li>
-                    <li><A href=routes::shared()>{tr(Msg::NavShared)}</A></li>
-                    <li><A href=routes::data()>{tr(Msg::NavData)}</A></li>
+                    {(!counter).then(|| view! {
+                        <li><A href=routes::my_info()>{tr(Msg::NavMyInfo)}</A></li>
+                        <li><A href=routes::shared()>{tr(Msg::NavShared)}</A></li>
+                        <li><A href=routes::data()>{tr(Msg::NavData)}</A></li>
+                    })}
                     <li><A href=routes::settings()>{tr(Msg::SettingsTitle)}</A></li>
                 </ul>
             </nav>
@@ -148,6 +153,7 @@ pub fn PageHeading(
     inner: Option<ViewFn>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let store = crate::app::context::use_store();
     let heading = NodeRef::<html::H1>::new();
     // Focus moves on arrival at a new address only: a page rebuilt in place (a language
     // switch, an error shown) keeps focus where the citizen put it.
@@ -179,11 +185,13 @@ pub fn PageHeading(
         } else {
             ""
         };
-        browser::set_title(&format!(
+        let names = store.with(|s| s.names());
+        let title = format!(
             "{prefix}{} — {}",
             text.get(),
             hitotsu::ui_text::t(lang.get(), Msg::SiteName)
-        ));
+        );
+        browser::set_title(&hitotsu::ui_text::title_without_names(lang.get(), &title, &names));
     });
     view! {
         {caption.map(|c| view! { <span class="caption"><Mixed text=c/></span> })}

@@ -12,3 +12,4 @@ pub mod not_found;
 pub mod procedure;
 pub mod read_aloud;
 pub mod text;
+pub mod unlock;

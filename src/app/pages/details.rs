@@ -26,14 +26,17 @@ pub fn DetailsPage() -> impl IntoView {
 
 /// The id of the control that asks this, unique on the page.
 fn control_id(ask: &Ask) -> String {
-    match &ask.starts {
-        Some((d, _)) => format!("f-{}-from-{d}", ask.key.attribute),
-        None => format!("f-{}", ask.key.attribute),
-    }
+    ask.control_id()
 }
 
 fn draft_key(ask: &Ask) -> String {
-    format!("field:{}", control_id(ask))
+    ask.draft_key()
+}
+
+/// What was typed before drafts named their owner (state of earlier releases): read once,
+/// so nothing typed is lost to the change.
+fn old_draft_key(ask: &Ask) -> String {
+    format!("{}{}", hitotsu::resolve::DETAIL_DRAFT, ask.control_id())
 }
 
 #[component]
@@ -81,7 +84,13 @@ fn DetailsForm(owner: String) -> impl IntoView {
         .map(|a| {
             (
                 control_id(a),
-                RwSignal::new(drafts.get(&draft_key(a)).cloned().unwrap_or_default()),
+                RwSignal::new(
+                    drafts
+                        .get(&draft_key(a))
+                        .or_else(|| drafts.get(&old_draft_key(a)))
+                        .cloned()
+                        .unwrap_or_default(),
+                ),
             )
         })
         .collect();

@@ -9,8 +9,10 @@ pub mod data;
 pub mod delete_all;
 pub mod details;
 pub mod edit_fact;
+pub mod files;
 pub mod handoff;
 pub mod home;
+pub mod lock;
 #[cfg(debug_assertions)]
 pub mod kit;
 /// A citizen's build answers `/_kit` as any unknown address.

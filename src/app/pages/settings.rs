@@ -65,6 +65,14 @@ pub fn SettingsPage() -> impl IntoView {
             {setting("furigana", Msg::FuriganaLegend, &[("off", Msg::FuriganaOff), ("on", Msg::FuriganaOn)],
                 |d| if d.furigana { "on" } else { "off" },
                 |d, v| d.furigana = v == "on")}
+            // A citizen's own device only: a counter keeps no one's file.
+            {crate::app::mode().counter.is_none().then(|| view! {
+                <h2>{tr(Msg::SharedDeviceTitle)}</h2>
+                <ul class="link-list">
+                    <li><a href=crate::app::routes::lock()>{tr(Msg::LockTitle)}</a></li>
+                    <li><a href=crate::app::routes::files()>{tr(Msg::FilesLink)}</a></li>
+                </ul>
+            })}
         </div>
     }
 }

@@ -11,6 +11,7 @@ use crate::app::context::{tr, use_catalog, use_lang, use_store, use_today};
 use crate::app::routes;
 use crate::app::services::{browser, storage};
 use hitotsu::case::Step;
+use hitotsu::state::AppState;
 use hitotsu::ui_text::{is_this_you, t, Msg};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -48,6 +49,7 @@ fn StartForm(event: String) -> impl IntoView {
     let choice = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Msg>);
     let declined = RwSignal::new(false);
+    let full = RwSignal::new(false);
     let navigate = use_navigate();
     let open = {
         let (event, navigate) = (event.clone(), navigate.clone());
@@ -56,16 +58,22 @@ fn StartForm(event: String) -> impl IntoView {
             let Some(e) = catalog.event(&event) else {
                 return;
             };
-            let mut case = String::new();
-            store.update(|s| {
-                if fresh {
-                    *s = s.wiped();
-                }
-                case = s.open_case(e, today);
-            });
             if fresh {
-                storage::forget_copies();
+                // Someone else: a file of their own, the other person's left as it is.
+                let mut own = AppState {
+                    lang: store.with_untracked(|s| s.lang),
+                    ..AppState::default()
+                };
+                let case = own.open_case(e, today);
+                let step = own.case(&case).map(|c| c.step.clone()).unwrap_or(Step::Plan);
+                match storage::start_file(&own) {
+                    Some(_) => browser::go(&routes::step(&case, &step)),
+                    None => full.set(true),
+                }
+                return;
             }
+            let mut case = String::new();
+            store.update(|s| case = s.open_case(e, today));
             let step = store
                 .with_untracked(|s| s.case(&case).map(|c| c.step.clone()))
                 .unwrap_or(Step::Plan);
@@ -127,7 +135,7 @@ fn StartForm(event: String) -> impl IntoView {
             </form>
             {move || declined.get().then(|| {
                 let fresh = fresh.clone();
-                view! { <NotYou start_fresh=Callback::new(move |_| fresh(true))/> }
+                view! { <NotYou start_own=Callback::new(move |_| fresh(true)) full/> }
             })}
         </div>
     }
@@ -154,18 +162,19 @@ fn Opener(event: String) -> impl IntoView {
     });
 }
 
-/// What happens when the details are someone else's; it takes focus when it appears, so
-/// it is read out at once.
+/// What happens when the details are someone else's: never a deletion, a file of the
+/// newcomer's own. It takes focus when it appears, so it is read out at once.
 #[component]
-fn NotYou(start_fresh: Callback<()>) -> impl IntoView {
+fn NotYou(start_own: Callback<()>, full: RwSignal<bool>) -> impl IntoView {
     Effect::new(move |_| browser::focus_id("not-you"));
     view! {
         <section class="notice" aria-labelledby="not-you">
             <h2 id="not-you" tabindex="-1">{tr(Msg::NotYouTitle)}</h2>
             <p>{tr(Msg::NotYouBody)}</p>
+            {move || full.get().then(|| view! { <p class="error-message" role="alert">{tr(Msg::FilesFull)}</p> })}
             <div class="button-group">
-                <button type="button" class="button button-warning" on:click=move |_| start_fresh.run(())>{tr(Msg::NotYouDeleteAndStart)}</button>
-                <a class="action-link" href=routes::data()>{tr(Msg::Export)}</a>
+                <button type="button" class="button" on:click=move |_| start_own.run(())>{tr(Msg::NotYouStartOwn)}</button>
+                <a class="action-link" href=routes::files()>{tr(Msg::FilesTitle)}</a>
                 <a class="action-link" href=routes::home()>{tr(Msg::BackHome)}</a>
             </div>
         </section>

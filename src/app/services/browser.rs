@@ -291,19 +291,27 @@ pub fn hold_lock(name: &str, granted: impl FnOnce() + 'static) {
     let _ = request.call2(&locks, &JsValue::from_str(name), &callback);
 }
 
-/// Empties the service worker's caches and drops any push subscription: the worker does it
-/// (and fetches the app's own files again, so it still starts offline); without a worker
-/// in control, the page empties the caches itself.
-pub fn forget_caches() {
+/// Empties the service worker's copies of a file's notices; with `all` (the device's only
+/// file), every cache and any push subscription: the worker does it (and fetches the app's
+/// own files again, so it still starts offline); without a worker in control, the page
+/// empties the caches itself.
+pub fn forget_caches(file: &str, all: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
     if let Some(worker) = window.navigator().service_worker().controller() {
-        let _ = worker.post_message(&wasm_bindgen::JsValue::from_str("forget-everything"));
+        let message = serde_json::json!({ "type": "forget", "file": file, "all": all });
+        let _ = worker.post_message(&wasm_bindgen::JsValue::from_str(&message.to_string()));
         return;
     }
     let Ok(caches) = window.caches() else {
         return;
+    };
+    // The worker's name for a file's notices cache (public/sw.js, noticesOf).
+    let own = if file.is_empty() {
+        "hitotsu-notices".to_string()
+    } else {
+        format!("hitotsu-notices.{file}")
     };
     leptos::task::spawn_local(async move {
         let Ok(names) = wasm_bindgen_futures::JsFuture::from(caches.keys()).await else {
@@ -312,6 +320,7 @@ pub fn forget_caches() {
         for name in js_sys::Array::from(&names)
             .iter()
             .filter_map(|n| n.as_string())
+            .filter(|n| all || *n == own)
         {
             let _ = wasm_bindgen_futures::JsFuture::from(caches.delete(&name)).await;
         }
@@ -488,6 +497,39 @@ pub fn on_new_release(f: impl Fn() + 'static) {
         .add_event_listener_with_callback("controllerchange", callback.as_ref().unchecked_ref());
     // Lives as long as the page.
     callback.forget();
+}
+
+/// Resolves after `ms` milliseconds (the browser's timer: a fake clock in tests moves it).
+#[allow(dead_code)] // the counter's build only
+pub async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The address's path ("/case/c1/plan").
+pub fn path() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default()
+}
+
+/// The address's query ("?file=f0a1b2c3d"), or "".
+pub fn query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Loads the app afresh at `url`: after the tab changed file, nothing of the last one may
+/// stay in memory.
+pub fn go(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().assign(url);
+    }
 }
 
 pub fn reload() {

@@ -4,5 +4,6 @@
 pub mod browser;
 pub mod catalog;
 pub mod notices;
+pub mod seal;
 pub mod sender;
 pub mod storage;

@@ -122,9 +122,11 @@ impl Notices {
                 return;
             };
             let endpoint = endpoint.get();
+            // A locked file's notifications say only that there is news.
+            let locked = super::storage::use_keeper().locked();
             let message = state.with_untracked(|s| {
                 let c = catalog.get_untracked();
-                schedule(s, &c, &cp, &all, endpoint.as_deref(), today)
+                schedule(s, &c, &cp, &all, endpoint.as_deref(), today, locked)
             });
             browser::tell_worker(message);
         });
@@ -205,6 +207,9 @@ struct Kept {
 struct FromWorker {
     #[serde(rename = "type")]
     kind: String,
+    /// The file (one person's, on a shared device) it was kept for.
+    #[serde(default)]
+    file: String,
     #[serde(default)]
     kept: Vec<Kept>,
 }
@@ -212,11 +217,14 @@ struct FromWorker {
 /// Takes what the worker kept into the stored state: what happened while the app was
 /// closed when it starts, the rest as it happens; then tells the worker which it took.
 fn take_kept(state: RwSignal<AppState>) {
+    let file = super::storage::file();
+    let mine = file.clone();
     browser::on_worker_message(move |text| {
-        let Ok(FromWorker { kind, kept }) = serde_json::from_str(&text) else {
+        let Ok(FromWorker { kind, file, kept }) = serde_json::from_str(&text) else {
             return;
         };
-        if kind != "kept" {
+        // Another file's (another person's on this device): not this tab's to take.
+        if kind != "kept" || file != mine {
             return;
         }
         state.update(|s| {
@@ -233,9 +241,10 @@ fn take_kept(state: RwSignal<AppState>) {
             }
         });
         let ids: Vec<&str> = kept.iter().map(|k| k.id.as_str()).collect();
-        browser::tell_worker(serde_json::json!({ "type": "kept-taken", "ids": ids }).to_string());
+        let taken = serde_json::json!({ "type": "kept-taken", "file": mine, "ids": ids });
+        browser::tell_worker(taken.to_string());
     });
-    browser::tell_worker(r#"{"type":"kept-take"}"#.into());
+    browser::tell_worker(serde_json::json!({ "type": "kept-take", "file": file }).to_string());
 }
 
 /// Where a notice's action leads: the plan (at the procedure), or what was sent.
@@ -258,7 +267,19 @@ fn schedule(
     all: &[Notice],
     endpoint: Option<&str>,
     today: Date,
+    locked: bool,
 ) -> String {
+    let file = super::storage::file();
+    // A click opens the notice's own file, whichever file a tab is on.
+    let in_file = |url: String| routes::in_file(&url, &file);
+    // What a locked file's notification says: that there is news, nothing of whom or what.
+    let words_of = |title: String, body: String| {
+        if locked {
+            (t(s.lang, Msg::LockedNewsTitle).to_string(), t(s.lang, Msg::LockedNewsBody).to_string())
+        } else {
+            (hitotsu::ruby::plain(&title), hitotsu::ruby::plain(&body))
+        }
+    };
     let settings = &s.notices.settings;
     let mut digests: Vec<Digest> = Vec::new();
     let on = settings.system && browser::notification_permission() == browser::Permission::Granted;
@@ -291,16 +312,18 @@ fn schedule(
             let w = words.digest(d);
             // One notice: its own place; several of a case: its plan; else the notice page.
             let url = match d.notices.as_slice() {
+                _ if locked => None,
                 [one] => action(one),
                 _ => d.bundle.strip_prefix("case:").map(routes::plan),
             }
             .unwrap_or_else(routes::notices);
+            let (title, body) = words_of(w.title, w.body);
             serde_json::json!({
                 "id": d.id,
                 "at": browser::epoch_ms(d.notify_at(settings.quiet)),
-                "title": hitotsu::ruby::plain(&w.title),
-                "body": hitotsu::ruby::plain(&w.body),
-                "url": url,
+                "title": title,
+                "body": body,
+                "url": in_file(url),
                 "from": d.from.to_string(),
                 "notices": d.notices.iter().map(|n| &n.id).collect::<Vec<_>>(),
             })
@@ -318,10 +341,11 @@ fn schedule(
                     .iter()
                     .map(|(status, n)| {
                         let words = words.notice(n);
+                        let (title, body) = words_of(words.title, words.body);
                         let item = serde_json::json!({
                             "id": n.id,
-                            "title": hitotsu::ruby::plain(&words.title),
-                            "body": hitotsu::ruby::plain(&words.body),
+                            "title": title,
+                            "body": body,
                         });
                         (notice::status_word(*status).to_string(), item)
                     })
@@ -330,7 +354,7 @@ fn schedule(
                     "packet": w.packet,
                     "status": notice::status_word(w.status),
                     "url": hitotsu::outbox::status_url(endpoint, &w.key),
-                    "open": routes::receipts(&w.case),
+                    "open": in_file(if locked { routes::notices() } else { routes::receipts(&w.case) }),
                     "news": news,
                 })
             })
@@ -338,6 +362,7 @@ fn schedule(
     };
     serde_json::json!({
         "type": "notices",
+        "file": file,
         "now": browser::now_ms(),
         "schedule": items,
         "watch": watch,
