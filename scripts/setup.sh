@@ -12,7 +12,7 @@ what="${1:-app}"
 
 say() { printf '\n== %s\n' "$*"; }
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+if ! rustup target list --installed | grep -cx wasm32-unknown-unknown >/dev/null; then
   say "adding the wasm32 target"
   rustup target add wasm32-unknown-unknown
 fi
@@ -54,7 +54,9 @@ if [ "$what" = test ] || [ "$what" = size ]; then
   # A phone always has a Japanese font; without one, Japanese renders with fallback metrics
   # and the layout tests (320px, 200% text) measure something no citizen sees.
   # pdftotext reads the printed sheets back in the tests (name, date, page number).
-  if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -q 'Noto Sans CJK' || ! command -v pdftotext >/dev/null; then
+  # grep -c, not -q: -q stops at the first match, fc-list then dies of SIGPIPE, and under
+  # pipefail the check failed on a machine that had the font (a reinstall on every run).
+  if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -c 'Noto Sans CJK' >/dev/null || ! command -v pdftotext >/dev/null; then
     say "installing Debian's Chromium, a Japanese font and pdftotext"
     sudo_=""; [ "$(id -u)" = 0 ] || sudo_="sudo"
     $sudo_ apt-get update -qq

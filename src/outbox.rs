@@ -208,10 +208,17 @@ pub fn classify(status: u16) -> Option<bool> {
 pub fn interpret(status: u16, body: &str) -> (Attempt, Option<crate::case::PacketStatus>) {
     match classify(status) {
         Some(true) => match Reply::parse(body) {
+            // Cleaned like every other text from elsewhere: no direction override or
+            // zero-width character may make the receipt read otherwise than it is.
             Some(Reply {
                 receipt: Some(receipt),
                 status,
-            }) if is_receipt(&receipt) => (Attempt::Accepted { receipt }, status),
+            }) if is_receipt(&crate::fields::visible_text(&receipt)) => (
+                Attempt::Accepted {
+                    receipt: crate::fields::visible_text(&receipt).trim().to_string(),
+                },
+                status,
+            ),
             _ => (Attempt::Failed, None),
         },
         None => (Attempt::Failed, None),
@@ -372,6 +379,15 @@ pub fn timer_delay_ms(next_ms: f64, now_ms: f64) -> u32 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_receipt_is_cleaned_of_what_would_make_it_read_otherwise() {
+        let (attempt, _) = super::interpret(201, r#"{"receipt": "R-\u202e1000\u200b", "status": "received"}"#);
+        assert_eq!(attempt, super::Attempt::Accepted { receipt: "R-1000".into() });
+        // Nothing left once cleaned: not a receipt, the packet is tried again.
+        let (attempt, _) = super::interpret(201, r#"{"receipt": "\u202e\u200b", "status": "received"}"#);
+        assert_eq!(attempt, super::Attempt::Failed);
+    }
+
     use super::*;
     use std::collections::BTreeMap;
 

@@ -1834,6 +1834,17 @@ pub fn title_without_names(lang: Lang, title: &str, names: &[String]) -> String 
 /// anything inside it.
 pub fn locked_file(lang: Lang, n: usize) -> String {
     match lang {
+/// Storage refused a write after a recipient had answered: what they received is said,
+/// with its receipt, and that this device has not recorded it yet.
+pub fn save_failed_after_delivery(lang: Lang, receipts: &[String]) -> String {
+    let list = receipts.join(", ");
+    match lang {
+        Lang::Ja => format!("提出先は受け付けました（受付番号 {list}）。ただし、この端末に記録できませんでした（保存できる容量がいっぱいか、保存が許可されていません）。容量が空くと自動で記録します。二重に送ることはありません。"),
+        Lang::En => format!("The recipient has received it (receipt {list}), but this device could not record that (its storage is full or saving is not allowed). It is recorded by itself once there is room; nothing is sent twice."),
+        Lang::Easy => format!("あいては うけとりました（ばんごう {list}）。でも この たんまつに きろく できません でした。あとで きろく します。2かい おくる ことは ありません。"),
+    }
+}
+
         Lang::Ja => format!("鍵のかかったファイル {n}"),
         Lang::En => format!("Locked file {n}"),
         Lang::Easy => format!("かぎの かかった ファイル {n}"),

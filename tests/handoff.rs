@@ -608,3 +608,18 @@ fn parts_of_two_phones_are_never_put_together() {
         }
     }
 }
+
+/// A picture found by a search over random fields of finder patterns (120×120, one byte a
+/// pixel) on which rqrr 0.11 fails an assertion instead of answering: in the app it runs in
+/// a worker, which dies on it and is replaced (tests/e2e/counter.spec.js reads it there).
+/// Kept so the counter's test goes on trapping the reader as long as rqrr does.
+#[test]
+fn the_trap_picture_still_traps_rqrr() {
+    let luma = std::fs::read(format!("{}/tests/data/qr-trap.luma", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    assert_eq!(luma.len(), 120 * 120);
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let read = std::panic::catch_unwind(|| handoff::scan(120, 120, &luma));
+    std::panic::set_hook(hook);
+    assert!(read.is_err(), "rqrr no longer traps on it: the browser test's trap case needs a new picture");
+}

@@ -43,6 +43,13 @@ async function serve(context, codes) {
   await number.fill('123456789018');
   await page.getByRole('button', { name: '保存して次へ' }).click();
   await expect(page.locator('h1')).not.toContainText('あなたについて');
+  // A correction typed by staff on the citizen's details (their name, their phone): what a
+  // browser would otherwise remember for autofill.
+  await page.goto('/case/c1/check');
+  await page.getByRole('link', { name: /^変更 電話番号/ }).first().click();
+  await page.getByRole('textbox', { name: '電話番号' }).fill('03-1234-5678');
+  await page.getByRole('button', { name: '保存する' }).click();
+  await expect(page.locator('h1')).toHaveText('入力内容の確認');
   // Every page of the session, each opened afresh (a reload keeps the session).
   for (const path of ['/case/c1/check', '/case/c1/details/me', '/case/c1/details/p1', '/case/c1/people', '/case/c1/plan',
     '/case/c1/send', '/case/c1/summary']) {

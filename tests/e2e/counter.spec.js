@@ -3,7 +3,7 @@
 // whom; the end of the session and the idle timeout leave nothing of the citizen, not even
 // behind the back button; axe-clean in counter mode in every language.
 import { test, expect, chromium } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import {
   arrive, fixToday, expectAxeClean, expectAxeCleanInEveryLanguage, expectJapaneseMarked, LANGS, answerChoice,
@@ -287,7 +287,7 @@ test('a household of eight: several codes, read from a 1280×720 camera and from
   }
 });
 
-test('no picture freezes the counter: every read ends within the time limit, even on a field of finder patterns', async ({ page }) => {
+test('no picture freezes the counter: every read ends within the time limit, even on a field of finder patterns or one that traps the reader', async ({ browser, page }) => {
   await openDesk(page);
   // Pictures made to be hard: finder patterns everywhere (one such froze the page for 76 s),
   // noise, and stripes; each must end in a message within the reader's 4-second limit.
@@ -320,6 +320,17 @@ test('no picture freezes the counter: every read ends within the time limit, eve
     for (let s = 1; s <= 4; s += 1) for (const kind of ['finders', 'noise', 'stripes']) out.push(make(kind, s));
     return out;
   });
+  // And the picture that traps rqrr (tests/handoff.rs): the reader's worker dies on it.
+  const trap = readFileSync(new URL('../data/qr-trap.luma', import.meta.url));
+  pictures.push(await page.evaluate((bytes) => {
+    const c = document.createElement('canvas');
+    c.width = 120; c.height = 120;
+    const g = c.getContext('2d');
+    const img = g.createImageData(120, 120);
+    bytes.forEach((v, i) => { img.data.set([v, v, v, 255], 4 * i); });
+    g.putImageData(img, 0, 0);
+    return c.toDataURL('image/png').split(',')[1];
+  }, [...trap]));
   for (const [i, b64] of pictures.entries()) {
     await openDesk(page);
     await page.getByLabel('コードの写真').setInputFiles({ name: `hard-${i}.png`, mimeType: 'image/png', buffer: Buffer.from(b64, 'base64') });
@@ -330,6 +341,12 @@ test('no picture freezes the counter: every read ends within the time limit, eve
     await expect(page.getByRole('alert')).toContainText(/コードが見つかりません|読み取れませんでした/, { timeout: 8_000 });
     expect(Date.now() - started).toBeLessThan(4_000 + 3_000);
   }
+  // After all that (a worker ended on the clock, one killed by the trap), a real code reads.
+  const { codes } = await phoneCode(browser);
+  await openDesk(page);
+  await page.getByLabel('コードの写真').setInputFiles(photos(codes));
+  await page.getByRole('button', { name: '写真から読み取る' }).click();
+  await expect(page.locator('h1')).toContainText('確認');
 });
 
 test('staff put the questions in the counter words and move with shortcuts', async ({ page }) => {

@@ -189,3 +189,49 @@ test('the chooser shows a single locked file rather than opening it, and anyone 
   expect(JSON.parse(await stored(page))).toEqual(sealed);
   expect(await fileKeys(page)).toHaveLength(2);
 });
+
+// What a locked file leaves in the browser's own files: everything written after the lock
+// is sealed; the browser's history names nobody. A persistent profile, searched file by file.
+test('a file locked before its details are given keeps none of them readable on disk', async ({ baseURL }) => {
+  const { chromium } = await import('@playwright/test');
+  const { searchProfile } = await import('./disk.js');
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hitotsu-lock-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium', baseURL, locale: 'ja-JP', timezoneId: 'Asia/Tokyo',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await context.newPage();
+    await fixToday(page, '2026-04-20');
+    await openApp(page, '/lock');
+    await page.getByLabel('パスコード', { exact: true }).fill('はるのひ2026');
+    await page.getByLabel('もう一度パスコード').fill('はるのひ2026');
+    await page.getByRole('checkbox', { name: 'パスコードを忘れると戻せないことを理解しました' }).check();
+    await page.getByRole('button', { name: '鍵をかける' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'ファイルに鍵をかけました' })).toHaveCount(1);
+    // The household comes in after the lock (from a file, as a citizen moving devices would).
+    await navTo(page, 'データ');
+    const file = { name: 'hitotsu.json', mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: 'hitotsu-export', version: 3, exported: '2026-04-20', state: seeded })) };
+    await page.getByLabel('ファイルを読み込む').setInputFiles(file);
+    await page.getByRole('button', { name: '読み込む', exact: true }).click();
+    await page.getByRole('button', { name: '置き換えて読み込む' }).click();
+    await expect(page.getByRole('status').first()).toHaveText('読み込みました');
+    // Every page that shows the household, visited within the app (titles on the way).
+    await navTo(page, 'わたしの情報');
+    await expect(page.locator('main')).toContainText('山田 太郎');
+    await page.goto('/case/c1/check');
+    await page.getByLabel('パスコード').fill('はるのひ2026');
+    await page.getByRole('button', { name: '開く', exact: true }).click();
+    await expect(page.locator('main')).toContainText('山田 太郎');
+    await page.waitForTimeout(1500);
+  } finally {
+    await context.close();
+  }
+  const hits = searchProfile(dir, ['山田 太郎', '山田 𠮷子', 'ヤマダ ヨシコ', '123456789018', '03-1234-5678', '千代田区千代田1-1', 'ゆうちょ 10180']);
+  expect(hits, 'a locked file in the profile').toEqual([]);
+  fs.rmSync(dir, { recursive: true, force: true });
+});

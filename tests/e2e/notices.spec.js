@@ -383,3 +383,45 @@ test.describe('with the event file slow to come', () => {
     await expect.poll(async () => Object.keys((await page.evaluate(() => JSON.parse(localStorage.getItem('hitotsu.state')))).notices.marks)).toEqual([read]);
   });
 });
+
+test('a locked file\'s notifications say only that there is news', async ({ page, context }) => {
+  await context.grantPermissions(['notifications']);
+  await at(page, '2026-04-20');
+  await household(page, '/notices');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.getByRole('checkbox', { name: 'この端末に通知を表示する' }).check();
+  await expect(page.getByRole('checkbox', { name: 'この端末に通知を表示する' })).toBeChecked();
+  // Locked: what the worker keeps and shows names nobody and nothing.
+  const push = await pusher(page, context);
+  await page.goto('/lock');
+  await page.getByLabel('パスコード', { exact: true }).fill('はるのひ2026');
+  await page.getByLabel('もう一度パスコード').fill('はるのひ2026');
+  await page.getByRole('checkbox', { name: 'パスコードを忘れると戻せないことを理解しました' }).check();
+  await page.getByRole('button', { name: '鍵をかける' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'ファイルに鍵をかけました' })).toHaveCount(1);
+  const kept = () => page.evaluate(async () => {
+    const out = [];
+    for (const name of await caches.keys()) {
+      if (!name.startsWith('hitotsu-notices')) continue;
+      const cache = await caches.open(name);
+      for (const r of await cache.keys()) out.push(await (await cache.match(r)).text());
+    }
+    return out.join('\n');
+  });
+  await expect.poll(async () => (await kept()).includes('お知らせがあります')).toBe(true);
+  const text = await kept();
+  for (const secret of ['山田', '出生届', '𠮷子']) expect(text).not.toContain(secret);
+  // The file closed (a reload asks its passcode), a push wakes the worker: what has fallen
+  // due is shown, in those words only.
+  await page.reload();
+  await expect(page.locator('h1')).toHaveText('鍵のかかったファイル');
+  await push();
+  const shown = () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications())
+    .map((n) => ({ title: n.title, body: n.body, url: n.data && n.data.url })));
+  await expect.poll(async () => (await shown()).length, { timeout: 10_000 }).toBeGreaterThan(0);
+  for (const n of await shown()) {
+    expect(n.title).toBe('ひとつ');
+    expect(n.body).toBe('お知らせがあります。アプリを開いてパスコードを入れてください。');
+    expect(n.url).toBe('/notices?file=');
+  }
+});

@@ -114,3 +114,37 @@ test('two tabs on the send page deliver a packet once', async ({ context }) => {
   const s = await stored(a);
   expect(s.outbox.items).toHaveLength(1);
 });
+
+test('storage full just as the recipient answers: the alert says it was received, not that nothing was sent', async ({ page }) => {
+  await fixToday(page, '2026-04-20');
+  await page.request.post('/api/control', { data: { reset: true, up: true } });
+  await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"submission_endpoint": "/api/submissions"}' }));
+  await seed(page);
+  await page.goto('/case/c1/send');
+  await arrive(page, '提出先ごとの確認と同意', 'send');
+  // The packet leaves with its key stored; the device's storage fills while it travels.
+  await page.route('**/api/submissions', async (route) => {
+    await page.evaluate(() => {
+      window.realSetItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function full() { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    });
+    await route.continue();
+  });
+  await page.getByRole('checkbox', { name: /この内容を送ることに同意します\W+市区町村役場/ }).check();
+  await page.getByRole('button', { name: '同意した提出先に送る' }).click();
+  const alert = page.locator('.storage-alert');
+  await expect(page.locator('.receipt-status')).toHaveText('受付済み');
+  await expect(alert).toContainText('提出先は受け付けました');
+  await expect(alert).toContainText('R-0001');
+  await expect(alert).not.toContainText('送信もしていません');
+  expect((await (await page.request.get('/api/received')).json()).count).toBe(1);
+  await expectAxeCleanInEveryLanguage(page, 'the alert of a delivery not recorded');
+  // Storage works again: the delivery is recorded by itself, and nothing is sent twice.
+  await page.unroute('**/api/submissions');
+  await page.evaluate(() => { Storage.prototype.setItem = window.realSetItem; });
+  await expect(alert).toHaveText('');
+  expect((await stored(page)).outbox.items[0].delivery.state).toBe('delivered');
+  await page.goto('/case/c1/receipts');
+  await expect(page.locator('.receipt-status')).toHaveText('受付済み');
+  expect((await (await page.request.get('/api/received')).json()).posts).toBe(1);
+});

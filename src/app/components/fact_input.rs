@@ -26,9 +26,13 @@ fn format_hint(kind: FieldKind) -> Option<Msg> {
     }
 }
 
-/// The browser may fill in only the citizen's own details, never another person's.
+/// The browser may fill in only the citizen's own details, never another person's; at a
+/// counter, nothing (what a browser remembers for autofill stays on its disk).
 fn autocomplete(own: bool, attribute: &str) -> &'static str {
     match (own, attribute) {
+    if crate::app::mode().counter.is_some() {
+        return "off";
+    }
         (true, "name") => "name",
         (true, "name_kana") => "off",
         (true, "phone") => "tel",

@@ -249,11 +249,22 @@ pub fn StoredStateNotice(problem: LoadProblem) -> impl IntoView {
 pub fn StorageNotice() -> impl IntoView {
     use crate::app::services::storage::{use_keeper, StorageIssue};
     let lang = use_lang();
-    let health = use_keeper().issue;
+    let keeper = use_keeper();
+    let health = keeper.issue;
     let alert = move || {
         match health.get() {
         Some(StorageIssue::NotSaved) => Some(view! {
-            <p>{move || mixed(lang.get(), hitotsu::ui_text::t(lang.get(), Msg::SaveFailed))}</p>
+            <p>{move || {
+                let l = lang.get();
+                // Said as it is: a packet the recipient already has is not "nothing sent".
+                let delivered = keeper.unrecorded_deliveries();
+                let receipts: Vec<String> = delivered.into_iter().map(|(_, r)| r).collect();
+                if receipts.is_empty() {
+                    mixed(l, hitotsu::ui_text::t(l, Msg::SaveFailed))
+                } else {
+                    mixed(l, hitotsu::ui_text::save_failed_after_delivery(l, &receipts))
+                }
+            }}</p>
             <p><a href=crate::app::routes::data()>{move || mixed(lang.get(), hitotsu::ui_text::t(lang.get(), Msg::SaveFailedLink))}</a></p>
         }.into_any()),
         Some(StorageIssue::Conflict) => Some(view! {

@@ -299,6 +299,30 @@ impl Keeper {
         true
     }
 
+    /// Deliveries the recipients confirmed that storage does not hold yet (a write refused
+    /// after the answer came): (packet id, receipt). What the alert must not deny.
+    pub fn unrecorded_deliveries(self) -> Vec<(String, String)> {
+        let stored = self
+            .sealed_plain
+            .get_value()
+            .or_else(|| self.known.get_value().filter(|k| Sealed::parse(k).is_none()));
+        let (kept, _) = AppState::from_stored(stored.as_deref());
+        self.state.with(|s| {
+            s.outbox
+                .items
+                .iter()
+                .filter_map(|i| match &i.delivery {
+                    hitotsu::outbox::Delivery::Delivered { receipt, .. }
+                        if kept.outbox.get(&i.id).is_none_or(|k| k.delivery != i.delivery) =>
+                    {
+                        Some((i.id.clone(), receipt.clone()))
+                    }
+                    _ => None,
+                })
+                .collect()
+        })
+    }
+
     /// Whether this tab's file is locked (and open here).
     pub fn locked(self) -> bool {
         let _ = self.landed.get();
@@ -529,6 +553,22 @@ pub fn write_through(state: RwSignal<AppState>, loaded: &Loaded) -> Keeper {
     Effect::new(move |_| {
         state.track();
         keeper.write();
+    });
+    // A refused write is tried again now and then: once the browser has room again, what
+    // was not recorded is, without the citizen doing anything.
+    let retry = set_interval_with_handle(
+        move || {
+            if keeper.issue.try_get_untracked() == Some(Some(StorageIssue::NotSaved)) {
+                keeper.write();
+            }
+        },
+        std::time::Duration::from_secs(2),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(r) = retry {
+            r.clear();
+        }
     });
     let listener = window_event_listener(leptos::ev::storage, move |ev| {
         // A key of None: the whole storage was cleared.
