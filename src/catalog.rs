@@ -88,6 +88,11 @@ pub enum FieldKind {
     Phone,
     /// The 12-digit Individual Number, with its check digit (番号法施行令8条).
     MyNumber,
+    /// A residence card's number: two letters, eight digits, two letters.
+    ResidenceCard,
+    /// A time of day, kept as HH:MM (24 hours) and written as a sheet writes it
+    /// (午後2時5分 on a Japanese one).
+    Time,
     Choice,
     Number,
     Account,
@@ -1154,7 +1159,7 @@ enum NumericOrDay {
 fn c_kind(c: &Condition, qid: &str) -> Option<NumericOrDay> {
     match c {
         Condition::Lt(q, _) if q == qid => Some(NumericOrDay::Numeric),
-        Condition::DayIn(q, ..) if q == qid => Some(NumericOrDay::Day),
+        Condition::DayIn(q, ..) | Condition::DayInTax(q, ..) if q == qid => Some(NumericOrDay::Day),
         Condition::All(cs) | Condition::Any(cs) => cs.iter().find_map(|c| c_kind(c, qid)),
         Condition::Not(c) => c_kind(c, qid),
         _ => None,

@@ -4,8 +4,8 @@
 //! Identity, card and account numbers are masked unless the citizen asked to see them.
 
 use crate::catalog::Catalog;
-use crate::resolve::{detail_drafts, draft_of};
 use crate::i18n::Lang;
+use crate::resolve::{detail_drafts, draft_of};
 use crate::session::{fingerprint, mask, Confirmed, MASKED};
 use crate::state::AppState;
 use crate::ui_text::{answer_display, ct, display_value, section_heading, CounterMsg};
@@ -86,7 +86,8 @@ pub fn screen(state: &AppState, catalog: &Catalog, today: Date, lang: Lang) -> V
             let section_id = format!("{}:{}", case.id, owner.unwrap_or("worked-out"));
             // Each value as the forms carry it, or as staff are typing it now; and what
             // staff are typing for this person that no form value shows yet.
-            let typing = |d: &str, lang: Lang| format!("{d}（{}）", ct(lang, CounterMsg::CitizenTyping));
+            let typing =
+                |d: &str, lang: Lang| format!("{d}（{}）", ct(lang, CounterMsg::CitizenTyping));
             let rows_in = |lang: Lang| -> Vec<(String, String, String)> {
                 let mut rows: Vec<(String, String, String)> = section
                     .rows
@@ -115,8 +116,10 @@ pub fn screen(state: &AppState, catalog: &Catalog, today: Date, lang: Lang) -> V
                 }
                 rows
             };
-            let print_rows: Vec<(String, String)> =
-                rows_in(Lang::Ja).into_iter().map(|(l, v, _)| (l, v)).collect();
+            let print_rows: Vec<(String, String)> = rows_in(Lang::Ja)
+                .into_iter()
+                .map(|(l, v, _)| (l, v))
+                .collect();
             let rows = rows_in(lang)
                 .into_iter()
                 .map(|(label, value, attribute)| {

@@ -2,6 +2,8 @@
 //! questionnaire's answers, written in the catalog as JSON:
 //! `"always"`, `{"eq": ["q", "value"]}`, `{"in": ["q", ["a", "b"]]}`, `{"lt": ["q", 2500]}`,
 //! `{"day_in": ["q", "01-01", "03-15"]}` (a date answer's day of the year, inclusive),
+//! `{"day_in_tax": ["q", "01-01", "03-15"]}` (the same, the last day being a tax deadline
+//! that moves to the next open day of the tax office, 国税通則法10条2項),
 //! `{"all": [...]}`, `{"any": [...]}`, `{"not": {...}}`.
 
 use serde::{Deserialize, Serialize};
@@ -21,6 +23,10 @@ pub enum Condition {
     Lt(String, f64),
     /// A date answer whose month and day (MM-DD) lie within the range, inclusive.
     DayIn(String, String, String),
+    /// As DayIn, the last day a tax deadline: when the tax office is closed that day (a
+    /// Saturday, a Sunday, a holiday), the range runs to the next open day (国税通則法10条2項:
+    /// 15 March 2026 is a Sunday, so the previous year's return was due on 16 March).
+    DayInTax(String, String, String),
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
@@ -41,6 +47,29 @@ impl Condition {
                 .get(q)
                 .and_then(|a| a.get(5..10))
                 .is_some_and(|md| md >= from.as_str() && md <= to.as_str()),
+            Condition::DayInTax(q, from, to) => {
+                let Some(day) = answers.get(q).and_then(|a| crate::iso_date::parse(a)) else {
+                    return false;
+                };
+                let md = |s: &str| -> Option<jiff::civil::Date> {
+                    let (m, d) = s.split_once('-')?;
+                    jiff::civil::Date::new(day.year(), m.parse().ok()?, d.parse().ok()?).ok()
+                };
+                let (Some(start), Some(mut last)) = (md(from), md(to)) else {
+                    return false;
+                };
+                let closed = crate::calendar::ClosedDays::default();
+                while closed
+                    .closed(crate::calendar::Calendar::Tax, last)
+                    .is_some()
+                {
+                    match last.tomorrow() {
+                        Ok(d) => last = d,
+                        Err(_) => return false,
+                    }
+                }
+                day >= start && day <= last
+            }
             Condition::All(cs) => cs.iter().all(|c| c.holds(answers)),
             Condition::Any(cs) => cs.iter().any(|c| c.holds(answers)),
             Condition::Not(c) => !c.holds(answers),
@@ -54,7 +83,9 @@ impl Condition {
             Condition::Always => vec![],
             Condition::Eq(q, v) => vec![(q, Some(v))],
             Condition::In(q, vs) => vs.iter().map(|v| (q.as_str(), Some(v.as_str()))).collect(),
-            Condition::Lt(q, _) | Condition::DayIn(q, ..) => vec![(q, None)],
+            Condition::Lt(q, _) | Condition::DayIn(q, ..) | Condition::DayInTax(q, ..) => {
+                vec![(q, None)]
+            }
             Condition::All(cs) | Condition::Any(cs) => {
                 cs.iter().flat_map(|c| c.references()).collect()
             }
@@ -106,5 +137,24 @@ mod tests {
         assert!(!c.holds(&answers(&[("w", "2500")])));
         assert!(!c.holds(&answers(&[("w", "heavy")])));
         assert!(!c.holds(&answers(&[])));
+    }
+
+    #[test]
+    fn a_tax_deadline_on_a_closed_day_moves_the_end_of_the_range() {
+        let c: Condition =
+            serde_json::from_str(r#"{"day_in_tax": ["d", "01-01", "03-15"]}"#).unwrap();
+        let on = |d: &str| c.holds(&answers(&[("d", d)]));
+        // 15 March 2025 was a Saturday: due Monday 17 March.
+        assert!(on("2025-03-17"));
+        assert!(!on("2025-03-18"));
+        // 15 March 2026 is a Sunday: due Monday 16 March.
+        assert!(on("2026-03-16"));
+        assert!(!on("2026-03-17"));
+        // 15 March 2027 is a Monday: no move.
+        assert!(on("2027-03-15"));
+        assert!(!on("2027-03-16"));
+        assert!(on("2027-01-01"));
+        assert!(!on("2026-12-31"));
+        assert!(!c.holds(&answers(&[])), "unanswered");
     }
 }

@@ -96,6 +96,9 @@ pub struct Due {
     pub moved_because: Option<ClosedReason>,
     /// The transitional start that replaced the anchor, when it did.
     pub started_on: Option<Date>,
+    /// A last day the law does not move (a time bar, a private contract) on which the
+    /// office is closed: why, and the last open day before it — the day to go by.
+    pub closed_on: Option<(ClosedReason, Date)>,
 }
 
 /// The last day of a period of `months` months whose first counted day is `start`
@@ -138,11 +141,23 @@ fn shift(
             day = add_days(day, step)?;
         }
     }
+    // The law keeps the day; the office is shut on it all the same.
+    let closed_on = match (rule, closed.closed(calendar, last_day)) {
+        (ClosedDayRule::Stays, Some(reason)) => {
+            let mut open = add_days(last_day, -1)?;
+            while closed.closed(calendar, open).is_some() {
+                open = add_days(open, -1)?;
+            }
+            Some((reason, open))
+        }
+        _ => None,
+    };
     Some(Due {
         last_day,
         due: day,
         moved_because,
         started_on: None,
+        closed_on,
     })
 }
 
@@ -404,5 +419,38 @@ mod tests {
         };
         // Moving on Sun 2026-05-03 → the last open day before is Fri 05-01.
         assert_eq!(due(&out, date(2026, 5, 3)).due, date(2026, 5, 1));
+    }
+
+    #[test]
+    fn a_last_day_the_law_keeps_on_a_closed_day_names_the_day_to_go_by() {
+        // A 5-year time bar from 1 January 2022 (anchor 31 December 2021) ends on
+        // 31 December 2026, in the New Year closure: it stays, and the last open day
+        // before it is Monday 28 December.
+        let d = Deadline::Period {
+            anchor: "a".into(),
+            length: Length::Years(5),
+            count: Counting::FirstDayExcluded,
+            closed: ClosedDayRule::Stays,
+            calendar: Calendar::National,
+            not_before: None,
+        };
+        let due = compute(&d, date(2021, 12, 31), &ClosedDays::default()).unwrap();
+        assert_eq!(due.due, date(2026, 12, 31));
+        assert_eq!(due.moved_because, None);
+        assert_eq!(
+            due.closed_on,
+            Some((ClosedReason::YearEnd, date(2026, 12, 28)))
+        );
+        // The same period moved by the law has no such note.
+        let moved = Deadline::Period {
+            anchor: "a".into(),
+            length: Length::Years(5),
+            count: Counting::FirstDayExcluded,
+            closed: ClosedDayRule::NextOpenDay,
+            calendar: Calendar::National,
+            not_before: None,
+        };
+        let due = compute(&moved, date(2021, 12, 31), &ClosedDays::default()).unwrap();
+        assert_eq!((due.due, due.closed_on), (date(2027, 1, 4), None));
     }
 }

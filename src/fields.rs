@@ -22,6 +22,10 @@ pub enum FieldError {
     NoChoice,
     /// Not 12 digits, or the last digit is not the check digit of the other eleven.
     MyNumber,
+    /// Not a time of day (14:05, 2:05 PM, 午後2時5分).
+    Time,
+    /// Not two letters, eight digits and two letters (在留カード番号, 入管法19条の4第1項5号).
+    ResidenceCard,
     /// A control or text-direction character (NUL, U+202E…): a printed sheet would read
     /// differently from what the screen shows.
     HiddenCharacter,
@@ -32,6 +36,54 @@ pub enum FieldError {
 fn is_hidden(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A time of day as people write it: 14:05, 14時5分, 2:05 PM, 午後2時5分 (午前0時 is
+/// midnight, 午後0時 noon, as the 戸籍 writes them), full-width digits too.
+pub fn parse_time(raw: &str) -> Option<(u32, u32)> {
+    let s: String = to_half_width(raw)
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let (pm, am) = (
+        s.starts_with("午後") || s.ends_with("pm") || s.ends_with("p.m."),
+        s.starts_with("午前") || s.ends_with("am") || s.ends_with("a.m."),
+    );
+    let core = s
+        .trim_start_matches("午後")
+        .trim_start_matches("午前")
+        .trim_end_matches("p.m.")
+        .trim_end_matches("a.m.")
+        .trim_end_matches("pm")
+        .trim_end_matches("am");
+    let (h, m) = if let Some((h, rest)) = core.split_once('時') {
+        (h, rest.trim_end_matches('分'))
+    } else if let Some((h, m)) = core.split_once(':') {
+        (h, m)
+    } else {
+        return None;
+    };
+    let digits = |x: &str| !x.is_empty() && x.len() <= 2 && x.chars().all(|c| c.is_ascii_digit());
+    if !digits(h) || !(m.is_empty() || digits(m)) {
+        return None;
+    }
+    let (h, m): (u32, u32) = (
+        h.parse().ok()?,
+        if m.is_empty() { 0 } else { m.parse().ok()? },
+    );
+    if m > 59 {
+        return None;
+    }
+    let h = match (am, pm) {
+        (false, false) if h <= 23 => h,
+        // 午前12時 is noon (明治5年太政官達第337号), 12 am midnight.
+        (true, false) if h == 12 && s.starts_with("午前") => 12,
+        (true, false) if h <= 12 => h % 12,
+        (false, true) if h <= 12 => h % 12 + 12,
+        _ => return None,
+    };
+    Some((h, m))
 }
 
 /// Invisible leftovers of copy and paste, dropped without a word.
@@ -185,6 +237,28 @@ pub fn check(kind: FieldKind, raw: &str) -> Result<String, FieldError> {
                     .collect())
             } else {
                 Err(FieldError::MyNumber)
+            }
+        }
+        FieldKind::Time => parse_time(trimmed)
+            .map(|(h, m)| format!("{h:02}:{m:02}"))
+            .ok_or(FieldError::Time),
+        FieldKind::ResidenceCard => {
+            // Typed as the card prints it, or in lower case, full-width, with spaces: kept
+            // as the card prints it (AB12345678CD), so that a sheet and a search match it.
+            let s: String = to_half_width(trimmed)
+                .chars()
+                .filter(|c| !matches!(c, ' ' | '-'))
+                .map(|c| c.to_ascii_uppercase())
+                .collect();
+            let b = s.as_bytes();
+            let ok = b.len() == 12
+                && b[..2].iter().all(u8::is_ascii_uppercase)
+                && b[2..10].iter().all(u8::is_ascii_digit)
+                && b[10..].iter().all(u8::is_ascii_uppercase);
+            if ok {
+                Ok(s)
+            } else {
+                Err(FieldError::ResidenceCard)
             }
         }
         FieldKind::Date => parse_date(trimmed)
@@ -423,6 +497,52 @@ mod tests {
             let dashed = format!("{}-{}-{}", &n[..3], &n[3..7], &n[7..]);
             prop_assert!(check(FieldKind::Phone, &dashed).is_ok());
             prop_assert!(check(FieldKind::Phone, &n[..9]).is_err());
+        }
+    }
+
+    #[test]
+    fn a_residence_card_number_is_kept_as_the_card_prints_it() {
+        assert_eq!(
+            check(FieldKind::ResidenceCard, "ab12345678cd"),
+            Ok("AB12345678CD".into())
+        );
+        assert_eq!(
+            check(FieldKind::ResidenceCard, "ＡＢ １２３４５６７８ ＣＤ"),
+            Ok("AB12345678CD".into())
+        );
+        for wrong in ["AB1234567CD", "A112345678CD", "AB12345678C1", "山田"] {
+            assert_eq!(
+                check(FieldKind::ResidenceCard, wrong),
+                Err(FieldError::ResidenceCard),
+                "{wrong}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_time_is_read_as_people_write_it_and_kept_as_24_hours() {
+        for (typed, kept) in [
+            ("14:05", "14:05"),
+            ("１４：０５", "14:05"),
+            ("2:05 PM", "14:05"),
+            ("2:05pm", "14:05"),
+            ("午後2時5分", "14:05"),
+            ("午前10時30分", "10:30"),
+            ("10時", "10:00"),
+            ("午前0時15分", "00:15"),
+            ("12:00 AM", "00:00"),
+            ("午後0時", "12:00"),
+            ("12:30 PM", "12:30"),
+            ("午前12時", "12:00"),
+        ] {
+            assert_eq!(check(FieldKind::Time, typed), Ok(kept.into()), "{typed}");
+        }
+        for wrong in ["25:00", "13:00 PM", "午後13時", "10:60", "朝", "1030"] {
+            assert_eq!(
+                check(FieldKind::Time, wrong),
+                Err(FieldError::Time),
+                "{wrong}"
+            );
         }
     }
 }

@@ -45,7 +45,10 @@ pub fn kept_aside_key(file: &str) -> String {
 /// A file id other than the first: `f` and eight lower-case hex digits.
 pub fn is_file_id(id: &str) -> bool {
     id.strip_prefix('f').is_some_and(|hex| {
-        hex.len() == 8 && hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        hex.len() == 8
+            && hex
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
     })
 }
 
@@ -260,7 +263,10 @@ mod tests {
         ] {
             assert_eq!(file_of_key(not_a_file), None, "{not_a_file}");
         }
-        assert_eq!(kept_aside_key("f0a1b2c3d"), "hitotsu.state.f0a1b2c3d.unreadable");
+        assert_eq!(
+            kept_aside_key("f0a1b2c3d"),
+            "hitotsu.state.f0a1b2c3d.unreadable"
+        );
     }
 
     #[test]
@@ -276,20 +282,28 @@ mod tests {
     #[test]
     fn a_tab_opens_its_own_file_the_only_one_or_asks() {
         assert_eq!(opening(&[], None), Opening::File(FIRST.into()));
-        assert_eq!(opening(&[summary("", false)], None), Opening::File("".into()));
+        assert_eq!(
+            opening(&[summary("", false)], None),
+            Opening::File("".into())
+        );
         // One locked file: never the only way in; a new person can start their own.
         assert_eq!(opening(&[summary("", true)], None), Opening::Choose);
         let two = [summary("", false), summary("f00000001", false)];
         assert_eq!(opening(&two, None), Opening::Choose);
-        assert_eq!(opening(&two, Some("f00000001")), Opening::File("f00000001".into()));
+        assert_eq!(
+            opening(&two, Some("f00000001")),
+            Opening::File("f00000001".into())
+        );
         // A remembered file that was deleted meanwhile: asked again.
         assert_eq!(opening(&two, Some("f00000009")), Opening::Choose);
     }
 
     #[test]
     fn a_sealed_file_shows_nothing_but_how_it_is_read() {
-        let mut state = AppState::default();
-        state.lang = Lang::Easy;
+        let mut state = AppState {
+            lang: Lang::Easy,
+            ..AppState::default()
+        };
         state.display.furigana = true;
         let kdf = passcode_kdf(&[7; 16]);
         let e = envelope(Some(kdf), &[1; 12], &[2; 40], &state);
@@ -302,7 +316,10 @@ mod tests {
         assert!(listed.locked && listed.owner.is_none());
         // A plain state is not an envelope, and an envelope of another format is not ours.
         assert_eq!(Sealed::parse(&AppState::default().to_stored()), None);
-        assert_eq!(Sealed::parse(&raw.replace("\"sealed\":1", "\"sealed\":2")), None);
+        assert_eq!(
+            Sealed::parse(&raw.replace("\"sealed\":1", "\"sealed\":2")),
+            None
+        );
     }
 
     #[test]
@@ -328,10 +345,22 @@ mod tests {
     #[test]
     fn a_new_passcode_is_long_enough_and_typed_twice_alike() {
         assert_eq!(check_new_passcode("", ""), Err(PasscodeError::Empty));
-        assert_eq!(check_new_passcode("12345", "12345"), Err(PasscodeError::TooShort));
-        assert_eq!(check_new_passcode("123456", "123465"), Err(PasscodeError::Mismatch));
-        assert_eq!(check_new_passcode("ひみつのことば", "ひみつのことば"), Ok(()));
+        assert_eq!(
+            check_new_passcode("12345", "12345"),
+            Err(PasscodeError::TooShort)
+        );
+        assert_eq!(
+            check_new_passcode("123456", "123465"),
+            Err(PasscodeError::Mismatch)
+        );
+        assert_eq!(
+            check_new_passcode("ひみつのことば", "ひみつのことば"),
+            Ok(())
+        );
         let long = "x".repeat(PASSCODE_MAX + 1);
-        assert_eq!(check_new_passcode(&long, &long), Err(PasscodeError::TooLong));
+        assert_eq!(
+            check_new_passcode(&long, &long),
+            Err(PasscodeError::TooLong)
+        );
     }
 }

@@ -479,7 +479,11 @@ impl Handoff {
         if case.done.len() != done_count {
             return Err(HandoffError::Invalid("done".into()));
         }
-        if let Some(p) = case.done.iter().find(|p| event.procedures.iter().all(|q| q.id != **p)) {
+        if let Some(p) = case
+            .done
+            .iter()
+            .find(|p| event.procedures.iter().all(|q| q.id != **p))
+        {
             return Err(HandoffError::Invalid(p.clone()));
         }
         case.step = Step::Plan;
@@ -499,7 +503,12 @@ impl Handoff {
         let people: BTreeSet<&str> = std::iter::once(ME)
             .chain(wire.people.iter().map(String::as_str))
             .collect();
-        if let Some(p) = case.roles.values().flatten().find(|p| !people.contains(p.as_str())) {
+        if let Some(p) = case
+            .roles
+            .values()
+            .flatten()
+            .find(|p| !people.contains(p.as_str()))
+        {
             return Err(HandoffError::Invalid(p.clone()));
         }
         crate::integrity::check(&state).map_err(|e| HandoffError::Invalid(format!("{e:?}")))?;
@@ -660,7 +669,10 @@ impl Assembly {
             .and_then(|(i, n)| Some((i.parse::<usize>().ok()?, n.parse::<usize>().ok()?)))
             .filter(|(i, n)| (1..=MAX_PARTS).contains(n) && (1..=*n).contains(i) && *n >= 2)
             .ok_or(HandoffError::NotOurs)?;
-        let well_formed = set.len() == 4 && set.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_lowercase());
+        let well_formed = set.len() == 4
+            && set
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_lowercase());
         if !well_formed {
             return Err(HandoffError::Damaged);
         }

@@ -145,22 +145,35 @@ pub fn surviving_spouse(vault: &Vault, deceased: &str) -> Option<String> {
 }
 
 /// The heirs the law names (民法887条〜890条) among the people the vault knows: the
-/// surviving spouse always; then the children (a child who died first is represented by
-/// their children); if none, the parents; if none, the brothers and sisters.
+/// surviving spouse always; then the children, a child who died first being represented by
+/// their children and theirs in turn (887条2項・3項); if none, the nearest lineal
+/// ascendants — the parents, or the grandparents when both parents died first (889条1項1号);
+/// if none, the brothers and sisters, one who died first being represented by their
+/// children only (889条1項2号・2項: 887条2項 applies, its 3項 does not).
 pub fn legal_heirs(vault: &Vault, deceased: &str) -> Vec<String> {
     let Some(died) = vault.death_date(deceased) else {
         return Vec::new();
     };
     let outlived = |p: &String| vault.death_date(p).is_none_or(|d| d > died);
     let mut heirs: Vec<String> = surviving_spouse(vault, deceased).into_iter().collect();
-    let mut rank: Vec<String> = Vec::new();
-    for c in vault.children_of(deceased) {
-        if outlived(&c) {
-            rank.push(c);
-        } else {
-            rank.extend(vault.children_of(&c).into_iter().filter(|g| outlived(g)));
+    // A descendant who died first passes their place to their own descendants.
+    fn descendants(
+        vault: &Vault,
+        of: &str,
+        outlived: &dyn Fn(&String) -> bool,
+        depth: u8,
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        for c in vault.children_of(of) {
+            if outlived(&c) {
+                out.push(c);
+            } else if depth > 0 {
+                out.extend(descendants(vault, &c, outlived, depth - 1));
+            }
         }
+        out
     }
+    let mut rank = descendants(vault, deceased, &outlived, 8);
     if rank.is_empty() {
         rank = vault
             .parents_of(deceased)
@@ -170,10 +183,13 @@ pub fn legal_heirs(vault: &Vault, deceased: &str) -> Vec<String> {
     }
     if rank.is_empty() {
         rank = vault
-            .siblings_of(deceased)
+            .grandparents_of(deceased)
             .into_iter()
             .filter(|p| outlived(p))
             .collect();
+    }
+    if rank.is_empty() {
+        rank = descendants_of_siblings(vault, deceased, &outlived);
     }
     for p in rank {
         if !heirs.contains(&p) {
@@ -181,6 +197,24 @@ pub fn legal_heirs(vault: &Vault, deceased: &str) -> Vec<String> {
         }
     }
     heirs
+}
+
+/// The brothers and sisters who outlived the deceased, and the children of those who did
+/// not (one generation only: 民法889条2項).
+fn descendants_of_siblings(
+    vault: &Vault,
+    deceased: &str,
+    outlived: &dyn Fn(&String) -> bool,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in vault.siblings_of(deceased) {
+        if outlived(&s) {
+            out.push(s);
+        } else {
+            out.extend(vault.children_of(&s).into_iter().filter(|c| outlived(c)));
+        }
+    }
+    out
 }
 
 /// The parents of a child, the vault's order (the citizen first when they are one).
@@ -399,5 +433,105 @@ mod tests {
             [great],
             "a living parent comes before siblings"
         );
+    }
+
+    fn died(v: &mut Vault, p: &str, day: &str) {
+        v.set(&FactKey::new(p, "death_date"), day.into(), None, given());
+    }
+
+    #[test]
+    fn grandparents_inherit_when_both_parents_died_first() {
+        // 民法889条1項1号: the nearest lineal ascendants, before any brother or sister.
+        let mut v = Vault::new();
+        let (son, father, mother, grandma) = (
+            v.add_person("c"),
+            v.add_person("c"),
+            v.add_person("c"),
+            v.add_person("c"),
+        );
+        for p in [&father, &mother] {
+            v.relate(Relation::Parent {
+                parent: p.clone(),
+                child: son.clone(),
+            });
+        }
+        v.relate(Relation::Parent {
+            parent: grandma.clone(),
+            child: father.clone(),
+        });
+        v.relate(Relation::Sibling {
+            a: son.clone(),
+            b: ME.into(),
+        });
+        died(&mut v, &son, "2026-11-30");
+        assert_eq!(legal_heirs(&v, &son), [father.clone(), mother.clone()]);
+        died(&mut v, &father, "2019-05-01");
+        assert_eq!(
+            legal_heirs(&v, &son),
+            std::slice::from_ref(&mother),
+            "one parent is enough"
+        );
+        died(&mut v, &mother, "2021-05-01");
+        assert_eq!(
+            legal_heirs(&v, &son),
+            std::slice::from_ref(&grandma),
+            "a grandmother comes before the brother"
+        );
+        died(&mut v, &grandma, "2022-05-01");
+        assert_eq!(legal_heirs(&v, &son), [ME.to_string()]);
+    }
+
+    #[test]
+    fn a_sibling_who_died_first_is_represented_by_their_children_only() {
+        // 民法889条2項 applies 887条2項 (children of a sibling) and not 3項.
+        let mut v = Vault::new();
+        let (aunt, brother, niece, grandniece) = (
+            v.add_person("c"),
+            v.add_person("c"),
+            v.add_person("c"),
+            v.add_person("c"),
+        );
+        v.relate(Relation::Sibling {
+            a: aunt.clone(),
+            b: brother.clone(),
+        });
+        v.relate(Relation::Parent {
+            parent: brother.clone(),
+            child: niece.clone(),
+        });
+        v.relate(Relation::Parent {
+            parent: niece.clone(),
+            child: grandniece.clone(),
+        });
+        died(&mut v, &aunt, "2026-11-30");
+        died(&mut v, &brother, "2010-01-01");
+        assert_eq!(legal_heirs(&v, &aunt), std::slice::from_ref(&niece));
+        died(&mut v, &niece, "2015-01-01");
+        assert!(
+            legal_heirs(&v, &aunt).is_empty(),
+            "no representation past a sibling's children"
+        );
+    }
+
+    #[test]
+    fn a_grandchild_who_died_first_is_represented_in_turn() {
+        // 民法887条3項: 再代襲 among descendants.
+        let mut v = Vault::new();
+        let (grandpa, son, grandson, great) = (
+            v.add_person("c"),
+            v.add_person("c"),
+            v.add_person("c"),
+            v.add_person("c"),
+        );
+        for (p, c) in [(&grandpa, &son), (&son, &grandson), (&grandson, &great)] {
+            v.relate(Relation::Parent {
+                parent: p.clone(),
+                child: c.clone(),
+            });
+        }
+        died(&mut v, &grandpa, "2026-11-30");
+        died(&mut v, &son, "2000-01-01");
+        died(&mut v, &grandson, "2020-01-01");
+        assert_eq!(legal_heirs(&v, &grandpa), [great]);
     }
 }

@@ -381,10 +381,19 @@ pub fn timer_delay_ms(next_ms: f64, now_ms: f64) -> u32 {
 mod tests {
     #[test]
     fn a_receipt_is_cleaned_of_what_would_make_it_read_otherwise() {
-        let (attempt, _) = super::interpret(201, r#"{"receipt": "R-\u202e1000\u200b", "status": "received"}"#);
-        assert_eq!(attempt, super::Attempt::Accepted { receipt: "R-1000".into() });
+        let (attempt, _) = super::interpret(
+            201,
+            r#"{"receipt": "R-\u202e1000\u200b", "status": "received"}"#,
+        );
+        assert_eq!(
+            attempt,
+            super::Attempt::Accepted {
+                receipt: "R-1000".into()
+            }
+        );
         // Nothing left once cleaned: not a receipt, the packet is tried again.
-        let (attempt, _) = super::interpret(201, r#"{"receipt": "\u202e\u200b", "status": "received"}"#);
+        let (attempt, _) =
+            super::interpret(201, r#"{"receipt": "\u202e\u200b", "status": "received"}"#);
         assert_eq!(attempt, super::Attempt::Failed);
     }
 

@@ -36,8 +36,131 @@ pub const DECEASED_KIN: [(Kin, Option<Sex>); 11] = [
     (Kin::Sibling, None),
     (Kin::Other, None),
 ];
-/// How an heir the citizen adds is related to the deceased.
-pub const NEW_HEIR_KIN: [Kin; 3] = [Kin::Child, Kin::Sibling, Kin::Parent];
+/// How an heir the citizen adds, or one whose relation the device does not know, is
+/// related to the deceased (the 続柄 the inheritance sheets print).
+pub const HEIR_KIN: [(Kin, Option<Sex>); 5] = [
+    (Kin::Child, None),
+    (Kin::Grandchild, None),
+    (Kin::Parent, None),
+    (Kin::Grandparent, None),
+    (Kin::Sibling, None),
+];
+/// How many heirs can be added on one page (a family of 10 siblings' children is rare).
+pub const MAX_NEW_HEIRS: usize = 10;
+
+/// How someone the citizen adds as moving with them (or as a new head) is related to the
+/// citizen: with the sex where the 住民票's 続柄 says it (夫, 妻, 父, 母).
+pub const MOVER_KIN: [(Kin, Option<Sex>); 8] = [
+    (Kin::Spouse, Some(Sex::Male)),
+    (Kin::Spouse, Some(Sex::Female)),
+    (Kin::Child, None),
+    (Kin::Parent, Some(Sex::Male)),
+    (Kin::Parent, Some(Sex::Female)),
+    (Kin::Sibling, None),
+    (Kin::Grandchild, None),
+    (Kin::Grandparent, None),
+];
+
+/// A relation chosen among `offered`, from its radio value.
+fn offered_relation(
+    form: &PeopleForm,
+    control: &str,
+    offered: &[(Kin, Option<Sex>)],
+) -> Option<(Kin, Option<Sex>)> {
+    pick(form, control)
+        .and_then(relation_from_code)
+        .filter(|r| offered.contains(r))
+}
+
+/// The controls of the rows that add people (`base` "new_heir" or "new_mover"):
+/// `<prefix>_name` and `<prefix>_kin`; the first row always, more as the citizen asks for
+/// them (`<base>s` counts the rows).
+pub fn added_rows(form: &PeopleForm, base: &str) -> Vec<String> {
+    let n = pick(form, &format!("{base}s"))
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or(1)
+        .clamp(1, MAX_NEW_HEIRS);
+    (0..n)
+        .map(|i| {
+            if i == 0 {
+                base.to_string()
+            } else {
+                format!("{base}{}", i + 1)
+            }
+        })
+        .collect()
+}
+
+/// The rows that add heirs.
+pub fn new_heir_rows(form: &PeopleForm) -> Vec<String> {
+    added_rows(form, "new_heir")
+}
+
+/// Records how someone is related to the citizen ("my spouse", "my child").
+fn relate_to_me(v: &mut Vault, who: &str, kin: Kin) {
+    let r = match kin {
+        Kin::Spouse => Relation::Spouse {
+            a: ME.into(),
+            b: who.into(),
+        },
+        Kin::Parent => Relation::Parent {
+            parent: who.into(),
+            child: ME.into(),
+        },
+        Kin::Sibling => Relation::Sibling {
+            a: ME.into(),
+            b: who.into(),
+        },
+        Kin::Grandchild => Relation::Grandparent {
+            grandparent: ME.into(),
+            of: who.into(),
+        },
+        Kin::Grandparent => Relation::Grandparent {
+            grandparent: who.into(),
+            of: ME.into(),
+        },
+        Kin::Child => Relation::Parent {
+            parent: ME.into(),
+            child: who.into(),
+        },
+        _ => return,
+    };
+    v.relate(r);
+}
+
+/// The control that says how an heir is related to the deceased.
+pub fn heir_kin_control(heir: &str) -> String {
+    format!("heir_kin_{heir}")
+}
+
+/// Records how an heir is related to the deceased, replacing what was said before.
+fn relate_heir(v: &mut Vault, deceased: &str, heir: &str, kin: Kin) {
+    let want = match kin {
+        Kin::Parent => Relation::Parent {
+            parent: heir.into(),
+            child: deceased.into(),
+        },
+        Kin::Sibling => Relation::Sibling {
+            a: heir.into(),
+            b: deceased.into(),
+        },
+        Kin::Grandchild => Relation::Grandparent {
+            grandparent: deceased.into(),
+            of: heir.into(),
+        },
+        Kin::Grandparent => Relation::Grandparent {
+            grandparent: heir.into(),
+            of: deceased.into(),
+        },
+        _ => Relation::Parent {
+            parent: deceased.into(),
+            child: heir.into(),
+        },
+    };
+    v.relations
+        .retain(|r| r.same_as(&want) || !(r.involves(heir) && r.involves(deceased)));
+    v.relate(want);
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PeopleError {
@@ -55,7 +178,7 @@ pub struct Candidate {
     pub id: String,
     /// Their name, if the vault knows it.
     pub name: Option<String>,
-    /// How they are related to the citizen.
+    /// How they are related to the citizen (to the deceased, for the heirs).
     pub kin: Kin,
     pub sex: Option<Sex>,
 }
@@ -246,11 +369,18 @@ impl<'a> PeopleScope<'a> {
         let ids: Vec<String> = match control {
             "other_parent" => self.living_spouses(&vault),
             "head" => {
+                // In a move, those who move, people added on this page included: they were
+                // added to this copy of the vault with the ids the save will give them.
                 let mut m = if self.moving_day.is_some() {
-                    list(form, "movers")
+                    match case.role(Role::Members) {
+                        [] => list(form, "movers"),
+                        movers => movers.to_vec(),
+                    }
                 } else {
                     vault.members_at(self.day)
                 };
+                // A newborn is never the head of a household.
+                m.retain(|p| Some(p.as_str()) != self.child());
                 if m.is_empty() {
                     m.push(ME.into());
                 }
@@ -322,7 +452,26 @@ impl<'a> PeopleScope<'a> {
             }
             _ => vec![],
         };
-        ids.iter().map(|id| self.candidate(&vault, id)).collect()
+        let mut list: Vec<Candidate> = ids.iter().map(|id| self.candidate(&vault, id)).collect();
+        if let (true, Some(d)) = (control == "heirs", self.deceased()) {
+            for c in &mut list {
+                c.kin = household::kin(&vault, &c.id, d);
+            }
+        }
+        list
+    }
+
+    /// The heirs ticked whose relation to the deceased the device does not know: the page
+    /// asks it, since the inheritance sheets print it.
+    pub fn heirs_without_kin(&self, form: &PeopleForm) -> Vec<Candidate> {
+        let chosen = self.chosen_heirs(form);
+        self.candidates("heirs", form)
+            .into_iter()
+            .filter(|c| {
+                chosen.contains(&c.id)
+                    && (c.kin == Kin::Other || form.contains_key(&heir_kin_control(&c.id)))
+            })
+            .collect()
     }
 
     /// The heirs ticked: as the form says, or (untouched) the heirs the law names given
@@ -351,6 +500,23 @@ impl<'a> PeopleScope<'a> {
         *vault = v;
         *case = c;
         Ok(())
+    }
+
+    /// Records how someone added on the page is related to the citizen. A husband's wife
+    /// is 妻 on the sheets: the citizen's sex follows from a spouse's when not yet known.
+    fn relate_added(&self, v: &mut Vault, who: &str, (kin, sex): (Kin, Option<Sex>)) {
+        relate_to_me(v, who, kin);
+        if let Some(sex) = sex {
+            self.set_fact(v, who, "sex", sex_code(sex), None, How::Typed);
+            if kin == Kin::Spouse && household::sex(v, ME).is_none() {
+                let mine = if sex == Sex::Male {
+                    Sex::Female
+                } else {
+                    Sex::Male
+                };
+                self.set_fact(v, ME, "sex", sex_code(mine), None, How::Derived);
+            }
+        }
     }
 
     /// A name typed for someone new.
@@ -512,6 +678,12 @@ impl<'a> PeopleScope<'a> {
                     }
                 }
                 PeopleQuestion::Head => {
+                    // Someone new as head: how they are related to the citizen, since every
+                    // member's 続柄 on the sheets is counted from the head.
+                    let head_kin = offered_relation(form, "head_kin", &MOVER_KIN);
+                    if pick(form, "head") == Some(NEW) && head_kin.is_none() {
+                        errors.push(("head_kin".into(), PeopleError::Choose));
+                    }
                     if let Some(Some(head)) = self.person_pick(v, form, "head", &mut errors) {
                         if pick(form, "head") == Some(NEW) {
                             v.set(
@@ -520,6 +692,9 @@ impl<'a> PeopleScope<'a> {
                                 None,
                                 self.given(How::Typed),
                             );
+                            if let Some(r) = head_kin {
+                                self.relate_added(v, &head, r);
+                            }
                         }
                         self.set_fact(v, HOUSEHOLD, HEAD, &head, self.moving_day, How::Typed);
                     }
@@ -542,10 +717,51 @@ impl<'a> PeopleScope<'a> {
                 },
                 PeopleQuestion::Members => {
                     let before = self.members_before_move();
-                    let movers: Vec<String> = list(form, "movers")
+                    let mut movers: Vec<String> = list(form, "movers")
                         .into_iter()
                         .filter(|m| before.contains(m))
                         .collect();
+                    // People the device did not know, added as moving with the citizen:
+                    // members of the household until the move, and moving.
+                    let mut before = before;
+                    let mut added_children = Vec::new();
+                    for row in added_rows(form, "new_mover") {
+                        if pick(form, &format!("{row}_name")).is_none() {
+                            continue;
+                        }
+                        let kin_control = format!("{row}_kin");
+                        let kin = offered_relation(form, &kin_control, &MOVER_KIN);
+                        if kin.is_none() {
+                            errors.push((kin_control, PeopleError::Choose));
+                        }
+                        if let (Some(name), Some(kin)) =
+                            (self.new_name(form, &row, &mut errors), kin)
+                        {
+                            let m = self.add_named(v, name);
+                            self.relate_added(v, &m, kin);
+                            if kin.0 == Kin::Child {
+                                added_children.push(m.clone());
+                            }
+                            v.set(
+                                &FactKey::new(&m, IN_HOUSEHOLD),
+                                "yes".into(),
+                                None,
+                                self.given(How::Typed),
+                            );
+                            before.push(m.clone());
+                            movers.push(m);
+                        }
+                    }
+                    // A child added here is taken as the child of the citizen's spouse who
+                    // moves with them too, as a family most often is.
+                    if let Some(s) = v.spouses_of(ME).into_iter().find(|s| movers.contains(s)) {
+                        for child in &added_children {
+                            v.relate(Relation::Parent {
+                                parent: s.clone(),
+                                child: child.clone(),
+                            });
+                        }
+                    }
                     if movers.is_empty() {
                         errors.push(("movers".into(), PeopleError::ChooseOne));
                         continue;
@@ -581,7 +797,11 @@ impl<'a> PeopleScope<'a> {
                     let Some(d) = self.deceased().map(str::to_string) else {
                         continue;
                     };
-                    let spouses_of_me = v.spouses_of(ME);
+                    // The deceased is left out: when they were the citizen's spouse, every
+                    // relation of theirs would "involve a spouse of mine", and their children
+                    // (the heirs) would lose their parent on each save.
+                    let spouses_of_me: Vec<String> =
+                        v.spouses_of(ME).into_iter().filter(|s| *s != d).collect();
                     let kin = pick(form, "deceased_kin").and_then(relation_from_code);
                     match kin {
                         None => errors.push(("deceased_kin".into(), PeopleError::Choose)),
@@ -589,42 +809,49 @@ impl<'a> PeopleScope<'a> {
                             if let Some(sex) = sex {
                                 self.set_fact(v, &d, "sex", sex_code(sex), None, How::Typed);
                             }
-                            v.relations.retain(|r| {
-                                !(r.involves(&d)
-                                    && (r.involves(ME)
-                                        || spouses_of_me.iter().any(|s| r.involves(s))))
-                            });
-                            match k {
-                                Kin::Spouse => v.relate(Relation::Spouse {
+                            let want = match k {
+                                Kin::Spouse => Some(Relation::Spouse {
                                     a: ME.into(),
                                     b: d.clone(),
                                 }),
-                                Kin::Parent => v.relate(Relation::Parent {
+                                Kin::Parent => Some(Relation::Parent {
                                     parent: d.clone(),
                                     child: ME.into(),
                                 }),
-                                Kin::Grandparent => v.relate(Relation::Grandparent {
+                                Kin::Grandparent => Some(Relation::Grandparent {
                                     grandparent: d.clone(),
                                     of: ME.into(),
                                 }),
-                                Kin::Child => v.relate(Relation::Parent {
+                                Kin::Child => Some(Relation::Parent {
                                     parent: ME.into(),
                                     child: d.clone(),
                                 }),
-                                Kin::Sibling => v.relate(Relation::Sibling {
+                                Kin::Sibling => Some(Relation::Sibling {
                                     a: ME.into(),
                                     b: d.clone(),
                                 }),
                                 Kin::ParentInLaw => match spouses_of_me.first() {
-                                    Some(s) => v.relate(Relation::Parent {
+                                    Some(s) => Some(Relation::Parent {
                                         parent: d.clone(),
                                         child: s.clone(),
                                     }),
                                     None => {
-                                        errors.push(("deceased_kin".into(), PeopleError::Choose))
+                                        errors.push(("deceased_kin".into(), PeopleError::Choose));
+                                        None
                                     }
                                 },
-                                _ => {}
+                                _ => None,
+                            };
+                            // What the choice replaces goes; what it keeps stays where it
+                            // is, so that saving the page unchanged changes nothing.
+                            v.relations.retain(|r| {
+                                want.as_ref().is_some_and(|w| r.same_as(w))
+                                    || !(r.involves(&d)
+                                        && (r.involves(ME)
+                                            || spouses_of_me.iter().any(|s| r.involves(s))))
+                            });
+                            if let Some(w) = want {
+                                v.relate(w);
                             }
                         }
                     }
@@ -681,23 +908,29 @@ impl<'a> PeopleScope<'a> {
                         .into_iter()
                         .filter(|h| v.person(h).is_some() && *h != d)
                         .collect();
-                    if pick(form, "new_heir_name").is_some() {
-                        if let Some(name) = self.new_name(form, "new_heir", &mut errors) {
+                    // A relation said for an heir the device knows (one it had lost, or
+                    // never knew) replaces what it held.
+                    for h in &heirs {
+                        if let Some((k, _)) =
+                            offered_relation(form, &heir_kin_control(h), &HEIR_KIN)
+                        {
+                            relate_heir(v, &d, h, k);
+                        }
+                    }
+                    for row in new_heir_rows(form) {
+                        if pick(form, &format!("{row}_name")).is_none() {
+                            continue;
+                        }
+                        let kin_control = format!("{row}_kin");
+                        let kin = offered_relation(form, &kin_control, &HEIR_KIN).map(|(k, _)| k);
+                        if kin.is_none() {
+                            errors.push((kin_control, PeopleError::Choose));
+                        }
+                        if let (Some(name), Some(kin)) =
+                            (self.new_name(form, &row, &mut errors), kin)
+                        {
                             let h = self.add_named(v, name);
-                            match pick(form, "new_heir_kin").and_then(kin_from_code) {
-                                Some(Kin::Parent) => v.relate(Relation::Parent {
-                                    parent: h.clone(),
-                                    child: d.clone(),
-                                }),
-                                Some(Kin::Sibling) => v.relate(Relation::Sibling {
-                                    a: h.clone(),
-                                    b: d.clone(),
-                                }),
-                                _ => v.relate(Relation::Parent {
-                                    parent: d.clone(),
-                                    child: h.clone(),
-                                }),
-                            }
+                            relate_heir(v, &d, &h, kin);
                             heirs.push(h);
                         }
                     }

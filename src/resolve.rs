@@ -403,7 +403,14 @@ impl<'a> CaseScope<'a> {
                 Ok(self.case.role(Role::Child).to_vec())
             }
             Subject::Child if self.event.household.contains(&PeopleQuestion::Members) => {
-                self.role_people(Role::Child, PeopleQuestion::Members)
+                // A procedure about a child that moves (school, allowance) with no child
+                // among the movers: the people page must name them, not the sheet say "—".
+                let children = self.role_people(Role::Child, PeopleQuestion::Members)?;
+                if children.is_empty() {
+                    Err(Gap::Person(PeopleQuestion::Members))
+                } else {
+                    Ok(children)
+                }
             }
             Subject::Child => {
                 // A death: the deceased's children still of child-allowance age, named
@@ -559,17 +566,34 @@ impl<'a> CaseScope<'a> {
                             .map(|f| f.value.clone()),
                     )
                 });
+                // Each with their 続柄 and date of birth, the columns of the 住民異動届.
                 self.each(&members, |m| {
                     let relation = if m == head {
                         "世帯主".to_string()
                     } else {
                         self.kin_text(m, head)
                     };
-                    match self.name(m, day) {
-                        Resolved::Value { text, used } => {
-                            Resolved::value(format!("{text}（{relation}）"), used)
+                    let born = self.fact(m, "birth_date", day, None, "member_birth_date");
+                    match (self.name(m, day), born) {
+                        (
+                            Resolved::Value { text, mut used },
+                            Resolved::Value {
+                                text: birth,
+                                used: more,
+                            },
+                        ) => {
+                            used.extend(more);
+                            let birth = crate::iso_date::parse(&birth)
+                                .map(|b| format!("{}年{}月{}日生", b.year(), b.month(), b.day()))
+                                .unwrap_or(birth);
+                            Resolved::value(format!("{text}（{relation}・{birth}）"), used)
                         }
-                        other => other,
+                        // Both asked at once, on the person's one page.
+                        (Resolved::Missing(mut a), Resolved::Missing(b)) => {
+                            a.extend(b);
+                            Resolved::Missing(a)
+                        }
+                        (Resolved::Value { .. }, other) | (other, _) => other,
                     }
                 })
             }

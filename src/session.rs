@@ -159,7 +159,11 @@ pub fn mask(value: &str) -> String {
     // Digits (any width) and Latin letters are what a number is made of; words (a bank's
     // name) stay readable.
     let maskable = |c: char| c.is_ascii_alphanumeric() || c.is_numeric();
-    let mut hidden = value.chars().filter(|c| maskable(*c)).count().saturating_sub(4);
+    let mut hidden = value
+        .chars()
+        .filter(|c| maskable(*c))
+        .count()
+        .saturating_sub(4);
     value
         .chars()
         .map(|c| {
@@ -203,9 +207,15 @@ mod tests {
             at_ms: t0,
         };
         assert_eq!(at_start(false, false, None, t0), AtStart::Nothing);
-        assert_eq!(at_start(true, true, Some(&a), t0 + 60_000.0), AtStart::Resume);
+        assert_eq!(
+            at_start(true, true, Some(&a), t0 + 60_000.0),
+            AtStart::Resume
+        );
         // Every window closed or crashed: the key went with them.
-        assert_eq!(at_start(true, false, Some(&a), t0 + 60_000.0), AtStart::Wipe);
+        assert_eq!(
+            at_start(true, false, Some(&a), t0 + 60_000.0),
+            AtStart::Wipe
+        );
         // Two hours later, the next start: stale.
         assert_eq!(
             at_start(true, true, Some(&a), t0 + 120.0 * 60_000.0),
@@ -222,7 +232,13 @@ mod tests {
             at_ms: 1_800_000_000_000.0,
         };
         assert_eq!(Activity::from_stored(&a.to_stored()), Some(a));
-        for bad in ["", "{}", "null", r#"{"session":"","at_ms":1}"#, r#"{"session":"a","at_ms":-1}"#] {
+        for bad in [
+            "",
+            "{}",
+            "null",
+            r#"{"session":"","at_ms":1}"#,
+            r#"{"session":"a","at_ms":-1}"#,
+        ] {
             assert_eq!(Activity::from_stored(bad), None, "{bad}");
         }
     }

@@ -211,6 +211,8 @@ pub enum Msg {
     PostalCodeHint,
     PhoneHint,
     MyNumberHint,
+    ResidenceCardHint,
+    TimeHint,
     NumberHint,
     WhoFiles,
     RecipientStatus,
@@ -227,6 +229,7 @@ pub enum Msg {
     NoSurvivingSpouse,
     AllowanceClaimantHint,
     HeirsHint,
+    AddAnotherPerson,
     NewHeirName,
     NewHeirHint,
     NewHeirKin,
@@ -838,6 +841,8 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         PostalCodeHint => ["例：100-0001", "For example 100-0001", "れい：100-0001"],
         PhoneHint => ["例：090-1234-5678", "For example 090-1234-5678", "れい：090-1234-5678"],
         MyNumberHint => ["12桁の数字", "12 digits", "12けたの すうじ"],
+        ResidenceCardHint => ["例: AB12345678CD", "For example AB12345678CD", "れい: AB12345678CD"],
+        TimeHint => ["例: 14:05 または 午後2時5分", "For example 14:05 or 2:05 pm", "れい: 14:05 か 午後2時5分"],
         NumberHint => ["数字だけで入力してください", "Digits only", "すうじ だけで 書いて ください"],
         WhoFiles => ["届出人・請求者", "Filed by", "出す 人"],
         RecipientStatus => ["提出先での状況", "At the recipient", "あいての じょうきょう"],
@@ -862,10 +867,11 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "お金を 多く かせぐ 親が します",
         ],
         HeirsHint => [
-            "法律で決まる相続人を選んであります（配偶者と子、子がいなければ親、親もいなければ兄弟姉妹）。確かめてください。",
-            "The heirs the law names are ticked (the spouse and the children; without children the parents; without parents the brothers and sisters). Check them.",
-            "ほうりつで きまる 人に チェックが あります。たしかめて ください。",
+            "法律で決まる相続人を選んであります（配偶者と子、子がいなければ親や祖父母、それもいなければ兄弟姉妹）。名前の後ろの（　）は亡くなった方との続柄で、準確定申告・相続税・相続登記・預貯金の書類に書かれます。確かめてください。",
+            "The heirs the law names are ticked (the spouse and the children; without children the parents or grandparents; without them the brothers and sisters). In brackets: how each was related to the deceased, as the income tax, inheritance tax, land registration and bank forms print it. Check them.",
+            "ほうりつで きまる 人に チェックが あります。（ ）の 中は 亡くなった 人から みた つながりで、税金や 銀行の 紙に 書かれます。たしかめて ください。",
         ],
+        AddAnotherPerson => ["もう1人加える", "Add one more person", "もう 1人 くわえる"],
         NewHeirName => ["ほかの相続人を加える（氏名）", "Add another heir (full name)", "他の 相続 する 人（名前）"],
         NewHeirHint => ["いなければ空欄のままにしてください", "Leave empty if there is none", "いなければ かかないで ください"],
         NewHeirKin => ["その人は亡くなった方の", "They were the deceased's", "その 人は 亡くなった 人の"],
@@ -1489,7 +1495,9 @@ pub fn confirmed_count(lang: Lang, done: usize, total: usize) -> String {
 pub fn device_outbox(lang: Lang, waiting: usize, refused: usize) -> String {
     let mut out = match lang {
         Lang::Ja => format!("この端末から送信待ちの申請: {waiting}件（届くまで自動で再送します）"),
-        Lang::En => format!("Packets waiting to be sent from this device: {waiting} (retried until they arrive)"),
+        Lang::En => format!(
+            "Packets waiting to be sent from this device: {waiting} (retried until they arrive)"
+        ),
         Lang::Easy => format!("この たんまつから おくる まちの もうしこみ: {waiting}こ"),
     };
     if refused > 0 {
@@ -1553,7 +1561,11 @@ pub fn handoff_error(lang: Lang, e: &crate::handoff::HandoffError) -> String {
         UnknownEvent(id) => format!("{}（{id}）", ct(lang, CounterMsg::HandoffUnknownEvent)),
         BadValue { what, why } => {
             let label = what.get(lang);
-            format!("{}（{}）", ct(lang, CounterMsg::HandoffInvalid), field_error(lang, *why, label))
+            format!(
+                "{}（{}）",
+                ct(lang, CounterMsg::HandoffInvalid),
+                field_error(lang, *why, label)
+            )
         }
         BadAnswer(q) => format!("{}（{q}）", ct(lang, CounterMsg::HandoffInvalid)),
         TooManyPeople(n) => format!("{}（{n}）", ct(lang, CounterMsg::HandoffInvalid)),
@@ -1830,10 +1842,6 @@ pub fn title_without_names(lang: Lang, title: &str, names: &[String]) -> String 
         .fold(title.to_string(), |t, n| t.replace(n.as_str(), placeholder))
 }
 
-/// How the chooser names a locked file: by its place among the locked files, never by
-/// anything inside it.
-pub fn locked_file(lang: Lang, n: usize) -> String {
-    match lang {
 /// Storage refused a write after a recipient had answered: what they received is said,
 /// with its receipt, and that this device has not recorded it yet.
 pub fn save_failed_after_delivery(lang: Lang, receipts: &[String]) -> String {
@@ -1845,6 +1853,10 @@ pub fn save_failed_after_delivery(lang: Lang, receipts: &[String]) -> String {
     }
 }
 
+/// How the chooser names a locked file: by its place among the locked files, never by
+/// anything inside it.
+pub fn locked_file(lang: Lang, n: usize) -> String {
+    match lang {
         Lang::Ja => format!("鍵のかかったファイル {n}"),
         Lang::En => format!("Locked file {n}"),
         Lang::Easy => format!("かぎの かかった ファイル {n}"),
@@ -2126,6 +2138,85 @@ pub fn people_error(lang: Lang, control: &str, e: PeopleError) -> String {
     }
 }
 
+/// The label of the name of the n-th person added on the people page (n from 1): an heir
+/// (`base` "new_heir") or someone who moves with the citizen ("new_mover").
+pub fn added_person_label(lang: Lang, base: &str, n: usize) -> String {
+    let heir = base == "new_heir";
+    match (lang, n <= 1, heir) {
+        (_, true, true) => t(lang, Msg::NewHeirName).to_string(),
+        (Lang::Ja, true, false) => "一緒に引越しする人を加える（氏名）".into(),
+        (Lang::En, true, false) => "Add someone who moves with you (full name)".into(),
+        (Lang::Easy, true, false) => "いっしょに ひっこす 人を くわえる（名前）".into(),
+        (Lang::Ja, false, true) => format!("加える相続人 {n}人目（氏名）"),
+        (Lang::En, false, true) => format!("Heir to add, number {n} (full name)"),
+        (Lang::Easy, false, true) => format!("くわえる 人 {n}人目（名前）"),
+        (Lang::Ja, false, false) => format!("一緒に引越しする人 {n}人目（氏名）"),
+        (Lang::En, false, false) => format!("Someone who moves with you, number {n} (full name)"),
+        (Lang::Easy, false, false) => format!("いっしょに ひっこす 人 {n}人目（名前）"),
+    }
+}
+
+/// The legend of how the n-th person added is related: to the deceased (an heir) or to
+/// the citizen (someone who moves with them, or a new head of household).
+pub fn added_person_kin_legend(lang: Lang, base: &str, n: usize) -> String {
+    let heir = base == "new_heir";
+    match (lang, n <= 1, heir) {
+        (_, true, true) => t(lang, Msg::NewHeirKin).to_string(),
+        (Lang::Ja, true, false) => "その人はあなたの".into(),
+        (Lang::En, true, false) => "They are your".into(),
+        (Lang::Easy, true, false) => "その 人は あなたの".into(),
+        (Lang::Ja, false, true) => format!("{n}人目の人は亡くなった方の"),
+        (Lang::En, false, true) => format!("Heir number {n} was the deceased's"),
+        (Lang::Easy, false, true) => format!("{n}人目の 人は 亡くなった 人の"),
+        (Lang::Ja, false, false) => format!("{n}人目の人はあなたの"),
+        (Lang::En, false, false) => format!("Person number {n} is your"),
+        (Lang::Easy, false, false) => format!("{n}人目の 人は あなたの"),
+    }
+}
+
+/// The legend of the relation of an heir to the deceased: "高橋 大輔さんは亡くなった方の".
+pub fn heir_kin_legend(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{name}さんは亡くなった方の"),
+        Lang::En => format!("{name} was the deceased's"),
+        Lang::Easy => format!("{name}さんは 亡くなった 人の"),
+    }
+}
+
+/// An heir in the list: who they are and how they were related to the deceased, said as
+/// such (the list is the one place where a relation is not counted from the citizen):
+/// 「山田 和子（亡くなった方の妻）」, 「あなた（山田 太郎、亡くなった方の子）」.
+pub fn heir_label(lang: Lang, name: Option<&str>, kin: Kin, sex: Option<Sex>, me: bool) -> String {
+    let relation = (kin != Kin::Other).then(|| {
+        let k = kin_word(lang, kin, sex);
+        match lang {
+            Lang::Ja => format!("亡くなった方の{k}"),
+            Lang::En => format!("the deceased's {k}"),
+            Lang::Easy => format!("亡くなった 人の {k}"),
+        }
+    });
+    let sep = if lang == Lang::En { ", " } else { "、" };
+    match (me, name, relation) {
+        (true, Some(n), Some(r)) => {
+            format!(
+                "{}{}",
+                t(lang, Msg::You),
+                bracketed(lang, &format!("{n}{sep}{r}"))
+            )
+        }
+        (true, Some(n), None) => format!("{}{}", t(lang, Msg::You), bracketed(lang, n)),
+        (true, None, Some(r)) => format!("{}{}", t(lang, Msg::You), bracketed(lang, &r)),
+        (true, None, None) => t(lang, Msg::You).to_string(),
+        (false, n, r) => {
+            let who = n.map_or_else(|| t(lang, Msg::NameNotYetGiven).to_string(), str::to_string);
+            match r {
+                Some(r) => format!("{who}{}", bracketed(lang, &r)),
+                None => who,
+            }
+        }
+    }
+}
+
 /// A new value from a day: "From 1 June 2026".
 pub fn starts_note(lang: Lang, d: Date) -> String {
     let d = format_date(d, lang);
@@ -2297,6 +2388,18 @@ pub fn field_error(lang: Lang, e: FieldError, label: &str) -> String {
         (MyNumber, Lang::En) => "Enter the 12-digit My Number exactly as on the card".into(),
         (MyNumber, Lang::Easy) => {
             "マイナンバーは 12けたの すうじ です。カードの とおりに 書いて ください".into()
+        }
+        (Time, Lang::Ja) => format!("{label}は 14:05 や 午後2時5分 のように入力してください"),
+        (Time, Lang::En) => format!("Enter {} like 14:05 or 2:05 pm", lower_first(label)),
+        (Time, Lang::Easy) => format!("{label}は 14:05 や 午後2時5分 の ように 書いて ください"),
+        (ResidenceCard, Lang::Ja) => {
+            "在留カード番号は AB12345678CD のように、英字2文字・数字8桁・英字2文字で入力してください（カードの右上にあります）".into()
+        }
+        (ResidenceCard, Lang::En) => {
+            "Enter the residence card number as 2 letters, 8 digits and 2 letters, like AB12345678CD (top right of the card)".into()
+        }
+        (ResidenceCard, Lang::Easy) => {
+            "在留カードの 番号は AB12345678CD の ように 書いて ください（カードの 右上に あります）".into()
         }
         (NoChoice, Lang::Ja) => format!("{label}を選んでください"),
         (NoChoice, Lang::En) => format!("Select {}", lower_first(label)),
@@ -2507,6 +2610,26 @@ pub fn counting(deadline: &Deadline, due: Option<&Due>, anchor_label: &Text, lan
             ),
         });
     }
+    if let Some(Due {
+        last_day,
+        closed_on: Some((reason, open)),
+        ..
+    }) = due
+    {
+        let (day, open) = (format_date(*last_day, lang), format_date(*open, lang));
+        let why = closed_reason(*reason, last_day.year(), lang);
+        s.push_str(&match lang {
+            Lang::Ja => format!(
+                "。最終日の{day}は{why}で窓口が閉まっていますが、この期限は法律上延びません。{open}までに手続きしてください"
+            ),
+            Lang::En => format!(
+                "; the last day, {day}, is {why} and the office is closed, but the law does not move this deadline: go by {open}"
+            ),
+            Lang::Easy => format!(
+                "。さいごの ひ {day}は {why}で まどぐちが しまって います。期限は のびません。{open}までに して ください"
+            ),
+        });
+    }
     s.push_str(if lang == Lang::En { "." } else { "。" });
     s
 }
@@ -2697,6 +2820,19 @@ mod sentence_tests {
     }
 }
 
+/// A time of day as a sheet writes it: 午後2時5分 (the 出生届's 午前・午後), 2:05 pm.
+pub fn time_of_day(h: u32, m: u32, lang: Lang) -> String {
+    let (half, h12) = (if h < 12 { 0 } else { 1 }, h % 12);
+    match lang {
+        Lang::En => format!(
+            "{}:{m:02} {}",
+            if h12 == 0 { 12 } else { h12 },
+            ["am", "pm"][half]
+        ),
+        Lang::Ja | Lang::Easy => format!("{}{h12}時{m}分", ["午前", "午後"][half]),
+    }
+}
+
 /// A stored value as the citizen reads it: a choice by its label, a date written out.
 pub fn display_value(
     catalog: &crate::catalog::Catalog,
@@ -2707,6 +2843,25 @@ pub fn display_value(
     let kind = catalog.fields.fields.get(field).map(|f| f.kind);
     match (kind, crate::iso_date::parse(value)) {
         (Some(crate::catalog::FieldKind::Date), Some(d)) => short_date(d, lang),
+        (Some(crate::catalog::FieldKind::Time), _) => match crate::fields::parse_time(value) {
+            Some((h, m)) => time_of_day(h, m, lang),
+            // Typed before times were checked: shown as typed.
+            None => value.to_string(),
+        },
         _ => catalog.display_value(field, value, lang),
+    }
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::*;
+
+    #[test]
+    fn a_time_is_written_as_a_japanese_sheet_writes_it() {
+        assert_eq!(time_of_day(14, 5, Lang::Ja), "午後2時5分");
+        assert_eq!(time_of_day(0, 15, Lang::Ja), "午前0時15分");
+        assert_eq!(time_of_day(12, 0, Lang::Ja), "午後0時0分");
+        assert_eq!(time_of_day(14, 5, Lang::En), "2:05 pm");
+        assert_eq!(time_of_day(0, 15, Lang::En), "12:15 am");
     }
 }

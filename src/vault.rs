@@ -573,7 +573,7 @@ impl Relation {
         }
     }
 
-    fn same_as(&self, other: &Relation) -> bool {
+    pub fn same_as(&self, other: &Relation) -> bool {
         match (self, other) {
             (Relation::Spouse { a, b }, Relation::Spouse { a: c, b: d })
             | (Relation::Sibling { a, b }, Relation::Sibling { a: c, b: d }) => {
@@ -601,14 +601,47 @@ mod tests {
     #[test]
     fn every_name_and_its_parts_are_known_for_titles_to_leave_out() {
         let mut v = Vault::new();
-        v.set(&FactKey::new(ME, "name"), "高橋 大輔".into(), None, given("c1"));
-        v.set(&FactKey::new(ME, "name_kana"), "タカハシ ダイスケ".into(), None, given("c1"));
-        v.set(&FactKey::new("p1", "name"), "高橋 由".into(), None, given("c1"));
+        v.set(
+            &FactKey::new(ME, "name"),
+            "高橋 大輔".into(),
+            None,
+            given("c1"),
+        );
+        v.set(
+            &FactKey::new(ME, "name_kana"),
+            "タカハシ ダイスケ".into(),
+            None,
+            given("c1"),
+        );
+        v.set(
+            &FactKey::new("p1", "name"),
+            "高橋 由".into(),
+            None,
+            given("c1"),
+        );
         // A former name stays a name of theirs.
-        v.set(&FactKey::new("p1", "name"), "佐藤 由".into(), Some(date(2026, 6, 1)), given("c2"));
-        v.set(&FactKey::new(HOUSEHOLD, "address"), "北見市".into(), None, given("c1"));
+        v.set(
+            &FactKey::new("p1", "name"),
+            "佐藤 由".into(),
+            Some(date(2026, 6, 1)),
+            given("c2"),
+        );
+        v.set(
+            &FactKey::new(HOUSEHOLD, "address"),
+            "北見市".into(),
+            None,
+            given("c1"),
+        );
         let names = v.names();
-        for n in ["高橋 大輔", "タカハシ ダイスケ", "高橋", "大輔", "佐藤 由", "佐藤", "高橋 由"] {
+        for n in [
+            "高橋 大輔",
+            "タカハシ ダイスケ",
+            "高橋",
+            "大輔",
+            "佐藤 由",
+            "佐藤",
+            "高橋 由",
+        ] {
             assert!(names.contains(&n.to_string()), "{n} in {names:?}");
         }
         // A one-character given name alone would blank out ordinary words; the whole name

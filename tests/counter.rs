@@ -6,8 +6,8 @@
 mod common;
 use common::Drive;
 
-use hitotsu::i18n::Lang;
 use hitotsu::citizen_screen::{is_confirmed, screen};
+use hitotsu::i18n::Lang;
 use hitotsu::session::Confirmed;
 use hitotsu::vault::{FactKey, How, ME};
 use jiff::civil::date;

@@ -176,16 +176,19 @@ fn the_counter_fills_every_form_as_the_phone_does_for_households_of_one_to_eight
         assert_eq!(counter.cases.len(), 1, "one case, nothing else");
         // No My Number travels in the code: staff take each one from the card at the
         // counter (a form that needs one lists it as missing until then).
-        let numbers: Vec<(String, Vec<hitotsu::vault::Fact>)> = h
-            .s
-            .vault
-            .facts
-            .iter()
-            .filter_map(|(owner, a)| Some((owner.clone(), a.get("my_number")?.clone())))
-            .filter(|(_, v)| !v.is_empty())
-            .collect();
+        let numbers: Vec<(String, Vec<hitotsu::vault::Fact>)> =
+            h.s.vault
+                .facts
+                .iter()
+                .filter_map(|(owner, a)| Some((owner.clone(), a.get("my_number")?.clone())))
+                .filter(|(_, v)| !v.is_empty())
+                .collect();
         assert!(
-            counter.vault.facts.values().all(|a| !a.contains_key("my_number")),
+            counter
+                .vault
+                .facts
+                .values()
+                .all(|a| !a.contains_key("my_number")),
             "{n} {event}: a My Number in the code"
         );
         if !numbers.is_empty() {
@@ -201,7 +204,11 @@ fn the_counter_fills_every_form_as_the_phone_does_for_households_of_one_to_eight
             );
         }
         for (owner, versions) in numbers {
-            let owner = if owner == case { counter.cases[0].id.clone() } else { owner };
+            let owner = if owner == case {
+                counter.cases[0].id.clone()
+            } else {
+                owner
+            };
             counter
                 .vault
                 .facts
@@ -397,7 +404,11 @@ fn set_fact(h: &mut Drive, owner: &str, attribute: &str, value: &str) {
     let key = FactKey::new(owner, attribute);
     let mut versions = h.s.vault.history(&key).to_vec();
     versions.last_mut().unwrap().value = value.into();
-    h.s.vault.facts.get_mut(owner).unwrap().insert(attribute.into(), versions);
+    h.s.vault
+        .facts
+        .get_mut(owner)
+        .unwrap()
+        .insert(attribute.into(), versions);
 }
 
 #[test]
@@ -417,33 +428,56 @@ fn the_reader_refuses_what_the_phone_would_never_write() {
     assert_eq!(bad_value(e), FieldError::Phone);
     // An answer outside its question's options, and an answer to no question.
     let e = refusal(|h, case| {
-        h.s.case_mut(case).unwrap().answers.insert("born_abroad".into(), "maybe".into());
+        h.s.case_mut(case)
+            .unwrap()
+            .answers
+            .insert("born_abroad".into(), "maybe".into());
     });
     assert_eq!(e, HandoffError::BadAnswer("born_abroad".into()));
     let e = refusal(|h, case| {
-        h.s.case_mut(case).unwrap().answers.insert("favourite_colour".into(), "blue".into());
+        h.s.case_mut(case)
+            .unwrap()
+            .answers
+            .insert("favourite_colour".into(), "blue".into());
     });
     assert_eq!(e, HandoffError::BadAnswer("favourite_colour".into()));
     // A procedure this event does not have, marked done.
     let e = refusal(|h, case| {
-        h.s.case_mut(case).unwrap().done.insert("moon_landing".into());
+        h.s.case_mut(case)
+            .unwrap()
+            .done
+            .insert("moon_landing".into());
     });
     assert_eq!(e, HandoffError::Invalid("moon_landing".into()));
     // Some 250 people living together.
     let e = refusal(|h, _| {
-        let given = h.s.vault.history(&FactKey::new(ME, "name"))[0].given.clone();
+        let given = h.s.vault.history(&FactKey::new(ME, "name"))[0]
+            .given
+            .clone();
         for _ in 0..250 {
             let p = h.s.vault.add_person("c0");
-            h.s.vault.set(&FactKey::new(&p, hitotsu::vault::IN_HOUSEHOLD), "yes".into(), None, given.clone());
+            h.s.vault.set(
+                &FactKey::new(&p, hitotsu::vault::IN_HOUSEHOLD),
+                "yes".into(),
+                None,
+                given.clone(),
+            );
         }
     });
-    assert!(matches!(e, HandoffError::TooManyPeople(n) if n > 250), "{e:?}");
+    assert!(
+        matches!(e, HandoffError::TooManyPeople(n) if n > 250),
+        "{e:?}"
+    );
     // A history with two versions on one date (an import used to accept one).
     let e = refusal(|h, _| {
         let key = FactKey::new(HOUSEHOLD, "address");
         let mut versions = h.s.vault.history(&key).to_vec();
         versions.push(versions[0].clone());
-        h.s.vault.facts.get_mut(HOUSEHOLD).unwrap().insert("address".into(), versions);
+        h.s.vault
+            .facts
+            .get_mut(HOUSEHOLD)
+            .unwrap()
+            .insert("address".into(), versions);
     });
     assert_eq!(e, HandoffError::Invalid("address".into()));
 }
@@ -493,7 +527,10 @@ fn draw(luma: &mut [u8], w: usize, qr: &handoff::Qr, x: usize, y: usize, side: u
     for py in 0..side {
         for px in 0..side {
             let (mx, my) = (px * qr.size() / side, py * qr.size() / side);
-            let dark = mx >= 4 && my >= 4 && mx < qr.width + 4 && my < qr.width + 4
+            let dark = mx >= 4
+                && my >= 4
+                && mx < qr.width + 4
+                && my < qr.width + 4
                 && qr.dark[(my - 4) * qr.width + (mx - 4)];
             luma[(y + py) * w + x + px] = if dark { 20 } else { 250 };
         }
@@ -534,29 +571,47 @@ fn every_household_of_one_to_eight_is_read_from_a_photo_and_the_camera() {
             *slot = code;
         }
     }
-    println!("household  characters  one code   parts (versions)   photo long side read        camera");
+    println!(
+        "household  characters  one code   parts (versions)   photo long side read        camera"
+    );
     for (n, code) in largest {
         let single = handoff::qr(&code).map_or(0, |q| q.version);
         let parts = handoff::parts(&code);
         let qrs: Vec<handoff::Qr> = parts.iter().map(|p| handoff::qr(p).unwrap()).collect();
-        assert!(qrs.iter().all(|q| q.version <= handoff::PART_VERSION), "{n}: {parts:?}");
+        assert!(
+            qrs.iter().all(|q| q.version <= handoff::PART_VERSION),
+            "{n}: {parts:?}"
+        );
         let photos: Vec<usize> = [1000, 1200, 1600, 2000, 2400]
             .into_iter()
-            .filter(|&l| qrs.iter().zip(&parts).all(|(q, p)| photo_reads(q, l).as_deref() == Some(p)))
+            .filter(|&l| {
+                qrs.iter()
+                    .zip(&parts)
+                    .all(|(q, p)| photo_reads(q, l).as_deref() == Some(p))
+            })
             .collect();
-        let camera = qrs.iter().zip(&parts).all(|(q, p)| camera_reads(q).as_deref() == Some(p));
+        let camera = qrs
+            .iter()
+            .zip(&parts)
+            .all(|(q, p)| camera_reads(q).as_deref() == Some(p));
         // The same as one code, for comparison: why a large code is split.
         let whole = handoff::qr(&code).unwrap();
         let whole_photos: Vec<usize> = [1000, 1200, 1600, 2000, 2400]
             .into_iter()
             .filter(|&l| photo_reads(&whole, l).as_deref() == Some(code.as_str()))
             .collect();
-        println!("           as one code: photo {whole_photos:?}, camera {}", camera_reads(&whole).as_deref() == Some(code.as_str()));
+        println!(
+            "           as one code: photo {whole_photos:?}, camera {}",
+            camera_reads(&whole).as_deref() == Some(code.as_str())
+        );
         println!(
             "{n:>9}  {:>10}  version {single:>2}  {} ({})  {photos:?}  {camera}",
             code.len(),
             parts.len(),
-            qrs.iter().map(|q| q.version.to_string()).collect::<Vec<_>>().join(", "),
+            qrs.iter()
+                .map(|q| q.version.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
         );
         assert_eq!(photos, [1000, 1200, 1600, 2000, 2400], "household of {n}");
         assert!(camera, "household of {n}: the camera frame");
@@ -584,13 +639,22 @@ fn parts_of_two_phones_are_never_put_together() {
     let (a, b) = (handoff::parts(big[0]), handoff::parts(big[1]));
     assert_ne!(a[0].split(':').nth(1), b[0].split(':').nth(1), "two sets");
     let mut assembly = handoff::Assembly::default();
-    assert!(matches!(assembly.add(&a[0]), Ok(handoff::Piece::Part { have: 1, .. })));
+    assert!(matches!(
+        assembly.add(&a[0]),
+        Ok(handoff::Piece::Part { have: 1, .. })
+    ));
     // The other phone's part starts over with that phone's set: 1 of its own, not 2.
-    assert!(matches!(assembly.add(&b[1]), Ok(handoff::Piece::Part { have: 1, .. })));
+    assert!(matches!(
+        assembly.add(&b[1]),
+        Ok(handoff::Piece::Part { have: 1, .. })
+    ));
     // The same part twice counts once; a changed part fails the whole frame's check.
     let mut again = handoff::Assembly::default();
     again.add(&a[0]).unwrap();
-    assert!(matches!(again.add(&a[0]), Ok(handoff::Piece::Part { have: 1, .. })));
+    assert!(matches!(
+        again.add(&a[0]),
+        Ok(handoff::Piece::Part { have: 1, .. })
+    ));
     let mut broken = handoff::Assembly::default();
     let last = a.len() - 1;
     for (i, p) in a.iter().enumerate() {
@@ -615,11 +679,18 @@ fn parts_of_two_phones_are_never_put_together() {
 /// Kept so the counter's test goes on trapping the reader as long as rqrr does.
 #[test]
 fn the_trap_picture_still_traps_rqrr() {
-    let luma = std::fs::read(format!("{}/tests/data/qr-trap.luma", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let luma = std::fs::read(format!(
+        "{}/tests/data/qr-trap.luma",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
     assert_eq!(luma.len(), 120 * 120);
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let read = std::panic::catch_unwind(|| handoff::scan(120, 120, &luma));
     std::panic::set_hook(hook);
-    assert!(read.is_err(), "rqrr no longer traps on it: the browser test's trap case needs a new picture");
+    assert!(
+        read.is_err(),
+        "rqrr no longer traps on it: the browser test's trap case needs a new picture"
+    );
 }

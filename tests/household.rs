@@ -199,7 +199,7 @@ fn a_household_through_a_birth_a_move_and_a_death() {
     );
     assert_eq!(
         moving_in["household_members"],
-        "山田 太郎（世帯主）、山田 花子（妻）、山田 𠮷子（子）"
+        "山田 太郎（世帯主・1988年5月1日生）、山田 花子（妻・1990年7月7日生）、山田 𠮷子（子・2026年4月16日生）"
     );
     assert_eq!(
         h.form(&moving, today, "child_allowance_new_city")["child_name"],
@@ -374,6 +374,7 @@ fn a_shared_device_knows_whose_details_it_holds() {
         &[
             ("birth_date", "2026-04-16"),
             ("born_abroad", "no"),
+            ("japanese_parent", "yes"),
             ("parent_insurance", "employee"),
             ("birth_weight_g", "3100"),
             ("direct_payment", "yes"),

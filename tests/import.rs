@@ -157,7 +157,10 @@ fn a_history_with_two_versions_on_one_date_is_refused() {
         history.push(again);
     })
     .unwrap_err();
-    assert!(matches!(e, ImportError::Invalid(Invalid::HistoryOrder(_))), "{e:?}");
+    assert!(
+        matches!(e, ImportError::Invalid(Invalid::HistoryOrder(_))),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -165,10 +168,16 @@ fn more_people_than_a_household_has_is_refused() {
     let e = import(|f| {
         let vault = &mut f["state"]["vault"];
         for n in 100..400 {
-            vault["people"].as_array_mut().unwrap().push(json!({"id": format!("p{n}"), "added_in": null}));
+            vault["people"]
+                .as_array_mut()
+                .unwrap()
+                .push(json!({"id": format!("p{n}"), "added_in": null}));
         }
         vault["next_person"] = json!(401);
     })
     .unwrap_err();
-    assert!(matches!(e, ImportError::Invalid(Invalid::TooManyPeople(_))), "{e:?}");
+    assert!(
+        matches!(e, ImportError::Invalid(Invalid::TooManyPeople(_))),
+        "{e:?}"
+    );
 }

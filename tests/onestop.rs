@@ -23,6 +23,7 @@ fn value(_: &AppState, ask: &Ask) -> String {
         "phone" => "03-1234-5678".into(),
         "my_number" => my_number("12345678901"),
         "insurance_kind" => "employee".into(),
+        "birth_time" => "午後2時5分".into(),
         a => format!("{a}の値"),
     }
 }
@@ -37,6 +38,7 @@ fn born() -> (Drive, String) {
         &[
             ("birth_date", "2026-04-16"),
             ("born_abroad", "no"),
+            ("japanese_parent", "yes"),
             ("parent_insurance", "employee"),
             ("birth_weight_g", "2980"),
             ("direct_payment", "yes"),

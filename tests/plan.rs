@@ -92,6 +92,7 @@ fn birth_in_japan_with_national_insurance() {
     let a = answers(&[
         ("birth_date", "2026-04-16"),
         ("born_abroad", "no"),
+        ("japanese_parent", "yes"),
         ("parent_insurance", "national"),
         ("birth_weight_g", "2980"),
         ("direct_payment", "yes"),
@@ -134,6 +135,7 @@ fn small_baby_born_abroad_with_employer_insurance() {
     let a = answers(&[
         ("birth_date", "2026-01-20"),
         ("born_abroad", "yes"),
+        ("japanese_parent", "yes"),
         ("parent_insurance", "employee"),
         ("birth_weight_g", "2100"),
         ("direct_payment", "unsure"),
@@ -244,6 +246,7 @@ fn a_death_at_the_end_of_november() {
         ("death_date", "2026-11-30"),
         ("known_date", "2026-11-30"),
         ("died_abroad", "no"),
+        ("residence_card", "no"),
         ("insurance", "elderly"),
         ("age_65", "yes"),
         ("pension", "yes"),
@@ -349,6 +352,7 @@ fn born_abroad_the_allowance_and_insurance_wait_for_a_japanese_address() {
     let a = answers(&[
         ("birth_date", "2026-01-20"),
         ("born_abroad", "yes"),
+        ("japanese_parent", "yes"),
         ("parent_insurance", "national"),
         ("birth_weight_g", "3000"),
         ("direct_payment", "no"),
@@ -390,6 +394,7 @@ fn the_insured_parent_has_five_days_for_the_dependant_notification() {
     let a = answers(&[
         ("birth_date", "2026-04-16"),
         ("born_abroad", "no"),
+        ("japanese_parent", "yes"),
         ("parent_insurance", "employee"),
         ("birth_weight_g", "3000"),
         ("direct_payment", "yes"),
@@ -433,6 +438,7 @@ fn death_answers(extra: &[(&str, &str)]) -> Answers {
         ("death_date", "2026-11-30"),
         ("known_date", "2026-11-30"),
         ("died_abroad", "no"),
+        ("residence_card", "no"),
         ("insurance", "national"),
         ("age_65", "no"),
         ("pension", "no"),
@@ -536,4 +542,55 @@ fn after_the_funeral_the_death_notification_and_permit_are_closed_not_overdue() 
         .iter()
         .filter(|i| i.group == Group::Overdue)
         .all(|i| !i.closed));
+}
+
+#[test]
+fn a_baby_without_japanese_nationality_needs_a_status_of_residence_within_30_days() {
+    // 入管法22条の2第2項: within 30 days of birth (the day of birth not counted); day 30,
+    // 16 May 2026, is a Saturday: the bureau's next open day (行政機関の休日に関する法律2条).
+    let c = catalog();
+    let a = answers(&[
+        ("birth_date", "2026-04-16"),
+        ("born_abroad", "no"),
+        ("japanese_parent", "no"),
+        ("parent_insurance", "national"),
+        ("birth_weight_g", "2980"),
+        ("direct_payment", "yes"),
+    ]);
+    let plan = build_plan(&c, "birth", &a, &BTreeSet::new(), date(2026, 4, 20));
+    assert_eq!(
+        due_of(&plan, "residence_status_acquisition"),
+        Some(date(2026, 5, 18))
+    );
+    assert!(
+        position(&plan, "birth_registration") < position(&plan, "residence_status_acquisition")
+    );
+    let japanese = answers(&[
+        ("birth_date", "2026-04-16"),
+        ("born_abroad", "no"),
+        ("japanese_parent", "yes"),
+    ]);
+    let plan = build_plan(&c, "birth", &japanese, &BTreeSet::new(), date(2026, 4, 20));
+    assert!(!ids(&plan).contains(&"residence_status_acquisition"));
+}
+
+#[test]
+fn a_foreign_residents_card_is_returned_within_14_days_of_the_death() {
+    // 入管法19条の15第4項: from the day of death, that day not counted: 30 November → 14 Dec.
+    let c = catalog();
+    let mut a = death_answers(&[]);
+    a.insert("residence_card".into(), "yes".into());
+    let plan = build_plan(&c, "death", &a, &BTreeSet::new(), date(2026, 12, 1));
+    assert_eq!(
+        due_of(&plan, "residence_card_return"),
+        Some(date(2026, 12, 14))
+    );
+    let plan = build_plan(
+        &c,
+        "death",
+        &death_answers(&[]),
+        &BTreeSet::new(),
+        date(2026, 12, 1),
+    );
+    assert!(!ids(&plan).contains(&"residence_card_return"));
 }

@@ -24,7 +24,9 @@ pub fn lock() -> String {
 /// An address in a given file (one person's, on a shared device): a notification's click
 /// opens that file whichever one a tab was on. The query goes before any fragment.
 pub fn in_file(url: &str, file: &str) -> String {
-    let (base, fragment) = url.split_once('#').map_or((url, None), |(b, f)| (b, Some(f)));
+    let (base, fragment) = url
+        .split_once('#')
+        .map_or((url, None), |(b, f)| (b, Some(f)));
     let join = if base.contains('?') { '&' } else { '?' };
     let mut out = format!("{base}{join}file={file}");
     if let Some(f) = fragment {

@@ -65,7 +65,8 @@ pub fn CameraScan(on_text: Callback<String, bool>, on_refused: Callback<()>) -> 
             leptos::task::spawn_local(async move {
                 if let Some(text) = read_frame(&v).await {
                     // The same code seen again in the next frames is not news.
-                    let new = last.try_with_value(|l| l.as_deref() != Some(text.as_str())) == Some(true);
+                    let new =
+                        last.try_with_value(|l| l.as_deref() != Some(text.as_str())) == Some(true);
                     if new {
                         last.set_value(Some(text.clone()));
                         if on_text.run(text) {

@@ -19,9 +19,8 @@ pub fn CitizenScreen() -> impl IntoView {
     let store = use_store();
     let today = use_today();
     // The citizen's language is the session's, apart from the staff's.
-    let lang = Memo::new(move |_| {
-        store.with(|s| s.counter.as_ref().map_or(Lang::Ja, |c| c.citizen_lang))
-    });
+    let lang =
+        Memo::new(move |_| store.with(|s| s.counter.as_ref().map_or(Lang::Ja, |c| c.citizen_lang)));
     // The citizen's language and readings for everything below, not the staff's.
     provide_context(UiLang(lang));
     if let Some(f) = use_furigana() {
@@ -74,8 +73,18 @@ pub fn CitizenScreen() -> impl IntoView {
             return view! { <p class="citizen-waiting">{mixed(l, ct(l, CounterMsg::CitizenWaiting))}</p> }
                 .into_any();
         }
-        let confirmed = store.with(|s| s.counter.as_ref().map(|c| c.confirmed.clone()).unwrap_or_default());
-        let revealed = store.with(|s| s.counter.as_ref().map(|c| c.revealed.clone()).unwrap_or_default());
+        let confirmed = store.with(|s| {
+            s.counter
+                .as_ref()
+                .map(|c| c.confirmed.clone())
+                .unwrap_or_default()
+        });
+        let revealed = store.with(|s| {
+            s.counter
+                .as_ref()
+                .map(|c| c.revealed.clone())
+                .unwrap_or_default()
+        });
         list.into_iter()
             .map(|section| {
                 let heading_id = format!("sec-{}", section.id.replace(':', "-"));

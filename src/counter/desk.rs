@@ -16,8 +16,8 @@ use hitotsu::handoff;
 use hitotsu::session::Idle;
 use hitotsu::state::AppState;
 use hitotsu::ui_text::{
-    confirmed_count, ct, device_outbox, discard_packet, handoff_error, idle_warning,
-    parts_read, session_banner, CounterMsg,
+    confirmed_count, ct, device_outbox, discard_packet, handoff_error, idle_warning, parts_read,
+    session_banner, CounterMsg,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -224,7 +224,11 @@ fn Confirmations() -> impl IntoView {
         let l = lang.get();
         let catalog = catalog.get();
         store.with(|s| {
-            let confirmed = s.counter.as_ref().map(|c| c.confirmed.clone()).unwrap_or_default();
+            let confirmed = s
+                .counter
+                .as_ref()
+                .map(|c| c.confirmed.clone())
+                .unwrap_or_default();
             screen(s, &catalog, today, l)
                 .into_iter()
                 .map(|sec| (sec.heading.clone(), is_confirmed(&confirmed, &sec)))
@@ -358,7 +362,8 @@ fn Desk() -> impl IntoView {
         String::new()
     });
     let open = Memo::new(move |_| store.with(|s| s.counter.is_some()));
-    let session_id = Signal::derive(move || store.with(|s| s.counter.as_ref().map(|c| c.id.clone())));
+    let session_id =
+        Signal::derive(move || store.with(|s| s.counter.as_ref().map(|c| c.id.clone())));
     let left = RwSignal::new((0usize, 0usize));
     super::outbox::send_left(session_id, left);
     let start = {
@@ -476,7 +481,9 @@ fn Desk() -> impl IntoView {
                             return;
                         }
                     }
-                    super::reader::Read::Nothing => return fail(ct(lang, CounterMsg::CounterNoCode).into()),
+                    super::reader::Read::Nothing => {
+                        return fail(ct(lang, CounterMsg::CounterNoCode).into())
+                    }
                     super::reader::Read::TimedOut => {
                         return fail(ct(lang, CounterMsg::CounterReadTimedOut).into())
                     }
@@ -561,7 +568,9 @@ fn EndPage() -> impl IntoView {
                 .waiting()
                 .filter_map(|i| {
                     s.cases.iter().find_map(|c| {
-                        c.packets.get(&i.id).map(|p| (c.id.clone(), c.event.clone(), p.clone()))
+                        c.packets
+                            .get(&i.id)
+                            .map(|p| (c.id.clone(), c.event.clone(), p.clone()))
                     })
                 })
                 .collect::<Vec<_>>()

@@ -22,7 +22,11 @@ fn url_of(key: &str) -> String {
 
 async fn cache() -> Option<web_sys::Cache> {
     let caches = web_sys::window()?.caches().ok()?;
-    JsFuture::from(caches.open(CACHE)).await.ok()?.dyn_into().ok()
+    JsFuture::from(caches.open(CACHE))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()
 }
 
 /// Every packet the device keeps, oldest first.
@@ -79,7 +83,9 @@ pub async fn drop_packet(key: &str) {
 pub fn mirror(store: RwSignal<AppState>, endpoint: Signal<Option<String>>) {
     let kept: StoredValue<Vec<String>> = StoredValue::new(Vec::new());
     Effect::new(move |_| {
-        let Some(endpoint) = endpoint.get() else { return };
+        let Some(endpoint) = endpoint.get() else {
+            return;
+        };
         let (session, waiting): (Option<String>, Vec<(OutboxItem, String)>) = store.with(|s| {
             let session = s.counter.as_ref().map(|c| c.id.clone());
             let waiting = s
@@ -98,8 +104,12 @@ pub fn mirror(store: RwSignal<AppState>, endpoint: Signal<Option<String>>) {
             (session, waiting)
         });
         let Some(session) = session else { return };
-        let now: Vec<String> = waiting.iter().map(|(i, _)| i.idempotency_key.clone()).collect();
-        let gone: Vec<String> = kept.with_value(|k| k.iter().filter(|k| !now.contains(k)).cloned().collect());
+        let now: Vec<String> = waiting
+            .iter()
+            .map(|(i, _)| i.idempotency_key.clone())
+            .collect();
+        let gone: Vec<String> =
+            kept.with_value(|k| k.iter().filter(|k| !now.contains(k)).cloned().collect());
         let new: Vec<LeftWaiting> = waiting
             .into_iter()
             .filter(|(i, _)| kept.with_value(|k| !k.contains(&i.idempotency_key)))
@@ -143,12 +153,16 @@ pub fn send_left(open_session: Signal<Option<String>>, count: RwSignal<(usize, u
                 {
                     continue;
                 }
-                let answer = browser::post_json(&w.endpoint, &w.item.idempotency_key, &w.item.body, 20_000).await;
+                let answer =
+                    browser::post_json(&w.endpoint, &w.item.idempotency_key, &w.item.body, 20_000)
+                        .await;
                 let (attempt, _) = match answer {
                     Ok((code, body)) => interpret(code, &body),
                     Err(_) => (Attempt::Failed, None),
                 };
-                let mut outbox = hitotsu::outbox::Outbox { items: vec![w.item.clone()] };
+                let mut outbox = hitotsu::outbox::Outbox {
+                    items: vec![w.item.clone()],
+                };
                 outbox.record(&w.item.id, attempt.clone(), browser::now_ms());
                 if let Attempt::Accepted { .. } = attempt {
                     drop_packet(&w.item.idempotency_key).await;

@@ -60,7 +60,10 @@ fn post(worker: &web_sys::Worker, message: JsValue, transfer: js_sys::Array) -> 
         }
         None => false,
     });
-    queued || worker.post_message_with_transfer(&message, &transfer).is_ok()
+    queued
+        || worker
+            .post_message_with_transfer(&message, &transfer)
+            .is_ok()
 }
 
 fn worker() -> Option<web_sys::Worker> {

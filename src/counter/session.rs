@@ -173,7 +173,10 @@ pub fn start() {
             let now = now_ms();
             clock().set(now);
             let open = store.try_with_untracked(|s| s.counter.is_some()) == Some(true);
-            if open && hitotsu::session::idle(last_activity().get_untracked(), now) == hitotsu::session::Idle::Over {
+            if open
+                && hitotsu::session::idle(last_activity().get_untracked(), now)
+                    == hitotsu::session::Idle::Over
+            {
                 end_session();
             }
         },
@@ -192,37 +195,38 @@ fn listen(store: RwSignal<AppState>) {
     let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
         return;
     };
-    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-        let Some(text) = ev.data().as_string() else {
-            return;
-        };
-        let Ok(m) = serde_json::from_str::<serde_json::Value>(&text) else {
-            return;
-        };
-        match m["type"].as_str() {
-            Some("key?") => {
-                if let Some(k) = held_key() {
-                    post(serde_json::json!({ "type": "key", "key": k }));
+    let on_message =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let Some(text) = ev.data().as_string() else {
+                return;
+            };
+            let Ok(m) = serde_json::from_str::<serde_json::Value>(&text) else {
+                return;
+            };
+            match m["type"].as_str() {
+                Some("key?") => {
+                    if let Some(k) = held_key() {
+                        post(serde_json::json!({ "type": "key", "key": k }));
+                    }
                 }
-            }
-            Some("key") => {
-                let bytes = m["key"]
-                    .as_str()
-                    .and_then(|k| base45::decode(k).ok())
-                    .filter(|k| k.len() == 32);
-                OFFERED.with(|o| *o.borrow_mut() = bytes);
-            }
-            Some("alive?") => {
-                let open = store.try_with_untracked(|s| s.counter.is_some()) == Some(true);
-                if !is_citizen_screen() && open && held_key().is_some() {
-                    post(serde_json::json!({ "type": "alive" }));
+                Some("key") => {
+                    let bytes = m["key"]
+                        .as_str()
+                        .and_then(|k| base45::decode(k).ok())
+                        .filter(|k| k.len() == 32);
+                    OFFERED.with(|o| *o.borrow_mut() = bytes);
                 }
+                Some("alive?") => {
+                    let open = store.try_with_untracked(|s| s.counter.is_some()) == Some(true);
+                    if !is_citizen_screen() && open && held_key().is_some() {
+                        post(serde_json::json!({ "type": "alive" }));
+                    }
+                }
+                Some("alive") => ANSWERED.with(|a| a.set(true)),
+                Some("end") => forget_here(),
+                _ => {}
             }
-            Some("alive") => ANSWERED.with(|a| a.set(true)),
-            Some("end") => forget_here(),
-            _ => {}
-        }
-    });
+        });
     channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // Lives as long as the page.
     on_message.forget();
@@ -279,7 +283,10 @@ async fn resume(keeper: storage::Keeper) {
 fn touch(store: RwSignal<AppState>) {
     let now = now_ms();
     last_activity().set(now);
-    let Some(session) = store.try_with_untracked(|s| s.counter.as_ref().map(|c| c.id.clone())).flatten() else {
+    let Some(session) = store
+        .try_with_untracked(|s| s.counter.as_ref().map(|c| c.id.clone()))
+        .flatten()
+    else {
         return;
     };
     if now - WRITTEN.with(Cell::get) >= WRITE_EVERY_MS {
@@ -316,7 +323,10 @@ pub async fn begin(store: RwSignal<AppState>, mut state: AppState, citizen: Stri
     if let Some(k) = held_key() {
         set_window_name(&format!("{NAME_PREFIX}{k}"));
     }
-    let id: String = seal::random_bytes(8).iter().map(|b| format!("{b:02x}")).collect();
+    let id: String = seal::random_bytes(8)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let now = now_ms();
     state.counter = Some(CounterSession {
         id: id.clone(),

@@ -19,23 +19,26 @@ mod worker {
     pub fn listen() {
         let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let answer = scope.clone();
-        let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            let data = ev.data();
-            let get = |k: &str| js_sys::Reflect::get(&data, &JsValue::from_str(k)).unwrap_or(JsValue::NULL);
-            let id = get("id");
-            let width = get("width").as_f64().unwrap_or(0.0) as usize;
-            let height = get("height").as_f64().unwrap_or(0.0) as usize;
-            let luma = js_sys::Uint8Array::new(&get("luma")).to_vec();
-            let text = hitotsu::handoff::scan(width, height, &luma);
-            let reply = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&reply, &"id".into(), &id);
-            let _ = js_sys::Reflect::set(
-                &reply,
-                &"text".into(),
-                &text.map_or(JsValue::NULL, |t| JsValue::from_str(&t)),
-            );
-            let _ = answer.post_message(&reply);
-        });
+        let on_message =
+            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                let data = ev.data();
+                let get = |k: &str| {
+                    js_sys::Reflect::get(&data, &JsValue::from_str(k)).unwrap_or(JsValue::NULL)
+                };
+                let id = get("id");
+                let width = get("width").as_f64().unwrap_or(0.0) as usize;
+                let height = get("height").as_f64().unwrap_or(0.0) as usize;
+                let luma = js_sys::Uint8Array::new(&get("luma")).to_vec();
+                let text = hitotsu::handoff::scan(width, height, &luma);
+                let reply = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&reply, &"id".into(), &id);
+                let _ = js_sys::Reflect::set(
+                    &reply,
+                    &"text".into(),
+                    &text.map_or(JsValue::NULL, |t| JsValue::from_str(&t)),
+                );
+                let _ = answer.post_message(&reply);
+            });
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
         // Messages sent before the reader was listening were lost: the page waits for this.

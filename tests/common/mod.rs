@@ -78,9 +78,10 @@ pub fn my_number(first11: &str) -> String {
 
 /// A birth as most tests answer it: born 16 April 2026 in Japan, national health insurance,
 /// 2980 g, the lump sum paid directly to the hospital.
-pub const BIRTH_ANSWERS: [(&str, &str); 5] = [
+pub const BIRTH_ANSWERS: [(&str, &str); 6] = [
     ("birth_date", "2026-04-16"),
     ("born_abroad", "no"),
+    ("japanese_parent", "yes"),
     ("parent_insurance", "national"),
     ("birth_weight_g", "2980"),
     ("direct_payment", "yes"),
@@ -88,10 +89,11 @@ pub const BIRTH_ANSWERS: [(&str, &str); 5] = [
 
 /// The death of the citizen's father on 30 November 2026, known that day: an elderly
 /// pensioner with real estate, the funeral held on 3 December.
-pub const DEATH_ANSWERS: [(&str, &str); 15] = [
+pub const DEATH_ANSWERS: [(&str, &str); 16] = [
     ("death_date", "2026-11-30"),
     ("known_date", "2026-11-30"),
     ("died_abroad", "no"),
+    ("residence_card", "no"),
     ("insurance", "elderly"),
     ("age_65", "yes"),
     ("pension", "yes"),
@@ -116,12 +118,14 @@ pub const BIRTH_PEOPLE: [(&str, &str); 4] = [
 ];
 
 /// A move to another city on 1 June 2026 as most tests answer it: with a My Number card,
-/// child allowance, national health insurance; "no" to the rest (or what is known).
+/// child allowance when the household has children, national health insurance; "no" to the rest (or what is known).
 pub fn moving_answer(q: &hitotsu::catalog::Question, known: Option<&str>) -> String {
     let v = match q.id.as_str() {
         "move_kind" => "other_city",
         "move_date" => "2026-06-01",
-        "has_card" | "child_allowance" => "yes",
+        "has_card" => "yes",
+        // Known from the household's children; without any, none is claimed.
+        "child_allowance" => return known.unwrap_or("no").to_string(),
         "insurance" => "national",
         _ => return known.map_or("no".into(), str::to_string),
     };

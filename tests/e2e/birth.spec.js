@@ -10,11 +10,12 @@ test('birth: home to plan, with due dates counted as the law counts them', async
   await page.getByRole('button', { name: /出生/ }).click();
 
   await expect(page).toHaveURL(/\/case\/c1\/q\/birth_date$/);
-  await expect(page.locator('.caption')).toHaveText('出生 — 質問 1 / 5');
+  await expect(page.locator('.caption')).toHaveText('出生 — 質問 1 / 6');
   const steps = [
     // The Japanese era form is accepted, and full-width digits too.
     [answerText, '赤ちゃんが生まれた日はいつですか', '令和8年4月16日'],
     [answerChoice, '赤ちゃんは日本国外で生まれましたか', 'いいえ'],
+    [answerChoice, '赤ちゃんの父または母は日本国籍ですか', 'はい'],
     [answerChoice, '赤ちゃんが入る健康保険はどれですか', '国民健康保険（市区町村）'],
     [answerText, '生まれたときの体重は何グラムでしたか', '２９８０'],
     [answerChoice, '出産費用に出産育児一時金の「直接支払制度」を使いましたか', 'はい'],

@@ -39,6 +39,7 @@ test('death and inheritance: errors, reload, plan', async ({ page }) => {
   await page.getByRole('button', { name: loose('次へ') }).click();
 
   await answerChoice(page, '外国で 亡くなりましたか', 'いいえ', '次へ');
+  await answerChoice(page, '亡くなった 人は 在留カードを もって いましたか', 'いいえ', '次へ');
   // A radio question refused without a choice links to the first option.
   await expectHeadingFocused(page, '亡くなった 人の 健康保険は どれ でしたか');
   await page.getByRole('button', { name: loose('次へ') }).click();

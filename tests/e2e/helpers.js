@@ -103,7 +103,7 @@ export const seeded = {
   cases: [{
     id: 'c1', event: 'birth', started: '2026-04-20', step: 'check', drafts: {}, done: [], packets: {},
     roles: { child: ['p1'], informant: ['me'], allowance_claimant: ['me'] }, people_confirmed: true,
-    answers: { birth_date: '2026-04-16', born_abroad: 'no', parent_insurance: 'national', birth_weight_g: '2980', direct_payment: 'yes' },
+    answers: { birth_date: '2026-04-16', born_abroad: 'no', japanese_parent: 'yes', parent_insurance: 'national', birth_weight_g: '2980', direct_payment: 'yes' },
   }],
   vault: {
     next_person: 2,

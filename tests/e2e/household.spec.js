@@ -60,6 +60,7 @@ test('a death months after the move: the widow claims, the 喪主 is paid, the a
   await answerText(page, '亡くなった日はいつですか', 'R8.11.30');
   await answerText(page, 'あなたが亡くなったことを知った日はいつですか', '2026-11-30');
   await answerChoice(page, '亡くなったのは日本国外ですか', 'いいえ');
+  await answerChoice(page, '亡くなった方は在留カードまたは特別永住者証明書を持っていましたか', 'いいえ');
   await answerChoice(page, '亡くなった方の健康保険はどれでしたか', '後期高齢者医療制度（75歳以上）');
   for (const [q, a] of [
     ['亡くなった方は65歳以上でしたか（または要介護認定を受けていましたか）', 'はい'], ['亡くなった方は公的年金を受け取っていましたか', 'はい'],
@@ -90,7 +91,7 @@ test('a death months after the move: the widow claims, the 喪主 is paid, the a
   // The heirs the law names follow at once: the widow and the citizen.
   const heirs = page.getByRole('group', { name: '相続人（財産を受け継ぐ人）を選んでください' });
   await expect(heirs.getByRole('checkbox', { checked: true })).toHaveCount(2);
-  await expect(heirs.locator('label')).toHaveText(['山田 和子（母）', 'あなた（山田 太郎）']);
+  await expect(heirs.locator('label')).toHaveText(['山田 和子（亡くなった方の妻）', 'あなた（山田 太郎、亡くなった方の子）']);
   await expect(page.getByRole('group', { name: '喪主（葬儀を行った人）はどなたですか' }).getByRole('radio', { name: 'あなた（山田 太郎）' })).toBeChecked();
   await save(page);
 
@@ -131,11 +132,11 @@ test('a death months after the move: the widow claims, the 喪主 is paid, the a
   await arrive(page, '記入済み用紙: 年金事務所', 'sheet (pension)');
   const form = (title) => page.locator('.sheet-form', { has: page.getByRole('heading', { name: title }) });
   const value = (title, label) => form(title).locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
-  await expect(value('遺族年金・未支給年金の請求', '届出人・請求者の氏名')).toHaveText('山田 和子');
-  await expect(value('遺族年金・未支給年金の請求', '届出人・請求者の続柄')).toHaveText('妻');
-  await expect(value('遺族年金・未支給年金の請求', '公金受取口座・振込先口座')).toHaveText('静岡銀行 本店 2222222');
-  await expect(value('遺族年金・未支給年金の請求', '代理人の氏名')).toHaveText('山田 太郎');
-  await expect(value('遺族年金・未支給年金の請求', '代理人と本人との関係')).toHaveText('子');
+  await expect(value('遺族年金の請求', '届出人・請求者の氏名')).toHaveText('山田 和子');
+  await expect(value('遺族年金の請求', '届出人・請求者の続柄')).toHaveText('妻');
+  await expect(value('遺族年金の請求', '公金受取口座・振込先口座')).toHaveText('静岡銀行 本店 2222222');
+  await expect(value('遺族年金の請求', '代理人の氏名')).toHaveText('山田 太郎');
+  await expect(value('遺族年金の請求', '代理人と本人との関係')).toHaveText('子');
   await expect(page.locator('.bring')).toContainText('委任状');
   // Printed on A4, every page carries the name, the date, the reference and its number.
   const pdf = test.info().outputPath('pension-sheet.pdf');

@@ -29,6 +29,7 @@ test('after one visit the app works offline, answers and drafts intact', async (
   await expect(page.getByRole('textbox')).toHaveValue('2026-04-16');
   await page.getByRole('button', { name: '次へ' }).click();
   await answerChoice(page, '赤ちゃんは日本国外で生まれましたか', 'いいえ');
+  await answerChoice(page, '赤ちゃんの父または母は日本国籍ですか', 'はい');
   await answerChoice(page, '赤ちゃんが入る健康保険はどれですか', '国民健康保険（市区町村）');
   await answerText(page, '生まれたときの体重は何グラムでしたか', '2980');
   await answerChoice(page, '出産費用に出産育児一時金の「直接支払制度」を使いましたか', 'はい');

@@ -10,6 +10,7 @@ async function birthQuestionnaire(page) {
   await page.getByRole('button', { name: /出生/ }).click();
   await answerText(page, '赤ちゃんが生まれた日はいつですか', '2026-04-16');
   await answerChoice(page, '赤ちゃんは日本国外で生まれましたか', 'いいえ');
+  await answerChoice(page, '赤ちゃんの父または母は日本国籍ですか', 'はい');
   await answerChoice(page, '赤ちゃんが入る健康保険はどれですか', '国民健康保険（市区町村）');
   await answerText(page, '生まれたときの体重は何グラムでしたか', '2980');
   await answerChoice(page, '出産費用に出産育児一時金の「直接支払制度」を使いましたか', 'はい');
@@ -198,7 +199,7 @@ test('birth then moving: both parents named, every fact asked once, nothing aske
   await save(page);
   await expectHeadingFocused(page, '入力内容の確認');
   await expect(row('届出人・請求者の氏名').locator('.provenance')).toHaveText('出生の手続きで入力（2026年4月20日）');
-  await expect(row('世帯員（氏名・続柄）').locator('.summary-value')).toHaveText('山田 太郎（世帯主）、山田 花子（妻）、山田 𠮷子（子）');
+  await expect(row('世帯員（氏名・続柄・生年月日）').locator('.summary-value')).toHaveText('山田 太郎（世帯主・1988年5月1日生）、山田 花子（妻・1990年7月7日生）、山田 𠮷子（子・2026年4月16日生）');
   await page.getByRole('link', { name: '次へ' }).click();
   // Every packet of the move can be produced: none says something is missing.
   await expectHeadingFocused(page, '提出先ごとの確認と同意');

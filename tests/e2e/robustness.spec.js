@@ -75,6 +75,7 @@ test('320px wide with text at 200%: nothing is cut off', async ({ page }) => {
   await expectNothingLost(page, 'date question');
   await answerText(page, '赤ちゃんが生まれた日はいつですか', '2026-04-16');
   await answerChoice(page, '赤ちゃんは日本国外で生まれましたか', 'はい');
+  await answerChoice(page, '赤ちゃんの父または母は日本国籍ですか', 'はい');
   await answerChoice(page, '赤ちゃんが入る健康保険はどれですか', '勤務先の健康保険・共済組合');
   await answerText(page, '生まれたときの体重は何グラムでしたか', '2300');
   await answerChoice(page, '出産費用に出産育児一時金の「直接支払制度」を使いましたか', '分からない');

@@ -163,6 +163,7 @@ def birth(r, lang):
     r.key("Return")
     questions = [
         ("赤ちゃんは日本国外で生まれましたか", "Was the baby born outside Japan?", 1),
+        ("赤ちゃんの父または母は日本国籍ですか", "Is the baby's father or mother a Japanese national?", 0),
         ("赤ちゃんが入る健康保険はどれですか", "Which health insurance will the baby join?", 0),
     ]
     for q_ja, q_en, option in questions:

@@ -21,6 +21,8 @@ fn format_hint(kind: FieldKind) -> Option<Msg> {
         FieldKind::PostalCode => Some(Msg::PostalCodeHint),
         FieldKind::Phone => Some(Msg::PhoneHint),
         FieldKind::MyNumber => Some(Msg::MyNumberHint),
+        FieldKind::ResidenceCard => Some(Msg::ResidenceCardHint),
+        FieldKind::Time => Some(Msg::TimeHint),
         FieldKind::Number => Some(Msg::NumberHint),
         _ => None,
     }
@@ -29,10 +31,10 @@ fn format_hint(kind: FieldKind) -> Option<Msg> {
 /// The browser may fill in only the citizen's own details, never another person's; at a
 /// counter, nothing (what a browser remembers for autofill stays on its disk).
 fn autocomplete(own: bool, attribute: &str) -> &'static str {
-    match (own, attribute) {
     if crate::app::mode().counter.is_some() {
         return "off";
     }
+    match (own, attribute) {
         (true, "name") => "name",
         (true, "name_kana") => "off",
         (true, "phone") => "tel",
@@ -86,9 +88,11 @@ pub fn FactInput(
         };
     }
     let width = match def.kind {
-        FieldKind::PostalCode | FieldKind::Phone | FieldKind::Date | FieldKind::MyNumber => {
-            Width::Medium
-        }
+        FieldKind::PostalCode
+        | FieldKind::Phone
+        | FieldKind::Date
+        | FieldKind::MyNumber
+        | FieldKind::ResidenceCard => Width::Medium,
         FieldKind::Number => Width::Short,
         _ => Width::Full,
     };

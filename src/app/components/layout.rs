@@ -191,7 +191,11 @@ pub fn PageHeading(
             text.get(),
             hitotsu::ui_text::t(lang.get(), Msg::SiteName)
         );
-        browser::set_title(&hitotsu::ui_text::title_without_names(lang.get(), &title, &names));
+        browser::set_title(&hitotsu::ui_text::title_without_names(
+            lang.get(),
+            &title,
+            &names,
+        ));
     });
     view! {
         {caption.map(|c| view! { <span class="caption"><Mixed text=c/></span> })}

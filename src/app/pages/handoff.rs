@@ -51,7 +51,10 @@ pub fn HandoffPage() -> impl IntoView {
         if !changed.get() {
             return String::new();
         }
-        let total = code.with(|c| c.as_ref().map_or(1, |c| hitotsu::handoff::parts(&c.text).len()));
+        let total = code.with(|c| {
+            c.as_ref()
+                .map_or(1, |c| hitotsu::handoff::parts(&c.text).len())
+        });
         hitotsu::ruby::plain(&handoff_part(lang.get(), shown.get() + 1, total))
     });
     let picture = move || {
@@ -72,7 +75,11 @@ pub fn HandoffPage() -> impl IntoView {
             .iter()
             .filter_map(|p| hitotsu::handoff::qr(p))
             .collect();
-        if parts.is_empty() || parts.iter().any(|q| q.version > hitotsu::handoff::PART_VERSION) {
+        if parts.is_empty()
+            || parts
+                .iter()
+                .any(|q| q.version > hitotsu::handoff::PART_VERSION)
+        {
             return view! { <p class="warning-text">{tr(Msg::HandoffTooBig)}</p> }.into_any();
         }
         let total = parts.len();

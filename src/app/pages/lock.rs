@@ -22,7 +22,9 @@ pub fn LockPage() -> impl IntoView {
     let understood = RwSignal::new(false);
     let errors: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
     let error_of = move |id: &'static str| {
-        Signal::derive(move || errors.with(|e| e.iter().find(|(f, _)| f == id).map(|(_, m)| m.clone())))
+        Signal::derive(move || {
+            errors.with(|e| e.iter().find(|(f, _)| f == id).map(|(_, m)| m.clone()))
+        })
     };
     let status = RwSignal::new(String::new());
     let working = RwSignal::new(false);
@@ -35,11 +37,18 @@ pub fn LockPage() -> impl IntoView {
         let (p, r) = (passcode.get_untracked(), repeat.get_untracked());
         let mut found = Vec::new();
         if let Err(e) = check_new_passcode(&p, &r) {
-            let field = if e == hitotsu::files::PasscodeError::Mismatch { "passcode-repeat" } else { "passcode" };
+            let field = if e == hitotsu::files::PasscodeError::Mismatch {
+                "passcode-repeat"
+            } else {
+                "passcode"
+            };
             found.push((field.to_string(), passcode_error(l, e).to_string()));
         }
         if !understood.get_untracked() {
-            found.push(("lock-understood".into(), t(l, Msg::LockUnderstandMissing).to_string()));
+            found.push((
+                "lock-understood".into(),
+                t(l, Msg::LockUnderstandMissing).to_string(),
+            ));
         }
         errors.set(found);
         if !errors.with_untracked(Vec::is_empty) {

@@ -12,9 +12,9 @@ pub mod edit_fact;
 pub mod files;
 pub mod handoff;
 pub mod home;
-pub mod lock;
 #[cfg(debug_assertions)]
 pub mod kit;
+pub mod lock;
 /// A citizen's build answers `/_kit` as any unknown address.
 #[cfg(not(debug_assertions))]
 pub mod kit {

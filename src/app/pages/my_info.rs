@@ -72,7 +72,8 @@ pub fn MyInfoPage() -> impl IntoView {
                             };
                             let editable = field.is_some();
                             let latest = versions.last().expect("not empty");
-                            let event = catalog.event(&latest.given.event).map_or(latest.given.event.clone(), |e| e.title.get(lang).to_string());
+                            // By the index's title: an event's own file may not be loaded on this page.
+                            let event = catalog.event_title(&latest.given.event, lang);
                             let origin = provenance(lang, &event, latest.given.date, latest.given.how);
                             let used = latest.last_used.map(|d| last_used(lang, d));
                             // Earlier values, newest first, each with the days it held.

@@ -8,15 +8,17 @@ use crate::app::components::form::{
 use crate::app::components::layout::{BackLink, PageHeading};
 use crate::app::context::{tr, use_case, use_catalog, use_lang, use_store, use_today};
 use crate::app::routes;
-use hitotsu::household::PeopleQuestion;
+use hitotsu::household::{Kin, PeopleQuestion, Sex};
 use hitotsu::i18n::Lang;
 use hitotsu::onestop::next_step;
 use hitotsu::people::{
-    relation_code, Candidate, PeopleError, PeopleForm, DECEASED_KIN, NEW, NEW_HEIR_KIN, NOBODY,
+    added_rows, heir_kin_control, relation_code, Candidate, PeopleError, PeopleForm, DECEASED_KIN,
+    HEIR_KIN, MAX_NEW_HEIRS, MOVER_KIN, NEW, NOBODY,
 };
 use hitotsu::state::PEOPLE_DRAFT;
 use hitotsu::ui_text::{
-    candidate_label, kin_word, people_error, people_legend, t, yes_no_options, Msg,
+    added_person_kin_legend, added_person_label, candidate_label, heir_kin_legend, heir_label,
+    kin_word, people_error, people_legend, t, yes_no_options, Msg,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -118,24 +120,41 @@ pub fn PeoplePage() -> impl IntoView {
             })
         })
     };
-    let error_of = move |control: &'static str| {
+    let error_of = move |control: &str| {
+        let control = control.to_string();
         Signal::derive(move || {
             errors.with(|es| {
                 es.iter()
-                    .find(|(c, _)| c == control)
+                    .find(|(c, _)| *c == control)
                     .map(|(c, e)| people_error(lang.get(), c, *e))
             })
         })
     };
-    let value_of = move |control: &'static str| {
-        Signal::derive(move || form.with(|f| f.get(control).cloned().unwrap_or_default()))
+    let value_of = move |control: &str| {
+        let control = control.to_string();
+        Signal::derive(move || form.with(|f| f.get(&control).cloned().unwrap_or_default()))
     };
     let setter = {
         let set = set.clone();
-        move |control: &'static str| {
-            let set = set.clone();
-            Callback::new(move |v: String| set(control, v))
+        move |control: &str| {
+            let (set, control) = (set.clone(), control.to_string());
+            Callback::new(move |v: String| set(&control, v))
         }
+    };
+    let set_cb = {
+        let set = set.clone();
+        Callback::new(move |(control, value): (String, String)| set(&control, value))
+    };
+    let without_kin = {
+        let (catalog, case_id) = (catalog.clone(), case.id.clone());
+        Memo::new(move |_| {
+            let f = form.get();
+            store.with_untracked(|s| {
+                s.people_scope(&catalog, &case_id, today)
+                    .map(|p| p.heirs_without_kin(&f))
+                    .unwrap_or_default()
+            })
+        })
     };
     // Radios over people: the candidates, then "someone else" (with a name) and "nobody".
     let person_radios = {
@@ -174,9 +193,20 @@ pub fn PeoplePage() -> impl IntoView {
                 when: NEW.into(),
                 view: ViewFn::from(move || {
                     let setter = name_setter.clone();
+                    // A new head: how they are related to the citizen, since every member's
+                    // 続柄 on the sheets is counted from the head.
+                    let head_kin = (control == "head").then(|| {
+                        let options = Signal::derive(move || {
+                            let lang = lang.get();
+                            MOVER_KIN.iter().map(|(k, s)| (relation_code(*k, *s), kin_word(lang, *k, *s))).collect::<Vec<_>>()
+                        });
+                        let legend = Label::Plain(Signal::derive(move || added_person_kin_legend(lang.get(), "head", 1)));
+                        view! { <Radios name="head_kin" legend error=error_of("head_kin") options value=value_of("head_kin") on_change=setter("head_kin")/> }
+                    });
                     view! {
                         <TextInput id=name_control label=Label::Plain(Signal::derive(move || t(lang.get(), Msg::NameOfNew).to_string()))
                             error=error_of(name_control) value=value_of(name_control) on_input=setter(name_control) autocomplete="off"/>
+                        {head_kin}
                     }
                 }),
             });
@@ -240,7 +270,11 @@ pub fn PeoplePage() -> impl IntoView {
                             let set = set.clone();
                             Callback::new(move |v: Vec<String>| set("movers", v.join(",")))
                         };
-                        view! { <Checkboxes name="movers" legend=Label::Plain(legend(q, "")) error=error_of("movers") options values on_change/> }.into_any()
+                        view! {
+                            <Checkboxes name="movers" legend=Label::Plain(legend(q, "")) error=error_of("movers") options values on_change/>
+                            <AddedPeople base="new_mover" kinds=&MOVER_KIN form errors on_set=set_cb/>
+                        }
+                        .into_any()
                     }
                     PeopleQuestion::DeceasedRelation => {
                         let kin_options = Signal::derive(move || {
@@ -258,26 +292,40 @@ pub fn PeoplePage() -> impl IntoView {
                     }
                     PeopleQuestion::Heirs => {
                         let list = candidates("heirs");
-                        let options = Signal::derive(move || list.get().into_iter().map(|c| (c.id.clone(), label(lang.get(), &c))).collect::<Vec<_>>());
+                        let options = Signal::derive(move || {
+                            let lang = lang.get();
+                            list.get().into_iter().map(|c| (c.id.clone(), heir_label(lang, c.name.as_deref(), c.kin, c.sex, c.id == hitotsu::vault::ME))).collect::<Vec<_>>()
+                        });
                         let on_change = {
                             let set = set.clone();
                             Callback::new(move |v: Vec<String>| set("heirs", v.join(",")))
                         };
-                        let kin_options = Signal::derive(move || {
-                            let lang = lang.get();
-                            NEW_HEIR_KIN.iter().map(|k| (hitotsu::people::kin_code(*k).to_string(), kin_word(lang, *k, None))).collect::<Vec<_>>()
-                        });
+                        let kin_options = move || {
+                            Signal::derive(move || {
+                                let lang = lang.get();
+                                HEIR_KIN.iter().map(|(k, s)| (relation_code(*k, *s), kin_word(lang, *k, *s))).collect::<Vec<_>>()
+                            })
+                        };
+                        let setter = setter.clone();
+                        let kin_setter = setter.clone();
+                        // Each heir whose relation to the deceased is not known gets asked it.
+                        let unknown_kin = move || {
+                            let setter = kin_setter.clone();
+                            without_kin.get().into_iter().map(|c| {
+                                let control = heir_kin_control(&c.id);
+                                let name = c.name.clone().unwrap_or_default();
+                                view! {
+                                    <Radios name=control.clone() legend=Label::Plain(Signal::derive(move || heir_kin_legend(lang.get(), &name)))
+                                        error=error_of(&control) options=kin_options() value=value_of(&control) on_change=setter(&control)/>
+                                }
+                            }).collect_view()
+                        };
                         view! {
                             <Checkboxes name="heirs" legend=Label::Plain(legend(q, ""))
                                 hint=Signal::derive(move || t(lang.get(), Msg::HeirsHint).to_string())
                                 error=error_of("heirs") options values=Signal::derive(move || chosen_heirs.get()) on_change/>
-                            <div class="add-person">
-                                <TextInput id="new_heir_name" label=Label::Plain(Signal::derive(move || t(lang.get(), Msg::NewHeirName).to_string()))
-                                    hint=Signal::derive(move || t(lang.get(), Msg::NewHeirHint).to_string())
-                                    error=error_of("new_heir_name") value=value_of("new_heir_name") on_input=setter("new_heir_name")/>
-                                <Radios name="new_heir_kin" legend=Label::Plain(Signal::derive(move || t(lang.get(), Msg::NewHeirKin).to_string()))
-                                    error=error_of("new_heir_kin") options=kin_options value=value_of("new_heir_kin") on_change=setter("new_heir_kin")/>
-                            </div>
+                            {unknown_kin}
+                            <AddedPeople base="new_heir" kinds=&HEIR_KIN form errors on_set=set_cb/>
                         }
                         .into_any()
                     }
@@ -342,7 +390,12 @@ fn error_target(
             control,
             &relation_code(DECEASED_KIN[0].0, DECEASED_KIN[0].1),
         ),
-        "new_heir_kin" => option_id(control, "child"),
+        c if c.starts_with("new_heir") && c.ends_with("_kin") || c.starts_with("heir_kin_") => {
+            option_id(c, "child")
+        }
+        c if c.starts_with("new_mover") && c.ends_with("_kin") || c == "head_kin" => {
+            option_id(c, &relation_code(MOVER_KIN[0].0, MOVER_KIN[0].1))
+        }
         c if c.ends_with("_name") => c.to_string(),
         // The first person offered, or "someone else" when nobody is.
         c => {
@@ -363,4 +416,78 @@ fn label(lang: Lang, c: &Candidate) -> String {
             .as_deref(),
         c.id == hitotsu::vault::ME,
     )
+}
+
+/// Rows that add people the device does not know (heirs, or people who move with the
+/// citizen): a name and a relation each, and a button for one more row that takes the
+/// focus to the new name.
+#[component]
+fn AddedPeople(
+    base: &'static str,
+    kinds: &'static [(Kin, Option<Sex>)],
+    form: RwSignal<PeopleForm>,
+    errors: RwSignal<Vec<(String, PeopleError)>>,
+    on_set: Callback<(String, String)>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let rows = Memo::new(move |_| form.with(|f| added_rows(f, base)));
+    let error_of = move |control: String| {
+        Signal::derive(move || {
+            errors.with(|es| {
+                es.iter()
+                    .find(|(c, _)| *c == control)
+                    .map(|(c, e)| people_error(lang.get(), c, *e))
+            })
+        })
+    };
+    let value_of = move |control: String| {
+        Signal::derive(move || form.with(|f| f.get(&control).cloned().unwrap_or_default()))
+    };
+    let setter =
+        move |control: String| Callback::new(move |v: String| on_set.run((control.clone(), v)));
+    let kin_options = move || {
+        Signal::derive(move || {
+            let lang = lang.get();
+            kinds
+                .iter()
+                .map(|(k, s)| (relation_code(*k, *s), kin_word(lang, *k, *s)))
+                .collect::<Vec<_>>()
+        })
+    };
+    let row_view = move |i: usize, row: String| {
+        let (name, kin) = (format!("{row}_name"), format!("{row}_kin"));
+        let label = Label::Plain(Signal::derive(move || {
+            added_person_label(lang.get(), base, i + 1)
+        }));
+        let legend = Label::Plain(Signal::derive(move || {
+            added_person_kin_legend(lang.get(), base, i + 1)
+        }));
+        let input = if i == 0 {
+            let hint = Signal::derive(move || t(lang.get(), Msg::NewHeirHint).to_string());
+            view! { <TextInput id=name.clone() label hint error=error_of(name.clone()) value=value_of(name.clone()) on_input=setter(name.clone()) autocomplete="off"/> }.into_any()
+        } else {
+            view! { <TextInput id=name.clone() label error=error_of(name.clone()) value=value_of(name.clone()) on_input=setter(name.clone()) autocomplete="off"/> }.into_any()
+        };
+        view! {
+            <div class="add-person">
+                {input}
+                <Radios name=kin.clone() legend error=error_of(kin.clone()) options=kin_options() value=value_of(kin.clone()) on_change=setter(kin.clone())/>
+            </div>
+        }
+    };
+    let add_row = move |_| {
+        let n = rows.get_untracked().len() + 1;
+        if n <= MAX_NEW_HEIRS {
+            on_set.run((format!("{base}s"), n.to_string()));
+            // The new row's name takes the focus, so that a screen reader hears where to type.
+            let id = format!("{base}{n}_name");
+            request_animation_frame(move || crate::app::services::browser::focus_id(&id));
+        }
+    };
+    view! {
+        {move || rows.get().into_iter().enumerate().map(|(i, r)| row_view(i, r)).collect_view()}
+        <Show when=move || rows.get().len() < MAX_NEW_HEIRS>
+            <button type="button" class="button button-secondary" on:click=add_row>{tr(Msg::AddAnotherPerson)}</button>
+        </Show>
+    }
 }

@@ -65,7 +65,10 @@ fn StartForm(event: String) -> impl IntoView {
                     ..AppState::default()
                 };
                 let case = own.open_case(e, today);
-                let step = own.case(&case).map(|c| c.step.clone()).unwrap_or(Step::Plan);
+                let step = own
+                    .case(&case)
+                    .map(|c| c.step.clone())
+                    .unwrap_or(Step::Plan);
                 match storage::start_file(&own) {
                     Some(_) => browser::go(&routes::step(&case, &step)),
                     None => full.set(true),

@@ -275,7 +275,10 @@ fn schedule(
     // What a locked file's notification says: that there is news, nothing of whom or what.
     let words_of = |title: String, body: String| {
         if locked {
-            (t(s.lang, Msg::LockedNewsTitle).to_string(), t(s.lang, Msg::LockedNewsBody).to_string())
+            (
+                t(s.lang, Msg::LockedNewsTitle).to_string(),
+                t(s.lang, Msg::LockedNewsBody).to_string(),
+            )
         } else {
             (hitotsu::ruby::plain(&title), hitotsu::ruby::plain(&body))
         }

@@ -47,17 +47,12 @@ async fn awaited(p: Result<js_sys::Promise, JsValue>) -> Result<JsValue, JsValue
 pub async fn passcode_key(passcode: &str, salt: &[u8], iterations: u32) -> Option<CryptoKey> {
     let subtle = subtle()?;
     let raw = Uint8Array::from(passcode.as_bytes());
-    let base: CryptoKey = awaited(subtle.import_key_with_str(
-        "raw",
-        &raw,
-        "PBKDF2",
-        false,
-        &usages(&["deriveKey"]),
-    ))
-    .await
-    .ok()?
-    .dyn_into()
-    .ok()?;
+    let base: CryptoKey =
+        awaited(subtle.import_key_with_str("raw", &raw, "PBKDF2", false, &usages(&["deriveKey"])))
+            .await
+            .ok()?
+            .dyn_into()
+            .ok()?;
     let params = object(&[
         ("name", "PBKDF2".into()),
         ("salt", Uint8Array::from(salt).into()),

@@ -302,10 +302,11 @@ impl Keeper {
     /// Deliveries the recipients confirmed that storage does not hold yet (a write refused
     /// after the answer came): (packet id, receipt). What the alert must not deny.
     pub fn unrecorded_deliveries(self) -> Vec<(String, String)> {
-        let stored = self
-            .sealed_plain
-            .get_value()
-            .or_else(|| self.known.get_value().filter(|k| Sealed::parse(k).is_none()));
+        let stored = self.sealed_plain.get_value().or_else(|| {
+            self.known
+                .get_value()
+                .filter(|k| Sealed::parse(k).is_none())
+        });
         let (kept, _) = AppState::from_stored(stored.as_deref());
         self.state.with(|s| {
             s.outbox
@@ -313,7 +314,10 @@ impl Keeper {
                 .iter()
                 .filter_map(|i| match &i.delivery {
                     hitotsu::outbox::Delivery::Delivered { receipt, .. }
-                        if kept.outbox.get(&i.id).is_none_or(|k| k.delivery != i.delivery) =>
+                        if kept
+                            .outbox
+                            .get(&i.id)
+                            .is_none_or(|k| k.delivery != i.delivery) =>
                     {
                         Some((i.id.clone(), receipt.clone()))
                     }
@@ -357,7 +361,13 @@ async fn seal_text(text: &str, state: &AppState) -> Option<String> {
 /// Opens a sealed text with the key this tab holds.
 async fn open_with_held_key(sealed: &Sealed) -> Option<String> {
     let (key, _) = KEY.with(|k| k.borrow().clone())?;
-    let plain = seal::decrypt(&key, &sealed.iv_bytes()?, &sealed.data_bytes()?, &key_name()).await?;
+    let plain = seal::decrypt(
+        &key,
+        &sealed.iv_bytes()?,
+        &sealed.data_bytes()?,
+        &key_name(),
+    )
+    .await?;
     String::from_utf8(plain).ok()
 }
 

@@ -1,0 +1,380 @@
+//! Real families on real forms (issue 23): the right person and the right relation on every
+//! sheet, for households unlike the one in tests/household.rs — a widow whose husband dies,
+//! with a son in Japan and a daughter abroad.
+
+mod common;
+use common::{my_number, Drive};
+
+use hitotsu::household::Role;
+use hitotsu::resolve::Ask;
+use hitotsu::state::AppState;
+use hitotsu::vault::{FactKey, ME};
+use jiff::civil::{date, Date};
+
+const HOME: &str = "東京都世田谷区世田谷4-21-27";
+
+fn name(s: &AppState, owner: &str) -> String {
+    s.vault
+        .latest(&FactKey::new(owner, "name"))
+        .map_or(String::new(), |f| f.value.clone())
+}
+
+/// What the widow types on each detail page.
+fn widow_value(s: &AppState, ask: &Ask) -> String {
+    let who = if ask.key.owner == ME {
+        "高橋 和子".to_string()
+    } else {
+        name(s, &ask.key.owner)
+    };
+    match (who.as_str(), ask.key.attribute.as_str()) {
+        (_, "address") => HOME.into(),
+        (_, "postal_code") => "154-0017".into(),
+        ("高橋 和子", "name") => "高橋 和子".into(),
+        ("高橋 和子", "birth_date") => "1945-03-10".into(),
+        ("高橋 和子", "my_number") => my_number("22233344455"),
+        ("高橋 和子", "bank_account") => "みずほ銀行 世田谷支店 1234567".into(),
+        ("高橋 正", "birth_date") => "1942-08-15".into(),
+        ("高橋 正", "my_number") => my_number("33344455566"),
+        (_, "my_number") => my_number("44455566677"),
+        (_, "phone") => "03-3412-0000".into(),
+        (_, "insurance_number") => "12-345".into(),
+        (_, "income_summary" | "estate_value") => "1000000".into(),
+        (_, "sex") => "male".into(),
+        (_, "honseki") => "東京都世田谷区世田谷4".into(),
+        (_, a) if a.contains("date") => "2026-01-01".into(),
+        (p, a) => format!("{p}の{a}"),
+    }
+}
+
+fn d(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+/// The death of the citizen's husband on 1 December 2026: a pensioner of 84.
+const HUSBAND_DIES: [(&str, &str); 16] = [
+    ("death_date", "2026-12-01"),
+    ("known_date", "2026-12-01"),
+    ("died_abroad", "no"),
+    ("residence_card", "no"),
+    ("insurance", "elderly"),
+    ("age_65", "yes"),
+    ("pension", "yes"),
+    ("householder", "no"),
+    ("child_allowance", "no"),
+    ("will", "none"),
+    ("real_estate", "yes"),
+    ("had_income", "yes"),
+    ("estate_large", "yes"),
+    ("life_insurance", "no"),
+    ("funeral_done", "yes"),
+    ("funeral_date", "2026-12-04"),
+];
+
+/// The heirs' relations to the deceased, as a sheet prints them.
+fn heir_relations(h: &Drive, case: &str, today: Date, procedure: &str) -> String {
+    h.form(case, today, procedure)
+        .get("heir_relation")
+        .cloned()
+        .unwrap_or_default()
+}
+
+#[test]
+fn heirs_added_one_by_one_keep_their_relation_to_the_deceased() {
+    let mut h = Drive::new();
+    let today = date(2026, 12, 6);
+    let case = h.open("death", today);
+    h.s.vault.set(
+        &FactKey::new(ME, "name"),
+        "高橋 和子".into(),
+        None,
+        hitotsu::vault::Provenance {
+            case: case.clone(),
+            event: "death".into(),
+            how: hitotsu::vault::How::Typed,
+            date: today,
+        },
+    );
+    h.answer(&case, today, &HUSBAND_DIES);
+    // The husband was nobody on the device: the deceased is new, named on the people page.
+    let deceased = h.case(&case).first(Role::Deceased).unwrap().to_string();
+    h.s.vault.set(
+        &FactKey::new(&deceased, "name"),
+        "高橋 正".into(),
+        None,
+        hitotsu::vault::Provenance {
+            case: case.clone(),
+            event: "death".into(),
+            how: hitotsu::vault::How::Typed,
+            date: today,
+        },
+    );
+    // First save: the husband, and the son.
+    h.people(
+        &case,
+        today,
+        &[
+            ("deceased_kin", "spouse-male"),
+            ("lived_with", "yes"),
+            ("new_heir_name", "高橋 大輔"),
+            ("new_heir_kin", "child"),
+        ],
+    );
+    // Second save: the daughter abroad is added the same way.
+    h.people(
+        &case,
+        today,
+        &[("new_heir_name", "高橋 美咲"), ("new_heir_kin", "child")],
+    );
+    let heirs = h.case(&case).role(Role::Heirs).to_vec();
+    assert_eq!(heirs.len(), 3, "the widow and both children: {heirs:?}");
+    let relations_after_two = h.s.vault.relations.clone();
+    // A third save that changes nothing changes nothing.
+    h.people(&case, today, &[]);
+    assert_eq!(
+        h.s.vault.relations, relations_after_two,
+        "saving the page unchanged is idempotent"
+    );
+    h.fill(&case, today, &widow_value);
+    for procedure in [
+        "quasi_final_return",
+        "inheritance_tax_return",
+        "inheritance_registration",
+        "bank_accounts",
+    ] {
+        assert_eq!(
+            heir_relations(&h, &case, today, procedure),
+            "配偶者、子、子",
+            "{procedure}: every heir with their relation to the deceased"
+        );
+    }
+    let _ = d("2026-12-01");
+}
+
+#[test]
+fn the_previous_years_return_is_asked_up_to_the_real_filing_deadline() {
+    // 所得税法124条1項 with 国税通則法10条2項: 15 March 2026 is a Sunday, so a death on
+    // Monday 16 March came before that year's deadline.
+    let c = common::catalog();
+    let e = c.event("death").unwrap();
+    let q = e
+        .questions
+        .iter()
+        .find(|q| q.id == "previous_return")
+        .unwrap();
+    let asked = |day: &str| q.when.holds(&common::answers(&[("death_date", day)]));
+    assert!(asked("2026-03-16"));
+    assert!(!asked("2026-03-17"));
+    assert!(asked("2027-03-15"));
+    assert!(!asked("2027-03-16"), "15 March 2027 is a Monday");
+    assert!(asked("2026-01-01"));
+}
+
+#[test]
+fn a_newborn_is_not_offered_as_head_of_household() {
+    let mut h = Drive::new();
+    let today = date(2026, 4, 20);
+    let birth = h.open("birth", today);
+    h.answer(&birth, today, &common::BIRTH_ANSWERS);
+    h.people(&birth, today, &common::BIRTH_PEOPLE);
+    let baby = h.case(&birth).first(Role::Child).unwrap().to_string();
+    let scope = h.s.people_scope(&h.c, &birth, today).unwrap();
+    let form = scope.propose();
+    let heads: Vec<String> = scope
+        .candidates("head", &form)
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    assert!(!heads.contains(&baby), "{heads:?}");
+    assert!(heads.iter().any(|p| p == ME), "{heads:?}");
+}
+
+#[test]
+fn an_heir_whose_relation_was_lost_is_asked_and_it_is_restored() {
+    let mut h = Drive::new();
+    let today = date(2026, 12, 6);
+    let case = h.open("death", today);
+    h.answer(&case, today, &HUSBAND_DIES);
+    h.people(
+        &case,
+        today,
+        &[
+            ("deceased_kin", "spouse-male"),
+            ("lived_with", "yes"),
+            ("new_heirs", "2"),
+            ("new_heir_name", "高橋 大輔"),
+            ("new_heir_kin", "child"),
+            ("new_heir2_name", "高橋 美咲"),
+            ("new_heir2_kin", "child"),
+        ],
+    );
+    let heirs = h.case(&case).role(Role::Heirs).to_vec();
+    assert_eq!(heirs.len(), 3, "two heirs added on one page: {heirs:?}");
+    let deceased = h.case(&case).first(Role::Deceased).unwrap().to_string();
+    let son = heirs[1].clone();
+    // Data saved by the release that lost relations: the son is nobody to the deceased.
+    h.s.vault
+        .relations
+        .retain(|r| !(r.involves(&son) && r.involves(&deceased)));
+    let scope = h.s.people_scope(&h.c, &case, today).unwrap();
+    let form = scope.propose();
+    let asked: Vec<String> = scope
+        .heirs_without_kin(&form)
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(
+        asked,
+        std::slice::from_ref(&son),
+        "only the heir without a relation is asked"
+    );
+    let control = hitotsu::people::heir_kin_control(&son);
+    h.people(&case, today, &[(control.as_str(), "child")]);
+    assert_eq!(
+        hitotsu::household::kin(&h.s.vault, &son, &deceased),
+        hitotsu::household::Kin::Child
+    );
+    let scope = h.s.people_scope(&h.c, &case, today).unwrap();
+    assert!(scope.heirs_without_kin(&scope.propose()).is_empty());
+}
+
+#[test]
+fn a_new_heir_without_a_relation_is_refused_next_to_the_field() {
+    let mut h = Drive::new();
+    let today = date(2026, 12, 6);
+    let case = h.open("death", today);
+    h.answer(&case, today, &HUSBAND_DIES);
+    let scope = h.s.people_scope(&h.c, &case, today).unwrap();
+    let mut form = scope.propose();
+    for (k, v) in [
+        ("deceased_kin", "spouse-male"),
+        ("lived_with", "yes"),
+        ("new_heir_name", "高橋 大輔"),
+    ] {
+        form.insert(k.into(), v.into());
+    }
+    let errors =
+        h.s.confirm_people(&h.c, &case, &form, today)
+            .expect_err("a relation is needed");
+    assert_eq!(
+        errors,
+        [(
+            "new_heir_kin".to_string(),
+            hitotsu::people::PeopleError::Choose
+        )]
+    );
+}
+
+#[test]
+fn a_family_the_device_did_not_know_moves_within_the_city() {
+    let mut h = Drive::new();
+    let today = date(2026, 12, 6);
+    let case = h.open("moving", today);
+    h.answer_all(&case, today, &|q, known| match q.id.as_str() {
+        "move_kind" => "within_city".into(),
+        "move_date" => "2026-12-20".into(),
+        "school_children" => "yes".into(),
+        _ => known.map_or("no".into(), str::to_string),
+    });
+    // The husband and the son are added on the page, and the husband, added there, can be
+    // chosen as the head at once.
+    let scope = h.s.people_scope(&h.c, &case, today).unwrap();
+    let mut form = scope.propose();
+    for (k, v) in [
+        ("new_movers", "2"),
+        ("new_mover_name", "高橋 健一"),
+        ("new_mover_kin", "spouse-male"),
+        ("new_mover2_name", "高橋 翔太"),
+        ("new_mover2_kin", "child"),
+    ] {
+        form.insert(k.into(), v.into());
+    }
+    let heads = scope.candidates("head", &form);
+    let husband = heads
+        .iter()
+        .find(|c| c.name.as_deref() == Some("高橋 健一"))
+        .expect("the husband added on the page is offered as head")
+        .id
+        .clone();
+    form.insert("head".into(), husband.clone());
+    h.s.confirm_people(&h.c, &case, &form, today).unwrap();
+    assert_eq!(h.case(&case).role(Role::Members).len(), 3);
+    assert_eq!(
+        h.case(&case).role(Role::Child).len(),
+        1,
+        "the son is a child who moves"
+    );
+    h.fill(&case, today, &|s, ask| match (
+        name(s, &ask.key.owner).as_str(),
+        ask.key.attribute.as_str(),
+    ) {
+        ("高橋 健一", "birth_date") => "1980-05-01".into(),
+        ("高橋 翔太", "birth_date") => "2016-09-09".into(),
+        (_, "birth_date") => "1982-02-02".into(),
+        ("", "name") => "高橋 由美".into(),
+        (_, "address") => HOME.into(),
+        (_, "postal_code") => "154-0017".into(),
+        (_, "phone") => "03-3412-0000".into(),
+        (_, "child_grade") => "4".into(),
+        (p, a) => format!("{p}の{a}"),
+    });
+    for p in h.packets(&case, today) {
+        assert!(p.missing.is_empty(), "{} lacks {:?}", p.agency, p.missing);
+    }
+    let notice = h.form(&case, today, "change_of_address_within");
+    assert_eq!(notice["household_head"], "高橋 健一");
+    assert_eq!(
+        notice["household_members"],
+        "高橋 健一（世帯主・1980年5月1日生）、高橋 由美（妻・1982年2月2日生）、高橋 翔太（子・2016年9月9日生）"
+    );
+    let school = h.form(&case, today, "school_transfer");
+    assert_eq!(school["child_name"], "高橋 翔太");
+    assert_eq!(school["child_birth_date"], "2016-09-09");
+}
+
+/// The procedures a death case applies, by id.
+fn applicable(h: &Drive, case: &str, today: Date) -> Vec<String> {
+    let scope = h.s.scope(&h.c, case, today).unwrap();
+    scope
+        .applicable(&scope.answers())
+        .into_iter()
+        .map(|p| p.id.clone())
+        .collect()
+}
+
+#[test]
+fn a_working_parents_death_gives_a_survivors_pension_and_no_unpaid_one() {
+    // 国民年金法37条, 厚生年金保険法58条1項: the death of an insured person, not only of a
+    // pensioner; 未支給年金 (国民年金法19条) needs a pension that was being paid.
+    let today = date(2026, 12, 6);
+    let mut answers: Vec<(&str, &str)> = HUSBAND_DIES.to_vec();
+    answers[4] = ("insurance", "employee");
+    answers[5] = ("age_65", "no");
+    answers[6] = ("pension", "no");
+    answers.insert(7, ("pension_insured", "employee"));
+    let mut h = Drive::new();
+    let case = h.open("death", today);
+    h.answer(&case, today, &answers);
+    let ps = applicable(&h, &case, today);
+    assert!(ps.contains(&"survivors_pension".to_string()), "{ps:?}");
+    assert!(!ps.contains(&"unpaid_pension".to_string()), "{ps:?}");
+    assert!(!ps.contains(&"pension_death_notice".to_string()), "{ps:?}");
+
+    answers[7] = ("pension_insured", "none");
+    let mut h = Drive::new();
+    let case = h.open("death", today);
+    h.answer(&case, today, &answers);
+    let ps = applicable(&h, &case, today);
+    assert!(!ps.contains(&"survivors_pension".to_string()), "{ps:?}");
+
+    let mut h = Drive::new();
+    let case = h.open("death", today);
+    h.answer(&case, today, &HUSBAND_DIES);
+    let ps = applicable(&h, &case, today);
+    for p in [
+        "survivors_pension",
+        "unpaid_pension",
+        "pension_death_notice",
+    ] {
+        assert!(ps.contains(&p.to_string()), "a pensioner: {p} in {ps:?}");
+    }
+}
