@@ -233,16 +233,35 @@ pub fn parent_of_sex(vault: &Vault, child: &str, wanted: Sex) -> Option<String> 
 
 /// The day a person reaches an age (年齢計算ニ関スル法律: the day before the birthday).
 pub fn reaches(birth: Date, years: i16) -> Option<Date> {
-    let birthday = Date::new(birth.year().checked_add(years)?, birth.month(), 1).ok()?;
-    // 29 February: the birthday in a common year is 1 March, so the day before is 28 Feb.
-    let day = birth.day().min(birthday.days_in_month());
-    let birthday = Date::new(birthday.year(), birthday.month(), day).ok()?;
-    let exact = birth.day() == day;
-    if exact {
-        birthday.yesterday().ok()
+    reaches_months(birth, i32::from(years) * 12)
+}
+
+/// The day a person reaches an age in months: counted from the day of birth (年齢計算ニ
+/// 関スル法律), the period ends the day before the corresponding day of the last month, or
+/// at that month's end when it has no such day (民法143条2項) — born 31 August, 1 year
+/// and 6 months are reached on 28 February.
+pub fn reaches_months(birth: Date, months: i32) -> Option<Date> {
+    let total = i32::from(birth.year()) * 12 + i32::from(birth.month()) - 1 + months;
+    let (year, month) = (
+        i16::try_from(total.div_euclid(12)).ok()?,
+        total.rem_euclid(12) + 1,
+    );
+    let first = Date::new(year, i8::try_from(month).ok()?, 1).ok()?;
+    if birth.day() <= first.days_in_month() {
+        Date::new(year, first.month(), birth.day())
+            .ok()?
+            .yesterday()
+            .ok()
     } else {
-        Some(birthday)
+        Date::new(year, first.month(), first.days_in_month()).ok()
     }
+}
+
+/// The first day a person is over an age (「満n歳を超え」): the day after it is reached —
+/// the birthday, or the 1st of the next month for a birthday the month lacks (29 February:
+/// 1 March).
+pub fn over_age_months(birth: Date, months: i32) -> Option<Date> {
+    reaches_months(birth, months)?.tomorrow().ok()
 }
 
 /// The end of the school year (31 March) in which `day` falls.

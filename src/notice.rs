@@ -172,9 +172,12 @@ pub struct Checkpoint {
 pub enum CheckpointAnchor {
     /// The day of birth.
     Birth,
-    /// The day the person reaches `at.years` of age: the day before the birthday
-    /// (年齢計算ニ関スル法律, 民法143条).
+    /// The day the person reaches the age `at` (years and months): the day before the
+    /// corresponding day, or the month's end without one (年齢計算ニ関スル法律, 民法143条).
     AgeReached,
+    /// The first day the person is over that age (「満1歳6か月を超え」, 75歳の誕生日):
+    /// the day after it is reached.
+    OverAge,
     /// The first day of elementary school (学校教育法17条1項: 1 April after reaching six).
     SchoolEntry,
 }
@@ -237,8 +240,12 @@ impl Checkpoints {
                     "an offset goes one way: all ≥ 0 or all ≤ 0".into(),
                 ));
             }
-            if p.anchor == CheckpointAnchor::AgeReached && o.years <= 0 {
-                return Err(err(entry, "an age reached needs its years".into()));
+            let age_anchor = matches!(
+                p.anchor,
+                CheckpointAnchor::AgeReached | CheckpointAnchor::OverAge
+            );
+            if age_anchor && (o.years < 0 || o.months < 0 || o.years == 0 && o.months == 0) {
+                return Err(err(entry, "an age needs its years or months".into()));
             }
         }
         Ok(c)
@@ -253,14 +260,18 @@ impl Checkpoint {
     /// The day this checkpoint falls on for someone born on `birth`.
     pub fn day_for(&self, birth: Date) -> Option<Date> {
         let o = self.at;
-        let (base, years) = match self.anchor {
-            CheckpointAnchor::Birth => (birth, o.years),
-            CheckpointAnchor::AgeReached => (crate::household::reaches(birth, o.years)?, 0),
-            CheckpointAnchor::SchoolEntry => (crate::household::school_entry(birth)?, o.years),
+        let age = i32::from(o.years) * 12 + i32::from(o.months);
+        let (base, years, months) = match self.anchor {
+            CheckpointAnchor::Birth => (birth, o.years, o.months),
+            CheckpointAnchor::AgeReached => (crate::household::reaches_months(birth, age)?, 0, 0),
+            CheckpointAnchor::OverAge => (crate::household::over_age_months(birth, age)?, 0, 0),
+            CheckpointAnchor::SchoolEntry => {
+                (crate::household::school_entry(birth)?, o.years, o.months)
+            }
         };
         let span = Span::new()
             .try_years(years)
-            .and_then(|s| s.try_months(o.months))
+            .and_then(|s| s.try_months(months))
             .and_then(|s| s.try_days(o.days))
             .ok()?;
         base.checked_add(span).ok()
@@ -502,12 +513,13 @@ fn life_stages(state: &AppState, checkpoints: &Checkpoints) -> Vec<Notice> {
         else {
             continue;
         };
-        let died = vault.death_date(&person.id);
+        // Nobody is told of the life stages of someone who has died: not the ones after
+        // the death, and not one still in view (a checkup of a child who died).
+        if vault.death_date(&person.id).is_some() {
+            continue;
+        }
         for c in &checkpoints.checkpoints {
             let Some(at) = c.day_for(birth) else { continue };
-            if died.is_some_and(|d| d <= at) {
-                continue;
-            }
             let (Some(from), Some(until)) = (
                 add_days(at, -i64::from(c.lead_days)),
                 add_days(at, i64::from(c.window_days)),

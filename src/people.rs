@@ -18,6 +18,9 @@ pub type PeopleForm = BTreeMap<String, String>;
 
 /// A radio value that adds someone new (their name in `<control>_name`).
 pub const NEW: &str = "new";
+/// The household's fact that names who claims the child allowance (a person id).
+pub const ALLOWANCE_CLAIMANT: &str = "allowance_claimant";
+
 /// A radio value for "nobody" (no other parent to register, no living spouse).
 pub const NOBODY: &str = "nobody";
 
@@ -255,6 +258,11 @@ impl<'a> PeopleScope<'a> {
     /// The questions this page asks for the form as it is now (the surviving spouse is
     /// not asked when the citizen is that spouse).
     pub fn questions(&self, form: &PeopleForm) -> Vec<PeopleQuestion> {
+        // Who claims the child allowance is asked where a procedure of the case is claimed
+        // by them (in a move, only when the family receives it).
+        let allowance = self.event.procedures.iter().any(|p| {
+            p.claimant == household::Claimant::AllowanceClaimant && p.when.holds(&self.case.answers)
+        });
         self.event
             .household
             .iter()
@@ -264,6 +272,7 @@ impl<'a> PeopleScope<'a> {
                     && pick(form, "deceased_kin")
                         .and_then(relation_from_code)
                         .is_some_and(|(k, _)| k == Kin::Spouse))
+                    && (*q != PeopleQuestion::AllowanceClaimant || allowance)
             })
             .collect()
     }
@@ -306,6 +315,13 @@ impl<'a> PeopleScope<'a> {
             (Role::FuneralHost, "funeral_host"),
         ] {
             let chosen = self.case.first(role).map(str::to_string);
+            // Who claimed the child allowance before (at the birth) still does.
+            let known = (role == Role::AllowanceClaimant)
+                .then(|| v.value_at(HOUSEHOLD, ALLOWANCE_CLAIMANT, self.day))
+                .flatten()
+                .filter(|p| v.person(p).is_some() && v.death_date(p).is_none())
+                .map(str::to_string);
+            let chosen = chosen.or(known);
             let default = match role {
                 Role::AllowanceClaimant if f.get("my_part").is_some_and(|p| p != "other") => {
                     Some(ME.to_string())
@@ -386,9 +402,20 @@ impl<'a> PeopleScope<'a> {
                 }
                 m
             }
-            "allowance_claimant" => self
-                .child()
-                .map_or(vec![], |c| household::parents(&vault, c)),
+            // The baby's parents at a birth; in a move, the citizen and their spouse.
+            "allowance_claimant" => match self.child() {
+                Some(c) => household::parents(&vault, c),
+                None => {
+                    let mut p = vec![ME.to_string()];
+                    p.extend(self.living_spouses(&vault));
+                    if let Some(known) = vault.value_at(HOUSEHOLD, ALLOWANCE_CLAIMANT, self.day) {
+                        if !p.iter().any(|x| x == known) && vault.person(known).is_some() {
+                            p.push(known.to_string());
+                        }
+                    }
+                    p
+                }
+            },
             "movers" => self.members_before_move(),
             "surviving_spouse" => {
                 let Some(d) = self.deceased() else {
@@ -467,8 +494,10 @@ impl<'a> PeopleScope<'a> {
         let chosen = self.chosen_heirs(form);
         self.candidates("heirs", form)
             .into_iter()
+            // The citizen's own relation is the page's first question, not this one.
             .filter(|c| {
-                chosen.contains(&c.id)
+                c.id != ME
+                    && chosen.contains(&c.id)
                     && (c.kin == Kin::Other || form.contains_key(&heir_kin_control(&c.id)))
             })
             .collect()
@@ -712,6 +741,8 @@ impl<'a> PeopleScope<'a> {
                 PeopleQuestion::AllowanceClaimant => match pick(form, "allowance_claimant") {
                     Some(p) if v.person(p).is_some() => {
                         c.roles.insert(Role::AllowanceClaimant, vec![p.into()]);
+                        // Kept for the next event: the claimant carries over.
+                        self.set_fact(v, HOUSEHOLD, ALLOWANCE_CLAIMANT, p, None, How::Typed);
                     }
                     _ => errors.push(("allowance_claimant".into(), PeopleError::Choose)),
                 },

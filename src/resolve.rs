@@ -403,10 +403,18 @@ impl<'a> CaseScope<'a> {
                 Ok(self.case.role(Role::Child).to_vec())
             }
             Subject::Child if self.event.household.contains(&PeopleQuestion::Members) => {
-                // A procedure about a child that moves (school, allowance) with no child
-                // among the movers: the people page must name them, not the sheet say "—".
+                // A procedure that applies because school-age children move (the school
+                // transfer) with no child among the movers: the people page must name them,
+                // not the sheet say "—". Child allowance can be paid for a child who does not
+                // move (a parent posted away from the family), so it is not held up.
                 let children = self.role_people(Role::Child, PeopleQuestion::Members)?;
-                if children.is_empty() {
+                let for_movers = p.when.references().iter().any(|(q, _)| {
+                    self.event.questions.iter().any(|x| {
+                        x.id == *q
+                            && x.derive == Some(crate::catalog::Derivation::SchoolAgeChildren)
+                    })
+                });
+                if children.is_empty() && for_movers {
                     Err(Gap::Person(PeopleQuestion::Members))
                 } else {
                     Ok(children)

@@ -397,7 +397,25 @@ fn salvage(v: &Value) -> (AppState, Vec<String>) {
         .max()
         .unwrap_or(0);
     s.vault.next_person = s.vault.next_person.max(max_person.saturating_add(1));
+    tidy(&mut s);
     (s, lost)
+}
+
+/// What an earlier release stored in the wrong place, put right on every load (so no
+/// version number is needed; doing it twice changes nothing): "receives child allowance"
+/// was a fact of the citizen, though the household receives it and the claimant may be
+/// the other parent; it is the household's now.
+fn tidy(s: &mut AppState) {
+    const RECIPIENT: &str = "child_allowance_recipient";
+    let Some(mine) = s.vault.facts.get_mut(ME).and_then(|f| f.remove(RECIPIENT)) else {
+        return;
+    };
+    s.vault
+        .facts
+        .entry(crate::vault::HOUSEHOLD.to_string())
+        .or_default()
+        .entry(RECIPIENT.to_string())
+        .or_insert(mine);
 }
 
 impl AppState {

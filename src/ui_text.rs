@@ -2843,6 +2843,8 @@ pub fn display_value(
     let kind = catalog.fields.fields.get(field).map(|f| f.kind);
     match (kind, crate::iso_date::parse(value)) {
         (Some(crate::catalog::FieldKind::Date), Some(d)) => short_date(d, lang),
+        // Typed in lower case before it was checked: shown as the card prints it.
+        (Some(crate::catalog::FieldKind::ResidenceCard), _) => value.to_ascii_uppercase(),
         (Some(crate::catalog::FieldKind::Time), _) => match crate::fields::parse_time(value) {
             Some((h, m)) => time_of_day(h, m, lang),
             // Typed before times were checked: shown as typed.

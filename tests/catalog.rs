@@ -279,3 +279,46 @@ fn no_deadline_panics_at_the_ends_of_the_calendar() {
         }
     }
 }
+
+#[test]
+fn a_rule_that_lives_in_an_enforcement_regulation_links_the_regulation() {
+    // e-Gov law ids: "AC" an Act, "CO" a cabinet order, "M" a ministerial ordinance. A
+    // procedure whose basis is first of all a 施行規則 (the pension death notice's 10 and
+    // 14 days) must not send the citizen to the Act, where the rule is not.
+    let c = catalog();
+    for e in &c.events {
+        for p in &e.procedures {
+            let basis = p.legal_basis.get(Lang::Ja);
+            let first = basis.split(['、', '・']).next().unwrap_or("");
+            if first.contains("施行規則") {
+                let id = p.source.rsplit('/').next().unwrap_or("");
+                assert!(
+                    id.len() == 15 && id[3..].starts_with('M'),
+                    "{}: {basis} links {}",
+                    p.id,
+                    p.source
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_fact_a_field_names_has_words_of_its_own() {
+    // A page that names a fact (my information, the counter code's caption) names it by its
+    // attribute: without a label it showed the raw id ("birth_time").
+    let c = catalog();
+    for (id, f) in &c.fields.fields {
+        if f.derived.is_some() {
+            continue;
+        }
+        let attribute = f.attribute(id);
+        for lang in Lang::ALL {
+            let label = c.attribute_label(attribute, attribute, lang);
+            assert!(
+                label != attribute && !label.is_empty(),
+                "{id}: the fact {attribute} has no {lang:?} label"
+            );
+        }
+    }
+}

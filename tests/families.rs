@@ -51,13 +51,12 @@ fn d(s: &str) -> Date {
 }
 
 /// The death of the citizen's husband on 1 December 2026: a pensioner of 84.
-const HUSBAND_DIES: [(&str, &str); 16] = [
+const HUSBAND_DIES: [(&str, &str); 15] = [
     ("death_date", "2026-12-01"),
     ("known_date", "2026-12-01"),
     ("died_abroad", "no"),
     ("residence_card", "no"),
     ("insurance", "elderly"),
-    ("age_65", "yes"),
     ("pension", "yes"),
     ("householder", "no"),
     ("child_allowance", "no"),
@@ -69,6 +68,35 @@ const HUSBAND_DIES: [(&str, &str); 16] = [
     ("funeral_done", "yes"),
     ("funeral_date", "2026-12-04"),
 ];
+
+/// What the mother (the citizen) types for her family at the birth and the move.
+fn family_value(s: &AppState, ask: &Ask) -> String {
+    let who = if ask.key.owner == ME {
+        "ME".to_string()
+    } else {
+        name(s, &ask.key.owner)
+    };
+    match (who.as_str(), ask.key.attribute.as_str()) {
+        ("ME", "name") => "グエン ティ ラン".into(),
+        ("ME", "my_number") => my_number("66677788899"),
+        ("佐藤 健", "my_number") => my_number("55566677788"),
+        ("佐藤 健", "bank_account") => "三井住友銀行 本店 7654321".into(),
+        (_, "bank_account") => "ゆうちょ 10180-22222222".into(),
+        ("", "name") => "佐藤 花".into(),
+        (_, "name_kana") => "サトウ ハナ".into(),
+        (_, "birth_time") => "午後2時5分".into(),
+        (_, "sex") => "female".into(),
+        (_, "address") if ask.starts.is_some() => "大阪府大阪市北区中之島1-3-20".into(),
+        (_, "postal_code") if ask.starts.is_some() => "530-0005".into(),
+        (_, "address") => HOME.into(),
+        (_, "postal_code") => "154-0017".into(),
+        (_, "phone") => "090-1111-2222".into(),
+        (_, "insurance_number") => "12-345".into(),
+        (_, "birth_date") => "1992-03-03".into(),
+        (_, a) if a.contains("date") => "2026-01-01".into(),
+        (p, a) => format!("{p}の{a}"),
+    }
+}
 
 /// The heirs' relations to the deceased, as a sheet prints them.
 fn heir_relations(h: &Drive, case: &str, today: Date, procedure: &str) -> String {
@@ -264,10 +292,10 @@ fn a_new_heir_without_a_relation_is_refused_next_to_the_field() {
     );
 }
 
-#[test]
-fn a_family_the_device_did_not_know_moves_within_the_city() {
+/// A move within the city on 20 December with school-age children moving, on a device
+/// that knows only the citizen: the questions answered, the "who is who" page next.
+fn school_family_moves_within_the_city(today: Date) -> (Drive, String) {
     let mut h = Drive::new();
-    let today = date(2026, 12, 6);
     let case = h.open("moving", today);
     h.answer_all(&case, today, &|q, known| match q.id.as_str() {
         "move_kind" => "within_city".into(),
@@ -275,6 +303,13 @@ fn a_family_the_device_did_not_know_moves_within_the_city() {
         "school_children" => "yes".into(),
         _ => known.map_or("no".into(), str::to_string),
     });
+    (h, case)
+}
+
+#[test]
+fn a_family_the_device_did_not_know_moves_within_the_city() {
+    let today = date(2026, 12, 6);
+    let (mut h, case) = school_family_moves_within_the_city(today);
     // The husband and the son are added on the page, and the husband, added there, can be
     // chosen as the head at once.
     let scope = h.s.people_scope(&h.c, &case, today).unwrap();
@@ -347,8 +382,9 @@ fn a_working_parents_death_gives_a_survivors_pension_and_no_unpaid_one() {
     // pensioner; 未支給年金 (国民年金法19条) needs a pension that was being paid.
     let today = date(2026, 12, 6);
     let mut answers: Vec<(&str, &str)> = HUSBAND_DIES.to_vec();
+    // A working man of 50: asked whether he was 65 (not for the 75-and-over insurance).
     answers[4] = ("insurance", "employee");
-    answers[5] = ("age_65", "no");
+    answers.insert(5, ("age_65", "no"));
     answers[6] = ("pension", "no");
     answers.insert(7, ("pension_insured", "employee"));
     let mut h = Drive::new();
@@ -370,11 +406,135 @@ fn a_working_parents_death_gives_a_survivors_pension_and_no_unpaid_one() {
     let case = h.open("death", today);
     h.answer(&case, today, &HUSBAND_DIES);
     let ps = applicable(&h, &case, today);
+    // 75 and over (後期高齢者医療): not asked whether 65 or over, and the care insurance
+    // ends all the same (介護保険法9条1号: everyone 65 and over is insured).
     for p in [
         "survivors_pension",
         "unpaid_pension",
         "pension_death_notice",
+        "care_insurance_loss",
     ] {
         assert!(ps.contains(&p.to_string()), "a pensioner: {p} in {ps:?}");
     }
+}
+
+#[test]
+fn a_school_transfer_with_no_child_among_the_movers_asks_who_moves() {
+    // The 転校 sheet once printed 「子の氏名 —」 while the send page named nothing missing.
+    let today = date(2026, 12, 6);
+    let (mut h, case) = school_family_moves_within_the_city(today);
+    h.people(&case, today, &[]);
+    let scope = h.s.scope(&h.c, &case, today).unwrap();
+    assert_eq!(
+        hitotsu::onestop::next_step(&scope, None),
+        hitotsu::onestop::NextStep::People,
+        "the people page, where the child who moves is added"
+    );
+}
+
+#[test]
+fn the_child_allowance_claimant_of_the_birth_claims_it_again_after_the_move() {
+    // The citizen is the mother; the father claimed the allowance at the birth. At the move
+    // the new city's claim is his, not hers (児童手当法7条: the claimant is the one who
+    // receives it).
+    let mut h = Drive::new();
+    let today = date(2026, 4, 20);
+    let birth = h.open("birth", today);
+    h.answer(&birth, today, &common::BIRTH_ANSWERS);
+    h.people(
+        &birth,
+        today,
+        &[
+            ("my_part", "mother"),
+            ("other_parent", "new"),
+            ("other_parent_name", "佐藤 健"),
+            ("allowance_claimant", ME),
+        ],
+    );
+    let baby = h.case(&birth).first(Role::Child).unwrap().to_string();
+    let father = hitotsu::household::parents(&h.s.vault, &baby)
+        .into_iter()
+        .find(|p| p != ME)
+        .unwrap();
+    h.people(&birth, today, &[("allowance_claimant", father.as_str())]);
+    h.fill(&birth, today, &family_value);
+    assert_eq!(
+        h.form(&birth, today, "child_allowance")["applicant_name"],
+        "佐藤 健"
+    );
+    h.hand_over_all(&birth, today);
+
+    let today = date(2026, 5, 20);
+    let moving = h.open("moving", today);
+    h.answer_all(&moving, today, &common::moving_answer);
+    let proposed = h.people(&moving, today, &[]);
+    assert_eq!(
+        proposed.get("allowance_claimant"),
+        Some(&father),
+        "the claimant of the birth is proposed"
+    );
+    h.fill(&moving, today, &family_value);
+    let claim = h.form(&moving, today, "child_allowance_new_city");
+    assert_eq!(claim["applicant_name"], "佐藤 健");
+    assert_eq!(claim["my_number"], my_number("55566677788"));
+    assert_eq!(claim["bank_account"], "三井住友銀行 本店 7654321");
+}
+
+#[test]
+fn child_allowance_stored_on_the_citizen_by_the_last_release_is_the_households_now() {
+    // The last release's settle gave "receives child allowance" to the citizen: the same
+    // state, the fact where that release wrote it.
+    let mut h = Drive::new();
+    let today = date(2026, 4, 20);
+    let birth = h.open("birth", today);
+    h.answer(&birth, today, &common::BIRTH_ANSWERS);
+    h.people(&birth, today, &common::BIRTH_PEOPLE);
+    h.fill(&birth, today, &family_value);
+    h.hand_over_all(&birth, today);
+    let mut stored: serde_json::Value = serde_json::from_str(&h.s.to_stored()).unwrap();
+    let facts = stored["vault"]["facts"].as_object_mut().unwrap();
+    let fact = facts["household"]
+        .as_object_mut()
+        .unwrap()
+        .remove("child_allowance_recipient")
+        .expect("the birth's claim gives the fact");
+    facts["me"]
+        .as_object_mut()
+        .unwrap()
+        .insert("child_allowance_recipient".into(), fact);
+    let (s, problem) = AppState::from_stored(Some(&stored.to_string()));
+    assert_eq!(problem, None);
+    let key = FactKey::new(hitotsu::vault::HOUSEHOLD, "child_allowance_recipient");
+    assert_eq!(s.vault.latest(&key).unwrap().value, "yes");
+    assert!(s
+        .vault
+        .latest(&FactKey::new(ME, "child_allowance_recipient"))
+        .is_none());
+    // Read again: nothing changes.
+    let (again, _) = AppState::from_stored(Some(&s.to_stored()));
+    assert_eq!(again.vault.facts, s.vault.facts);
+}
+
+#[test]
+fn life_stages_fall_on_the_days_the_law_counts() {
+    use hitotsu::notice::Checkpoints;
+    let cp = Checkpoints::parse(&common::read("checkpoints.json")).unwrap();
+    let day = |id: &str, birth: Date| {
+        cp.checkpoints
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap()
+            .day_for(birth)
+            .unwrap()
+    };
+    // 予防接種法施行令: from the day 2 months are reached (the day before the 16th).
+    assert_eq!(day("vaccination_start", d("2026-04-16")), d("2026-06-15"));
+    // 母子保健法12条: "over 1 year 6 months": born 31 August, 1y6m are reached at the end
+    // of February (no 31st), so the checkup starts on 1 March.
+    assert_eq!(day("checkup_1y6m", d("2025-08-31")), d("2027-03-01"));
+    assert_eq!(day("checkup_1y6m", d("2025-08-15")), d("2027-02-15"));
+    assert_eq!(day("checkup_3y", d("2023-01-31")), d("2026-01-31"));
+    // 後期高齢者医療: from the 75th birthday; born 29 February, on 1 March.
+    assert_eq!(day("elderly_medical_75", d("1952-02-29")), d("2027-03-01"));
+    assert_eq!(day("elderly_medical_75", d("1951-12-06")), d("2026-12-06"));
 }

@@ -200,11 +200,12 @@ fn handing_over_records_exactly_what_was_shared_and_prepared_is_not_given() {
         h.s.case(&birth).unwrap().packets[&sent].status,
         PacketStatus::Sent
     );
-    // Claiming child allowance is a fact the next event need not ask.
+    // Claiming child allowance is a fact of the household the next event need not ask
+    // (who claims it is another: the claimant carries over too).
     assert_eq!(
         h.s.vault
             .latest(&hitotsu::vault::FactKey::new(
-                ME,
+                hitotsu::vault::HOUSEHOLD,
                 "child_allowance_recipient"
             ))
             .unwrap()

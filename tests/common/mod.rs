@@ -89,13 +89,12 @@ pub const BIRTH_ANSWERS: [(&str, &str); 6] = [
 
 /// The death of the citizen's father on 30 November 2026, known that day: an elderly
 /// pensioner with real estate, the funeral held on 3 December.
-pub const DEATH_ANSWERS: [(&str, &str); 16] = [
+pub const DEATH_ANSWERS: [(&str, &str); 15] = [
     ("death_date", "2026-11-30"),
     ("known_date", "2026-11-30"),
     ("died_abroad", "no"),
     ("residence_card", "no"),
     ("insurance", "elderly"),
-    ("age_65", "yes"),
     ("pension", "yes"),
     ("householder", "no"),
     ("child_allowance", "no"),

@@ -47,7 +47,7 @@ test('death and inheritance: errors, reload, plan', async ({ page }) => {
   await expect(page.getByRole('group')).toHaveAccessibleDescription(loose('どれか 1つを 選んで ください'));
   await page.getByRole('alert').getByRole('link').click();
   await expect(page.getByRole('radio').first()).toBeFocused();
-  await answerChoice(page, '亡くなった 人の 健康保険は どれ でしたか', '後期高齢者医療（75歳 いじょう）', '次へ');
+  await answerChoice(page, '亡くなった 人の 健康保険は どれ でしたか', '国民健康保険', '次へ');
 
   // Reload in the middle: same step, the choice made but not yet submitted still there.
   await expectHeadingFocused(page, '65歳 いじょう でしたか');
@@ -59,7 +59,7 @@ test('death and inheritance: errors, reload, plan', async ({ page }) => {
   await expect(page.getByRole('radio', { name: loose('はい') })).toBeChecked();
   // Back: the earlier answer is still there.
   await page.getByRole('link', { name: loose('もどる') }).click();
-  await expect(page.getByRole('radio', { name: loose('後期高齢者医療（75歳 いじょう）') })).toBeChecked();
+  await expect(page.getByRole('radio', { name: loose('国民健康保険', true) })).toBeChecked();
   await page.getByRole('button', { name: loose('次へ') }).click();
   await page.getByRole('button', { name: loose('次へ') }).click();
 

@@ -41,7 +41,7 @@ test('the phone shows a code for the counter, drawn as a readable QR code', asyn
   // What it carries, said plainly: the birth's five answers, and which values of the
   // father and the baby; not the My Number, which the counter takes from the card.
   const caption = page.locator('figcaption');
-  await expect(caption).toContainText('質問への答え5件と、2人の次の情報です。');
+  await expect(caption).toContainText('質問への答え6件と、2人の次の情報です。');
   await expect(caption).toContainText('氏名');
   await expect(caption).toContainText('公金受取口座');
   await expect(caption).not.toContainText('マイナンバー');

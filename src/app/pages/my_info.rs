@@ -63,7 +63,7 @@ pub fn MyInfoPage() -> impl IntoView {
                             // Who is who (the head, who lives with whom) shows people and
                             // yes or no, and is changed on a case's "who is who" page.
                             let show = |v: &str| match attribute.as_str() {
-                                hitotsu::vault::HEAD => s.vault.name_at(v, today).map_or(v.to_string(), str::to_string),
+                                hitotsu::vault::HEAD | hitotsu::people::ALLOWANCE_CLAIMANT => s.vault.name_at(v, today).map_or(v.to_string(), str::to_string),
                                 hitotsu::vault::IN_HOUSEHOLD => hitotsu::ui_text::yes_no_options(lang)
                                     .into_iter()
                                     .find(|(id, _)| *id == v)
