@@ -322,3 +322,34 @@ fn every_fact_a_field_names_has_words_of_its_own() {
         }
     }
 }
+
+#[test]
+fn every_procedure_names_who_files_or_claims_it() {
+    // Read from the files themselves: a procedure without the key would fall back to the
+    // citizen, which the law rarely says (所得税法124条・125条: the heirs; 厚年則41条: the
+    // informant of the death).
+    for (file, text) in common::event_files() {
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        for p in v["procedures"].as_array().unwrap() {
+            assert!(
+                p.get("claimant").and_then(|c| c.as_str()).is_some(),
+                "{file}: {} names no claimant",
+                p["id"]
+            );
+        }
+    }
+    let c = catalog();
+    let death = c.event("death").unwrap();
+    let role = |id: &str| {
+        death
+            .procedures
+            .iter()
+            .find(|p| p.id == id)
+            .unwrap()
+            .claimant
+    };
+    use hitotsu::household::Claimant;
+    assert_eq!(role("pension_death_notice"), Claimant::Informant);
+    assert_eq!(role("quasi_final_return"), Claimant::Heir);
+    assert_eq!(role("previous_year_return"), Claimant::Heir);
+}
