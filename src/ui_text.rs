@@ -2157,8 +2157,17 @@ pub fn added_person_label(lang: Lang, base: &str, n: usize) -> String {
 }
 
 /// The legend of how the n-th person added is related: to the deceased (an heir) or to
-/// the citizen (someone who moves with them, or a new head of household).
+/// the citizen (someone who moves with them; `base` "head": a new head of household).
 pub fn added_person_kin_legend(lang: Lang, base: &str, n: usize) -> String {
+    // A new head's group may stand beside the first added mover's: never the same name.
+    if base == "head" {
+        return match lang {
+            Lang::Ja => "世帯主になる人はあなたの",
+            Lang::En => "The new head of household is your",
+            Lang::Easy => "世帯主に なる 人は あなたの",
+        }
+        .into();
+    }
     let heir = base == "new_heir";
     match (lang, n <= 1, heir) {
         (_, true, true) => t(lang, Msg::NewHeirKin).to_string(),
