@@ -61,6 +61,20 @@ impl ClosedDays {
         }
         None
     }
+
+    /// The first day from `day` on (back from it, when `back`) that the office is open;
+    /// `day` itself when it is. None beyond the calendar's ends.
+    pub fn open_day(&self, calendar: Calendar, mut day: Date, back: bool) -> Option<Date> {
+        while self.closed(calendar, day).is_some() {
+            day = if back {
+                day.yesterday()
+            } else {
+                day.tomorrow()
+            }
+            .ok()?;
+        }
+        Some(day)
+    }
 }
 
 #[cfg(test)]

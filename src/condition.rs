@@ -55,20 +55,12 @@ impl Condition {
                     let (m, d) = s.split_once('-')?;
                     jiff::civil::Date::new(day.year(), m.parse().ok()?, d.parse().ok()?).ok()
                 };
-                let (Some(start), Some(mut last)) = (md(from), md(to)) else {
+                let (Some(start), Some(last)) = (md(from), md(to)) else {
                     return false;
                 };
-                let closed = crate::calendar::ClosedDays::default();
-                while closed
-                    .closed(crate::calendar::Calendar::Tax, last)
-                    .is_some()
-                {
-                    match last.tomorrow() {
-                        Ok(d) => last = d,
-                        Err(_) => return false,
-                    }
-                }
-                day >= start && day <= last
+                crate::calendar::ClosedDays::default()
+                    .open_day(crate::calendar::Calendar::Tax, last, false)
+                    .is_some_and(|last| day >= start && day <= last)
             }
             Condition::All(cs) => cs.iter().all(|c| c.holds(answers)),
             Condition::Any(cs) => cs.iter().any(|c| c.holds(answers)),

@@ -122,39 +122,29 @@ pub(crate) fn add_days(d: Date, n: i64) -> Option<Date> {
 }
 
 fn shift(
-    mut day: Date,
+    last_day: Date,
     rule: ClosedDayRule,
     calendar: Calendar,
     closed: &ClosedDays,
 ) -> Option<Due> {
-    let last_day = day;
     let moved_because = closed
-        .closed(calendar, day)
+        .closed(calendar, last_day)
         .filter(|_| rule != ClosedDayRule::Stays);
-    let step = if rule == ClosedDayRule::PreviousOpenDay {
-        -1
-    } else {
-        1
+    let due = match rule {
+        ClosedDayRule::Stays => last_day,
+        ClosedDayRule::NextOpenDay => closed.open_day(calendar, last_day, false)?,
+        ClosedDayRule::PreviousOpenDay => closed.open_day(calendar, last_day, true)?,
     };
-    if moved_because.is_some() {
-        while closed.closed(calendar, day).is_some() {
-            day = add_days(day, step)?;
-        }
-    }
     // The law keeps the day; the office is shut on it all the same.
     let closed_on = match (rule, closed.closed(calendar, last_day)) {
         (ClosedDayRule::Stays, Some(reason)) => {
-            let mut open = add_days(last_day, -1)?;
-            while closed.closed(calendar, open).is_some() {
-                open = add_days(open, -1)?;
-            }
-            Some((reason, open))
+            Some((reason, closed.open_day(calendar, last_day, true)?))
         }
         _ => None,
     };
     Some(Due {
         last_day,
-        due: day,
+        due,
         moved_because,
         started_on: None,
         closed_on,

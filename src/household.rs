@@ -2,7 +2,7 @@
 //! moves, the heirs, the 喪主), who files each procedure, and the kinship (続柄) between
 //! any two people, derived from the vault's relations.
 
-use crate::vault::{Vault, ME};
+use crate::vault::{Relation, Vault, ME};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -129,6 +129,33 @@ pub fn kin(vault: &Vault, who: &str, of: &str) -> Kin {
     } else {
         Kin::Other
     }
+}
+
+/// The relation that makes `who` the `kin` of `of` ("who is of's child"): the inverse of
+/// `kin` for the kinships a relation states; None for the others (in-laws, "other").
+pub fn relation_for(who: &str, kin: Kin, of: &str) -> Option<Relation> {
+    let (who, of) = (who.to_string(), of.to_string());
+    Some(match kin {
+        Kin::Spouse => Relation::Spouse { a: of, b: who },
+        Kin::Parent => Relation::Parent {
+            parent: who,
+            child: of,
+        },
+        Kin::Child => Relation::Parent {
+            parent: of,
+            child: who,
+        },
+        Kin::Sibling => Relation::Sibling { a: of, b: who },
+        Kin::Grandparent => Relation::Grandparent {
+            grandparent: who,
+            of,
+        },
+        Kin::Grandchild => Relation::Grandparent {
+            grandparent: of,
+            of: who,
+        },
+        Kin::Myself | Kin::ParentInLaw | Kin::ChildInLaw | Kin::Other => return None,
+    })
 }
 
 fn alive_on(vault: &Vault, p: &str, day: Date) -> bool {
@@ -552,5 +579,23 @@ mod tests {
         died(&mut v, &son, "2000-01-01");
         died(&mut v, &grandson, "2020-01-01");
         assert_eq!(legal_heirs(&v, &grandpa), [great]);
+    }
+
+    #[test]
+    fn a_relation_for_a_kinship_reads_back_as_that_kinship() {
+        for k in [
+            Kin::Spouse,
+            Kin::Parent,
+            Kin::Child,
+            Kin::Sibling,
+            Kin::Grandparent,
+            Kin::Grandchild,
+        ] {
+            let mut v = Vault::new();
+            let (a, b) = (v.add_person("c"), v.add_person("c"));
+            v.relate(relation_for(&a, k, &b).unwrap());
+            assert_eq!(kin(&v, &a, &b), k, "{k:?}");
+        }
+        assert_eq!(relation_for("a", Kin::Other, "b"), None);
     }
 }

@@ -48,8 +48,8 @@ pub const HEIR_KIN: [(Kin, Option<Sex>); 5] = [
     (Kin::Grandparent, None),
     (Kin::Sibling, None),
 ];
-/// How many heirs can be added on one page (a family of 10 siblings' children is rare).
-pub const MAX_NEW_HEIRS: usize = 10;
+/// How many people can be added on one page (ten heirs, or ten who move, is rare).
+pub const MAX_ADDED_PEOPLE: usize = 10;
 
 /// How someone the citizen adds as moving with them (or as a new head) is related to the
 /// citizen: with the sex where the 住民票's 続柄 says it (夫, 妻, 父, 母).
@@ -82,7 +82,7 @@ pub fn added_rows(form: &PeopleForm, base: &str) -> Vec<String> {
     let n = pick(form, &format!("{base}s"))
         .and_then(|n| n.parse::<usize>().ok())
         .unwrap_or(1)
-        .clamp(1, MAX_NEW_HEIRS);
+        .clamp(1, MAX_ADDED_PEOPLE);
     (0..n)
         .map(|i| {
             if i == 0 {
@@ -94,72 +94,18 @@ pub fn added_rows(form: &PeopleForm, base: &str) -> Vec<String> {
         .collect()
 }
 
-/// The rows that add heirs.
-pub fn new_heir_rows(form: &PeopleForm) -> Vec<String> {
-    added_rows(form, "new_heir")
-}
-
-/// Records how someone is related to the citizen ("my spouse", "my child").
-fn relate_to_me(v: &mut Vault, who: &str, kin: Kin) {
-    let r = match kin {
-        Kin::Spouse => Relation::Spouse {
-            a: ME.into(),
-            b: who.into(),
-        },
-        Kin::Parent => Relation::Parent {
-            parent: who.into(),
-            child: ME.into(),
-        },
-        Kin::Sibling => Relation::Sibling {
-            a: ME.into(),
-            b: who.into(),
-        },
-        Kin::Grandchild => Relation::Grandparent {
-            grandparent: ME.into(),
-            of: who.into(),
-        },
-        Kin::Grandparent => Relation::Grandparent {
-            grandparent: who.into(),
-            of: ME.into(),
-        },
-        Kin::Child => Relation::Parent {
-            parent: ME.into(),
-            child: who.into(),
-        },
-        _ => return,
-    };
-    v.relate(r);
-}
-
 /// The control that says how an heir is related to the deceased.
 pub fn heir_kin_control(heir: &str) -> String {
     format!("heir_kin_{heir}")
 }
 
-/// Records how an heir is related to the deceased, replacing what was said before.
+/// Records how an heir is related to the deceased, replacing what was said before (a
+/// child when the kinship states no relation).
 fn relate_heir(v: &mut Vault, deceased: &str, heir: &str, kin: Kin) {
-    let want = match kin {
-        Kin::Parent => Relation::Parent {
-            parent: heir.into(),
-            child: deceased.into(),
-        },
-        Kin::Sibling => Relation::Sibling {
-            a: heir.into(),
-            b: deceased.into(),
-        },
-        Kin::Grandchild => Relation::Grandparent {
-            grandparent: deceased.into(),
-            of: heir.into(),
-        },
-        Kin::Grandparent => Relation::Grandparent {
-            grandparent: heir.into(),
-            of: deceased.into(),
-        },
-        _ => Relation::Parent {
-            parent: deceased.into(),
-            child: heir.into(),
-        },
-    };
+    let want = household::relation_for(heir, kin, deceased).unwrap_or(Relation::Parent {
+        parent: deceased.into(),
+        child: heir.into(),
+    });
     v.relations
         .retain(|r| r.same_as(&want) || !(r.involves(heir) && r.involves(deceased)));
     v.relate(want);
@@ -534,7 +480,9 @@ impl<'a> PeopleScope<'a> {
     /// Records how someone added on the page is related to the citizen. A husband's wife
     /// is 妻 on the sheets: the citizen's sex follows from a spouse's when not yet known.
     fn relate_added(&self, v: &mut Vault, who: &str, (kin, sex): (Kin, Option<Sex>)) {
-        relate_to_me(v, who, kin);
+        if let Some(r) = household::relation_for(who, kin, ME) {
+            v.relate(r);
+        }
         if let Some(sex) = sex {
             self.set_fact(v, who, "sex", sex_code(sex), None, How::Typed);
             if kin == Kin::Spouse && household::sex(v, ME).is_none() {
@@ -747,14 +695,13 @@ impl<'a> PeopleScope<'a> {
                     _ => errors.push(("allowance_claimant".into(), PeopleError::Choose)),
                 },
                 PeopleQuestion::Members => {
-                    let before = self.members_before_move();
+                    let mut before = self.members_before_move();
                     let mut movers: Vec<String> = list(form, "movers")
                         .into_iter()
                         .filter(|m| before.contains(m))
                         .collect();
                     // People the device did not know, added as moving with the citizen:
                     // members of the household until the move, and moving.
-                    let mut before = before;
                     let mut added_children = Vec::new();
                     for row in added_rows(form, "new_mover") {
                         if pick(form, &format!("{row}_name")).is_none() {
@@ -840,38 +787,16 @@ impl<'a> PeopleScope<'a> {
                             if let Some(sex) = sex {
                                 self.set_fact(v, &d, "sex", sex_code(sex), None, How::Typed);
                             }
-                            let want = match k {
-                                Kin::Spouse => Some(Relation::Spouse {
-                                    a: ME.into(),
-                                    b: d.clone(),
-                                }),
-                                Kin::Parent => Some(Relation::Parent {
-                                    parent: d.clone(),
-                                    child: ME.into(),
-                                }),
-                                Kin::Grandparent => Some(Relation::Grandparent {
-                                    grandparent: d.clone(),
-                                    of: ME.into(),
-                                }),
-                                Kin::Child => Some(Relation::Parent {
-                                    parent: ME.into(),
-                                    child: d.clone(),
-                                }),
-                                Kin::Sibling => Some(Relation::Sibling {
-                                    a: ME.into(),
-                                    b: d.clone(),
-                                }),
-                                Kin::ParentInLaw => match spouses_of_me.first() {
-                                    Some(s) => Some(Relation::Parent {
-                                        parent: d.clone(),
-                                        child: s.clone(),
-                                    }),
-                                    None => {
-                                        errors.push(("deceased_kin".into(), PeopleError::Choose));
-                                        None
-                                    }
-                                },
-                                _ => None,
+                            // A parent-in-law is the parent of the citizen's spouse.
+                            let want = match (k, spouses_of_me.first()) {
+                                (Kin::ParentInLaw, Some(s)) => {
+                                    household::relation_for(&d, Kin::Parent, s)
+                                }
+                                (Kin::ParentInLaw, None) => {
+                                    errors.push(("deceased_kin".into(), PeopleError::Choose));
+                                    None
+                                }
+                                _ => household::relation_for(&d, k, ME),
                             };
                             // What the choice replaces goes; what it keeps stays where it
                             // is, so that saving the page unchanged changes nothing.
@@ -948,7 +873,7 @@ impl<'a> PeopleScope<'a> {
                             relate_heir(v, &d, h, k);
                         }
                     }
-                    for row in new_heir_rows(form) {
+                    for row in added_rows(form, "new_heir") {
                         if pick(form, &format!("{row}_name")).is_none() {
                             continue;
                         }

@@ -13,7 +13,7 @@ use hitotsu::i18n::Lang;
 use hitotsu::onestop::next_step;
 use hitotsu::people::{
     added_rows, heir_kin_control, relation_code, Candidate, PeopleError, PeopleForm, DECEASED_KIN,
-    HEIR_KIN, MAX_NEW_HEIRS, MOVER_KIN, NEW, NOBODY,
+    HEIR_KIN, MAX_ADDED_PEOPLE, MOVER_KIN, NEW, NOBODY,
 };
 use hitotsu::state::PEOPLE_DRAFT;
 use hitotsu::ui_text::{
@@ -120,20 +120,8 @@ pub fn PeoplePage() -> impl IntoView {
             })
         })
     };
-    let error_of = move |control: &str| {
-        let control = control.to_string();
-        Signal::derive(move || {
-            errors.with(|es| {
-                es.iter()
-                    .find(|(c, _)| *c == control)
-                    .map(|(c, e)| people_error(lang.get(), c, *e))
-            })
-        })
-    };
-    let value_of = move |control: &str| {
-        let control = control.to_string();
-        Signal::derive(move || form.with(|f| f.get(&control).cloned().unwrap_or_default()))
-    };
+    let error_of = move |control: &str| error_of(errors, lang, control);
+    let value_of = move |control: &str| value_of(form, control);
     let setter = {
         let set = set.clone();
         move |control: &str| {
@@ -196,10 +184,7 @@ pub fn PeoplePage() -> impl IntoView {
                     // A new head: how they are related to the citizen, since every member's
                     // 続柄 on the sheets is counted from the head.
                     let head_kin = (control == "head").then(|| {
-                        let options = Signal::derive(move || {
-                            let lang = lang.get();
-                            MOVER_KIN.iter().map(|(k, s)| (relation_code(*k, *s), kin_word(lang, *k, *s))).collect::<Vec<_>>()
-                        });
+                        let options = kin_options(lang, &MOVER_KIN);
                         let legend = Label::Plain(Signal::derive(move || added_person_kin_legend(lang.get(), "head", 1)));
                         view! { <Radios name="head_kin" legend error=error_of("head_kin") options value=value_of("head_kin") on_change=setter("head_kin")/> }
                     });
@@ -300,12 +285,7 @@ pub fn PeoplePage() -> impl IntoView {
                             let set = set.clone();
                             Callback::new(move |v: Vec<String>| set("heirs", v.join(",")))
                         };
-                        let kin_options = move || {
-                            Signal::derive(move || {
-                                let lang = lang.get();
-                                HEIR_KIN.iter().map(|(k, s)| (relation_code(*k, *s), kin_word(lang, *k, *s))).collect::<Vec<_>>()
-                            })
-                        };
+                        let kin_options = move || kin_options(lang, &HEIR_KIN);
                         let setter = setter.clone();
                         let kin_setter = setter.clone();
                         // Each heir whose relation to the deceased is not known gets asked it.
@@ -418,6 +398,42 @@ fn label(lang: Lang, c: &Candidate) -> String {
     )
 }
 
+/// A control's error, as the page shows it beside the control.
+fn error_of(
+    errors: RwSignal<Vec<(String, PeopleError)>>,
+    lang: Memo<Lang>,
+    control: &str,
+) -> Signal<Option<String>> {
+    let control = control.to_string();
+    Signal::derive(move || {
+        errors.with(|es| {
+            es.iter()
+                .find(|(c, _)| *c == control)
+                .map(|(c, e)| people_error(lang.get(), c, *e))
+        })
+    })
+}
+
+/// A control's value as typed or chosen so far.
+fn value_of(form: RwSignal<PeopleForm>, control: &str) -> Signal<String> {
+    let control = control.to_string();
+    Signal::derive(move || form.with(|f| f.get(&control).cloned().unwrap_or_default()))
+}
+
+/// The radio options of a list of relations, in the page's language.
+fn kin_options(
+    lang: Memo<Lang>,
+    kinds: &'static [(Kin, Option<Sex>)],
+) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        let lang = lang.get();
+        kinds
+            .iter()
+            .map(|(k, s)| (relation_code(*k, *s), kin_word(lang, *k, *s)))
+            .collect()
+    })
+}
+
 /// Rows that add people the device does not know (heirs, or people who move with the
 /// citizen): a name and a relation each, and a button for one more row that takes the
 /// focus to the new name.
@@ -431,29 +447,11 @@ fn AddedPeople(
 ) -> impl IntoView {
     let lang = use_lang();
     let rows = Memo::new(move |_| form.with(|f| added_rows(f, base)));
-    let error_of = move |control: String| {
-        Signal::derive(move || {
-            errors.with(|es| {
-                es.iter()
-                    .find(|(c, _)| *c == control)
-                    .map(|(c, e)| people_error(lang.get(), c, *e))
-            })
-        })
-    };
-    let value_of = move |control: String| {
-        Signal::derive(move || form.with(|f| f.get(&control).cloned().unwrap_or_default()))
-    };
+    let error_of = move |control: String| error_of(errors, lang, &control);
+    let value_of = move |control: String| value_of(form, &control);
     let setter =
         move |control: String| Callback::new(move |v: String| on_set.run((control.clone(), v)));
-    let kin_options = move || {
-        Signal::derive(move || {
-            let lang = lang.get();
-            kinds
-                .iter()
-                .map(|(k, s)| (relation_code(*k, *s), kin_word(lang, *k, *s)))
-                .collect::<Vec<_>>()
-        })
-    };
+    let kin_options = move || kin_options(lang, kinds);
     let row_view = move |i: usize, row: String| {
         let (name, kin) = (format!("{row}_name"), format!("{row}_kin"));
         let label = Label::Plain(Signal::derive(move || {
@@ -477,7 +475,7 @@ fn AddedPeople(
     };
     let add_row = move |_| {
         let n = rows.get_untracked().len() + 1;
-        if n <= MAX_NEW_HEIRS {
+        if n <= MAX_ADDED_PEOPLE {
             on_set.run((format!("{base}s"), n.to_string()));
             // The new row's name takes the focus, so that a screen reader hears where to type.
             let id = format!("{base}{n}_name");
@@ -486,7 +484,7 @@ fn AddedPeople(
     };
     view! {
         {move || rows.get().into_iter().enumerate().map(|(i, r)| row_view(i, r)).collect_view()}
-        <Show when=move || rows.get().len() < MAX_NEW_HEIRS>
+        <Show when=move || rows.get().len() < MAX_ADDED_PEOPLE>
             <button type="button" class="button button-secondary" on:click=add_row>{tr(Msg::AddAnotherPerson)}</button>
         </Show>
     }
