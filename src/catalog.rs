@@ -163,6 +163,9 @@ pub enum Derived {
     Mother,
     /// The citizen's 続柄 to the claimant they act for as proxy (代理人).
     ProxyRelation,
+    /// The Japanese parent's attribute (the 本籍 a child of a foreign parent is entered
+    /// under, 戸籍法18条・49条2項3号): the parent the birth's answers name as Japanese.
+    JapaneseParent,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -214,6 +217,21 @@ pub struct Event {
     pub household: Vec<PeopleQuestion>,
     pub questions: Vec<Question>,
     pub procedures: Vec<Procedure>,
+    /// What people ask about after this event though nothing has to be filed (a
+    /// deceased's driving licence, passport, seal registration): said once, with the law.
+    #[serde(default)]
+    pub nothing_to_file: Vec<NothingToFile>,
+}
+
+/// A thing that needs no procedure, and why.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NothingToFile {
+    pub id: String,
+    pub title: Text,
+    pub text: Text,
+    pub legal_basis: Text,
+    pub source: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -985,7 +1003,10 @@ fn check_event(
                 }
             }
             let needs_child = def.subject == Subject::Child
-                || matches!(def.derived, Some(Derived::Father | Derived::Mother));
+                || matches!(
+                    def.derived,
+                    Some(Derived::Father | Derived::Mother | Derived::JapaneseParent)
+                );
             // A death's children are the deceased's, named among the heirs.
             let has_children = event.people.contains(&Role::Child)
                 || event.household.contains(&PeopleQuestion::Members)

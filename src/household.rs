@@ -42,6 +42,46 @@ pub enum Claimant {
     FuneralHost,
     /// An heir who files for themself: the citizen when they are one.
     Heir,
+    /// Who a survivors' pension goes to: the first rank alive of spouse, children, parents,
+    /// grandchildren, grandparents (国年法37条の2, 厚年法59条1項).
+    Survivor,
+    /// Who claims what the deceased was owed (未支給年金, 死亡一時金): the same ranks, then
+    /// brothers and sisters (国年法19条1項・52条の3, 厚年法37条1項).
+    NextOfKin,
+    /// The baby's mother (出産手当金, the pension's 産前産後 exemption, the support for
+    /// pregnant women: hers by law, whoever uses the app).
+    Mother,
+    /// The insured person whose health insurance covers the baby: the parent insured
+    /// through an employer (健保法101条・114条, 健保則38条), or for the National Health
+    /// Insurance the head of the household (国保法58条, 国保則2条).
+    InsuredParent,
+}
+
+/// The answer of a birth that says whose insurance covers the baby.
+pub const BABY_INSURANCE: &str = "parent_insurance";
+/// The answer of a birth that says which parent is Japanese, when one is.
+pub const JAPANESE_PARENTS: &str = "japanese_parents";
+/// The answer of a birth that says the mother's own insurance, when the baby's does not.
+pub const MOTHER_INSURANCE: &str = "mother_insurance";
+
+/// What a birth's answers tell of each parent's own health insurance (the value of the
+/// attribute `insurance_kind`): the parent insured through an employer whose insurance
+/// covers the baby, and the mother's as she said it. Nothing is told of a parent the
+/// answers do not name: a dependant is not taken for the insured.
+pub fn birth_insurance(answers: &crate::condition::Answers) -> Vec<(Sex, &'static str)> {
+    let mut out = Vec::new();
+    match answers.get(BABY_INSURANCE).map(String::as_str) {
+        Some("employee_father") => out.push((Sex::Male, "employee")),
+        Some("employee_mother") => out.push((Sex::Female, "employee")),
+        _ => {}
+    }
+    match answers.get(MOTHER_INSURANCE).map(String::as_str) {
+        Some("employee_self") => out.push((Sex::Female, "employee")),
+        Some("national") => out.push((Sex::Female, "national")),
+        Some("dependent") => out.push((Sex::Female, "dependent")),
+        _ => {}
+    }
+    out
 }
 
 /// What the "who is who" page of an event asks, in the catalog's order.
@@ -169,6 +209,34 @@ pub fn surviving_spouse(vault: &Vault, deceased: &str) -> Option<String> {
         .spouses_of(deceased)
         .into_iter()
         .find(|s| vault.death_date(s).is_none_or(|d| d > died))
+}
+
+/// The people of the first rank alive on the day of the death, in the pension Acts'
+/// order: spouse, children, parents, grandchildren, grandparents, and with `siblings` the
+/// brothers and sisters. Living with the deceased (生計同一) is a condition the office
+/// checks; the vault cannot know it.
+pub fn survivors(vault: &Vault, deceased: &str, siblings: bool) -> Vec<String> {
+    let Some(died) = vault.death_date(deceased) else {
+        return Vec::new();
+    };
+    let outlived = |p: &String| vault.death_date(p).is_none_or(|d| d > died);
+    let children = vault.children_of(deceased);
+    let grandchildren: Vec<String> = children.iter().flat_map(|c| vault.children_of(c)).collect();
+    let mut ranks = vec![
+        surviving_spouse(vault, deceased).into_iter().collect(),
+        children,
+        vault.parents_of(deceased),
+        grandchildren,
+        vault.grandparents_of(deceased),
+    ];
+    if siblings {
+        ranks.push(vault.siblings_of(deceased));
+    }
+    ranks
+        .into_iter()
+        .map(|rank| rank.into_iter().filter(|p| outlived(p)).collect::<Vec<_>>())
+        .find(|rank| !rank.is_empty())
+        .unwrap_or_default()
 }
 
 /// The heirs the law names (民法887条〜890条) among the people the vault knows: the

@@ -33,6 +33,24 @@ pub fn effective_answers(event: &Event, answers: &Answers) -> Answers {
         .collect()
 }
 
+/// Why a procedure is in the plan: each asked question its condition reads, with the
+/// answer given, in the questionnaire's order ("did the person own a car?" — "a kei car").
+/// Empty for a procedure every case of the event has.
+pub fn reasons<'e>(
+    event: &'e Event,
+    when: &crate::condition::Condition,
+    answers: &'e Answers,
+) -> Vec<(&'e Question, &'e str)> {
+    let refs = when.references();
+    let effective = effective_answers(event, answers);
+    event
+        .questions
+        .iter()
+        .filter(|q| refs.iter().any(|(id, _)| *id == q.id) && effective.contains_key(&q.id))
+        .filter_map(|q| answers.get(&q.id).map(|a| (q, a.as_str())))
+        .collect()
+}
+
 /// The first asked question without an answer, or None when the questionnaire is complete.
 pub fn first_unanswered<'e>(event: &'e Event, answers: &Answers) -> Option<&'e Question> {
     asked(event, answers)

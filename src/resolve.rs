@@ -328,6 +328,26 @@ impl<'a> CaseScope<'a> {
             .ok_or(Gap::Person(question))
     }
 
+    /// The head of the household (世帯主) on `day`. An event whose people page does not
+    /// ask the head (a death) cannot be held up by it: there, a head the device does not
+    /// know, or one who has died (the 世帯主変更届 names the next), is the citizen, the
+    /// household member filing.
+    fn head(&self, day: Date) -> Result<String, Gap> {
+        let asks_head = self.event.household.contains(&PeopleQuestion::Head);
+        match self.vault.head_at(day) {
+            Some(h) if self.vault.death_date(h).is_none_or(|d| d > day) => Ok(h.to_string()),
+            _ if !asks_head => Ok(ME.into()),
+            _ => Err(Gap::Person(PeopleQuestion::Head)),
+        }
+    }
+
+    /// The baby's father or mother, as the "who is who" page says.
+    fn parent(&self, sex: Sex) -> Result<String, Gap> {
+        let child = self.one_of(Role::Child, PeopleQuestion::Parents)?;
+        household::parent_of_sex(self.vault, &child, sex)
+            .ok_or(Gap::Person(PeopleQuestion::Parents))
+    }
+
     /// Who files or claims a procedure.
     pub fn claimant(&self, p: &Procedure, answers: &Answers) -> Result<String, Gap> {
         let day = self.procedure_date(p, answers);
@@ -338,11 +358,15 @@ impl<'a> CaseScope<'a> {
                 self.one_of(Role::AllowanceClaimant, PeopleQuestion::AllowanceClaimant)
             }
             Claimant::FuneralHost => self.one_of(Role::FuneralHost, PeopleQuestion::FuneralHost),
-            Claimant::Head => self
-                .vault
-                .head_at(day)
-                .map(str::to_string)
-                .ok_or(Gap::Person(PeopleQuestion::Head)),
+            Claimant::Head => self.head(day),
+            Claimant::Mother => self.parent(Sex::Female),
+            Claimant::InsuredParent => {
+                match answers.get(household::BABY_INSURANCE).map(String::as_str) {
+                    Some("employee_father") => self.parent(Sex::Male),
+                    Some("employee_mother") => self.parent(Sex::Female),
+                    _ => self.head(day),
+                }
+            }
             Claimant::SurvivingSpouse => {
                 let deceased = self.one_of(Role::Deceased, PeopleQuestion::DeceasedRelation)?;
                 household::surviving_spouse(self.vault, &deceased)
@@ -354,6 +378,18 @@ impl<'a> CaseScope<'a> {
                     .iter()
                     .find(|h| *h == ME)
                     .or(heirs.first())
+                    .cloned()
+                    .ok_or(Gap::Person(PeopleQuestion::Heirs))
+            }
+            Claimant::Survivor | Claimant::NextOfKin => {
+                let deceased = self.one_of(Role::Deceased, PeopleQuestion::DeceasedRelation)?;
+                let rank =
+                    household::survivors(self.vault, &deceased, p.claimant == Claimant::NextOfKin);
+                // Of one rank, the citizen when they are in it (they are the one filing).
+                // Nobody known: the heirs' list is where the family is added.
+                rank.iter()
+                    .find(|h| *h == ME)
+                    .or(rank.first())
                     .cloned()
                     .ok_or(Gap::Person(PeopleQuestion::Heirs))
             }
@@ -627,6 +663,27 @@ impl<'a> CaseScope<'a> {
                     {
                         Resolved::Blank
                     }
+                    None => Resolved::missing(Gap::Person(PeopleQuestion::Parents)),
+                }
+            }
+            Derived::JapaneseParent => {
+                let Some(child) = self.case.first(Role::Child) else {
+                    return Resolved::Blank;
+                };
+                let parents = household::parents(self.vault, child);
+                let wanted = match answers.get(household::JAPANESE_PARENTS).map(String::as_str) {
+                    Some("father") => Some(Sex::Male),
+                    Some("mother") => Some(Sex::Female),
+                    _ => None,
+                };
+                // Both Japanese: the family register they share, the citizen's when they
+                // are a parent.
+                let who = match wanted {
+                    Some(sex) => household::parent_of_sex(self.vault, child, sex),
+                    None => parents.first().cloned(),
+                };
+                match who {
+                    Some(parent) => self.person_fact(&parent, attribute, day, field),
                     None => Resolved::missing(Gap::Person(PeopleQuestion::Parents)),
                 }
             }

@@ -127,6 +127,43 @@ pub struct Shared {
     pub sent: bool,
 }
 
+/// The facts these procedures give once done (a claim made: "receives child allowance"),
+/// each with its owner: the household's, the case's, or the citizen's.
+fn given_facts(
+    catalog: &Catalog,
+    event: &Event,
+    case_id: &str,
+    procedures: &[String],
+) -> Vec<(FactKey, String)> {
+    event
+        .procedures
+        .iter()
+        .filter(|p| procedures.contains(&p.id))
+        .flat_map(|p| &p.gives)
+        .filter_map(|g| {
+            let def = catalog.fields.fields.get(&g.field)?;
+            let owner = match def.subject {
+                crate::catalog::Subject::Household => crate::vault::HOUSEHOLD.to_string(),
+                crate::catalog::Subject::Case => case_id.to_string(),
+                _ => ME.to_string(),
+            };
+            Some((
+                FactKey::new(&owner, def.attribute(&g.field)),
+                g.value.clone(),
+            ))
+        })
+        .collect()
+}
+
+/// Why a day cannot be the day a packet was handed over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HandOverError {
+    NoSuchPacket,
+    InTheFuture,
+    /// Before the sheet was prepared (that day).
+    BeforePrepared(Date),
+}
+
 /// How a fact changes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FactChange {
@@ -407,15 +444,31 @@ fn salvage(v: &Value) -> (AppState, Vec<String>) {
 /// the other parent; it is the household's now.
 fn tidy(s: &mut AppState) {
     const RECIPIENT: &str = "child_allowance_recipient";
-    let Some(mine) = s.vault.facts.get_mut(ME).and_then(|f| f.remove(RECIPIENT)) else {
-        return;
+    if let Some(mine) = s.vault.facts.get_mut(ME).and_then(|f| f.remove(RECIPIENT)) {
+        s.vault
+            .facts
+            .entry(crate::vault::HOUSEHOLD.to_string())
+            .or_default()
+            .entry(RECIPIENT.to_string())
+            .or_insert(mine);
+    }
+    // A birth answered "an employer's insurance" before it said whose: the app then took
+    // the citizen for the insured parent, so that is what the answer meant.
+    // With the citizen's sex unknown it cannot be told: the question is asked again.
+    let citizen = match crate::household::sex(&s.vault, ME) {
+        Some(crate::household::Sex::Female) => Some("employee_mother"),
+        Some(crate::household::Sex::Male) => Some("employee_father"),
+        None => None,
     };
-    s.vault
-        .facts
-        .entry(crate::vault::HOUSEHOLD.to_string())
-        .or_default()
-        .entry(RECIPIENT.to_string())
-        .or_insert(mine);
+    for c in s.cases.iter_mut().filter(|c| c.event == "birth") {
+        let key = crate::household::BABY_INSURANCE;
+        if c.answers.get(key).map(String::as_str) == Some("employee") {
+            match citizen {
+                Some(v) => c.answers.insert(key.to_string(), v.to_string()),
+                None => c.answers.remove(key),
+            };
+        }
+    }
 }
 
 impl AppState {
@@ -691,6 +744,9 @@ impl AppState {
             c.answers.insert(question.into(), value);
             c.drafts.remove(question);
         }
+        if self.case(case_id).is_some_and(|c| c.people_confirmed) {
+            self.note_parents_insurance(case_id, today);
+        }
     }
 
     /// Records a fact the citizen gave for what a form lacked: a new value from its start
@@ -774,7 +830,45 @@ impl AppState {
         if let Some(c) = self.case_mut(case_id) {
             *c = case;
         }
+        self.note_parents_insurance(case_id, today);
         Ok(())
+    }
+
+    /// Each parent's own insurance as the birth's answers tell it, a fact of that parent
+    /// from the day of the birth (the insured father is not the dependant mother). Said
+    /// again differently in the same case, it is corrected.
+    fn note_parents_insurance(&mut self, case_id: &str, today: Date) {
+        let Some(case) = self.case(case_id) else {
+            return;
+        };
+        let (Some(child), Some(born)) = (
+            case.first(Role::Child).map(str::to_string),
+            case.answers
+                .get("birth_date")
+                .and_then(|d| crate::iso_date::parse(d)),
+        ) else {
+            return;
+        };
+        let told = crate::household::birth_insurance(&case.answers);
+        let given = Provenance {
+            case: case_id.into(),
+            event: case.event.clone(),
+            how: How::Typed,
+            date: today,
+        };
+        for (sex, kind) in told {
+            let Some(parent) = crate::household::parent_of_sex(&self.vault, &child, sex) else {
+                continue;
+            };
+            let key = FactKey::new(&parent, "insurance_kind");
+            match self.vault.at(&key, born).cloned() {
+                Some(f) if f.value == kind => {}
+                Some(f) if f.given.case == case_id => {
+                    self.vault.set(&key, kind.into(), f.from, given.clone())
+                }
+                _ => self.vault.observe(&key, kind.into(), born, given.clone()),
+            }
+        }
     }
 
     /// Marks a procedure done (or not); done, what it gives becomes a fact.
@@ -799,40 +893,16 @@ impl AppState {
 
     /// What procedures give once done or handed over (child allowance claimed → received).
     fn settle(&mut self, catalog: &Catalog, case_id: &str, procedures: &[String], today: Date) {
-        let Some(case) = self.case(case_id) else {
+        let Some(event) = self.case(case_id).and_then(|c| catalog.event(&c.event)) else {
             return;
         };
-        let Some(event) = catalog.event(&case.event) else {
-            return;
-        };
-        let mut facts = Vec::new();
-        for p in event
-            .procedures
-            .iter()
-            .filter(|p| procedures.contains(&p.id))
-        {
-            for g in &p.gives {
-                let Some(def) = catalog.fields.fields.get(&g.field) else {
-                    continue;
-                };
-                let owner = match def.subject {
-                    crate::catalog::Subject::Household => crate::vault::HOUSEHOLD.to_string(),
-                    crate::catalog::Subject::Case => case_id.to_string(),
-                    _ => ME.to_string(),
-                };
-                facts.push((
-                    FactKey::new(&owner, def.attribute(&g.field)),
-                    g.value.clone(),
-                ));
-            }
-        }
         let given = Provenance {
             case: case_id.into(),
             event: event.id.clone(),
             how: How::Derived,
             date: today,
         };
-        for (key, value) in facts {
+        for (key, value) in given_facts(catalog, event, case_id, procedures) {
             if self.vault.latest(&key).map(|f| f.value.as_str()) != Some(value.as_str()) {
                 self.vault.set(&key, value, Some(today), given.clone());
             }
@@ -881,11 +951,7 @@ impl AppState {
         sent: bool,
         today: Date,
     ) {
-        let Some(record) = self
-            .case(case_id)
-            .and_then(|c| c.packets.get(packet_id))
-            .cloned()
-        else {
+        let Some(record) = self.packet(case_id, packet_id).cloned() else {
             return;
         };
         if record.status.provided() && !sent {
@@ -933,6 +999,75 @@ impl AppState {
             r.handed_over = (!sent).then_some(today);
         }
         self.settle(catalog, case_id, &record.procedures, today);
+    }
+
+    fn packet(&self, case_id: &str, packet_id: &str) -> Option<&PacketRecord> {
+        self.case(case_id)?.packets.get(packet_id)
+    }
+
+    /// Whether `on` can be the day a prepared packet was handed over: not before it was
+    /// prepared, not after today.
+    pub fn check_handed_over(
+        &self,
+        case_id: &str,
+        packet_id: &str,
+        on: Date,
+        today: Date,
+    ) -> Result<(), HandOverError> {
+        let prepared = self
+            .packet(case_id, packet_id)
+            .map(|r| r.date)
+            .ok_or(HandOverError::NoSuchPacket)?;
+        if on > today {
+            Err(HandOverError::InTheFuture)
+        } else if on < prepared {
+            Err(HandOverError::BeforePrepared(prepared))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Takes back "I have handed it over" (said by mistake, or for the wrong day): the
+    /// packet is prepared again, what was recorded as shared with its recipient goes, and
+    /// so do the facts its procedures gave on that day.
+    pub fn undo_hand_over(&mut self, catalog: &Catalog, case_id: &str, packet_id: &str) {
+        let Some(record) = self.packet(case_id, packet_id).cloned() else {
+            return;
+        };
+        let (PacketStatus::HandedOver, Some(day)) = (record.status, record.handed_over) else {
+            return;
+        };
+        self.shared.retain(|x| {
+            !(x.case == case_id
+                && !x.sent
+                && x.recipient == record.agency
+                && x.date == day
+                && record.procedures.contains(&x.procedure))
+        });
+        let given_keys: Vec<FactKey> = self
+            .case(case_id)
+            .and_then(|c| catalog.event(&c.event))
+            .map(|event| given_facts(catalog, event, case_id, &record.procedures))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(key, _)| key)
+            .collect();
+        for key in given_keys {
+            let history = self.vault.history(&key);
+            if let Some(last) = history.len().checked_sub(1) {
+                let f = &history[last];
+                if f.given.case == case_id && f.given.how == How::Derived && f.from == Some(day) {
+                    self.vault.remove_version(&key, last);
+                }
+            }
+        }
+        if let Some(r) = self
+            .case_mut(case_id)
+            .and_then(|c| c.packets.get_mut(packet_id))
+        {
+            r.status = PacketStatus::Prepared;
+            r.handed_over = None;
+        }
     }
 
     /// Prepares a packet and queues it for the endpoint with its idempotency key.

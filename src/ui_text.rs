@@ -244,6 +244,11 @@ pub enum Msg {
     GiveMissing,
     NothingToSend,
     MarkHandedOver,
+    NothingToFileTitle,
+    WhyListed,
+    ConfirmHandedOver,
+    NotHandedOverYet,
+    HandedOverInFuture,
     Reference,
     HandedOverOn,
     NothingPrepared,
@@ -892,6 +897,11 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         MarkHandedOver => ["窓口で渡した", "I have handed it over", "窓口で わたした"],
         Reference => ["控え番号（この端末の番号）", "Reference (this device's own)", "ひかえの 番号（この スマホの）"],
         HandedOverOn => ["渡した日", "Handed over on", "わたした 日"],
+        WhyListed => ["この手続きがある理由（あなたの答え）", "Why it is in your plan (your answers)", "この 手続きが ある わけ（あなたの こたえ）"],
+        NothingToFileTitle => ["届出はいらないもの（よく聞かれること）", "Nothing to file (people often ask)", "とどけが いらない もの（よく きかれる こと）"],
+        ConfirmHandedOver => ["渡したことを記録する", "Record it as handed over", "わたした ことを 記録 する"],
+        NotHandedOverYet => ["まだ渡していない（記録を取り消す）", "Not handed over yet (take the record back)", "まだ わたして いない（記録を けす）"],
+        HandedOverInFuture => ["渡した日は今日までの日付を入力してください", "The day you handed it over cannot be after today", "わたした 日は 今日 までの 日を 書いて ください"],
         NothingPrepared => ["まだ何も作成・送信していません。", "Nothing prepared or sent yet.", "まだ 何も 作って いません。"],
         History => ["これまでの記録", "History", "前の 記録"],
         Value => ["内容", "Value", "ないよう"],
@@ -2316,6 +2326,47 @@ pub fn handed_over_status(lang: Lang, agency: &str) -> String {
         Lang::Ja => format!("{agency}に渡したことを記録しました"),
         Lang::En => format!("Recorded as handed over to {agency}"),
         Lang::Easy => format!("{agency}に わたした ことを 記録 しました"),
+    }
+}
+
+/// One answer that puts a procedure in the plan: 「question」→「answer」.
+pub fn why_line(lang: Lang, question: &str, answer: &str) -> String {
+    match lang {
+        Lang::En => format!("“{question}” — {answer}"),
+        Lang::Ja | Lang::Easy => format!("「{question}」→「{answer}」"),
+    }
+}
+
+/// The question above the day a sheet was handed over.
+pub fn handed_over_when(lang: Lang, agency: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{agency}に渡した日"),
+        Lang::En => format!("The day you handed it over to {agency}"),
+        Lang::Easy => format!("{agency}に わたした 日"),
+    }
+}
+
+/// A day before the sheet existed.
+pub fn handed_over_before_prepared(lang: Lang, prepared: Date) -> String {
+    let day = format_date(prepared, lang);
+    match lang {
+        Lang::Ja => format!("渡した日は、書類を作った日（{day}）以後の日付を入力してください"),
+        Lang::En => {
+            format!("The day you handed it over cannot be before the sheet was made ({day})")
+        }
+        Lang::Easy => {
+            format!("わたした 日は 書類を 作った 日（{day}）より あとの 日を 書いて ください")
+        }
+    }
+}
+
+pub fn not_handed_over_status(lang: Lang, agency: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{agency}に渡した記録を取り消しました。書類は作成済みのままです"),
+        Lang::En => format!(
+            "The record of handing it over to {agency} is taken back; the sheet is still prepared"
+        ),
+        Lang::Easy => format!("{agency}に わたした 記録を けしました。書類は そのまま です"),
     }
 }
 

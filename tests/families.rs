@@ -51,7 +51,7 @@ fn d(s: &str) -> Date {
 }
 
 /// The death of the citizen's husband on 1 December 2026: a pensioner of 84.
-const HUSBAND_DIES: [(&str, &str); 15] = [
+const HUSBAND_DIES: [(&str, &str); 18] = [
     ("death_date", "2026-12-01"),
     ("known_date", "2026-12-01"),
     ("died_abroad", "no"),
@@ -60,8 +60,11 @@ const HUSBAND_DIES: [(&str, &str); 15] = [
     ("pension", "yes"),
     ("householder", "no"),
     ("child_allowance", "no"),
+    ("high_medical_bills", "no"),
     ("will", "none"),
     ("real_estate", "yes"),
+    ("vehicle", "none"),
+    ("disability_handbook", "no"),
     ("had_income", "yes"),
     ("estate_large", "yes"),
     ("life_insurance", "no"),
@@ -81,6 +84,10 @@ fn family_value(s: &AppState, ask: &Ask) -> String {
         ("ME", "my_number") => my_number("66677788899"),
         ("佐藤 健", "my_number") => my_number("55566677788"),
         ("佐藤 健", "bank_account") => "三井住友銀行 本店 7654321".into(),
+        ("佐藤 健", "insurance_kind") => "employee".into(),
+        ("ME", "nationality") => "ベトナム".into(),
+        (_, "my_number") => my_number("77788899900"),
+        (_, "insurance_kind") => "dependent".into(),
         (_, "bank_account") => "ゆうちょ 10180-22222222".into(),
         ("", "name") => "佐藤 花".into(),
         (_, "name_kana") => "サトウ ハナ".into(),
@@ -384,9 +391,12 @@ fn a_working_parents_death_gives_a_survivors_pension_and_no_unpaid_one() {
     let mut answers: Vec<(&str, &str)> = HUSBAND_DIES.to_vec();
     // A working man of 50: asked whether he was 65 (not for the 75-and-over insurance).
     answers[4] = ("insurance", "employee");
-    answers.insert(5, ("age_65", "no"));
-    answers[6] = ("pension", "no");
-    answers.insert(7, ("pension_insured", "employee"));
+    answers.insert(5, ("dependants_covered", "no"));
+    answers.insert(6, ("age_65", "no"));
+    answers[7] = ("pension", "no");
+    answers.insert(8, ("pension_insured", "employee"));
+    answers.insert(9, ("spouse_category3", "no"));
+    answers.insert(10, ("national_premiums_3y", "no"));
     let mut h = Drive::new();
     let case = h.open("death", today);
     h.answer(&case, today, &answers);
@@ -395,7 +405,7 @@ fn a_working_parents_death_gives_a_survivors_pension_and_no_unpaid_one() {
     assert!(!ps.contains(&"unpaid_pension".to_string()), "{ps:?}");
     assert!(!ps.contains(&"pension_death_notice".to_string()), "{ps:?}");
 
-    answers[7] = ("pension_insured", "none");
+    answers[8] = ("pension_insured", "none");
     let mut h = Drive::new();
     let case = h.open("death", today);
     h.answer(&case, today, &answers);
@@ -481,6 +491,87 @@ fn the_child_allowance_claimant_of_the_birth_claims_it_again_after_the_move() {
 }
 
 #[test]
+fn the_insured_father_files_the_babys_dependant_notice_and_the_mother_stays_a_dependant() {
+    // 健保則38条1項: the insured person files the 被扶養者（異動）届 through the employer;
+    // 健保法101条・114条: the lump sum is the insured's. Insurance is each person's fact.
+    let mut h = Drive::new();
+    let today = date(2026, 4, 20);
+    let birth = h.open("birth", today);
+    let mut answers = common::BIRTH_ANSWERS.to_vec();
+    // A Vietnamese mother (the citizen) and a Japanese father.
+    answers[3] = ("japanese_parents", "father");
+    answers[5] = ("parent_insurance", "employee_father");
+    answers[6] = ("mother_insurance", "dependent");
+    answers[8] = ("direct_payment", "no");
+    answers.remove(9);
+    h.answer(&birth, today, &answers);
+    h.people(
+        &birth,
+        today,
+        &[
+            ("my_part", "mother"),
+            ("other_parent", "new"),
+            ("other_parent_name", "佐藤 健"),
+            ("allowance_claimant", ME),
+        ],
+    );
+    h.fill(&birth, today, &family_value);
+    for p in ["baby_employee_insurance", "childbirth_lump_sum"] {
+        let form = h.form(&birth, today, p);
+        assert_eq!(form["applicant_name"], "佐藤 健", "{p}: the insured father");
+        assert_eq!(form["insurance_number"], "12-345", "{p}");
+    }
+    assert_eq!(
+        h.form(&birth, today, "baby_employee_insurance")["my_number"],
+        my_number("55566677788")
+    );
+    assert_eq!(
+        h.form(&birth, today, "baby_employee_insurance")["employer_name"],
+        "佐藤 健のemployer_name"
+    );
+    // The 出生届: the child enters the Japanese father's family register (戸籍法18条2項),
+    // so its 本籍 is his; the mother's nationality has its own row (戸籍法49条2項3号).
+    let registration = h.form(&birth, today, "birth_registration");
+    assert_eq!(registration["parents_honseki"], "佐藤 健のhonseki");
+    assert_eq!(registration["mother_nationality"], "ベトナム");
+    assert!(!registration.contains_key("father_nationality"));
+    let baby = h.case(&birth).first(Role::Child).unwrap().to_string();
+    let father =
+        hitotsu::household::parent_of_sex(&h.s.vault, &baby, hitotsu::household::Sex::Male)
+            .unwrap();
+    let insurance = |s: &AppState, who: &str| {
+        s.vault
+            .latest(&FactKey::new(who, "insurance_kind"))
+            .map(|f| f.value.clone())
+    };
+    assert_eq!(insurance(&h.s, &father).as_deref(), Some("employee"));
+    assert_eq!(insurance(&h.s, ME).as_deref(), Some("dependent"));
+    // No maternity allowance for a dependant; no insured's form names her.
+    let scope = h.s.scope(&h.c, &birth, today).unwrap();
+    let ps: Vec<&str> = scope
+        .applicable(&scope.answers())
+        .into_iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert!(!ps.contains(&"maternity_allowance"), "{ps:?}");
+    h.hand_over_all(&birth, today);
+
+    // At the move her own insurance is known: a dependant, not "employer's, as the insured".
+    let today = date(2026, 5, 20);
+    let moving = h.open("moving", today);
+    h.answer(
+        &moving,
+        today,
+        &[("move_kind", "other_city"), ("move_date", "2026-06-01")],
+    );
+    let scope = h.s.scope(&h.c, &moving, today).unwrap();
+    assert_eq!(
+        scope.known("insurance").map(|k| k.value),
+        Some("dependent".to_string())
+    );
+}
+
+#[test]
 fn child_allowance_stored_on_the_citizen_by_the_last_release_is_the_households_now() {
     // The last release's settle gave "receives child allowance" to the citizen: the same
     // state, the fact where that release wrote it.
@@ -537,4 +628,134 @@ fn life_stages_fall_on_the_days_the_law_counts() {
     // 後期高齢者医療: from the 75th birthday; born 29 February, on 1 March.
     assert_eq!(day("elderly_medical_75", d("1952-02-29")), d("2027-03-01"));
     assert_eq!(day("elderly_medical_75", d("1951-12-06")), d("2026-12-06"));
+}
+
+/// Who claims a procedure of the case (an error when the page must still say who).
+fn claimant_of(h: &Drive, case: &str, today: Date, procedure: &str) -> Option<String> {
+    let scope = h.s.scope(&h.c, case, today).unwrap();
+    let answers = scope.answers();
+    let p = scope
+        .applicable(&answers)
+        .into_iter()
+        .find(|p| p.id == procedure)
+        .unwrap_or_else(|| panic!("{procedure} applies"));
+    scope.claimant(p, &answers).ok()
+}
+
+#[test]
+fn with_no_spouse_the_pensions_go_to_the_next_rank_the_acts_name() {
+    // 国年法19条1項・37条の2, 厚年法37条1項・59条1項: spouse, children, parents, grandchildren,
+    // grandparents (and for what was owed, brothers and sisters).
+    let today = date(2026, 12, 6);
+    let father_dies: Vec<(&str, &str)> = HUSBAND_DIES.to_vec();
+    let mut h = Drive::new();
+    let case = h.open("death", today);
+    h.answer(&case, today, &father_dies);
+    h.people(
+        &case,
+        today,
+        &[
+            ("deceased_kin", "parent-male"),
+            ("lived_with", "no"),
+            ("surviving_spouse", "nobody"),
+        ],
+    );
+    for p in ["unpaid_pension", "survivors_pension"] {
+        assert_eq!(
+            claimant_of(&h, &case, today, p).as_deref(),
+            Some(ME),
+            "{p}: a widower's child claims"
+        );
+    }
+
+    let mut h = Drive::new();
+    let case = h.open("death", today);
+    h.answer(&case, today, &father_dies);
+    h.people(
+        &case,
+        today,
+        &[
+            ("deceased_kin", "sibling"),
+            ("lived_with", "yes"),
+            ("surviving_spouse", "nobody"),
+        ],
+    );
+    assert_eq!(
+        claimant_of(&h, &case, today, "unpaid_pension").as_deref(),
+        Some(ME),
+        "an unmarried brother's pension owed: his sister claims (国年法19条1項)"
+    );
+    assert_eq!(
+        claimant_of(&h, &case, today, "survivors_pension"),
+        None,
+        "a sister is not among the survivors: the page must name one the law does"
+    );
+}
+
+#[test]
+fn the_national_insurance_ends_by_the_head_of_household_alive() {
+    // 国保法9条1項 (国保則11条): the 世帯主 files the loss. The widow's son is the head:
+    // his form, hers as his proxy. Had the husband been the head, the citizen files.
+    let today = date(2026, 12, 6);
+    let mut answers: Vec<(&str, &str)> = HUSBAND_DIES.to_vec();
+    answers[4] = ("insurance", "national");
+    answers.insert(5, ("age_65", "yes"));
+    let mut h = Drive::new();
+    let case = h.open("death", today);
+    h.answer(&case, today, &answers);
+    h.people(
+        &case,
+        today,
+        &[
+            ("deceased_kin", "spouse-male"),
+            ("lived_with", "yes"),
+            ("new_heir_name", "高橋 大輔"),
+            ("new_heir_kin", "child"),
+        ],
+    );
+    assert_eq!(
+        claimant_of(&h, &case, today, "national_insurance_loss").as_deref(),
+        Some(ME),
+        "a head the device does not know: the citizen"
+    );
+    let son = h
+        .case(&case)
+        .role(Role::Heirs)
+        .iter()
+        .find(|p| *p != ME)
+        .unwrap()
+        .clone();
+    h.s.vault.set(
+        &FactKey::new(hitotsu::vault::HOUSEHOLD, "head"),
+        son.clone(),
+        None,
+        hitotsu::vault::Provenance {
+            case: case.clone(),
+            event: "death".into(),
+            how: hitotsu::vault::How::Typed,
+            date: today,
+        },
+    );
+    assert_eq!(
+        claimant_of(&h, &case, today, "national_insurance_loss"),
+        Some(son),
+        "the son, the head"
+    );
+    let deceased = h.case(&case).first(Role::Deceased).unwrap().to_string();
+    h.s.vault.set(
+        &FactKey::new(hitotsu::vault::HOUSEHOLD, "head"),
+        deceased,
+        None,
+        hitotsu::vault::Provenance {
+            case: case.clone(),
+            event: "death".into(),
+            how: hitotsu::vault::How::Typed,
+            date: today,
+        },
+    );
+    assert_eq!(
+        claimant_of(&h, &case, today, "national_insurance_loss").as_deref(),
+        Some(ME),
+        "the head who died: the citizen, who names the next head"
+    );
 }

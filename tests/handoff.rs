@@ -45,6 +45,7 @@ fn value(_: &AppState, ask: &Ask) -> String {
         "bank_account" => "ゆうちょ銀行 〇一八支店 普通 1234567".into(),
         "honseki" => "東京都千代田区千代田一丁目一番".into(),
         "insurance_number" => "12-345678".into(),
+        "insurance_kind" => "national".into(),
         "income_summary" | "estate_value" => "12000000".into(),
         "sex" => "male".into(),
         "birth_time" => "午前10時30分".into(),

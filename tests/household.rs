@@ -66,6 +66,9 @@ fn value(s: &AppState, ask: &Ask) -> String {
         ("taro", "bank_account") => "ゆうちょ 10180-11111111".into(),
         ("taro", "honseki") => "東京都千代田区千代田1".into(),
         ("hanako", "birth_date") => "1990-07-07".into(),
+        ("hanako", "phone") => "090-8765-4321".into(),
+        ("hanako", "my_number") => my_number("23456789012"),
+        ("hanako", "bank_account") => "ゆうちょ 10180-22222222".into(),
         ("baby", "name") => "山田 𠮷子".into(),
         ("baby", "name_kana") => "ヤマダ ヨシコ".into(),
         ("baby", "sex") => "female".into(),
@@ -80,6 +83,7 @@ fn value(s: &AppState, ask: &Ask) -> String {
         ("kazuko", "bank_account") => "静岡銀行 本店 2222222".into(),
         ("kazuko", "address") => FATHER_HOME.into(),
         (_, "insurance_number") => "12-345".into(),
+        (_, "insurance_kind") => "national".into(),
         (_, "income_summary" | "estate_value") => "1000000".into(),
         (_, "sex") => "male".into(),
         (_, a) if a.contains("date") => "2026-01-01".into(),
@@ -150,16 +154,23 @@ fn a_household_through_a_birth_a_move_and_a_death() {
             // household's only child is a baby, so no school-age children.
             ("insurance", "national"),
             ("child_allowance", "yes"),
+            ("children_move", "yes"),
+            // The baby's vaccinations: the new city's forms (予防接種法5条1項).
+            ("vaccination_children", "yes"),
             ("school_children", "no"),
+            ("elderly_moves", "no"),
+            ("care_certified", "no"),
             ("seal_registered", "no"),
             ("has_licence", "no"),
             ("has_vehicle", "no"),
+            ("has_dog", "no"),
         ],
     );
     assert_eq!(
         h.confirmed - before,
-        3,
-        "insurance, child allowance and school-age children are confirmed, not asked"
+        4,
+        "insurance, child allowance, children of allowance age and of school age are \
+         confirmed, not asked"
     );
     let proposed = h.people(&moving, today, &[]);
     assert_eq!(
@@ -375,9 +386,13 @@ fn a_shared_device_knows_whose_details_it_holds() {
             ("birth_date", "2026-04-16"),
             ("born_abroad", "no"),
             ("japanese_parent", "yes"),
-            ("parent_insurance", "employee"),
+            ("japanese_parents", "both"),
+            ("allowance_older_child", "no"),
+            ("parent_insurance", "employee_mother"),
             ("birth_weight_g", "3100"),
             ("direct_payment", "yes"),
+            ("birth_cost_below_grant", "no"),
+            ("parental_leave", "no"),
         ],
     );
     h.people(

@@ -89,3 +89,37 @@ fn an_export_of_version_2_imports() {
     let s = AppState::import(&file).expect("a version-2 export imports");
     assert_eq!(s.cases.len(), 2);
 }
+
+#[test]
+fn a_birth_that_said_an_employers_insurance_keeps_whose_it_meant() {
+    // The last release asked only "an employer's insurance" and took the citizen (here the
+    // father) for the insured parent; the answer now says whose.
+    let raw = std::fs::read_to_string(format!(
+        "{}/tests/data/state-v3-employer-insurance.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let (s, problem) = AppState::from_stored(Some(&raw));
+    assert_eq!(problem, None);
+    assert_eq!(
+        s.cases[0]
+            .answers
+            .get("parent_insurance")
+            .map(String::as_str),
+        Some("employee_father")
+    );
+    // The citizen as a woman: her own employer's insurance.
+    let mut her: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    her["vault"]["facts"]["me"]["sex"][0]["value"] = "female".into();
+    let (s, _) = AppState::from_stored(Some(&her.to_string()));
+    assert_eq!(
+        s.cases[0]
+            .answers
+            .get("parent_insurance")
+            .map(String::as_str),
+        Some("employee_mother")
+    );
+    // Loaded twice, the same.
+    let again = AppState::from_stored(Some(&serde_json::to_string(&s).unwrap())).0;
+    assert_eq!(again.cases[0].answers, s.cases[0].answers);
+}

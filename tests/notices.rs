@@ -47,6 +47,7 @@ fn value(s: &AppState, ask: &Ask) -> String {
         (_, Some("山田 和子"), "birth_date") => "1956-03-10",
         (_, Some("山田 一郎"), "birth_date") => "1950-02-01",
         (_, _, "birth_date") => "1960-01-01",
+        (_, _, "insurance_kind") => "national",
         (_, _, "my_number") => return my_number("12345678901"),
         (_, _, "name") => "山田 𠮷子",
         (_, _, "name_kana") => "ヤマダ ヨシコ",
@@ -507,7 +508,13 @@ fn birth_on_the_23rd() -> (Drive, String, Checkpoints, Date, Vec<Notice>) {
     h.answer(
         &birth,
         today,
-        &[("birth_date", "2026-04-16"), ("born_abroad", "no")],
+        &[
+            ("birth_date", "2026-04-16"),
+            ("born_abroad", "no"),
+            ("japanese_parent", "yes"),
+            ("japanese_parents", "both"),
+            ("allowance_older_child", "no"),
+        ],
     );
     let cp = checkpoints();
     let day = date(2026, 4, 23);

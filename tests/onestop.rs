@@ -39,9 +39,13 @@ fn born() -> (Drive, String) {
             ("birth_date", "2026-04-16"),
             ("born_abroad", "no"),
             ("japanese_parent", "yes"),
-            ("parent_insurance", "employee"),
+            ("japanese_parents", "both"),
+            ("allowance_older_child", "no"),
+            ("parent_insurance", "employee_mother"),
             ("birth_weight_g", "2980"),
             ("direct_payment", "yes"),
+            ("birth_cost_below_grant", "no"),
+            ("parental_leave", "no"),
         ],
     );
     h.people(
@@ -106,7 +110,8 @@ fn packets_carry_only_what_their_recipient_needs() {
     h.s.mark_done(&h.c, &birth, "newborn_visit_card", true, today);
     let all = h.packets(&birth, today);
     let agencies: Vec<&str> = all.iter().map(|p| p.agency.as_str()).collect();
-    assert_eq!(agencies, ["city_office", "employer"]);
+    // The support for pregnant women's second claim goes to the health centre.
+    assert_eq!(agencies, ["city_office", "employer", "health_center"]);
     let scope = h.s.scope(&h.c, &birth, today).unwrap();
     let answers = scope.answers();
     for packet in &all {
@@ -169,14 +174,15 @@ fn handing_over_records_exactly_what_was_shared_and_prepared_is_not_given() {
     assert!(!h.s.finished(&h.c, &birth, today));
     h.s.hand_over(&h.c, &birth, &id, false, today);
     let fields: BTreeSet<&str> = h.s.shared.iter().map(|s| s.field.as_str()).collect();
-    let wanted: BTreeSet<&str> = employer.forms[0]
-        .facts
+    let wanted: BTreeSet<&str> = employer
+        .forms
         .iter()
+        .flat_map(|f| &f.facts)
         .map(|(f, _)| f.as_str())
         .collect();
     assert_eq!(
         fields, wanted,
-        "only the employer's form is recorded as shared"
+        "only the employer's forms are recorded as shared"
     );
     assert!(h
         .s
@@ -228,7 +234,7 @@ fn the_flow_goes_to_the_people_page_then_each_person_then_the_check_page() {
         &birth,
         today,
         &[
-            ("my_part", "father"),
+            ("my_part", "mother"),
             ("other_parent", "nobody"),
             ("allowance_claimant", ME),
         ],
@@ -267,7 +273,7 @@ fn the_flow_goes_to_the_people_page_then_each_person_then_the_check_page() {
     // What is worked out (the 続柄) has no fact of its own.
     assert!(all
         .iter()
-        .any(|u| u.field == "applicant_relation" && u.fact.is_none() && u.value == "父"));
+        .any(|u| u.field == "applicant_relation" && u.fact.is_none() && u.value == "母"));
 }
 
 #[test]
@@ -307,5 +313,59 @@ fn labels_values_and_lookups_come_from_the_catalog() {
     assert_eq!(
         c.procedure("birth", "birth_registration").unwrap().title.ja,
         "出生届"
+    );
+}
+
+#[test]
+fn the_day_a_sheet_was_handed_over_is_chosen_checked_and_can_be_taken_back() {
+    use hitotsu::state::HandOverError;
+    use hitotsu::vault::{FactKey, HOUSEHOLD};
+    let (mut h, birth) = born();
+    let prepared_on = date(2026, 4, 21);
+    h.fill(&birth, prepared_on, &value);
+    let city = h
+        .packets(&birth, prepared_on)
+        .into_iter()
+        .find(|p| p.agency == "city_office")
+        .unwrap();
+    let id = h.s.prepare(&birth, &city, prepared_on).unwrap();
+    let vault_before = h.s.vault.clone();
+    let today = date(2026, 4, 24);
+    assert_eq!(
+        h.s.check_handed_over(&birth, &id, date(2026, 4, 25), today),
+        Err(HandOverError::InTheFuture)
+    );
+    assert_eq!(
+        h.s.check_handed_over(&birth, &id, date(2026, 4, 20), today),
+        Err(HandOverError::BeforePrepared(prepared_on))
+    );
+    let on = date(2026, 4, 22);
+    assert_eq!(h.s.check_handed_over(&birth, &id, on, today), Ok(()));
+    h.s.hand_over(&h.c, &birth, &id, false, on);
+    let record = &h.s.case(&birth).unwrap().packets[&id];
+    assert_eq!(
+        (record.status, record.handed_over),
+        (PacketStatus::HandedOver, Some(on))
+    );
+    assert!(!h.s.shared.is_empty() && h.s.shared.iter().all(|x| x.date == on));
+    // The child allowance claimed: the household receives it from the day it was handed over.
+    let receives = FactKey::new(HOUSEHOLD, "child_allowance_recipient");
+    let version = h.s.vault.latest(&receives).expect("the claim gives a fact");
+    assert_eq!((version.value.as_str(), version.from), ("yes", Some(on)));
+
+    h.s.undo_hand_over(&h.c, &birth, &id);
+    let record = &h.s.case(&birth).unwrap().packets[&id];
+    assert_eq!(
+        (record.status, record.handed_over),
+        (PacketStatus::Prepared, None)
+    );
+    assert!(
+        h.s.shared.is_empty(),
+        "nothing was given to anyone after all"
+    );
+    assert_eq!(
+        h.s.vault.history(&receives),
+        vault_before.history(&receives),
+        "what the claim gave goes with it"
     );
 }

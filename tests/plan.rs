@@ -93,9 +93,14 @@ fn birth_in_japan_with_national_insurance() {
         ("birth_date", "2026-04-16"),
         ("born_abroad", "no"),
         ("japanese_parent", "yes"),
+        ("japanese_parents", "both"),
+        ("allowance_older_child", "no"),
         ("parent_insurance", "national"),
+        ("mother_insurance", "national"),
         ("birth_weight_g", "2980"),
         ("direct_payment", "yes"),
+        ("birth_cost_below_grant", "no"),
+        ("parental_leave", "no"),
     ]);
     assert!(first_unanswered(birth, &a).is_none());
     let plan = build_plan(&c, "birth", &a, &BTreeSet::new(), date(2026, 4, 20));
@@ -106,6 +111,10 @@ fn birth_in_japan_with_national_insurance() {
         "baby_national_insurance",
         "child_medical_subsidy",
         "newborn_visit_card",
+        // The mother in the national pension: her contributions around the birth are
+        // waived (国年法88条の2); the support for pregnant women's second claim.
+        "pension_maternity_exemption",
+        "pregnancy_support_second",
     ]
     .into();
     assert_eq!(got, expected);
@@ -130,15 +139,64 @@ fn birth_in_japan_with_national_insurance() {
 }
 
 #[test]
+fn a_second_child_of_a_working_mother_raises_the_allowance_and_pays_her_leave() {
+    let c = catalog();
+    let a = answers(&[
+        ("birth_date", "2026-04-16"),
+        ("born_abroad", "no"),
+        ("japanese_parent", "yes"),
+        ("japanese_parents", "both"),
+        ("allowance_older_child", "yes"),
+        ("parent_insurance", "employee_mother"),
+        ("birth_weight_g", "3010"),
+        ("direct_payment", "yes"),
+        ("birth_cost_below_grant", "yes"),
+        ("parental_leave", "yes"),
+    ]);
+    assert_eq!(
+        first_unanswered(c.event("birth").unwrap(), &a).map(|q| q.id.as_str()),
+        None,
+        "the mother's own insurance is the baby's: not asked again"
+    );
+    let plan = build_plan(&c, "birth", &a, &BTreeSet::new(), date(2026, 4, 20));
+    let got = ids(&plan);
+    // Already receiving: a 額改定請求 (児童手当法9条), not a second 認定請求.
+    assert!(got.contains(&"child_allowance_increase") && !got.contains(&"child_allowance"));
+    // 15 days from the day after the birth, as for a first claim.
+    assert_eq!(
+        due_of(&plan, "child_allowance_increase"),
+        Some(date(2026, 5, 1))
+    );
+    for id in [
+        "maternity_allowance",
+        "childbirth_lump_sum_difference",
+        "childcare_leave_benefit",
+        "baby_employee_insurance",
+    ] {
+        assert!(got.contains(&id), "{id} in {got:?}");
+    }
+    // Time bars of 2 years from the day after the birth (健保法193条), not moved.
+    assert_eq!(
+        due_of(&plan, "childbirth_lump_sum_difference"),
+        Some(date(2028, 4, 16))
+    );
+    assert!(!got.contains(&"pension_maternity_exemption"));
+}
+
+#[test]
 fn small_baby_born_abroad_with_employer_insurance() {
     let c = catalog();
     let a = answers(&[
         ("birth_date", "2026-01-20"),
         ("born_abroad", "yes"),
         ("japanese_parent", "yes"),
-        ("parent_insurance", "employee"),
+        ("japanese_parents", "both"),
+        ("allowance_older_child", "no"),
+        ("parent_insurance", "employee_father"),
+        ("mother_insurance", "dependent"),
         ("birth_weight_g", "2100"),
         ("direct_payment", "unsure"),
+        ("parental_leave", "no"),
     ]);
     let plan = build_plan(&c, "birth", &a, &BTreeSet::new(), date(2026, 4, 1));
     let got = ids(&plan);
@@ -174,13 +232,21 @@ fn moving_to_another_city_with_the_card_and_a_car() {
         ("foreign_resident", "no"),
         ("insurance", "national"),
         ("child_allowance", "yes"),
+        ("children_move", "yes"),
+        ("vaccination_children", "yes"),
         ("school_children", "yes"),
+        // The grandmother of 78 moves with them, across a prefecture border, certified
+        // for care; and the dog.
+        ("elderly_moves", "yes"),
+        ("other_prefecture", "yes"),
+        ("care_certified", "yes"),
         ("seal_registered", "no"),
         ("has_licence", "yes"),
         ("has_vehicle", "yes"),
         ("vehicle_kind", "registered"),
+        ("has_dog", "yes"),
     ]);
-    assert!(first_unanswered(moving, &a).is_none());
+    assert_eq!(first_unanswered(moving, &a).map(|q| q.id.as_str()), None);
     let plan = build_plan(&c, "moving", &a, &BTreeSet::new(), date(2026, 3, 20));
     let got = ids(&plan);
     for id in [
@@ -193,9 +259,27 @@ fn moving_to_another_city_with_the_card_and_a_car() {
         "driving_licence_address",
         "vehicle_registration",
         "mail_forwarding",
+        "child_medical_subsidy_new_city",
+        "vaccination_forms_new_city",
+        "late_elderly_leave",
+        "late_elderly_join",
+        "care_certificate_old",
+        "care_certification_new",
+        "dog_registration_change",
     ] {
         assert!(got.contains(&id), "{id} in {got:?}");
     }
+    // 14 days from the move (高確法施行規則10条, 介護保険法36条): 11 April is a Saturday.
+    assert_eq!(due_of(&plan, "late_elderly_join"), Some(date(2026, 4, 13)));
+    assert_eq!(
+        due_of(&plan, "care_certification_new"),
+        Some(date(2026, 4, 13))
+    );
+    // 30 days for the dog (狂犬病予防法4条4項).
+    assert_eq!(
+        due_of(&plan, "dog_registration_change"),
+        Some(date(2026, 4, 27))
+    );
     for id in [
         "moving_in",
         "change_of_address_within",
@@ -253,8 +337,11 @@ fn a_death_at_the_end_of_november() {
         ("householder", "yes"),
         ("household_remaining", "yes"),
         ("child_allowance", "no"),
+        ("high_medical_bills", "yes"),
         ("will", "handwritten_home"),
         ("real_estate", "yes"),
+        ("vehicle", "kei"),
+        ("disability_handbook", "yes"),
         ("had_income", "unsure"),
         ("estate_large", "no"),
         ("life_insurance", "yes"),
@@ -278,6 +365,24 @@ fn a_death_at_the_end_of_november() {
         Some(date(2029, 11, 30))
     );
     assert!(!ids(&plan).contains(&"inheritance_tax_return"));
+    // A 75-year-old's last hospital bills: the heirs claim the high-cost refund (the
+    // deceased was their own insured, not the head's dependant); the kei car, the
+    // certificate to return, the property tax representative.
+    for p in [
+        "high_cost_medical_heirs",
+        "light_vehicle_inheritance",
+        "disability_handbook_return",
+        "fixed_asset_tax_representative",
+    ] {
+        assert!(ids(&plan).contains(&p), "{p} in {:?}", ids(&plan));
+    }
+    for p in [
+        "vehicle_inheritance",
+        "high_cost_medical_head",
+        "death_lump_sum",
+    ] {
+        assert!(!ids(&plan).contains(&p), "{p} not in the plan");
+    }
     // The funeral grant's date is not known yet: no due date, no guess.
     let grant = item(&plan, "funeral_grant");
     assert_eq!((grant.due, grant.group), (None, Group::NoFixed));
@@ -289,6 +394,67 @@ fn a_death_at_the_end_of_november() {
     let permit = item(&plan, "cremation_permit");
     assert!(permit.waits_for.is_empty());
     assert_eq!(item(&plan, "death_registration").group, Group::Done);
+}
+
+#[test]
+fn an_employees_death_leaves_his_dependants_to_join_the_national_schemes_in_14_days() {
+    // 国保法施行規則3条 and 国年法施行規則6条の2第1項: 14 days; the dependants lose the
+    // employer's insurance the day after the death, which is the first day counted.
+    let c = catalog();
+    let death = c.event("death").unwrap();
+    let a = answers(&[
+        ("death_date", "2026-11-30"),
+        ("known_date", "2026-11-30"),
+        ("died_abroad", "no"),
+        ("residence_card", "no"),
+        ("insurance", "employee"),
+        ("dependants_covered", "yes"),
+        ("age_65", "no"),
+        ("pension", "no"),
+        ("pension_insured", "employee"),
+        ("spouse_category3", "yes"),
+        ("national_premiums_3y", "yes"),
+        ("householder", "no"),
+        ("child_allowance", "no"),
+        ("high_medical_bills", "no"),
+        ("will", "none"),
+        ("real_estate", "no"),
+        ("vehicle", "car"),
+        ("disability_handbook", "no"),
+        ("had_income", "no"),
+        ("estate_large", "no"),
+        ("life_insurance", "no"),
+        ("funeral_done", "no"),
+    ]);
+    assert_eq!(first_unanswered(death, &a).map(|q| q.id.as_str()), None);
+    let plan = build_plan(&c, "death", &a, &BTreeSet::new(), date(2026, 12, 1));
+    assert_eq!(
+        due_of(&plan, "national_insurance_join_dependants"),
+        Some(date(2026, 12, 14))
+    );
+    assert_eq!(
+        due_of(&plan, "pension_category_change"),
+        Some(date(2026, 12, 14))
+    );
+    // 36 months of national pension premiums paid earlier: the lump sum, 2 years (国年法
+    // 102条4項), a time bar not moved off a closed day; the widow's pension as the choice.
+    assert_eq!(due_of(&plan, "death_lump_sum"), Some(date(2028, 11, 30)));
+    assert!(ids(&plan).contains(&"widows_pension"));
+    assert!(ids(&plan).contains(&"vehicle_inheritance"));
+    assert!(!ids(&plan).contains(&"light_vehicle_inheritance"));
+    let asides: Vec<&str> = death
+        .nothing_to_file
+        .iter()
+        .map(|n| n.id.as_str())
+        .collect();
+    assert_eq!(
+        asides,
+        [
+            "driving_licence_after_death",
+            "passport_after_death",
+            "seal_registration_after_death"
+        ]
+    );
 }
 
 #[test]
@@ -353,9 +519,13 @@ fn born_abroad_the_allowance_and_insurance_wait_for_a_japanese_address() {
         ("birth_date", "2026-01-20"),
         ("born_abroad", "yes"),
         ("japanese_parent", "yes"),
+        ("japanese_parents", "both"),
+        ("allowance_older_child", "no"),
         ("parent_insurance", "national"),
+        ("mother_insurance", "national"),
         ("birth_weight_g", "3000"),
         ("direct_payment", "no"),
+        ("parental_leave", "no"),
     ]);
     let plan = build_plan(&c, "birth", &a, &BTreeSet::new(), date(2026, 2, 1));
     for id in ["child_allowance", "baby_national_insurance"] {
@@ -372,6 +542,7 @@ fn born_abroad_the_allowance_and_insurance_wait_for_a_japanese_address() {
         ("foreign_resident", "no"),
         ("insurance", "national"),
         ("children", "yes"),
+        ("vaccination_children", "no"),
         ("school_children", "no"),
         ("has_licence", "no"),
     ]);
@@ -395,9 +566,14 @@ fn the_insured_parent_has_five_days_for_the_dependant_notification() {
         ("birth_date", "2026-04-16"),
         ("born_abroad", "no"),
         ("japanese_parent", "yes"),
-        ("parent_insurance", "employee"),
+        ("japanese_parents", "both"),
+        ("allowance_older_child", "no"),
+        ("parent_insurance", "employee_father"),
+        ("mother_insurance", "dependent"),
         ("birth_weight_g", "3000"),
         ("direct_payment", "yes"),
+        ("birth_cost_below_grant", "no"),
+        ("parental_leave", "no"),
     ]);
     let plan = build_plan(&c, "birth", &a, &BTreeSet::new(), date(2026, 4, 17));
     // From the day after the birth: 21 April (Tue).
@@ -553,9 +729,13 @@ fn a_baby_without_japanese_nationality_needs_a_status_of_residence_within_30_day
         ("birth_date", "2026-04-16"),
         ("born_abroad", "no"),
         ("japanese_parent", "no"),
+        ("allowance_older_child", "no"),
         ("parent_insurance", "national"),
+        ("mother_insurance", "national"),
         ("birth_weight_g", "2980"),
         ("direct_payment", "yes"),
+        ("birth_cost_below_grant", "no"),
+        ("parental_leave", "no"),
     ]);
     let plan = build_plan(&c, "birth", &a, &BTreeSet::new(), date(2026, 4, 20));
     assert_eq!(
@@ -569,6 +749,7 @@ fn a_baby_without_japanese_nationality_needs_a_status_of_residence_within_30_day
         ("birth_date", "2026-04-16"),
         ("born_abroad", "no"),
         ("japanese_parent", "yes"),
+        ("japanese_parents", "both"),
     ]);
     let plan = build_plan(&c, "birth", &japanese, &BTreeSet::new(), date(2026, 4, 20));
     assert!(!ids(&plan).contains(&"residence_status_acquisition"));
@@ -593,4 +774,32 @@ fn a_foreign_residents_card_is_returned_within_14_days_of_the_death() {
         date(2026, 12, 1),
     );
     assert!(!ids(&plan).contains(&"residence_card_return"));
+}
+
+#[test]
+fn each_procedure_says_which_answers_put_it_in_the_plan() {
+    use hitotsu::questionnaire::reasons;
+    let c = catalog();
+    let death = c.event("death").unwrap();
+    let a = answers(&common::DEATH_ANSWERS);
+    let why = |id: &str| -> Vec<(String, String)> {
+        let p = death.procedures.iter().find(|p| p.id == id).unwrap();
+        reasons(death, &p.when, &a)
+            .into_iter()
+            .map(|(q, v)| (q.id.clone(), v.to_string()))
+            .collect()
+    };
+    // A pensioner: the survivors' pension because of the pension; the question of being
+    // insured was never asked, so it is no reason.
+    assert_eq!(
+        why("survivors_pension"),
+        [("pension".to_string(), "yes".to_string())]
+    );
+    // 65 or over was not asked of someone in the 75-and-over insurance: that answer alone.
+    assert_eq!(
+        why("care_insurance_loss"),
+        [("insurance".to_string(), "elderly".to_string())]
+    );
+    // Every death has a death notification: no answer to name.
+    assert_eq!(why("bank_accounts"), []);
 }

@@ -76,20 +76,26 @@ pub fn my_number(first11: &str) -> String {
     format!("{first11}{check}")
 }
 
-/// A birth as most tests answer it: born 16 April 2026 in Japan, national health insurance,
-/// 2980 g, the lump sum paid directly to the hospital.
-pub const BIRTH_ANSWERS: [(&str, &str); 6] = [
+/// A birth as most tests answer it: born 16 April 2026 in Japan, the first child, national
+/// health insurance for baby and mother, 2980 g, the lump sum paid directly to the
+/// hospital and all used, nobody taking childcare leave.
+pub const BIRTH_ANSWERS: [(&str, &str); 11] = [
     ("birth_date", "2026-04-16"),
     ("born_abroad", "no"),
     ("japanese_parent", "yes"),
+    ("japanese_parents", "both"),
+    ("allowance_older_child", "no"),
     ("parent_insurance", "national"),
+    ("mother_insurance", "national"),
     ("birth_weight_g", "2980"),
     ("direct_payment", "yes"),
+    ("birth_cost_below_grant", "no"),
+    ("parental_leave", "no"),
 ];
 
 /// The death of the citizen's father on 30 November 2026, known that day: an elderly
 /// pensioner with real estate, the funeral held on 3 December.
-pub const DEATH_ANSWERS: [(&str, &str); 15] = [
+pub const DEATH_ANSWERS: [(&str, &str); 18] = [
     ("death_date", "2026-11-30"),
     ("known_date", "2026-11-30"),
     ("died_abroad", "no"),
@@ -98,8 +104,11 @@ pub const DEATH_ANSWERS: [(&str, &str); 15] = [
     ("pension", "yes"),
     ("householder", "no"),
     ("child_allowance", "no"),
+    ("high_medical_bills", "no"),
     ("will", "none"),
     ("real_estate", "yes"),
+    ("vehicle", "none"),
+    ("disability_handbook", "no"),
     ("had_income", "unsure"),
     ("estate_large", "unsure"),
     ("life_insurance", "no"),

@@ -10,15 +10,20 @@ test('birth: home to plan, with due dates counted as the law counts them', async
   await page.getByRole('button', { name: /出生/ }).click();
 
   await expect(page).toHaveURL(/\/case\/c1\/q\/birth_date$/);
-  await expect(page.locator('.caption')).toHaveText('出生 — 質問 1 / 6');
+  await expect(page.locator('.caption')).toHaveText('出生 — 質問 1 / 8');
   const steps = [
     // The Japanese era form is accepted, and full-width digits too.
     [answerText, '赤ちゃんが生まれた日はいつですか', '令和8年4月16日'],
     [answerChoice, '赤ちゃんは日本国外で生まれましたか', 'いいえ'],
     [answerChoice, '赤ちゃんの父または母は日本国籍ですか', 'はい'],
-    [answerChoice, '赤ちゃんが入る健康保険はどれですか', '国民健康保険（市区町村）'],
+    [answerChoice, '日本国籍なのはどちらの親ですか', '父も母も日本国籍'],
+    [answerChoice, '上のお子さんの分の児童手当を、すでに受け取っていますか', 'いいえ'],
+    [answerChoice, '赤ちゃんは誰の健康保険に入りますか', '国民健康保険（市区町村）'],
+    [answerChoice, '赤ちゃんのお母さんは、出産の前にどの健康保険に入っていましたか', '国民健康保険'],
     [answerText, '生まれたときの体重は何グラムでしたか', '２９８０'],
     [answerChoice, '出産費用に出産育児一時金の「直接支払制度」を使いましたか', 'はい'],
+    [answerChoice, '出産にかかった費用の総額は、出産育児一時金（原則50万円）より少なかったですか', 'いいえ'],
+    [answerChoice, '赤ちゃんのために育児休業を取る親（勤務先で雇用保険に入っている人）はいますか', 'いいえ'],
   ];
   for (const [answer, heading, value] of steps) {
     await arrive(page, heading, `question: ${heading}`);
@@ -37,6 +42,8 @@ test('birth: home to plan, with due dates counted as the law counts them', async
   await expect(registration.getByRole('link', { name: /出典/ })).toHaveAttribute('href', /laws\.e-gov\.go\.jp/);
   const allowance = page.locator('article', { has: page.getByRole('heading', { name: '児童手当 認定請求' }) });
   await expect(allowance.locator('.due')).toHaveText('2026年5月1日（金）（あと11日）');
+  // Why it is there: the answers that put it in the plan.
+  await expect(allowance.locator('.why li')).toHaveText(['「赤ちゃんは日本国外で生まれましたか」→「いいえ」', '「上のお子さんの分の児童手当を、すでに受け取っていますか」→「いいえ」']);
   // Only what applies: no low-birth-weight notice for 2980 g, no lump-sum claim.
   await expect(page.getByRole('heading', { name: '低体重児の届出' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: '出産育児一時金の請求' })).toHaveCount(0);

@@ -77,11 +77,11 @@ export function householdOfEight() {
   s.vault.facts.household.address = fact('神奈川県横浜市中区山下町二百七十九番地の二十五 山下町パークタワー二千五百一号室');
   s.vault.facts.me.bank_account = fact('ゆうちょ銀行 〇一八支店 普通 1234567');
   people.forEach(([name, kana, born, sex], i) => {
+    // The mother is the seeded one (p2), her details in full.
     const id = `p${i + 2}`;
-    s.vault.people.push({ id, added_in: null });
-    s.vault.facts[id] = { name: fact(name), name_kana: fact(kana), birth_date: fact(born), sex: fact(sex), in_household: fact('yes') };
-    if (i === 0) s.vault.relations.push({ kind: 'spouse', a: 'me', b: id });
-    else s.vault.relations.push({ kind: 'parent', parent: 'me', child: id });
+    if (i > 0) s.vault.people.push({ id, added_in: null });
+    s.vault.facts[id] = { ...s.vault.facts[id], name: fact(name), name_kana: fact(kana), birth_date: fact(born), sex: fact(sex), in_household: fact('yes') };
+    if (i > 0) s.vault.relations.push({ kind: 'parent', parent: 'me', child: id });
   });
   s.vault.next_person = people.length + 2;
   return s;

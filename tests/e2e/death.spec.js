@@ -68,8 +68,11 @@ test('death and inheritance: errors, reload, plan', async ({ page }) => {
     [answerChoice, '亡くなった 人は 世帯主 でしたか', 'はい'],
     [answerChoice, '家に 15歳 いじょうの 人が 2人 いじょう のこりますか', 'はい'],
     [answerChoice, '亡くなった 人は 児童手当を もらって いましたか', 'いいえ'],
+    [answerChoice, '亡くなる 前に、びょういんの お金が たくさん かかった 月が ありましたか', 'はい'],
     [answerChoice, '遺言書は ありますか', 'てがきの 遺言書が 家に ある'],
     [answerChoice, '土地や 建物を もって いましたか', 'はい'],
+    [answerChoice, '亡くなった 人は 車を もって いましたか', 'もって いなかった'],
+    [answerChoice, '亡くなった 人は 障害者手帳を もって いましたか', 'いいえ'],
     [answerChoice, '亡くなった としに 確定申告が ひつような 所得が ありましたか', 'わからない'],
     [answerChoice, 'いさんは「3000万円＋600万円×相続人の かず」より 多いですか', 'いいえ'],
     [answerChoice, 'せいめい 保険は ありましたか', 'はい'],
@@ -89,6 +92,10 @@ test('death and inheritance: errors, reload, plan', async ({ page }) => {
   // The funeral has not happened: its grant waits for the date instead of guessing one.
   await expect(card('そうさいひの 申請').locator('.counted')).toContainText('ひにちが わかると 期限が でます');
   expect(await page.locator('.procedure').count()).toBeGreaterThanOrEqual(15);
+  // What needs nothing filed, though people ask, is said once with its law.
+  const asides = page.getByRole('region', { name: loose('とどけが いらない もの（よく きかれる こと）') });
+  await expect(asides.locator('dt')).toHaveCount(3);
+  await expect(asides.getByRole('link').first()).toHaveAttribute('href', /laws\.e-gov\.go\.jp/);
 
   // The home page lists the event as in progress, with a link back to its plan.
   await page.getByRole('link', { name: loose('ひとつ — くらしの 手続き') }).click();

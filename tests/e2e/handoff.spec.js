@@ -38,10 +38,10 @@ test('the phone shows a code for the counter, drawn as a readable QR code', asyn
   // at a time: the picture names which.
   const code = page.getByRole('img', { name: /^窓口用のQRコード/ });
   await expect(code).toHaveAccessibleName('窓口用のQRコード（2つのうち1つ目）');
-  // What it carries, said plainly: the birth's five answers, and which values of the
-  // father and the baby; not the My Number, which the counter takes from the card.
+  // What it carries, said plainly: the birth's answers, and which values of the father,
+  // the mother and the baby; not the My Number, which the counter takes from the card.
   const caption = page.locator('figcaption');
-  await expect(caption).toContainText('質問への答え6件と、2人の次の情報です。');
+  await expect(caption).toContainText('質問への答え11件と、3人の次の情報です。');
   await expect(caption).toContainText('氏名');
   await expect(caption).toContainText('公金受取口座');
   await expect(caption).not.toContainText('マイナンバー');

@@ -96,19 +96,20 @@ export async function arrive(page, heading, where) {
 
 const given = { case: 'c1', event: 'birth', how: 'typed', date: '2026-04-20' };
 const fact = (value, extra = {}) => [{ value, given, ...extra }];
-/** A household (father and baby) that has answered the birth questionnaire, the "who is
- *  who" page and every detail page: state version 3 as the app stores it. */
+/** A household (father, mother and baby) that has answered the birth questionnaire, the
+ *  "who is who" page and every detail page: state version 3 as the app stores it. */
 export const seeded = {
   version: 3, lang: 'ja', next_id: 2,
   cases: [{
     id: 'c1', event: 'birth', started: '2026-04-20', step: 'check', drafts: {}, done: [], packets: {},
     roles: { child: ['p1'], informant: ['me'], allowance_claimant: ['me'] }, people_confirmed: true,
-    answers: { birth_date: '2026-04-16', born_abroad: 'no', japanese_parent: 'yes', parent_insurance: 'national', birth_weight_g: '2980', direct_payment: 'yes' },
+    answers: { birth_date: '2026-04-16', born_abroad: 'no', japanese_parent: 'yes', japanese_parents: 'both', allowance_older_child: 'no', parent_insurance: 'national',
+      mother_insurance: 'dependent', birth_weight_g: '2980', direct_payment: 'yes', birth_cost_below_grant: 'no', parental_leave: 'no' },
   }],
   vault: {
-    next_person: 2,
-    people: [{ id: 'me', added_in: null }, { id: 'p1', added_in: 'c1' }],
-    relations: [{ kind: 'parent', parent: 'me', child: 'p1' }],
+    next_person: 3,
+    people: [{ id: 'me', added_in: null }, { id: 'p1', added_in: 'c1' }, { id: 'p2', added_in: 'c1' }],
+    relations: [{ kind: 'parent', parent: 'me', child: 'p1' }, { kind: 'parent', parent: 'p2', child: 'p1' }, { kind: 'spouse', a: 'me', b: 'p2' }],
     facts: {
       p1: { name: fact('山田 𠮷子'), name_kana: fact('ヤマダ ヨシコ'), birth_date: fact('2026-04-16'), birth_time: fact('10:30'),
         sex: fact('female'), birth_place: fact('東京都千代田区'), birth_weight: fact('2980'),
@@ -116,6 +117,8 @@ export const seeded = {
       me: { name: fact('山田 太郎'), sex: fact('male'), birth_date: fact('1988-05-01'), honseki: fact('東京都千代田区'), phone: fact('03-1234-5678'),
         my_number: fact('123456789018'), bank_account: fact('ゆうちょ 10180'), insurance_kind: fact('national'),
         employer_name: fact('なし'), insurance_number: fact('12-345') },
+      p2: { name: fact('山田 花子'), sex: fact('female'), birth_date: fact('1990-07-07'), in_household: fact('yes'), phone: fact('090-8765-4321'),
+        my_number: fact('987654321093'), bank_account: fact('ゆうちょ 10180-22222'), insurance_kind: fact('dependent') },
       household: { address: fact('東京都千代田区千代田1-1'), postal_code: fact('100-0001'), head: fact('me') },
     },
   },

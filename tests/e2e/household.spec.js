@@ -18,13 +18,6 @@ function afterTheMove() {
   const birth = given('c1', 'birth', '2026-04-20');
   const move = given('c2', 'moving', '2026-05-20');
   s.next_id = 3;
-  s.vault.next_person = 3;
-  s.vault.people.push({ id: 'p2', added_in: 'c1' });
-  s.vault.relations.push({ kind: 'parent', parent: 'p2', child: 'p1' }, { kind: 'spouse', a: 'me', b: 'p2' });
-  s.vault.facts.p2 = {
-    name: [{ value: '山田 花子', given: birth }], sex: [{ value: 'female', given: birth }],
-    birth_date: [{ value: '1990-07-07', given: birth }], in_household: [{ value: 'yes', given: birth }],
-  };
   s.vault.facts.household.address = [{ value: CHIYODA, given: birth }, { value: YOKOHAMA, from: '2026-06-01', from_answer: 'move_date', given: move }];
   s.vault.facts.household.postal_code = [{ value: '100-0001', given: birth }, { value: '231-0023', from: '2026-06-01', from_answer: 'move_date', given: move }];
   s.vault.facts.me.child_allowance_recipient = [{ value: 'yes', given: { ...birth, how: 'derived' } }];
@@ -33,7 +26,8 @@ function afterTheMove() {
     id: 'c2', event: 'moving', started: '2026-05-20', step: 'receipts', drafts: {}, done: [], packets: {}, people_confirmed: true,
     roles: { members: ['me', 'p2', 'p1'], child: ['p1'] },
     answers: { move_kind: 'other_city', move_date: '2026-06-01', has_card: 'yes', foreign_resident: 'no', insurance: 'national',
-      child_allowance: 'yes', school_children: 'no', seal_registered: 'no', has_licence: 'no', has_vehicle: 'no' },
+      child_allowance: 'yes', children_move: 'yes', vaccination_children: 'no', school_children: 'no', elderly_moves: 'no', care_certified: 'no',
+      seal_registered: 'no', has_licence: 'no', has_vehicle: 'no', has_dog: 'no' },
   });
   return s;
 }
@@ -64,8 +58,10 @@ test('a death months after the move: the widow claims, the 喪主 is paid, the a
   await answerChoice(page, '亡くなった方の健康保険はどれでしたか', '後期高齢者医療制度（75歳以上）');
   for (const [q, a] of [
     ['亡くなった方は公的年金を受け取っていましたか', 'はい'],
-    ['亡くなった方は世帯主でしたか', 'いいえ'], ['亡くなった方は児童手当を受け取っていましたか', 'いいえ'], ['遺言書はありますか', 'ない'],
-    ['亡くなった方は土地や建物を持っていましたか', 'はい'], ['亡くなった年に確定申告が必要な所得がありましたか', '分からない'],
+    ['亡くなった方は世帯主でしたか', 'いいえ'], ['亡くなった方は児童手当を受け取っていましたか', 'いいえ'],
+    ['亡くなる前の2年ほどの間に、入院などで1か月の医療費の自己負担が高額になった月がありましたか', 'いいえ'], ['遺言書はありますか', 'ない'],
+    ['亡くなった方は土地や建物を持っていましたか', 'はい'], ['亡くなった方は自動車を持っていましたか', '持っていなかった'],
+    ['亡くなった方は、身体障害者手帳・療育手帳・精神障害者保健福祉手帳のいずれかを持っていましたか', 'いいえ'], ['亡くなった年に確定申告が必要な所得がありましたか', '分からない'],
     ['遺産の総額は「3,000万円＋600万円×相続人の数」を超えそうですか', '分からない'], ['亡くなった方に生命保険はありましたか', 'いいえ'],
     ['葬儀はもう終わりましたか', 'はい'],
   ]) await answerChoice(page, q, a);

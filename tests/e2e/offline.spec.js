@@ -30,9 +30,14 @@ test('after one visit the app works offline, answers and drafts intact', async (
   await page.getByRole('button', { name: '次へ' }).click();
   await answerChoice(page, '赤ちゃんは日本国外で生まれましたか', 'いいえ');
   await answerChoice(page, '赤ちゃんの父または母は日本国籍ですか', 'はい');
-  await answerChoice(page, '赤ちゃんが入る健康保険はどれですか', '国民健康保険（市区町村）');
+  await answerChoice(page, '日本国籍なのはどちらの親ですか', '父も母も日本国籍');
+  await answerChoice(page, '上のお子さんの分の児童手当を、すでに受け取っていますか', 'いいえ');
+  await answerChoice(page, '赤ちゃんは誰の健康保険に入りますか', '国民健康保険（市区町村）');
+  await answerChoice(page, '赤ちゃんのお母さんは、出産の前にどの健康保険に入っていましたか', '国民健康保険');
   await answerText(page, '生まれたときの体重は何グラムでしたか', '2980');
   await answerChoice(page, '出産費用に出産育児一時金の「直接支払制度」を使いましたか', 'はい');
+  await answerChoice(page, '出産にかかった費用の総額は、出産育児一時金（原則50万円）より少なかったですか', 'いいえ');
+  await answerChoice(page, '赤ちゃんのために育児休業を取る親（勤務先で雇用保険に入っている人）はいますか', 'いいえ');
   await expectHeadingFocused(page, 'あなたの手続き一覧: 出生');
   await expect(page.locator('article', { has: page.getByRole('heading', { name: '出生届', exact: true }) }).locator('.due'))
     .toHaveText('2026年4月30日（木）（あと10日）');

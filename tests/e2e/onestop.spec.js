@@ -11,9 +11,14 @@ async function birthQuestionnaire(page) {
   await answerText(page, '赤ちゃんが生まれた日はいつですか', '2026-04-16');
   await answerChoice(page, '赤ちゃんは日本国外で生まれましたか', 'いいえ');
   await answerChoice(page, '赤ちゃんの父または母は日本国籍ですか', 'はい');
-  await answerChoice(page, '赤ちゃんが入る健康保険はどれですか', '国民健康保険（市区町村）');
+  await answerChoice(page, '日本国籍なのはどちらの親ですか', '父も母も日本国籍');
+  await answerChoice(page, '上のお子さんの分の児童手当を、すでに受け取っていますか', 'いいえ');
+  await answerChoice(page, '赤ちゃんは誰の健康保険に入りますか', '国民健康保険（市区町村）');
+  await answerChoice(page, '赤ちゃんのお母さんは、出産の前にどの健康保険に入っていましたか', '国民健康保険');
   await answerText(page, '生まれたときの体重は何グラムでしたか', '2980');
   await answerChoice(page, '出産費用に出産育児一時金の「直接支払制度」を使いましたか', 'はい');
+  await answerChoice(page, '出産にかかった費用の総額は、出産育児一時金（原則50万円）より少なかったですか', 'いいえ');
+  await answerChoice(page, '赤ちゃんのために育児休業を取る親（勤務先で雇用保険に入っている人）はいますか', 'いいえ');
   await expectHeadingFocused(page, 'あなたの手続き一覧: 出生');
 }
 
@@ -78,16 +83,20 @@ test('birth then moving: both parents named, every fact asked once, nothing aske
     '氏名': '山田 太郎', '生年月日': '昭和63年5月1日', '本籍': '東京都千代田区千代田1', '電話番号': '０９０－１２３４－５６７８',
     '個人番号（マイナンバー）': '1234 5678 9018', '公金受取口座・振込先口座': 'ゆうちょ銀行 10180-12345671', '勤務先': 'なし', '健康保険の記号・番号': '12-345',
   };
-  expect((await fieldLabels(page)).sort()).toEqual(Object.keys(me).sort());
+  // His own insurance scheme: the child allowance claim asks the claimant's.
+  expect((await fieldLabels(page)).sort()).toEqual([...Object.keys(me), '加入している健康保険'].sort());
   // The citizen's own details may come from the browser's memory; no one else's.
   await expect(page.getByLabel('生年月日')).toHaveAttribute('autocomplete', 'bday');
   for (const [label, value] of Object.entries(me)) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByRole('group', { name: '加入している健康保険' }).getByRole('radio', { name: '国民健康保険', exact: true }).check();
   await save(page);
-  // The mother, added on the "who is who" page: only what her column of the form needs.
+  // The mother, added on the "who is who" page: her column of the birth's forms, and her
+  // own claims (the support for pregnant women, her pension contributions waived).
   await arrive(page, '山田 花子（妻）について', 'details: the mother');
-  expect(await fieldLabels(page)).toEqual(['生年月日']);
+  const hers = { '生年月日': '1990-07-07', '電話番号': '090-8765-4321', '個人番号（マイナンバー）': '9876 5432 1093', '公金受取口座・振込先口座': 'ゆうちょ銀行 10180-22222' };
+  expect((await fieldLabels(page)).sort()).toEqual(Object.keys(hers).sort());
   await expect(page.getByLabel('生年月日')).toHaveAttribute('autocomplete', 'off');
-  await page.getByLabel('生年月日').fill('1990-07-07');
+  for (const [label, value] of Object.entries(hers)) await page.getByLabel(label, { exact: true }).fill(value);
   await save(page);
   await arrive(page, '世帯について', 'details: household');
   await page.getByLabel('住所', { exact: true }).fill('東京都千代田区千代田1-1');
@@ -98,7 +107,7 @@ test('birth then moving: both parents named, every fact asked once, nothing aske
   await arrive(page, '入力内容の確認', 'check answers');
   const row = (label) => page.locator('.summary-row', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) });
   await expect(row('子の氏名（フリガナ）').locator('.summary-value')).toHaveText('ヤマダ ヨシコ');
-  await expect(row('電話番号').locator('.summary-value')).toHaveText('090-1234-5678');
+  await expect(row('電話番号').first().locator('.summary-value')).toHaveText('090-1234-5678');
   await expect(row('母の氏名').locator('.summary-value')).toHaveText('山田 花子');
   await expect(row('父の氏名').locator('.used-by')).toContainText('出生届');
   await expect(row('父の氏名').locator('.used-by')).toContainText('児童手当 認定請求');
@@ -109,11 +118,11 @@ test('birth then moving: both parents named, every fact asked once, nothing aske
   await expect(row('世帯主の氏名')).toHaveCount(0);
   await expect(row('父の氏名').locator('.used-by')).toContainText('国民健康保険 加入');
   await expect(page.getByRole('heading', { name: '山田 花子（妻）について' })).toBeVisible();
-  await row('電話番号').getByRole('link').click();
+  await row('電話番号').first().getByRole('link').click();
   await arrive(page, '変更: 電話番号', 'change a fact');
   await page.getByRole('textbox').fill('03-1234-5678');
   await page.getByRole('button', { name: '保存する' }).click();
-  await expect(row('電話番号').locator('.summary-value')).toHaveText('03-1234-5678');
+  await expect(row('電話番号').first().locator('.summary-value')).toHaveText('03-1234-5678');
   await page.getByRole('link', { name: '次へ' }).click();
 
   // No endpoint in this deployment: a filled-in sheet per recipient, after consent.
@@ -125,7 +134,8 @@ test('birth then moving: both parents named, every fact asked once, nothing aske
   const cityPacket = page.locator('section.packet', { has: page.getByRole('heading', { name: /^市区町村役場/ }) });
   await expect(cityPacket.locator('dt', { hasText: '子の氏名' }).first()).toBeVisible();
   const healthPacket = page.locator('section.packet', { has: page.getByRole('heading', { name: '市区町村の保健センター' }) });
-  await expect(healthPacket.locator('dt', { hasText: '個人番号' })).toHaveCount(0);
+  // My Number goes to the health centre only for the mother's support claim (a payment).
+  await expect(healthPacket.locator('dt', { hasText: '個人番号' })).toHaveCount(1);
   await expect(healthPacket.locator('dt', { hasText: '本籍' })).toHaveCount(0);
   await cityPacket.getByRole('checkbox').check();
   await healthPacket.getByRole('checkbox').check();
@@ -141,8 +151,35 @@ test('birth then moving: both parents named, every fact asked once, nothing aske
   await navTo(page, '提供の記録');
   await expect(page.getByText('まだ何も提供していません。')).toBeVisible();
   await page.goBack();
+  // The day it was handed over is chosen (today unless said otherwise), checked, confirmed.
   await city.getByRole('button', { name: /窓口で渡した/ }).click();
+  const day = page.getByRole('textbox', { name: '市区町村役場（住んでいる・引越し先の市区町村）に渡した日' });
+  await expect(day).toBeFocused();
+  await expect(day).toHaveValue('2026-04-20');
+  await day.fill('2026-04-21');
+  await page.getByRole('button', { name: '渡したことを記録する' }).click();
+  await expect(page.getByRole('alert').getByRole('link')).toHaveText('渡した日は今日までの日付を入力してください');
+  await expect(day).toHaveAccessibleDescription(/渡した日は今日までの日付を入力してください/);
+  await expectAxeCleanInEveryLanguage(page, 'receipts: a hand-over day refused');
+  await day.fill('2026-04-19');
+  await page.getByRole('button', { name: '渡したことを記録する' }).click();
+  await expect(page.getByRole('alert').getByRole('link')).toHaveText('渡した日は、書類を作った日（2026年4月20日（月））以後の日付を入力してください');
+  // Cancelling records nothing.
+  await page.getByRole('button', { name: 'やめる' }).click();
+  await expect(city.locator('.receipt-status')).toHaveText('用紙を作成済み（まだ渡していません）');
+  await expect(city.getByRole('heading', { level: 2 })).toBeFocused();
+  await city.getByRole('button', { name: /窓口で渡した/ }).click();
+  await page.getByRole('textbox', { name: /に渡した日$/ }).fill('令和8年4月20日');
+  await page.getByRole('button', { name: '渡したことを記録する' }).click();
   await expect(page.getByRole('status')).toHaveText('市区町村役場（住んでいる・引越し先の市区町村）に渡したことを記録しました');
+  await expect(city.locator('.receipt-status')).toHaveText('窓口で渡しました');
+  await expect(city.locator('dd', { hasText: '2026年4月20日' }).last()).toBeVisible();
+  // Said by mistake: taken back, the sheet is prepared again; then said again.
+  await city.getByRole('button', { name: /まだ渡していない/ }).click();
+  await expect(page.getByRole('status')).toHaveText('市区町村役場（住んでいる・引越し先の市区町村）に渡した記録を取り消しました。書類は作成済みのままです');
+  await expect(city.locator('.receipt-status')).toHaveText('用紙を作成済み（まだ渡していません）');
+  await city.getByRole('button', { name: /窓口で渡した/ }).click();
+  await page.getByRole('button', { name: '渡したことを記録する' }).click();
   await expect(city.locator('.receipt-status')).toHaveText('窓口で渡しました');
   await city.getByRole('link', { name: /記入済み用紙/ }).click();
   await arrive(page, '記入済み用紙: 市区町村役場（住んでいる・引越し先の市区町村）', 'sheet');
@@ -177,11 +214,18 @@ test('birth then moving: both parents named, every fact asked once, nothing aske
   await expectHeadingFocused(page, '児童手当を受け取っていますか');
   await expect(page.getByRole('radio', { name: 'はい' })).toBeChecked();
   await page.getByRole('button', { name: '次へ' }).click();
+  // The baby moves: told by the household's dates of birth.
+  await expectHeadingFocused(page, '高校生の年代（18歳になった後の3月31日）までの子どもも一緒に引越しますか');
+  await expect(page.getByRole('radio', { name: 'はい' })).toBeChecked();
+  await page.getByRole('button', { name: '次へ' }).click();
+  await answerChoice(page, '定期予防接種がまだ残っている子ども（主に小学校入学前の子ども）はいますか', 'はい');
   await expectHeadingFocused(page, '小学校・中学校に通う子どもも引越しますか');
   await expect(page.getByRole('radio', { name: 'いいえ' })).toBeChecked();
   await expect(page.getByRole('group')).toHaveAccessibleDescription(/家族の生年月日（山田 𠮷子、山田 花子）から「いいえ」としました/);
   await page.getByRole('button', { name: '次へ' }).click();
-  for (const heading of ['印鑑登録をしていますか', '運転免許証を持っていますか', '自動車（登録自動車・軽自動車）を持っていますか']) {
+  for (const heading of ['引越しする人の中に、後期高齢者医療制度に入っている人（75歳以上の人など）はいますか',
+    '引越しする人の中に、要介護・要支援の認定を受けている人はいますか', '印鑑登録をしていますか', '運転免許証を持っていますか',
+    '自動車（登録自動車・軽自動車）を持っていますか', '犬を飼っていますか']) {
     await answerChoice(page, heading, 'いいえ');
   }
   await page.getByRole('link', { name: '申請書をまとめて作成する' }).click();

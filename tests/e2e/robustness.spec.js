@@ -76,9 +76,12 @@ test('320px wide with text at 200%: nothing is cut off', async ({ page }) => {
   await answerText(page, '赤ちゃんが生まれた日はいつですか', '2026-04-16');
   await answerChoice(page, '赤ちゃんは日本国外で生まれましたか', 'はい');
   await answerChoice(page, '赤ちゃんの父または母は日本国籍ですか', 'はい');
-  await answerChoice(page, '赤ちゃんが入る健康保険はどれですか', '勤務先の健康保険・共済組合');
+  await answerChoice(page, '日本国籍なのはどちらの親ですか', '父も母も日本国籍');
+  await answerChoice(page, '赤ちゃんは誰の健康保険に入りますか', '父の勤務先の健康保険・共済組合');
+  await answerChoice(page, '赤ちゃんのお母さんは、出産の前にどの健康保険に入っていましたか', '家族の勤務先の健康保険（扶養）');
   await answerText(page, '生まれたときの体重は何グラムでしたか', '2300');
   await answerChoice(page, '出産費用に出産育児一時金の「直接支払制度」を使いましたか', '分からない');
+  await answerChoice(page, '赤ちゃんのために育児休業を取る親（勤務先で雇用保険に入っている人）はいますか', 'いいえ');
   await expect(page.locator('h1')).toContainText('あなたの手続き一覧');
   await expectNothingLost(page, 'plan');
   await page.getByRole('link', { name: '答えを変更する' }).click();

@@ -153,7 +153,7 @@ test('export, delete everything, import: everything is back; a foreign file is r
   await page.getByRole('button', { name: '読み込む', exact: true }).click();
   // Nothing is replaced before the citizen has seen what the file holds and confirmed.
   await expect(page.getByRole('heading', { name: '読み込むと、この端末のデータが置き換わります' })).toBeFocused();
-  await expect(page.locator('.confirm-panel')).toContainText('ファイルの内容：出来事1件、2人。この端末の出来事0件は置き換わります。');
+  await expect(page.locator('.confirm-panel')).toContainText('ファイルの内容：出来事1件、3人。この端末の出来事0件は置き換わります。');
   expect(JSON.parse(await page.evaluate(() => localStorage.getItem('hitotsu.state'))).cases).toEqual([]);
   await page.getByRole('button', { name: '置き換えて読み込む' }).click();
   await expect(page.getByRole('status').first()).toHaveText('読み込みました');

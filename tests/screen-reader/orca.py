@@ -164,7 +164,10 @@ def birth(r, lang):
     questions = [
         ("赤ちゃんは日本国外で生まれましたか", "Was the baby born outside Japan?", 1),
         ("赤ちゃんの父または母は日本国籍ですか", "Is the baby's father or mother a Japanese national?", 0),
-        ("赤ちゃんが入る健康保険はどれですか", "Which health insurance will the baby join?", 0),
+        ("日本国籍なのはどちらの親ですか", "Which parent is a Japanese national?", 0),
+        ("上のお子さんの分の児童手当を、すでに受け取っていますか", "Do you already receive child allowance for an older child?", 1),
+        ("赤ちゃんは誰の健康保険に入りますか", "Whose health insurance will the baby join?", 0),
+        ("赤ちゃんのお母さんは、出産の前にどの健康保険に入っていましたか", "Which health insurance was the baby's mother in before the birth?", 1),
     ]
     for q_ja, q_en, option in questions:
         q = q_ja if ja else q_en
@@ -183,12 +186,19 @@ def birth(r, lang):
     r.key("Tab")
     r.type("2980")
     r.key("Return")
-    last = "出産費用に出産育児一時金の「直接支払制度」を使いましたか" if ja else "Did the hospital claim the childbirth lump sum for you"
-    r.expect(last)
-    r.key("Tab")
-    r.key("space")
-    r.tab_to("次へ" if ja else "Continue")
-    r.key("Return")
+    after_weight = [
+        ("出産費用に出産育児一時金の「直接支払制度」を使いましたか", "Did the hospital claim the childbirth lump sum for you", 0),
+        ("出産にかかった費用の総額は、出産育児一時金", "Did the birth cost less in total than the childbirth lump sum", 1),
+        ("赤ちゃんのために育児休業を取る親", "Will a parent insured in employment insurance take childcare leave", 1),
+    ]
+    for q_ja, q_en, option in after_weight:
+        r.expect(q_ja if ja else q_en)
+        r.key("Tab")
+        for _ in range(option):
+            r.key("Down")
+        r.key("space")
+        r.tab_to("次へ" if ja else "Continue")
+        r.key("Return")
     try:
         r.expect("あなたの手続き一覧: 出生" if ja else "Your plan: A birth")
     except AssertionError:

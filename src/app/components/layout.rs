@@ -173,9 +173,17 @@ pub fn PageHeading(
             // cursor on the first heading without a word: focusing that heading changes
             // nothing for it and it stays silent. Focus first rests on an empty element,
             // so the heading's focus is news and is spoken.
+            //
+            // Orca takes a moment to see the old page's button go: given none, it can still
+            // hold that dead button as its place when the heading is focused, and then moves
+            // to the heading without a word (seen on one question page in four, 2026-12-07).
+            // A tenth of a second on the resting element lets it let go first.
             browser::focus_id("focus-rest");
             request_animation_frame(move || {
-                set_timeout(move || drop(h.focus()), std::time::Duration::from_millis(0));
+                set_timeout(
+                    move || drop(h.focus()),
+                    std::time::Duration::from_millis(120),
+                );
             });
         }
     });

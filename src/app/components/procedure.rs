@@ -26,6 +26,8 @@ pub struct CardData {
     pub waits_for: Option<String>,
     pub bring: Vec<String>,
     pub note: Option<String>,
+    /// The answers that put it in the plan, one line each.
+    pub why: Vec<String>,
     pub legal_basis: String,
     pub source: String,
     pub done: bool,
@@ -66,6 +68,10 @@ pub fn ProcedureCard(
                     <dd>{mixed(lang, card.agency)}</dd>
                     <dt>{mixed(lang, t(lang, Msg::How))}</dt>
                     <dd>{mixed(lang, card.channels)}</dd>
+                    {(!card.why.is_empty()).then(|| view! {
+                        <dt>{mixed(lang, t(lang, Msg::WhyListed))}</dt>
+                        <dd class="why"><ul>{card.why.into_iter().map(|w| view! { <li>{mixed(lang, w)}</li> }).collect_view()}</ul></dd>
+                    })}
                 </dl>
                 {card.online.map(|(name, url)| view! {
                     <p class="online"><strong>{mixed(lang, t(lang, Msg::OnlineInstead))}": "</strong>

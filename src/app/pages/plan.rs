@@ -52,6 +52,7 @@ pub fn PlanPage() -> impl IntoView {
         });
     }
     let status = RwSignal::new(String::new());
+    let event_asides = event.nothing_to_file.clone();
     let calendar_case = case.id.clone();
     let handoff_href = routes::handoff(&case.id);
     let summary_href = routes::summary(&case.id);
@@ -206,6 +207,7 @@ pub fn PlanPage() -> impl IntoView {
             <p><a class="button" href=move || forms_href.get()>{tr(Msg::FillForms)}</a></p>
             <Status text=status/>
             {body}
+            <NothingToFileList items=event_asides/>
             <h2>{tr(Msg::CalendarExport)}</h2>
             <CalendarButton case=calendar_case/>
             <h2>{tr(Msg::HandoffSection)}</h2>
@@ -214,6 +216,28 @@ pub fn PlanPage() -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// What needs no procedure, though people ask (the deceased's licence, passport, seal).
+#[component]
+fn NothingToFileList(items: Vec<hitotsu::catalog::NothingToFile>) -> impl IntoView {
+    let lang = use_lang();
+    (!items.is_empty()).then(|| {
+        view! {
+            <section class="nothing-to-file" aria-labelledby="nothing-to-file">
+                <h2 id="nothing-to-file">{tr(Msg::NothingToFileTitle)}</h2>
+                <dl>
+                    {items.into_iter().map(|n| view! {
+                        <dt>{move || mixed(lang.get(), n.title.get(lang.get()).to_string())}</dt>
+                        <dd>
+                            <p>{move || mixed(lang.get(), n.text.get(lang.get()).to_string())}</p>
+                            <p class="legal"><a href=n.source.clone() rel="noopener">{move || mixed(lang.get(), n.legal_basis.get(lang.get()).to_string())}</a></p>
+                        </dd>
+                    }).collect_view()}
+                </dl>
+            </section>
+        }
+    })
 }
 
 fn channel_name(lang: Lang, c: Channel) -> &'static str {
@@ -283,8 +307,20 @@ fn card_data(
             .collect::<Vec<_>>()
             .join(hitotsu::ui_text::list_separator(lang))
     });
+    let answers = scope.answers();
+    let why = hitotsu::questionnaire::reasons(event, &p.when, &answers)
+        .into_iter()
+        .map(|(q, a)| {
+            hitotsu::ui_text::why_line(
+                lang,
+                q.text.get(lang),
+                &hitotsu::ui_text::answer_display(q, a, lang),
+            )
+        })
+        .collect();
     CardData {
         id: p.id.clone(),
+        why,
         title: p.title.get(lang).to_string(),
         description: p.description.get(lang).to_string(),
         due,

@@ -1,21 +1,28 @@
 //! `/case/:case/receipts`: where each packet stands. A sheet prepared for the counter is
-//! not yet given to anyone: the citizen says when they have handed it over.
+//! not yet given to anyone: the citizen says on which day they handed it over (it may
+//! have been days ago), confirms, and can take it back.
 
+use crate::app::components::form::{DateInput, ErrorSummary, Label};
 use crate::app::components::layout::{PageHeading, Status};
 use crate::app::components::text::mixed;
 use crate::app::context::{tr, use_case, use_catalog, use_lang, use_store, use_today};
 use crate::app::routes;
+use crate::app::services::browser;
 use crate::app::services::sender::use_sender;
 use hitotsu::case::PacketStatus;
+use hitotsu::date_input::parse_date;
 use hitotsu::outbox::Delivery;
-use hitotsu::ui_text::{format_date, handed_over_status, packet_status, t, Msg};
+use hitotsu::state::HandOverError;
+use hitotsu::ui_text::{
+    date_error, format_date, handed_over_before_prepared, handed_over_status, handed_over_when,
+    not_handed_over_status, packet_status, t, Msg,
+};
 use leptos::prelude::*;
 
 #[component]
 pub fn ReceiptsPage() -> impl IntoView {
     let store = use_store();
     let lang = use_lang();
-    let today = use_today();
     let catalog = use_catalog();
     let case = use_case();
     let sender = use_sender();
@@ -28,6 +35,8 @@ pub fn ReceiptsPage() -> impl IntoView {
         });
     }
     let status = RwSignal::new(String::new());
+    // The packet whose hand-over day is being chosen.
+    let choosing = RwSignal::new(None::<String>);
     let event = catalog
         .event(&case.event)
         .cloned()
@@ -57,18 +66,33 @@ pub fn ReceiptsPage() -> impl IntoView {
                         .map(|q| q.title.get(lang).to_string())
                         .collect::<Vec<_>>()
                         .join(hitotsu::ui_text::list_separator(lang));
-                    let hand_over = (r.status == PacketStatus::Prepared).then(|| {
-                        let (catalog, case_id, id, name) = (catalog.clone(), case_id.clone(), r.id.clone(), name.clone());
-                        view! {
-                            <button type="button" class="button button-secondary" on:click=move |_| {
-                                store.update(|s| s.hand_over(&catalog, &case_id, &id, false, today));
-                                status.set(handed_over_status(lang, &name));
-                            }>{mixed(lang, t(lang, Msg::MarkHandedOver))}<span class="visually-hidden">{mixed(lang, format!(": {name}"))}</span></button>
+                    let heading_id = format!("receipt-{}", r.id);
+                    let hand_over = match r.status {
+                        PacketStatus::Prepared if choosing.get().as_deref() == Some(r.id.as_str()) => {
+                            view! { <HandOverForm packet=r.id.clone() agency=name.clone() heading=heading_id.clone() choosing status/> }.into_any()
                         }
-                    });
+                        PacketStatus::Prepared => {
+                            let id = r.id.clone();
+                            view! {
+                                <button type="button" class="button button-secondary" on:click=move |_| choosing.set(Some(id.clone()))>
+                                    {mixed(lang, t(lang, Msg::MarkHandedOver))}<span class="visually-hidden">{mixed(lang, format!(": {name}"))}</span></button>
+                            }.into_any()
+                        }
+                        PacketStatus::HandedOver => {
+                            let (catalog, case_id, id, name, heading) = (catalog.clone(), case_id.clone(), r.id.clone(), name.clone(), heading_id.clone());
+                            view! {
+                                <button type="button" class="button button-secondary" on:click=move |_| {
+                                    store.update(|s| s.undo_hand_over(&catalog, &case_id, &id));
+                                    status.set(not_handed_over_status(lang, &name));
+                                    browser::focus_id(&heading);
+                                }>{mixed(lang, t(lang, Msg::NotHandedOverYet))}<span class="visually-hidden">{mixed(lang, format!(": {name}"))}</span></button>
+                            }.into_any()
+                        }
+                        _ => ().into_any(),
+                    };
                     view! {
                         <li class="receipt" data-agency=r.agency.clone()>
-                            <h2>{mixed(lang, name.clone())}</h2>
+                            <h2 id=heading_id.clone() tabindex="-1">{mixed(lang, name.clone())}</h2>
                             <dl class="facts">
                                 <dt>{mixed(lang, t(lang, Msg::Status))}</dt><dd class="receipt-status">{mixed(lang, state)}</dd>
                                 {r.receipt.clone().map(|n| view! { <dt>{mixed(lang, t(lang, Msg::ReceiptNumber))}</dt><dd class="receipt-number">{n}</dd> })}
@@ -114,4 +138,87 @@ pub fn ReceiptsPage() -> impl IntoView {
             <p><a class="action-link" href=routes::plan(&case.id)>{tr(Msg::PlanTitle)}</a></p>
         </div>
     }
+}
+
+/// The day a sheet was handed over: today unless the citizen says otherwise, never after
+/// today nor before the sheet was made. Confirming records it; cancelling records nothing.
+#[component]
+fn HandOverForm(
+    packet: String,
+    agency: String,
+    /// The row's heading, where focus goes back when the form closes.
+    heading: String,
+    choosing: RwSignal<Option<String>>,
+    status: RwSignal<String>,
+) -> impl IntoView {
+    let store = use_store();
+    let lang = use_lang();
+    let today = use_today();
+    let catalog = use_catalog();
+    let case = use_case();
+    let day = RwSignal::new(today.to_string());
+    let problem = RwSignal::new(None::<Problem>);
+    let message = move |lang| {
+        problem.get().map(|p| match p {
+            Problem::Date(e) => date_error(lang, e).to_string(),
+            Problem::HandOver(HandOverError::BeforePrepared(d)) => {
+                handed_over_before_prepared(lang, d)
+            }
+            Problem::HandOver(_) => t(lang, Msg::HandedOverInFuture).to_string(),
+        })
+    };
+    let error = Signal::derive(move || message(lang.get()));
+    let summary = Signal::derive(move || {
+        message(lang.get())
+            .map(|m| vec![("handed-day".to_string(), m)])
+            .unwrap_or_default()
+    });
+    Effect::new(move |_| browser::focus_id("handed-day"));
+    let close = {
+        let heading = heading.clone();
+        move || {
+            choosing.set(None);
+            browser::focus_id(&heading);
+        }
+    };
+    let submit = {
+        let (agency, close, case) = (agency.clone(), close.clone(), case.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let checked = parse_date(&day.get_untracked())
+                .map_err(Problem::Date)
+                .and_then(|on| {
+                    store
+                        .with_untracked(|s| s.check_handed_over(&case.id, &packet, on, today))
+                        .map(|()| on)
+                        .map_err(Problem::HandOver)
+                });
+            match checked {
+                Ok(on) => {
+                    store.update(|s| s.hand_over(&catalog, &case.id, &packet, false, on));
+                    status.set(handed_over_status(lang.get_untracked(), &agency));
+                    close();
+                }
+                Err(p) => problem.set(Some(p)),
+            }
+        }
+    };
+    let label = Signal::derive(move || handed_over_when(lang.get(), &agency));
+    view! {
+        <form class="hand-over" novalidate on:submit=submit>
+            <ErrorSummary errors=summary/>
+            <DateInput id="handed-day" label=Label::Plain(label)
+                error value=day on_input=Callback::new(move |v| day.set(v))/>
+            <div class="button-group">
+                <button type="submit" class="button">{move || mixed(lang.get(), t(lang.get(), Msg::ConfirmHandedOver))}</button>
+                <button type="button" class="button button-secondary" on:click=move |_| close()>{move || mixed(lang.get(), t(lang.get(), Msg::Cancel))}</button>
+            </div>
+        </form>
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Problem {
+    Date(hitotsu::date_input::DateError),
+    HandOver(HandOverError),
 }
