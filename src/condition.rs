@@ -68,6 +68,22 @@ impl Condition {
         }
     }
 
+    /// The questions whose answers make the condition hold, for these answers: of `any`,
+    /// only the branches that hold; of `not`, the question it negates. Empty when it does
+    /// not hold.
+    pub fn held_by(&self, answers: &Answers) -> Vec<&str> {
+        if !self.holds(answers) {
+            return Vec::new();
+        }
+        match self {
+            Condition::All(cs) | Condition::Any(cs) => {
+                cs.iter().flat_map(|c| c.held_by(answers)).collect()
+            }
+            Condition::Not(c) => c.references().into_iter().map(|(q, _)| q).collect(),
+            other => other.references().into_iter().map(|(q, _)| q).collect(),
+        }
+    }
+
     /// Every (question, compared value) the condition refers to; the value is None for
     /// numeric comparisons. The catalog checks them against its questions.
     pub fn references(&self) -> Vec<(&str, Option<&str>)> {

@@ -55,6 +55,10 @@ pub enum Claimant {
     /// through an employer (健保法101条・114条, 健保則38条), or for the National Health
     /// Insurance the head of the household (国保法58条, 国保則2条).
     InsuredParent,
+    /// The insured person of the mother's own health insurance, who claims the 出産育児一時金
+    /// (健保法101条 when she is insured herself, 114条 for a dependant: her insured; 国保
+    /// 58条: the head of the household).
+    MothersInsured,
 }
 
 /// The answer of a birth that says whose insurance covers the baby.
@@ -72,7 +76,9 @@ pub fn birth_insurance(answers: &crate::condition::Answers) -> Vec<(Sex, &'stati
     let mut out = Vec::new();
     match answers.get(BABY_INSURANCE).map(String::as_str) {
         Some("employee_father") => out.push((Sex::Male, "employee")),
-        Some("employee_mother") => out.push((Sex::Female, "employee")),
+        // The mother's own insurance is the baby's: her answer is not asked, and one left
+        // from before is not hers any more.
+        Some("employee_mother") => return vec![(Sex::Female, "employee")],
         _ => {}
     }
     match answers.get(MOTHER_INSURANCE).map(String::as_str) {

@@ -41,12 +41,12 @@ pub fn reasons<'e>(
     when: &crate::condition::Condition,
     answers: &'e Answers,
 ) -> Vec<(&'e Question, &'e str)> {
-    let refs = when.references();
     let effective = effective_answers(event, answers);
+    let held = when.held_by(&effective);
     event
         .questions
         .iter()
-        .filter(|q| refs.iter().any(|(id, _)| *id == q.id) && effective.contains_key(&q.id))
+        .filter(|q| held.contains(&q.id.as_str()) && effective.contains_key(&q.id))
         .filter_map(|q| answers.get(&q.id).map(|a| (q, a.as_str())))
         .collect()
 }

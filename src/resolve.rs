@@ -367,6 +367,21 @@ impl<'a> CaseScope<'a> {
                     _ => self.head(day),
                 }
             }
+            Claimant::MothersInsured => {
+                let own = household::birth_insurance(answers)
+                    .into_iter()
+                    .find(|(sex, _)| *sex == Sex::Female)
+                    .map(|(_, kind)| kind);
+                match (
+                    own,
+                    answers.get(household::BABY_INSURANCE).map(String::as_str),
+                ) {
+                    (Some("employee"), _) => self.parent(Sex::Female),
+                    // A dependant: of the father insured at work, when he is.
+                    (Some("dependent"), Some("employee_father")) => self.parent(Sex::Male),
+                    _ => self.head(day),
+                }
+            }
             Claimant::SurvivingSpouse => {
                 let deceased = self.one_of(Role::Deceased, PeopleQuestion::DeceasedRelation)?;
                 household::surviving_spouse(self.vault, &deceased)

@@ -759,3 +759,44 @@ fn the_national_insurance_ends_by_the_head_of_household_alive() {
         "the head who died: the citizen, who names the next head"
     );
 }
+
+#[test]
+fn the_lump_sum_is_claimed_by_the_insured_of_the_mothers_own_scheme() {
+    // 健保法101条: a mother insured herself claims it, though the baby is on the father's
+    // insurance; 114条: a dependant mother's insured claims it.
+    let today = date(2026, 4, 20);
+    let lump_sum = |mother_insurance: &'static str| {
+        let mut h = Drive::new();
+        let birth = h.open("birth", today);
+        let mut answers = common::BIRTH_ANSWERS.to_vec();
+        answers[5] = ("parent_insurance", "employee_father");
+        answers[6] = ("mother_insurance", mother_insurance);
+        answers[8] = ("direct_payment", "no");
+        answers.remove(9);
+        h.answer(&birth, today, &answers);
+        h.people(
+            &birth,
+            today,
+            &[
+                ("my_part", "father"),
+                ("other_parent", "new"),
+                ("other_parent_name", "山田 花子"),
+                ("allowance_claimant", ME),
+            ],
+        );
+        let baby = h.case(&birth).first(Role::Child).unwrap().to_string();
+        let mother =
+            hitotsu::household::parent_of_sex(&h.s.vault, &baby, hitotsu::household::Sex::Female)
+                .unwrap();
+        let who = claimant_of(&h, &birth, today, "childbirth_lump_sum");
+        (who, mother)
+    };
+    let (who, mother) = lump_sum("employee_self");
+    assert_eq!(who, Some(mother), "the mother, insured herself");
+    let (who, _) = lump_sum("dependent");
+    assert_eq!(
+        who.as_deref(),
+        Some(ME),
+        "the father, whose dependant she is"
+    );
+}

@@ -802,4 +802,20 @@ fn each_procedure_says_which_answers_put_it_in_the_plan() {
     );
     // Every death has a death notification: no answer to name.
     assert_eq!(why("bank_accounts"), []);
+    // Of "the hospital was not paid directly, or the baby was born abroad", only what holds:
+    // not "born abroad: no".
+    let birth = c.event("birth").unwrap();
+    let mut b = answers(&common::BIRTH_ANSWERS);
+    b.insert("direct_payment".into(), "no".into());
+    b.remove("birth_cost_below_grant");
+    let p = birth
+        .procedures
+        .iter()
+        .find(|p| p.id == "childbirth_lump_sum")
+        .unwrap();
+    let got: Vec<(&str, &str)> = reasons(birth, &p.when, &b)
+        .into_iter()
+        .map(|(q, v)| (q.id.as_str(), v))
+        .collect();
+    assert_eq!(got, [("direct_payment", "no")]);
 }

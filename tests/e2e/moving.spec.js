@@ -49,11 +49,15 @@ test('moving to another city, keyboard only', async ({ page }) => {
     ['Does anyone who moves hold a residence card or special permanent resident certificate?', 1],
     ['Which health insurance will you be in after the move?', 0],
     ['Do you receive child allowance (児童手当)?', 1],
+    ['Are children up to high-school age (the 31 March after they turn 18) moving with you?', 1],
     ['Are children of elementary or junior high school age moving?', 1],
+    ['Is anyone who moves in the late-stage elderly medical care system (75 or over, or certified from 65)?', 1],
+    ['Does anyone who moves have a long-term care certification (要介護・要支援)?', 1],
     ['Do you have a registered seal (印鑑登録)?', 1],
     ['Do you have a Japanese driving licence?', 0],
     ['Do you own a car (registered or light vehicle)?', 0],
     ['What kind of vehicle is it?', 0],
+    ['Do you keep a dog?', 1],
   ];
   for (const [heading, option] of yesNo) await pickOption(page, heading, option);
 

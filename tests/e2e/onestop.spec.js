@@ -187,6 +187,12 @@ test('birth then moving: both parents named, every fact asked once, nothing aske
   await expect(registration).toContainText('ヤマダ ヨシコ');
   await expect(registration.locator('dd').nth(7)).toHaveText('山田 花子');
   await expect(page.locator('.sheet-running-header')).toHaveText('山田 太郎 ― 2026年4月20日 ― H-20260420-c1-city_office');
+  // Printed, the sheet is the form alone: no read-aloud control, no site footer.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'このページを読み上げる' })).toBeHidden();
+  await expect(page.locator('.footer')).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByRole('button', { name: 'このページを読み上げる' })).toBeVisible();
 
   await navTo(page, '提供の記録');
   await arrive(page, '提供した情報の記録', 'what was shared');

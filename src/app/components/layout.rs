@@ -181,7 +181,13 @@ pub fn PageHeading(
             browser::focus_id("focus-rest");
             request_animation_frame(move || {
                 set_timeout(
-                    move || drop(h.focus()),
+                    move || {
+                        // Not if the citizen has put focus somewhere meanwhile, nor on a
+                        // heading already gone (the next page came first).
+                        if browser::focus_resting() && h.is_connected() {
+                            drop(h.focus());
+                        }
+                    },
                     std::time::Duration::from_millis(120),
                 );
             });

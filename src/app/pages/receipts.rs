@@ -23,6 +23,7 @@ use leptos::prelude::*;
 pub fn ReceiptsPage() -> impl IntoView {
     let store = use_store();
     let lang = use_lang();
+    let today = use_today();
     let catalog = use_catalog();
     let case = use_case();
     let sender = use_sender();
@@ -37,6 +38,9 @@ pub fn ReceiptsPage() -> impl IntoView {
     let status = RwSignal::new(String::new());
     // The packet whose hand-over day is being chosen.
     let choosing = RwSignal::new(None::<String>);
+    // What is typed in the open form lives here, not in the form: the rows are drawn again
+    // when a packet's status or the language changes, and the typed day must stay.
+    let day = RwSignal::new(String::new());
     let event = catalog
         .event(&case.event)
         .cloned()
@@ -69,12 +73,15 @@ pub fn ReceiptsPage() -> impl IntoView {
                     let heading_id = format!("receipt-{}", r.id);
                     let hand_over = match r.status {
                         PacketStatus::Prepared if choosing.get().as_deref() == Some(r.id.as_str()) => {
-                            view! { <HandOverForm packet=r.id.clone() agency=name.clone() heading=heading_id.clone() choosing status/> }.into_any()
+                            view! { <HandOverForm packet=r.id.clone() agency=name.clone() heading=heading_id.clone() choosing day status/> }.into_any()
                         }
                         PacketStatus::Prepared => {
                             let id = r.id.clone();
                             view! {
-                                <button type="button" class="button button-secondary" on:click=move |_| choosing.set(Some(id.clone()))>
+                                <button type="button" class="button button-secondary" on:click=move |_| {
+                                    day.set(today.to_string());
+                                    choosing.set(Some(id.clone()));
+                                }>
                                     {mixed(lang, t(lang, Msg::MarkHandedOver))}<span class="visually-hidden">{mixed(lang, format!(": {name}"))}</span></button>
                             }.into_any()
                         }
@@ -84,7 +91,7 @@ pub fn ReceiptsPage() -> impl IntoView {
                                 <button type="button" class="button button-secondary" on:click=move |_| {
                                     store.update(|s| s.undo_hand_over(&catalog, &case_id, &id));
                                     status.set(not_handed_over_status(lang, &name));
-                                    browser::focus_id(&heading);
+                                    focus_after_redraw(heading.clone());
                                 }>{mixed(lang, t(lang, Msg::NotHandedOverYet))}<span class="visually-hidden">{mixed(lang, format!(": {name}"))}</span></button>
                             }.into_any()
                         }
@@ -149,6 +156,8 @@ fn HandOverForm(
     /// The row's heading, where focus goes back when the form closes.
     heading: String,
     choosing: RwSignal<Option<String>>,
+    /// The day typed, kept by the page.
+    day: RwSignal<String>,
     status: RwSignal<String>,
 ) -> impl IntoView {
     let store = use_store();
@@ -156,7 +165,6 @@ fn HandOverForm(
     let today = use_today();
     let catalog = use_catalog();
     let case = use_case();
-    let day = RwSignal::new(today.to_string());
     let problem = RwSignal::new(None::<Problem>);
     let message = move |lang| {
         problem.get().map(|p| match p {
@@ -178,7 +186,7 @@ fn HandOverForm(
         let heading = heading.clone();
         move || {
             choosing.set(None);
-            browser::focus_id(&heading);
+            focus_after_redraw(heading.clone());
         }
     };
     let submit = {
@@ -221,4 +229,10 @@ fn HandOverForm(
 enum Problem {
     Date(hitotsu::date_input::DateError),
     HandOver(HandOverError),
+}
+
+/// Focus on an element of a row once the rows are drawn again (the row that had focus is
+/// replaced, so focusing it now would lose focus to the page).
+fn focus_after_redraw(id: String) {
+    request_animation_frame(move || browser::focus_id(&id));
 }

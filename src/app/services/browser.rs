@@ -67,6 +67,15 @@ pub fn focus_kept_from_first_screen() -> bool {
     on_screen || carried
 }
 
+/// Whether focus is still where the app left it before a page's heading takes it: on the
+/// resting element or nowhere (the document). Anything else the citizen chose meanwhile.
+pub fn focus_resting() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_none_or(|a| a.id() == "focus-rest" || a.tag_name().eq_ignore_ascii_case("body"))
+}
+
 /// Focuses the element with this id, if it exists (error summary links, headings).
 pub fn focus_id(id: &str) {
     use wasm_bindgen::JsCast;
