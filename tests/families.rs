@@ -46,6 +46,28 @@ fn widow_value(s: &AppState, ask: &Ask) -> String {
     }
 }
 
+/// A fact the citizen typed in the death case `case`, as a detail page records it.
+fn typed(
+    h: &mut Drive,
+    case: &str,
+    today: Date,
+    owner: &str,
+    attribute: &str,
+    value: impl Into<String>,
+) {
+    h.s.vault.set(
+        &FactKey::new(owner, attribute),
+        value.into(),
+        None,
+        hitotsu::vault::Provenance {
+            case: case.into(),
+            event: "death".into(),
+            how: hitotsu::vault::How::Typed,
+            date: today,
+        },
+    );
+}
+
 fn d(s: &str) -> Date {
     s.parse().unwrap()
 }
@@ -118,31 +140,11 @@ fn heirs_added_one_by_one_keep_their_relation_to_the_deceased() {
     let mut h = Drive::new();
     let today = date(2026, 12, 6);
     let case = h.open("death", today);
-    h.s.vault.set(
-        &FactKey::new(ME, "name"),
-        "高橋 和子".into(),
-        None,
-        hitotsu::vault::Provenance {
-            case: case.clone(),
-            event: "death".into(),
-            how: hitotsu::vault::How::Typed,
-            date: today,
-        },
-    );
+    typed(&mut h, &case, today, ME, "name", "高橋 和子");
     h.answer(&case, today, &HUSBAND_DIES);
     // The husband was nobody on the device: the deceased is new, named on the people page.
     let deceased = h.case(&case).first(Role::Deceased).unwrap().to_string();
-    h.s.vault.set(
-        &FactKey::new(&deceased, "name"),
-        "高橋 正".into(),
-        None,
-        hitotsu::vault::Provenance {
-            case: case.clone(),
-            event: "death".into(),
-            how: hitotsu::vault::How::Typed,
-            date: today,
-        },
-    );
+    typed(&mut h, &case, today, &deceased, "name", "高橋 正");
     // First save: the husband, and the son.
     h.people(
         &case,
@@ -725,16 +727,13 @@ fn the_national_insurance_ends_by_the_head_of_household_alive() {
         .find(|p| *p != ME)
         .unwrap()
         .clone();
-    h.s.vault.set(
-        &FactKey::new(hitotsu::vault::HOUSEHOLD, "head"),
+    typed(
+        &mut h,
+        &case,
+        today,
+        hitotsu::vault::HOUSEHOLD,
+        "head",
         son.clone(),
-        None,
-        hitotsu::vault::Provenance {
-            case: case.clone(),
-            event: "death".into(),
-            how: hitotsu::vault::How::Typed,
-            date: today,
-        },
     );
     assert_eq!(
         claimant_of(&h, &case, today, "national_insurance_loss"),
@@ -742,16 +741,13 @@ fn the_national_insurance_ends_by_the_head_of_household_alive() {
         "the son, the head"
     );
     let deceased = h.case(&case).first(Role::Deceased).unwrap().to_string();
-    h.s.vault.set(
-        &FactKey::new(hitotsu::vault::HOUSEHOLD, "head"),
+    typed(
+        &mut h,
+        &case,
+        today,
+        hitotsu::vault::HOUSEHOLD,
+        "head",
         deceased,
-        None,
-        hitotsu::vault::Provenance {
-            case: case.clone(),
-            event: "death".into(),
-            how: hitotsu::vault::How::Typed,
-            date: today,
-        },
     );
     assert_eq!(
         claimant_of(&h, &case, today, "national_insurance_loss").as_deref(),
