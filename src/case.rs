@@ -140,6 +140,21 @@ pub struct PacketRecord {
     /// What the forms carried when prepared.
     #[serde(default)]
     pub forms: Vec<Form>,
+    /// The facts its hand-over marked as used, each with the day it was last used
+    /// before: taking the hand-over back puts those days back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub used_before: Vec<UsedBefore>,
+}
+
+/// A fact a hand-over used (its version holding on `at`) and the day it was last used
+/// before (None: never).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UsedBefore {
+    pub key: crate::vault::FactKey,
+    #[serde(with = "crate::iso_date")]
+    pub at: Date,
+    #[serde(default, with = "crate::iso_date::option")]
+    pub last_used: Option<Date>,
 }
 
 impl Case {

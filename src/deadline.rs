@@ -64,6 +64,12 @@ pub enum Deadline {
             skip_serializing_if = "Option::is_none"
         )]
         not_before: Option<Date>,
+        /// The period runs from this many days before the anchor: a claim that arises
+        /// day by day before the event, whose earliest day lapses first (出産手当金: each
+        /// day off from the 42nd before the birth, the birth day among them, 健保法102条1項;
+        /// each day's 2 years from the next, 193条1項).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from_days_before: Option<u16>,
     },
     /// Due by the anchor day itself (e.g. 転出届 "あらかじめ", before moving out).
     ByAnchor {
@@ -161,8 +167,13 @@ pub fn compute(deadline: &Deadline, anchor_date: Date, closed: &ClosedDays) -> O
             closed: rule,
             calendar,
             not_before,
+            from_days_before,
             ..
         } => {
+            let anchor_date = match from_days_before {
+                Some(n) => add_days(anchor_date, -i64::from(*n))?,
+                None => anchor_date,
+            };
             // On the transitional day itself, the earlier of the two readings: never late.
             let floor = not_before.filter(|f| anchor_date <= *f);
             let start = match (floor, count) {
@@ -197,6 +208,7 @@ mod tests {
     fn period(length: Length, count: Counting, calendar: Calendar) -> Deadline {
         Deadline::Period {
             anchor: "a".into(),
+            from_days_before: None,
             length,
             count,
             closed: ClosedDayRule::NextOpenDay,
@@ -369,6 +381,7 @@ mod tests {
         assert_eq!(due(&p, date(2026, 12, 29)).due, date(2027, 1, 4));
         let stays = Deadline::Period {
             anchor: "a".into(),
+            from_days_before: None,
             length: Length::Days(1),
             count: Counting::FirstDayIncluded,
             closed: ClosedDayRule::Stays,
@@ -383,6 +396,7 @@ mod tests {
     fn inheritance_registration_known_before_2024_runs_from_2024_04_01() {
         let registration = Deadline::Period {
             anchor: "a".into(),
+            from_days_before: None,
             length: Length::Years(3),
             count: Counting::FirstDayExcluded,
             closed: ClosedDayRule::NextOpenDay,
@@ -418,6 +432,7 @@ mod tests {
         // before it is Monday 28 December.
         let d = Deadline::Period {
             anchor: "a".into(),
+            from_days_before: None,
             length: Length::Years(5),
             count: Counting::FirstDayExcluded,
             closed: ClosedDayRule::Stays,
@@ -434,6 +449,7 @@ mod tests {
         // The same period moved by the law has no such note.
         let moved = Deadline::Period {
             anchor: "a".into(),
+            from_days_before: None,
             length: Length::Years(5),
             count: Counting::FirstDayExcluded,
             closed: ClosedDayRule::NextOpenDay,

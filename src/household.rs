@@ -39,6 +39,9 @@ pub enum Claimant {
     Head,
     /// The deceased's husband or wife, alive.
     SurvivingSpouse,
+    /// The deceased husband's wife, alive (寡婦年金, 国年法49条1項): a procedure for her is
+    /// not in the plan when the device knows the deceased was a woman or the spouse a man.
+    Widow,
     FuneralHost,
     /// An heir who files for themself: the citizen when they are one.
     Heir,
@@ -51,6 +54,16 @@ pub enum Claimant {
     /// The baby's mother (出産手当金, the pension's 産前産後 exemption, the support for
     /// pregnant women: hers by law, whoever uses the app).
     Mother,
+    /// The insured person whose employer insurance covered the deceased as a dependant
+    /// (家族埋葬料, 健保法113条; 高額療養費, 115条1項): the citizen, the surviving spouse
+    /// or a child of the deceased, as the death's answer says.
+    DeceasedsInsured,
+    /// One who moves and is in the 後期高齢者医療 (75 or over on the moving day, 高齢者の医療
+    /// の確保に関する法律50条1号): each files their own; the citizen when they are one, or
+    /// when the device knows no mover's age (a 65-to-74 with a recognised disability).
+    ElderlyMover,
+    /// The baby's father (his own childcare leave benefit, 雇用保険法61条の7).
+    Father,
     /// The insured person whose health insurance covers the baby: the parent insured
     /// through an employer (健保法101条・114条, 健保則38条), or for the National Health
     /// Insurance the head of the household (国保法58条, 国保則2条).
@@ -65,6 +78,11 @@ pub enum Claimant {
 pub const BABY_INSURANCE: &str = "parent_insurance";
 /// The answer of a birth that says which parent is Japanese, when one is.
 pub const JAPANESE_PARENTS: &str = "japanese_parents";
+/// The answer of a death that says a child of the basic survivors' pension's age is left
+/// (国年法37条の2第1項).
+pub const SURVIVOR_CHILD: &str = "survivor_child";
+/// The answer of a death that says whose dependant the deceased was.
+pub const DECEASED_INSURED_BY: &str = "deceased_insured_by";
 /// The answer of a birth that says the mother's own insurance, when the baby's does not.
 pub const MOTHER_INSURANCE: &str = "mother_insurance";
 
@@ -219,21 +237,49 @@ pub fn surviving_spouse(vault: &Vault, deceased: &str) -> Option<String> {
 
 /// The people of the first rank alive on the day of the death, in the pension Acts'
 /// order: spouse, children, parents, grandchildren, grandparents, and with `siblings` the
-/// brothers and sisters. Living with the deceased (生計同一) is a condition the office
-/// checks; the vault cannot know it.
-pub fn survivors(vault: &Vault, deceased: &str, siblings: bool) -> Vec<String> {
+/// brothers and sisters (what the deceased was owed: 国年法19条1項, 厚年法37条1項, no age
+/// bar). For a survivors' pension (`siblings` false) only those the Acts can pay count
+/// (厚年法59条1項): a child or grandchild up to the 31 March after reaching 18, a husband,
+/// parent or grandparent of 55 or over on the day of the death (the husband too when a
+/// child of age makes him the basic pension's spouse, `with_child`: 国年法37条の2第1項1号).
+/// A date of birth the vault does not know is no reason to pass someone over. Living with
+/// the deceased (生計同一) is a condition the office checks; the vault cannot know it.
+pub fn survivors(vault: &Vault, deceased: &str, siblings: bool, with_child: bool) -> Vec<String> {
     let Some(died) = vault.death_date(deceased) else {
         return Vec::new();
     };
     let outlived = |p: &String| vault.death_date(p).is_none_or(|d| d > died);
+    let born = |p: &String| {
+        vault
+            .latest(&crate::vault::FactKey::new(p, "birth_date"))
+            .and_then(|f| crate::iso_date::parse(&f.value))
+    };
+    let of_age = |p: &String| siblings || born(p).is_none_or(|b| allowance_age(b, died));
+    let over_55 = |p: &String| {
+        siblings || born(p).is_none_or(|b| reaches(b, 55).is_some_and(|d| d <= died))
+    };
     let children = vault.children_of(deceased);
+    let with_child = with_child
+        || children
+            .iter()
+            .any(|c| outlived(c) && born(c).is_some_and(|b| allowance_age(b, died)));
+    let spouse_paid = |p: &String| {
+        siblings || with_child || sex(vault, p) != Some(Sex::Male) || over_55(p)
+    };
     let grandchildren: Vec<String> = children.iter().flat_map(|c| vault.children_of(c)).collect();
-    let mut ranks = vec![
-        surviving_spouse(vault, deceased).into_iter().collect(),
-        children,
-        vault.parents_of(deceased),
-        grandchildren,
-        vault.grandparents_of(deceased),
+    let mut ranks: Vec<Vec<String>> = vec![
+        surviving_spouse(vault, deceased)
+            .into_iter()
+            .filter(spouse_paid)
+            .collect(),
+        children.into_iter().filter(of_age).collect(),
+        vault.parents_of(deceased).into_iter().filter(over_55).collect(),
+        grandchildren.into_iter().filter(of_age).collect(),
+        vault
+            .grandparents_of(deceased)
+            .into_iter()
+            .filter(over_55)
+            .collect(),
     ];
     if siblings {
         ranks.push(vault.siblings_of(deceased));
@@ -243,6 +289,13 @@ pub fn survivors(vault: &Vault, deceased: &str, siblings: bool) -> Vec<String> {
         .map(|rank| rank.into_iter().filter(|p| outlived(p)).collect::<Vec<_>>())
         .find(|rank| !rank.is_empty())
         .unwrap_or_default()
+}
+
+/// Whether the deceased's surviving spouse can be a widow (寡婦年金 is the wife's:
+/// 国年法49条1項): false when the vault knows the deceased was a woman or the spouse a man.
+pub fn widow_possible(vault: &Vault, deceased: &str) -> bool {
+    sex(vault, deceased) != Some(Sex::Female)
+        && surviving_spouse(vault, deceased).is_none_or(|s| sex(vault, &s) != Some(Sex::Male))
 }
 
 /// The heirs the law names (民法887条〜890条) among the people the vault knows: the

@@ -122,6 +122,17 @@ pub fn next_step(scope: &CaseScope, after: Option<&str>) -> NextStep {
         .map_or(NextStep::Check, |o| NextStep::Details(o.to_string()))
 }
 
+/// The next step once the detail page of `owner` is saved. Saving can make someone need
+/// more on a page already passed (the movers' dates of birth tell who is 75 and over, who
+/// then files the 後期高齢者 change with their own insurance number): back to the first
+/// such page before the check page.
+pub fn after_saving(scope: &CaseScope, owner: &str) -> NextStep {
+    match next_step(scope, Some(owner)) {
+        NextStep::Check => next_step(scope, None),
+        next => next,
+    }
+}
+
 /// What goes to one recipient: its procedures, each as a form with the facts it carries
 /// and nothing more, and the documents to bring or attach.
 #[derive(Clone, Debug, PartialEq)]

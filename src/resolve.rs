@@ -302,8 +302,20 @@ impl<'a> CaseScope<'a> {
         self.event
             .procedures
             .iter()
-            .filter(|p| p.when.holds(answers))
+            .filter(|p| p.when.holds(answers) && self.claimant_possible(p))
             .collect()
+    }
+
+    /// False when the household rules out the one the law lets claim (a widow's pension
+    /// after a wife's death); what the device does not know rules nothing out.
+    fn claimant_possible(&self, p: &Procedure) -> bool {
+        if p.claimant != Claimant::Widow {
+            return true;
+        }
+        self.case
+            .role(Role::Deceased)
+            .first()
+            .is_none_or(|d| household::widow_possible(self.vault, d))
     }
 
     /// Done, closed, or already in a packet: nothing more is gathered for it.
@@ -360,6 +372,7 @@ impl<'a> CaseScope<'a> {
             Claimant::FuneralHost => self.one_of(Role::FuneralHost, PeopleQuestion::FuneralHost),
             Claimant::Head => self.head(day),
             Claimant::Mother => self.parent(Sex::Female),
+            Claimant::Father => self.parent(Sex::Male),
             Claimant::InsuredParent => {
                 match answers.get(household::BABY_INSURANCE).map(String::as_str) {
                     Some("employee_father") => self.parent(Sex::Male),
@@ -382,7 +395,42 @@ impl<'a> CaseScope<'a> {
                     _ => self.head(day),
                 }
             }
-            Claimant::SurvivingSpouse => {
+            Claimant::ElderlyMover => {
+                let movers = self.role_people(Role::Members, PeopleQuestion::Members)?;
+                let elderly: Vec<&String> = movers
+                    .iter()
+                    .filter(|m| {
+                        self.vault
+                            .latest(&crate::vault::FactKey::new(m.as_str(), "birth_date"))
+                            .and_then(|f| crate::iso_date::parse(&f.value))
+                            .and_then(|b| household::reaches(b, 75))
+                            .is_some_and(|d| d <= day)
+                    })
+                    .collect();
+                Ok(elderly
+                    .iter()
+                    .find(|m| m.as_str() == ME)
+                    .or(elderly.first())
+                    .map_or(ME.to_string(), |m| m.to_string()))
+            }
+            Claimant::DeceasedsInsured => {
+                let deceased = self.one_of(Role::Deceased, PeopleQuestion::DeceasedRelation)?;
+                match answers.get(household::DECEASED_INSURED_BY).map(String::as_str) {
+                    Some("spouse") => household::surviving_spouse(self.vault, &deceased)
+                        .ok_or(Gap::Person(PeopleQuestion::SurvivingSpouse)),
+                    // A child other than the citizen: one the heirs' list names.
+                    Some("child") => {
+                        let heirs = self.role_people(Role::Heirs, PeopleQuestion::Heirs)?;
+                        let children = self.vault.children_of(&deceased);
+                        heirs
+                            .into_iter()
+                            .find(|h| h != ME && children.contains(h))
+                            .ok_or(Gap::Person(PeopleQuestion::Heirs))
+                    }
+                    _ => Ok(ME.into()),
+                }
+            }
+            Claimant::SurvivingSpouse | Claimant::Widow => {
                 let deceased = self.one_of(Role::Deceased, PeopleQuestion::DeceasedRelation)?;
                 household::surviving_spouse(self.vault, &deceased)
                     .ok_or(Gap::Person(PeopleQuestion::SurvivingSpouse))
@@ -398,8 +446,13 @@ impl<'a> CaseScope<'a> {
             }
             Claimant::Survivor | Claimant::NextOfKin => {
                 let deceased = self.one_of(Role::Deceased, PeopleQuestion::DeceasedRelation)?;
-                let rank =
-                    household::survivors(self.vault, &deceased, p.claimant == Claimant::NextOfKin);
+                let with_child = answers.get(household::SURVIVOR_CHILD).is_some_and(|a| a == "yes");
+                let rank = household::survivors(
+                    self.vault,
+                    &deceased,
+                    p.claimant == Claimant::NextOfKin,
+                    with_child,
+                );
                 // Of one rank, the citizen when they are in it (they are the one filing).
                 // Nobody known: the heirs' list is where the family is added.
                 rank.iter()

@@ -935,6 +935,7 @@ impl AppState {
             handed_over: None,
             status_since: None,
             forms: packet.forms.clone(),
+            used_before: Vec::new(),
         };
         case.packets.insert(id.clone(), record);
         case.step = Step::Receipts;
@@ -984,13 +985,18 @@ impl AppState {
                 });
             }
         }
-        for (key, at) in &used {
-            self.vault.mark_used(key, *at, today);
-        }
+        let used_before: Vec<crate::case::UsedBefore> = used
+            .into_iter()
+            .filter_map(|(key, at)| {
+                let last_used = self.vault.mark_used(&key, at, today)?;
+                Some(crate::case::UsedBefore { key, at, last_used })
+            })
+            .collect();
         if let Some(r) = self
             .case_mut(case_id)
             .and_then(|c| c.packets.get_mut(packet_id))
         {
+            r.used_before = used_before;
             r.status = if sent {
                 PacketStatus::Sent
             } else {
@@ -1067,6 +1073,10 @@ impl AppState {
         {
             r.status = PacketStatus::Prepared;
             r.handed_over = None;
+            r.used_before.clear();
+        }
+        for u in record.used_before.iter().rev() {
+            self.vault.restore_used(&u.key, u.at, day, u.last_used);
         }
     }
 

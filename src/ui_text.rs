@@ -2551,7 +2551,30 @@ fn length_phrase(length: Length, lang: Lang) -> String {
 /// of birth as day 1; the last day, Sat 2 May 2026, is a Saturday, so it moves to the
 /// next open day."
 pub fn counting(deadline: &Deadline, due: Option<&Due>, anchor_label: &Text, lang: Lang) -> String {
-    let anchor = anchor_label.get(lang);
+    let anchor = match (deadline, lang) {
+        (
+            Deadline::Period {
+                from_days_before: Some(n),
+                ..
+            },
+            Lang::Ja,
+        ) => format!("{}の{n}日前", anchor_label.get(lang)),
+        (
+            Deadline::Period {
+                from_days_before: Some(n),
+                ..
+            },
+            Lang::En,
+        ) => format!("the day {n} days before {}", anchor_label.get(lang)),
+        (
+            Deadline::Period {
+                from_days_before: Some(n),
+                ..
+            },
+            Lang::Easy,
+        ) => format!("{}の {n}日 まえ", anchor_label.get(lang)),
+        _ => anchor_label.get(lang).to_string(),
+    };
     let mut s = match (deadline, lang) {
         (Deadline::NoFixed { note }, _) => return note.get(lang).to_string(),
         (
@@ -2729,6 +2752,7 @@ mod sentence_tests {
     ) -> Deadline {
         Deadline::Period {
             anchor: "a".into(),
+            from_days_before: None,
             length,
             count,
             closed: ClosedDayRule::NextOpenDay,
@@ -2877,6 +2901,71 @@ mod sentence_tests {
             field_error(Lang::Ja, FieldError::NotKana, "子の氏名（フリガナ）"),
             "子の氏名（フリガナ）はカタカナで入力してください"
         );
+    }
+
+    #[test]
+    fn a_death_deadline_in_the_year_end_closure_says_why_it_moves() {
+        use crate::calendar::Calendar;
+        // Death on Wed 16 December 2026: 14 days end on Wed 30 December, inside the municipal
+        // closure of 29 December to 3 January; due Monday 4 January, and the sentence says so.
+        let loss = period(
+            Length::Days(14),
+            Counting::FirstDayExcluded,
+            Calendar::Municipal,
+            None,
+        );
+        let label = Text {
+            ja: "死亡日".into(),
+            en: "the day of death".into(),
+            easy: "なくなった ひ".into(),
+        };
+        let d = due(&loss, date(2026, 12, 16));
+        assert_eq!(d.due, date(2027, 1, 4));
+        let ja = counting(&loss, Some(&d), &label, Lang::Ja);
+        assert!(ja.contains("年末年始"), "{ja}");
+        assert!(ja.contains("次の開庁日まで延びます"), "{ja}");
+    }
+
+    #[test]
+    fn a_period_from_days_before_the_anchor_names_that_day() {
+        use crate::calendar::Calendar;
+        let Deadline::Period {
+            anchor,
+            length,
+            count,
+            closed,
+            calendar,
+            not_before,
+            ..
+        } = period(
+            Length::Years(2),
+            Counting::FirstDayExcluded,
+            Calendar::National,
+            None,
+        )
+        else {
+            unreachable!()
+        };
+        let maternity = Deadline::Period {
+            anchor,
+            length,
+            count,
+            closed,
+            calendar,
+            not_before,
+            from_days_before: Some(41),
+        };
+        let label = Text {
+            ja: "出生日".into(),
+            en: "the day of birth".into(),
+            easy: "うまれた ひ".into(),
+        };
+        let d = due(&maternity, date(2026, 4, 16));
+        assert_eq!(d.last_day, date(2028, 3, 6));
+        assert!(counting(&maternity, Some(&d), &label, Lang::Ja)
+            .starts_with("出生日の41日前の翌日から数えて2年"));
+        assert!(counting(&maternity, Some(&d), &label, Lang::En)
+            .starts_with("2 years, counting from the day after the day 41 days before the day of birth"));
     }
 }
 

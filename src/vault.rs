@@ -377,20 +377,30 @@ impl Vault {
     }
 
     /// Records that the version valid on `at` was used on `today`.
-    pub fn mark_used(&mut self, key: &FactKey, at: Date, today: Date) {
-        if let Some(versions) = self
-            .facts
-            .get_mut(&key.owner)
-            .and_then(|m| m.get_mut(&key.attribute))
-        {
-            if let Some(f) = versions
-                .iter_mut()
-                .rev()
-                .find(|f| f.from.is_none_or(|d| d <= at))
-            {
-                f.last_used = Some(today);
+    /// Records that the version holding on `at` was used `today`; returns the day it was
+    /// last used before (Some(None): never), so that a hand-over taken back restores it.
+    pub fn mark_used(&mut self, key: &FactKey, at: Date, today: Date) -> Option<Option<Date>> {
+        let f = self.version_on_mut(key, at)?;
+        Some(std::mem::replace(&mut f.last_used, Some(today)))
+    }
+
+    /// Puts back the day the version holding on `at` was last used, if it is still `used`
+    /// (a later use stays).
+    pub fn restore_used(&mut self, key: &FactKey, at: Date, used: Date, before: Option<Date>) {
+        if let Some(f) = self.version_on_mut(key, at) {
+            if f.last_used == Some(used) {
+                f.last_used = before;
             }
         }
+    }
+
+    fn version_on_mut(&mut self, key: &FactKey, at: Date) -> Option<&mut Fact> {
+        self.facts
+            .get_mut(&key.owner)?
+            .get_mut(&key.attribute)?
+            .iter_mut()
+            .rev()
+            .find(|f| f.from.is_none_or(|d| d <= at))
     }
 
     /// Removes one version (index into `history`); the fact goes when its last one does.

@@ -796,3 +796,191 @@ fn the_lump_sum_is_claimed_by_the_insured_of_the_mothers_own_scheme() {
         "the father, whose dependant she is"
     );
 }
+
+/// The husband's death as a self-employed man of 50 in the national pension, not yet a
+/// pensioner: the answers up to the pension, then `rest`.
+fn self_employed_husband_dies(survivor_child: &'static str) -> Vec<(&'static str, &'static str)> {
+    let mut answers: Vec<(&str, &str)> = HUSBAND_DIES.to_vec();
+    answers[4] = ("insurance", "national");
+    answers.insert(5, ("age_65", "no"));
+    answers[6] = ("pension", "no");
+    answers.insert(7, ("pension_insured", "national"));
+    answers.insert(8, ("survivor_child", survivor_child));
+    answers
+}
+
+#[test]
+fn a_national_pension_death_with_no_child_of_age_leaves_the_widows_pension_not_the_survivors() {
+    // 国年法37条の2第1項: the survivors' basic pension is a spouse's with a child of age, or
+    // the child's; without one, the widow's pension (49条) or the lump sum (52条の2).
+    let today = date(2026, 12, 6);
+    let mut h = Drive::new();
+    let case = h.open("death", today);
+    h.answer(&case, today, &self_employed_husband_dies("no"));
+    let ps = applicable(&h, &case, today);
+    assert!(!ps.contains(&"survivors_pension".to_string()), "{ps:?}");
+    assert!(ps.contains(&"widows_pension".to_string()), "{ps:?}");
+    assert!(ps.contains(&"death_lump_sum".to_string()), "{ps:?}");
+
+    let mut h = Drive::new();
+    let case = h.open("death", today);
+    h.answer(&case, today, &self_employed_husband_dies("yes"));
+    let ps = applicable(&h, &case, today);
+    assert!(ps.contains(&"survivors_pension".to_string()), "{ps:?}");
+    assert!(
+        !ps.contains(&"death_lump_sum".to_string()),
+        "not paid when someone receives the basic pension (52条の2第2項): {ps:?}"
+    );
+}
+
+#[test]
+fn a_wifes_death_gives_no_widows_pension() {
+    // 国年法49条1項: the 寡婦年金 is the wife's, on her husband's death.
+    let today = date(2026, 12, 6);
+    let mut h = Drive::new();
+    let case = h.open("death", today);
+    h.answer(&case, today, &self_employed_husband_dies("no"));
+    h.people(
+        &case,
+        today,
+        &[("deceased_kin", "spouse-female"), ("lived_with", "yes")],
+    );
+    let ps = applicable(&h, &case, today);
+    assert!(!ps.contains(&"widows_pension".to_string()), "{ps:?}");
+    assert!(ps.contains(&"death_lump_sum".to_string()), "{ps:?}");
+}
+
+#[test]
+fn an_adult_child_is_passed_over_for_a_survivors_pension_but_claims_what_was_owed() {
+    // 厚年法59条1項: a child counts up to the 31 March after reaching 18; the pension owed
+    // (国年法19条1項) has no age bar. A widower's son of 40 claims the unpaid pension; the
+    // survivors' pension goes to the deceased's parent (55 or over), not to him.
+    let today = date(2026, 12, 6);
+    let mut h = Drive::new();
+    let case = h.open("death", today);
+    h.answer(&case, today, &HUSBAND_DIES);
+    h.people(
+        &case,
+        today,
+        &[
+            ("deceased_kin", "parent-male"),
+            ("lived_with", "no"),
+            ("surviving_spouse", "nobody"),
+        ],
+    );
+    typed(&mut h, &case, today, ME, "birth_date", "1986-05-05");
+    assert_eq!(
+        claimant_of(&h, &case, today, "unpaid_pension").as_deref(),
+        Some(ME)
+    );
+    assert_eq!(
+        claimant_of(&h, &case, today, "survivors_pension"),
+        None,
+        "no one of the Acts' ranks known: the page must name one"
+    );
+}
+
+#[test]
+fn the_parent_on_leave_claims_the_childcare_leave_benefit() {
+    // 雇用保険法61条の7: the benefit is the insured worker's who takes the leave, each parent
+    // their own through their own employer.
+    let today = date(2026, 4, 20);
+    let mut answers = common::BIRTH_ANSWERS.to_vec();
+    answers[10] = ("parental_leave", "yes");
+    answers.push(("parental_leave_parent", "both"));
+    let mut h = Drive::new();
+    let birth = h.open("birth", today);
+    h.answer(&birth, today, &answers);
+    // The citizen is the mother; the father is new to the device.
+    h.people(
+        &birth,
+        today,
+        &[
+            ("my_part", "mother"),
+            ("other_parent", "new"),
+            ("other_parent_name", "佐藤 健"),
+            ("allowance_claimant", ME),
+        ],
+    );
+    assert_eq!(
+        claimant_of(&h, &birth, today, "childcare_leave_benefit").as_deref(),
+        Some(ME),
+        "the mother's own leave"
+    );
+    let father = claimant_of(&h, &birth, today, "childcare_leave_benefit_father").unwrap();
+    assert_ne!(father, ME);
+    assert_eq!(name(&h.s, &father), "佐藤 健");
+}
+
+#[test]
+fn a_dependants_burial_allowance_is_the_insured_sons() {
+    // 健保法113条: the 家族埋葬料 is paid to the insured person, not to the 喪主; 115条1項:
+    // so is the high-cost refund of a dependant's bills. The widow's son insured her
+    // husband as his dependant; she holds the funeral.
+    let today = date(2026, 12, 6);
+    let mut answers: Vec<(&str, &str)> = HUSBAND_DIES.to_vec();
+    answers[4] = ("insurance", "dependent");
+    answers.insert(5, ("deceased_insured_by", "child"));
+    answers.insert(6, ("age_65", "yes"));
+    answers[10] = ("high_medical_bills", "yes");
+    let mut h = Drive::new();
+    let case = h.open("death", today);
+    h.answer(&case, today, &answers);
+    h.people(
+        &case,
+        today,
+        &[
+            ("deceased_kin", "spouse-male"),
+            ("lived_with", "yes"),
+            ("new_heir_name", "高橋 大輔"),
+            ("new_heir_kin", "child"),
+        ],
+    );
+    let ps = applicable(&h, &case, today);
+    assert!(ps.contains(&"family_burial_allowance".to_string()), "{ps:?}");
+    assert!(!ps.contains(&"burial_allowance".to_string()), "{ps:?}");
+    for p in ["family_burial_allowance", "high_cost_medical_insured"] {
+        let claimant = claimant_of(&h, &case, today, p).unwrap();
+        assert_eq!(name(&h.s, &claimant), "高橋 大輔", "{p}");
+    }
+}
+
+#[test]
+fn the_elderly_mover_is_named_on_the_late_elderly_address_change() {
+    // 高齢者の医療の確保に関する法律50条1号・施行規則: the insured of 75 and over files
+    // the address change, not the son who moves with her.
+    let today = date(2026, 12, 6);
+    let mut h = Drive::new();
+    let case = h.open("moving", today);
+    h.answer_all(&case, today, &|q, known| match q.id.as_str() {
+        "move_kind" => "within_city".into(),
+        "move_date" => "2026-12-20".into(),
+        "elderly_moves" => "yes".into(),
+        _ => known.map_or("no".into(), str::to_string),
+    });
+    let scope = h.s.people_scope(&h.c, &case, today).unwrap();
+    let mut form = scope.propose();
+    for (k, v) in [
+        ("new_movers", "1"),
+        ("new_mover_name", "高橋 和子"),
+        ("new_mover_kin", "parent-female"),
+    ] {
+        form.insert(k.into(), v.into());
+    }
+    h.s.confirm_people(&h.c, &case, &form, today).unwrap();
+    h.fill(&case, today, &|s, ask| match (
+        name(s, &ask.key.owner).as_str(),
+        ask.key.attribute.as_str(),
+    ) {
+        ("高橋 和子", "birth_date") => "1945-03-03".into(),
+        (_, "birth_date") => "1976-07-07".into(),
+        ("", "name") => "高橋 大輔".into(),
+        (_, "address") => HOME.into(),
+        (_, "postal_code") => "154-0017".into(),
+        (_, "phone") => "03-3412-0000".into(),
+        (p, a) => format!("{p}の{a}"),
+    });
+    let form = h.form(&case, today, "late_elderly_address");
+    assert_eq!(form["applicant_name"], "高橋 和子");
+    assert_eq!(form["insurance_number"], "高橋 和子のinsurance_number");
+}

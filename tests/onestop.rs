@@ -368,4 +368,11 @@ fn the_day_a_sheet_was_handed_over_is_chosen_checked_and_can_be_taken_back() {
         vault_before.history(&receives),
         "what the claim gave goes with it"
     );
+    let name = FactKey::new(hitotsu::vault::ME, "name");
+    assert_eq!(
+        h.s.vault.latest(&name).and_then(|f| f.last_used),
+        vault_before.latest(&name).and_then(|f| f.last_used),
+        "nor is the citizen's name 'last used' on a day it was not"
+    );
+    assert!(h.s.vault == vault_before, "the vault as it was before");
 }

@@ -152,6 +152,7 @@ fn a_second_child_of_a_working_mother_raises_the_allowance_and_pays_her_leave() 
         ("direct_payment", "yes"),
         ("birth_cost_below_grant", "yes"),
         ("parental_leave", "yes"),
+        ("parental_leave_parent", "mother"),
     ]);
     assert_eq!(
         first_unanswered(c.event("birth").unwrap(), &a).map(|q| q.id.as_str()),
@@ -181,6 +182,14 @@ fn a_second_child_of_a_working_mother_raises_the_allowance_and_pays_her_leave() 
         Some(date(2028, 4, 16))
     );
     assert!(!got.contains(&"pension_maternity_exemption"));
+    // 出産手当金 (健保法102条1項・193条1項): each day off has its own 2 years from the next day;
+    // the first of the 42 days before the birth (the birth day among them), 6 March, lapses
+    // first: on 6 March 2028, not on the birth's 16 April.
+    assert_eq!(due_of(&plan, "maternity_allowance"), Some(date(2028, 3, 6)));
+    assert!(
+        !got.contains(&"childcare_leave_benefit_father"),
+        "only the mother takes leave: {got:?}"
+    );
 }
 
 #[test]

@@ -76,6 +76,16 @@ pub fn details(case: &str, owner: &str) -> String {
     format!("/case/{case}/details/{owner}")
 }
 
+/// The same detail page asked again after a save made its owner need more: another
+/// address than the one it has (`search`), so that it is drawn afresh.
+pub fn details_again(case: &str, owner: &str, search: &str) -> String {
+    if search.is_empty() {
+        format!("{}?more", details(case, owner))
+    } else {
+        details(case, owner)
+    }
+}
+
 pub fn check(case: &str) -> String {
     format!("/case/{case}/check")
 }

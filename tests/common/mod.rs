@@ -248,9 +248,13 @@ impl Drive {
     pub fn fill(&mut self, case: &str, today: Date, value: &dyn Fn(&AppState, &Ask) -> String) {
         let mut after: Option<String> = None;
         for _ in 0..20 {
+            // As the page does once saved: on, or back to a page passed that now needs more.
             let step = {
                 let scope = self.s.scope(&self.c, case, today).unwrap();
-                next_step(&scope, after.as_deref())
+                match after.as_deref() {
+                    None => next_step(&scope, None),
+                    Some(o) => hitotsu::onestop::after_saving(&scope, o),
+                }
             };
             let owner = match step {
                 NextStep::Check => return,

@@ -10,7 +10,7 @@ use crate::app::components::text::mixed;
 use crate::app::context::{tr, use_case, use_catalog, use_lang, use_store, use_today};
 use crate::app::routes;
 use hitotsu::fields::{check_field, FieldError};
-use hitotsu::onestop::{needs, next_step};
+use hitotsu::onestop::{after_saving, needs, NextStep};
 use hitotsu::resolve::{Ask, Gap};
 use hitotsu::ui_text::{as_of_note, field_error, owner_heading, starts_note, t, Msg};
 use hitotsu::vault::{How, HOUSEHOLD, ME};
@@ -21,7 +21,14 @@ use std::collections::BTreeMap;
 #[component]
 pub fn DetailsPage() -> impl IntoView {
     let owner = routes::use_owner();
-    view! { <Keyed key=owner children=std::sync::Arc::new(|o| view! { <DetailsForm owner=o/> }.into_any())/> }
+    let location = leptos_router::hooks::use_location();
+    // The same person's page asked again after a save is a new page.
+    let key = Signal::derive(move || format!("{}{}", owner.get(), location.search.get()));
+    view! {
+        <Keyed key=key children=std::sync::Arc::new(move |_| {
+            view! { <DetailsForm owner=owner.get_untracked()/> }.into_any()
+        })/>
+    }
 }
 
 /// The id of the control that asks this, unique on the page.
@@ -123,6 +130,7 @@ fn DetailsForm(owner: String) -> impl IntoView {
         }
     };
     let navigate = use_navigate();
+    let location = leptos_router::hooks::use_location();
     let submit = {
         let (catalog, values, case_id, asks, owner) = (
             catalog.clone(),
@@ -155,7 +163,14 @@ fn DetailsForm(owner: String) -> impl IntoView {
                     c.drafts.retain(|k, _| !k.starts_with("field:"));
                 }
                 if let Some(scope) = s.scope(&catalog, &case_id, today) {
-                    next = routes::next(&case_id, next_step(&scope, Some(&owner)));
+                    next = match after_saving(&scope, &owner) {
+                        // This page again, with what it now lacks: a new address, so that
+                        // it is drawn afresh.
+                        NextStep::Details(o) if o == owner => {
+                            routes::details_again(&case_id, &o, &location.search.get_untracked())
+                        }
+                        step => routes::next(&case_id, step),
+                    };
                 }
             });
             navigate(&next, Default::default());
