@@ -31,6 +31,11 @@ pub struct Case {
     /// Packets prepared, handed over or sent, by packet id.
     #[serde(default)]
     pub packets: BTreeMap<String, PacketRecord>,
+    /// The day each heir other than the citizen learned of the death (ISO dates by person):
+    /// their own period to renounce runs from it (民法915条1項). The citizen's is the
+    /// answer to "when did you learn of it".
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub learned: BTreeMap<String, String>,
 }
 
 /// Where a case stands: a question, or a page after the questionnaire. Stored as a

@@ -333,6 +333,10 @@ pub struct Procedure {
     /// Who files or claims it; their details fill the claimant's fields.
     #[serde(default)]
     pub claimant: Claimant,
+    /// Each heir files their own, the period running from the day they themself learned
+    /// (相続放棄: 民法915条1項): the plan gives each heir's last day.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub each_heir: bool,
     /// When its facts are taken, if not on the event's date (before the moving day).
     #[serde(default)]
     pub as_of: Option<FieldTime>,

@@ -255,17 +255,15 @@ pub fn survivors(vault: &Vault, deceased: &str, siblings: bool, with_child: bool
             .and_then(|f| crate::iso_date::parse(&f.value))
     };
     let of_age = |p: &String| siblings || born(p).is_none_or(|b| allowance_age(b, died));
-    let over_55 = |p: &String| {
-        siblings || born(p).is_none_or(|b| reaches(b, 55).is_some_and(|d| d <= died))
-    };
+    let over_55 =
+        |p: &String| siblings || born(p).is_none_or(|b| reaches(b, 55).is_some_and(|d| d <= died));
     let children = vault.children_of(deceased);
     let with_child = with_child
         || children
             .iter()
             .any(|c| outlived(c) && born(c).is_some_and(|b| allowance_age(b, died)));
-    let spouse_paid = |p: &String| {
-        siblings || with_child || sex(vault, p) != Some(Sex::Male) || over_55(p)
-    };
+    let spouse_paid =
+        |p: &String| siblings || with_child || sex(vault, p) != Some(Sex::Male) || over_55(p);
     let grandchildren: Vec<String> = children.iter().flat_map(|c| vault.children_of(c)).collect();
     let mut ranks: Vec<Vec<String>> = vec![
         surviving_spouse(vault, deceased)
@@ -273,7 +271,11 @@ pub fn survivors(vault: &Vault, deceased: &str, siblings: bool, with_child: bool
             .filter(spouse_paid)
             .collect(),
         children.into_iter().filter(of_age).collect(),
-        vault.parents_of(deceased).into_iter().filter(over_55).collect(),
+        vault
+            .parents_of(deceased)
+            .into_iter()
+            .filter(over_55)
+            .collect(),
         grandchildren.into_iter().filter(of_age).collect(),
         vault
             .grandparents_of(deceased)

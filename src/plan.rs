@@ -227,3 +227,48 @@ pub fn build<'e>(scope: &CaseScope<'e>, closed: &ClosedDays) -> Plan<'e> {
     }
     Plan { items: ordered }
 }
+
+/// One heir's own period for a procedure each heir files on their own.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeirPeriod {
+    pub person: String,
+    /// The day they learned of the death; None: not known to the device.
+    pub learned: Option<Date>,
+    pub due: Option<Due>,
+}
+
+/// Each heir's own last day for a procedure each heir files (相続放棄: 3 months from the
+/// day each learned that they inherit, 民法915条1項): the citizen's from their answer,
+/// another heir's from the day the citizen recorded for them. Empty for other procedures.
+pub fn each_heirs_own(scope: &CaseScope, p: &Procedure, closed: &ClosedDays) -> Vec<HeirPeriod> {
+    if !p.each_heir {
+        return Vec::new();
+    }
+    let answers = scope.answers();
+    let mine = p
+        .deadline
+        .anchor()
+        .and_then(|a| answers.get(a))
+        .and_then(|a| crate::iso_date::parse(a));
+    scope
+        .case
+        .role(crate::household::Role::Heirs)
+        .iter()
+        .map(|person| {
+            let learned = if person == crate::vault::ME {
+                mine
+            } else {
+                scope
+                    .case
+                    .learned
+                    .get(person)
+                    .and_then(|d| crate::iso_date::parse(d))
+            };
+            HeirPeriod {
+                person: person.clone(),
+                learned,
+                due: learned.and_then(|d| compute(&p.deadline, d, closed)),
+            }
+        })
+        .collect()
+}

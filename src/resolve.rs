@@ -415,7 +415,10 @@ impl<'a> CaseScope<'a> {
             }
             Claimant::DeceasedsInsured => {
                 let deceased = self.one_of(Role::Deceased, PeopleQuestion::DeceasedRelation)?;
-                match answers.get(household::DECEASED_INSURED_BY).map(String::as_str) {
+                match answers
+                    .get(household::DECEASED_INSURED_BY)
+                    .map(String::as_str)
+                {
                     Some("spouse") => household::surviving_spouse(self.vault, &deceased)
                         .ok_or(Gap::Person(PeopleQuestion::SurvivingSpouse)),
                     // A child other than the citizen: one the heirs' list names.
@@ -446,7 +449,9 @@ impl<'a> CaseScope<'a> {
             }
             Claimant::Survivor | Claimant::NextOfKin => {
                 let deceased = self.one_of(Role::Deceased, PeopleQuestion::DeceasedRelation)?;
-                let with_child = answers.get(household::SURVIVOR_CHILD).is_some_and(|a| a == "yes");
+                let with_child = answers
+                    .get(household::SURVIVOR_CHILD)
+                    .is_some_and(|a| a == "yes");
                 let rank = household::survivors(
                     self.vault,
                     &deceased,

@@ -164,6 +164,14 @@ pub enum HandOverError {
     BeforePrepared(Date),
 }
 
+/// Why a day cannot be the day an heir learned of the death.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LearnedError {
+    InTheFuture,
+    /// Before the death (that day).
+    BeforeDeath(Date),
+}
+
 /// How a fact changes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FactChange {
@@ -679,6 +687,7 @@ impl AppState {
             roles,
             people_confirmed: false,
             packets: BTreeMap::new(),
+            learned: BTreeMap::new(),
         });
         id
     }
@@ -1033,6 +1042,31 @@ impl AppState {
         }
     }
 
+    /// Records the day an heir other than the citizen learned of the death: not after
+    /// today, not before the death.
+    pub fn set_learned(
+        &mut self,
+        catalog: &Catalog,
+        case_id: &str,
+        heir: &str,
+        on: Date,
+        today: Date,
+    ) -> Result<(), LearnedError> {
+        if on > today {
+            return Err(LearnedError::InTheFuture);
+        }
+        let died = self
+            .scope(catalog, case_id, today)
+            .and_then(|scope| scope.case_date());
+        if let Some(died) = died.filter(|d| on < *d) {
+            return Err(LearnedError::BeforeDeath(died));
+        }
+        if let Some(c) = self.case_mut(case_id) {
+            c.learned.insert(heir.into(), on.to_string());
+        }
+        Ok(())
+    }
+
     /// Takes back "I have handed it over" (said by mistake, or for the wrong day): the
     /// packet is prepared again, what was recorded as shared with its recipient goes, and
     /// so do the facts its procedures gave on that day.
@@ -1218,6 +1252,7 @@ mod tests {
             roles: [(Role::Child, vec!["p1".to_string()])].into(),
             people_confirmed: false,
             packets: BTreeMap::new(),
+            learned: BTreeMap::new(),
         });
         s.next_id = 2;
         // The child the case brought, as opening the case adds them.

@@ -249,6 +249,9 @@ pub enum Msg {
     ConfirmHandedOver,
     NotHandedOverYet,
     HandedOverInFuture,
+    HeirsOwnTitle,
+    HeirLearnedUnknown,
+    CountFromThisDay,
     Reference,
     HandedOverOn,
     NothingPrepared,
@@ -902,6 +905,9 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         ConfirmHandedOver => ["渡したことを記録する", "Record it as handed over", "わたした ことを 記録 する"],
         NotHandedOverYet => ["まだ渡していない（記録を取り消す）", "Not handed over yet (take the record back)", "まだ わたして いない（記録を けす）"],
         HandedOverInFuture => ["渡した日は今日までの日付を入力してください", "The day you handed it over cannot be after today", "わたした 日は 今日 までの 日を 書いて ください"],
+        HeirsOwnTitle => ["相続人それぞれの期限", "Each heir's own deadline", "相続人 それぞれの 期限"],
+        HeirLearnedUnknown => ["亡くなったことを知った日から3か月です。知った日を入力すると、期限の日付を表示します", "3 months from the day they learned of the death: enter that day to see the date", "亡くなった ことを 知った 日から 3か月 です。知った 日を 書くと 期限の 日が 出ます"],
+        CountFromThisDay => ["この日から数える", "Count from this day", "この 日から かぞえる"],
         NothingPrepared => ["まだ何も作成・送信していません。", "Nothing prepared or sent yet.", "まだ 何も 作って いません。"],
         History => ["これまでの記録", "History", "前の 記録"],
         Value => ["内容", "Value", "ないよう"],
@@ -2337,6 +2343,47 @@ pub fn why_line(lang: Lang, question: &str, answer: &str) -> String {
     }
 }
 
+/// The label of the day another heir learned of the death.
+pub fn heir_learned_when(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{name}が亡くなったことを知った日"),
+        Lang::En => format!("The day {name} learned of the death"),
+        Lang::Easy => format!("{name}が 亡くなった ことを 知った 日"),
+    }
+}
+
+/// One heir's own last day, and the day it counts from.
+pub fn heir_own_due(lang: Lang, who: &str, due: Date, learned: Date) -> String {
+    let (due, learned) = (format_date(due, lang), format_date(learned, lang));
+    match lang {
+        Lang::Ja => format!("{who}：{due}まで（{learned}に知った日から）"),
+        Lang::En => format!("{who}: by {due} (learned on {learned})"),
+        Lang::Easy => format!("{who}：{due}まで（{learned}に 知った 日から）"),
+    }
+}
+
+/// A day before the death for the day an heir learned of it.
+pub fn learned_before_death(lang: Lang, died: Date) -> String {
+    let day = format_date(died, lang);
+    match lang {
+        Lang::Ja => format!("知った日は、亡くなった日（{day}）以後の日付を入力してください"),
+        Lang::En => format!("The day they learned cannot be before the death ({day})"),
+        Lang::Easy => format!("知った 日は 亡くなった 日（{day}）より あとの 日を 書いて ください"),
+    }
+}
+
+/// Recorded: the heir's own period now counts from this day.
+pub fn heir_learned_status(lang: Lang, name: &str, due: Option<Date>) -> String {
+    match (lang, due) {
+        (Lang::Ja, Some(d)) => format!("{name}の期限は{}です", format_date(d, lang)),
+        (Lang::En, Some(d)) => format!("{name}'s deadline is {}", format_date(d, lang)),
+        (Lang::Easy, Some(d)) => format!("{name}の 期限は {}です", format_date(d, lang)),
+        (Lang::Ja, None) => format!("{name}の知った日を記録しました"),
+        (Lang::En, None) => format!("Recorded the day {name} learned of it"),
+        (Lang::Easy, None) => format!("{name}の 知った 日を 記録 しました"),
+    }
+}
+
 /// The question above the day a sheet was handed over.
 pub fn handed_over_when(lang: Lang, agency: &str) -> String {
     match lang {
@@ -2964,8 +3011,11 @@ mod sentence_tests {
         assert_eq!(d.last_day, date(2028, 3, 6));
         assert!(counting(&maternity, Some(&d), &label, Lang::Ja)
             .starts_with("出生日の41日前の翌日から数えて2年"));
-        assert!(counting(&maternity, Some(&d), &label, Lang::En)
-            .starts_with("2 years, counting from the day after the day 41 days before the day of birth"));
+        assert!(
+            counting(&maternity, Some(&d), &label, Lang::En).starts_with(
+                "2 years, counting from the day after the day 41 days before the day of birth"
+            )
+        );
     }
 }
 

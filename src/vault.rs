@@ -381,7 +381,7 @@ impl Vault {
     /// last used before (Some(None): never), so that a hand-over taken back restores it.
     pub fn mark_used(&mut self, key: &FactKey, at: Date, today: Date) -> Option<Option<Date>> {
         let f = self.version_on_mut(key, at)?;
-        Some(std::mem::replace(&mut f.last_used, Some(today)))
+        Some(f.last_used.replace(today))
     }
 
     /// Puts back the day the version holding on `at` was last used, if it is still `used`

@@ -937,7 +937,10 @@ fn a_dependants_burial_allowance_is_the_insured_sons() {
         ],
     );
     let ps = applicable(&h, &case, today);
-    assert!(ps.contains(&"family_burial_allowance".to_string()), "{ps:?}");
+    assert!(
+        ps.contains(&"family_burial_allowance".to_string()),
+        "{ps:?}"
+    );
     assert!(!ps.contains(&"burial_allowance".to_string()), "{ps:?}");
     for p in ["family_burial_allowance", "high_cost_medical_insured"] {
         let claimant = claimant_of(&h, &case, today, p).unwrap();
@@ -983,4 +986,62 @@ fn the_elderly_mover_is_named_on_the_late_elderly_address_change() {
     let form = h.form(&case, today, "late_elderly_address");
     assert_eq!(form["applicant_name"], "高橋 和子");
     assert_eq!(form["insurance_number"], "高橋 和子のinsurance_number");
+}
+
+#[test]
+fn each_heir_has_their_own_three_months_to_renounce() {
+    // 民法915条1項: 3 months from the day each learned that they inherit. The widow learned
+    // on the day; her daughter abroad heard on 10 January.
+    let today = date(2027, 1, 12);
+    let mut h = Drive::new();
+    let case = h.open("death", today);
+    h.answer(&case, today, &HUSBAND_DIES);
+    h.people(
+        &case,
+        today,
+        &[
+            ("deceased_kin", "spouse-male"),
+            ("lived_with", "yes"),
+            ("new_heir_name", "高橋 真理"),
+            ("new_heir_kin", "child"),
+        ],
+    );
+    let daughter = h
+        .case(&case)
+        .role(Role::Heirs)
+        .iter()
+        .find(|p| *p != ME)
+        .unwrap()
+        .clone();
+    let own = |h: &Drive| -> Vec<(String, Option<Date>)> {
+        let scope = h.s.scope(&h.c, &case, today).unwrap();
+        let p = scope
+            .event
+            .procedures
+            .iter()
+            .find(|p| p.id == "renunciation")
+            .unwrap();
+        hitotsu::plan::each_heirs_own(&scope, p, &h.c.closed_days())
+            .into_iter()
+            .map(|x| (x.person, x.due.map(|d| d.due)))
+            .collect()
+    };
+    // Known 1 December 2026: from the 2nd, 3 months end on 1 March 2027.
+    assert!(own(&h).contains(&(ME.to_string(), Some(date(2027, 3, 1)))));
+    assert!(
+        own(&h).contains(&(daughter.clone(), None)),
+        "not yet known when she learned"
+    );
+    assert_eq!(
+        h.s.set_learned(&h.c, &case, &daughter, date(2027, 1, 13), today),
+        Err(hitotsu::state::LearnedError::InTheFuture)
+    );
+    assert_eq!(
+        h.s.set_learned(&h.c, &case, &daughter, date(2026, 11, 30), today),
+        Err(hitotsu::state::LearnedError::BeforeDeath(date(2026, 12, 1)))
+    );
+    h.s.set_learned(&h.c, &case, &daughter, date(2027, 1, 10), today)
+        .unwrap();
+    // From 11 January: 10 April 2027 is a Saturday; the court's period moves to Monday 12th.
+    assert!(own(&h).contains(&(daughter, Some(date(2027, 4, 12)))));
 }

@@ -43,6 +43,7 @@ fn build_plan(c: &Catalog, event: &str, a: &Answers, done: &BTreeSet<String>, to
         roles: Default::default(),
         people_confirmed: false,
         packets: Default::default(),
+        learned: Default::default(),
     };
     let vault = Vault::new();
     let scope = CaseScope::new(c, e, &case, &vault, today);

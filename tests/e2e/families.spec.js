@@ -67,6 +67,32 @@ test('a widow names two heirs on one page; their relation to the deceased stays 
     await save(page);
     await expectHeadingFocused(page, '亡くなった方について');
   }
+
+  // 相続放棄 (民法915条1項): each heir's own 3 months, from the day each learned of it. The
+  // widow learned on 1 December; the daughter abroad heard on 5 December.
+  await page.goto(page.url().replace(/\/details\/.*$/, '/plan'));
+  await expectHeadingFocused(page, 'あなたの手続き一覧: 死亡・相続');
+  const card = page.getByRole('article', { name: '相続放棄・限定承認の申述' });
+  const own = card.getByRole('region', { name: '相続人それぞれの期限' });
+  await expect(own.getByRole('listitem').first()).toContainText('あなた：2027年3月1日（月）まで');
+  await expect(own).toContainText('高橋 美咲（亡くなった方の子）：亡くなったことを知った日から3か月です');
+  const learned = own.getByRole('textbox', { name: '高橋 美咲（亡くなった方の子）が亡くなったことを知った日' });
+  const count = own.getByRole('button', { name: /この日から数える.*高橋 美咲/ });
+  // A day before the death is refused next to the field and in the summary.
+  await learned.fill('2026-11-30');
+  await count.click();
+  await expect(learned).toHaveAccessibleDescription(/亡くなった日（2026年12月1日（火））以後の日付を入力してください/);
+  await expect(own.getByRole('alert')).toBeFocused();
+  await learned.fill('2026-12-07');
+  await count.click();
+  await expect(learned).toHaveAccessibleDescription(/今日か、それより前の日付を入力してください/);
+  await learned.fill('2026-12-05');
+  await count.click();
+  // From 6 December: 3 months end on Friday 5 March 2027.
+  const line = own.getByText(/^高橋 美咲（亡くなった方の子）：2027年3月5日（金）まで/);
+  await expect(line).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: /高橋 美咲.*（亡くなった方の子）の期限は2027年3月5日（金）です/ })).toHaveCount(1);
+  await expectAxeCleanInEveryLanguage(page, 'plan with each heir\'s own period');
 });
 
 test('a family moving within the city is added on the people page; every mover is on the 転居届 with relation and date of birth', async ({ page }) => {

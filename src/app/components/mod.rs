@@ -7,6 +7,7 @@ pub mod event;
 pub mod fact_editor;
 pub mod fact_input;
 pub mod form;
+pub mod heirs_periods;
 pub mod layout;
 pub mod not_found;
 pub mod procedure;

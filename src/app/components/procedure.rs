@@ -2,6 +2,7 @@
 //! it, where and how, what to bring, where it stands; the legal detail folded away.
 
 use crate::app::components::form::Checkbox;
+use crate::app::components::heirs_periods::HeirsOwnPeriods;
 use crate::app::components::text::mixed;
 use crate::app::context::use_lang;
 use hitotsu::i18n::Lang;
@@ -33,6 +34,8 @@ pub struct CardData {
     pub done: bool,
     /// Closed or provided: nothing to tick.
     pub settled: bool,
+    /// Each heir files their own: their own last days are listed.
+    pub each_heir: bool,
 }
 
 #[component]
@@ -78,6 +81,7 @@ pub fn ProcedureCard(
                         <a href=url rel="noopener noreferrer">{mixed(lang, name)}</a></p>
                 })}
                 {card.waits_for.map(|w| view! { <p class="waits-for"><strong>{mixed(lang, t(lang, Msg::WaitsFor))}": "</strong>{mixed(lang, w)}</p> })}
+                {card.each_heir.then(|| view! { <HeirsOwnPeriods procedure=card.id.clone()/> })}
                 <h4>{mixed(lang, t(lang, Msg::Bring))}</h4>
                 <ul class="bring">{bring}</ul>
                 <details class="legal-detail">

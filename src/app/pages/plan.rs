@@ -349,5 +349,6 @@ fn card_data(
         source: p.source.clone(),
         done: matches!(item.state, ItemState::Done),
         settled: matches!(item.state, ItemState::Closed(_) | ItemState::Provided(_)),
+        each_heir: p.each_heir && !item.state.settled(),
     }
 }
