@@ -117,6 +117,9 @@ pub enum Subject {
     Claimant,
     /// Each heir of the deceased.
     Heirs,
+    /// Who goes to the office for the claimant (代理人): the helper the citizen named on
+    /// the "who is who" page, or the citizen.
+    Proxy,
 }
 
 impl Subject {

@@ -24,6 +24,8 @@ pub enum Role {
     Informant,
     /// The parent who claims child allowance (the one with the higher income).
     AllowanceClaimant,
+    /// Who goes to the offices in the citizen's place (代理人), when not the citizen.
+    Helper,
 }
 
 /// Who files or claims a procedure, as the catalog says.
@@ -126,6 +128,9 @@ pub enum PeopleQuestion {
     SurvivingSpouse,
     Heirs,
     FuneralHost,
+    /// Who goes to the offices for the citizen (代理人: the son at the pension office for
+    /// his mother), or the citizen themself.
+    Helper,
 }
 
 /// How one person is related to another (the 続柄 a form asks).

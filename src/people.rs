@@ -171,6 +171,7 @@ pub fn controls(q: PeopleQuestion) -> &'static [&'static str] {
         PeopleQuestion::SurvivingSpouse => &["surviving_spouse"],
         PeopleQuestion::Heirs => &["heirs"],
         PeopleQuestion::FuneralHost => &["funeral_host"],
+        PeopleQuestion::Helper => &["helper"],
     }
 }
 
@@ -259,6 +260,7 @@ impl<'a> PeopleScope<'a> {
             (Role::Informant, "informant"),
             (Role::AllowanceClaimant, "allowance_claimant"),
             (Role::FuneralHost, "funeral_host"),
+            (Role::Helper, "helper"),
         ] {
             let chosen = self.case.first(role).map(str::to_string);
             // Who claimed the child allowance before (at the birth) still does.
@@ -397,6 +399,31 @@ impl<'a> PeopleScope<'a> {
                     }
                 }
                 h
+            }
+            "helper" => {
+                // The citizen, and the family the device knows: who lives with them, their
+                // husband or wife, children and parents, the heirs; never the deceased or
+                // the baby.
+                let mut p = vec![ME.to_string()];
+                p.extend(vault.members_at(self.day));
+                p.extend(vault.spouses_of(ME));
+                p.extend(vault.children_of(ME));
+                p.extend(vault.parents_of(ME));
+                p.extend(case.role(Role::Heirs).iter().cloned());
+                p.extend(case.first(Role::Helper).map(str::to_string));
+                let not = [self.deceased(), self.child()];
+                let mut seen = Vec::new();
+                p.retain(|x| {
+                    vault.person(x).is_some()
+                        && vault.death_date(x).is_none()
+                        && !not.contains(&Some(x.as_str()))
+                        && !seen.contains(x)
+                        && {
+                            seen.push(x.clone());
+                            true
+                        }
+                });
+                p
             }
             "informant" | "funeral_host" => {
                 let mut p = vec![ME.to_string()];
@@ -684,6 +711,24 @@ impl<'a> PeopleScope<'a> {
                     };
                     if let Some(Some(p)) = self.person_pick(v, form, control, &mut errors) {
                         c.roles.insert(role, vec![p]);
+                    }
+                }
+                PeopleQuestion::Helper => {
+                    if let Some(Some(p)) = self.person_pick(v, form, "helper", &mut errors) {
+                        // Someone whose relation to the citizen the device does not know
+                        // (new, or the deceased's son who may be hers or not): asked, for the
+                        // 委任状 and the forms' 「代理人と本人との関係」.
+                        if p != ME && household::kin(v, &p, ME) == Kin::Other {
+                            match offered_relation(form, "helper_kin", &MOVER_KIN) {
+                                Some(kin) => self.relate_added(v, &p, kin),
+                                None => errors.push(("helper_kin".into(), PeopleError::Choose)),
+                            }
+                        }
+                        if p == ME {
+                            c.roles.remove(&Role::Helper);
+                        } else {
+                            c.roles.insert(Role::Helper, vec![p]);
+                        }
                     }
                 }
                 PeopleQuestion::AllowanceClaimant => match pick(form, "allowance_claimant") {

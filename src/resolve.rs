@@ -185,6 +185,7 @@ fn owner_in_case(subject: Subject, case: &Case) -> Option<String> {
         Subject::Case => Some(case.id.clone()),
         Subject::Child => case.first(Role::Child).map(str::to_string),
         Subject::Deceased => case.first(Role::Deceased).map(str::to_string),
+        Subject::Proxy => Some(case.first(Role::Helper).unwrap_or(ME).to_string()),
         Subject::Claimant | Subject::Heirs => None,
     }
 }
@@ -469,10 +470,17 @@ impl<'a> CaseScope<'a> {
         }
     }
 
-    /// Whether the citizen files this procedure for someone else (as 代理人). The
-    /// informant of a notification files in their own right, so is never represented.
+    /// Who goes to the office: the helper the citizen named (代理人), or the citizen.
+    pub fn proxy(&self) -> String {
+        self.case.first(Role::Helper).unwrap_or(ME).to_string()
+    }
+
+    /// Whether someone files this procedure for the claimant (as 代理人): the citizen for
+    /// another, or the helper the citizen named for her or for another. The informant of a
+    /// notification files in their own right, so is never represented.
     pub fn by_proxy(&self, p: &Procedure, answers: &Answers) -> bool {
-        p.claimant != Claimant::Informant && self.claimant(p, answers).is_ok_and(|c| c != ME)
+        p.claimant != Claimant::Informant
+            && self.claimant(p, answers).is_ok_and(|c| c != self.proxy())
     }
 
     /// The fields a procedure carries for these answers: its own (those whose condition
@@ -507,6 +515,7 @@ impl<'a> CaseScope<'a> {
     ) -> Result<Vec<String>, Gap> {
         match subject {
             Subject::Me => Ok(vec![ME.into()]),
+            Subject::Proxy => Ok(vec![self.proxy()]),
             Subject::Claimant => Ok(vec![self.claimant(p, answers)?]),
             Subject::Child if self.event.people.contains(&Role::Child) => {
                 Ok(self.case.role(Role::Child).to_vec())
@@ -765,7 +774,7 @@ impl<'a> CaseScope<'a> {
                     return Resolved::Blank;
                 }
                 match self.claimant(p, answers) {
-                    Ok(c) => Resolved::value(self.kin_text(ME, &c), vec![]),
+                    Ok(c) => Resolved::value(self.kin_text(&self.proxy(), &c), vec![]),
                     Err(g) => Resolved::missing(g),
                 }
             }

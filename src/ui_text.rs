@@ -278,6 +278,8 @@ pub enum Msg {
     SurvivingSpouseLegend,
     HeirsLegend,
     FuneralHostLegend,
+    HelperLegend,
+    HelperHint,
     ChooseAnHeir,
     ChooseWhoMoves,
     AboutSomeone,
@@ -1033,6 +1035,8 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         DeceasedKinLegend => ["亡くなった方は、あなたから見てどなたですか", "Who was the person who died, to you?", "亡くなった 人は あなたの だれ ですか"],
         SurvivingSpouseLegend => ["亡くなった方の配偶者（夫または妻）はご存命ですか", "Is the husband or wife of the person who died alive?", "亡くなった 人の 妻・おっとは いきて いますか"],
         HeirsLegend => ["相続人（財産を受け継ぐ人）を選んでください", "Who are the heirs?", "相続 する 人を 選んで ください"],
+        HelperLegend => ["窓口に行くのはどなたですか", "Who goes to the offices?", "まどぐちに 行くのは だれ ですか"],
+        HelperHint => ["ご家族などが代わりに行くときは、その人を選んでください。申請書にその人が代理人として載り、委任状とその人の本人確認書類が必要になります", "If a relative or someone else goes in your place, choose them: they are named as your representative on the forms, and they bring your letter of authorisation and their own ID", "ほかの 人が かわりに 行く ときは、その 人を えらんで ください。いにんじょうが いります"],
         FuneralHostLegend => ["喪主（葬儀を行った人）はどなたですか", "Who held the funeral (the 喪主)?", "おそうしきを した 人は だれ ですか"],
         ChooseAnHeir => ["相続人を1人以上選んでください", "Choose at least one heir", "1人 いじょう 選んで ください"],
         ChooseWhoMoves => ["引越しする人を1人以上選んでください", "Choose at least one person who moves", "1人 いじょう 選んで ください"],
@@ -2140,6 +2144,7 @@ pub fn people_legend(lang: Lang, q: PeopleQuestion, part: &str, my_part: Option<
         (PeopleQuestion::SurvivingSpouse, _, _) => Msg::SurvivingSpouseLegend,
         (PeopleQuestion::Heirs, _, _) => Msg::HeirsLegend,
         (PeopleQuestion::FuneralHost, _, _) => Msg::FuneralHostLegend,
+        (PeopleQuestion::Helper, _, _) => Msg::HelperLegend,
     };
     t(lang, msg).to_string()
 }
@@ -2181,6 +2186,14 @@ pub fn added_person_kin_legend(lang: Lang, base: &str, n: usize) -> String {
             Lang::Ja => "世帯主になる人はあなたの",
             Lang::En => "The new head of household is your",
             Lang::Easy => "世帯主に なる 人は あなたの",
+        }
+        .into();
+    }
+    if base == "helper" {
+        return match lang {
+            Lang::Ja => "窓口に行く人はあなたの",
+            Lang::En => "The one who goes for you is your",
+            Lang::Easy => "まどぐちに 行く 人は あなたの",
         }
         .into();
     }

@@ -1045,3 +1045,74 @@ fn each_heir_has_their_own_three_months_to_renounce() {
     // From 11 January: 10 April 2027 is a Saturday; the court's period moves to Monday 12th.
     assert!(own(&h).contains(&(daughter, Some(date(2027, 4, 12)))));
 }
+
+#[test]
+fn a_son_goes_to_the_pension_office_for_his_mother_as_her_representative() {
+    // Item 6: the widow names her son, added as an heir on the same page, to go for her:
+    // her own claims name him as 代理人 with his relation to her, and a 委任状 is needed.
+    let today = date(2026, 12, 6);
+    let mut h = Drive::new();
+    let case = h.open("death", today);
+    h.answer(&case, today, &HUSBAND_DIES);
+    let scope = h.s.people_scope(&h.c, &case, today).unwrap();
+    let mut form = scope.propose();
+    assert_eq!(
+        form.get("helper").map(String::as_str),
+        Some(ME),
+        "she goes herself unless she says otherwise"
+    );
+    for (k, v) in [
+        ("deceased_kin", "spouse-male"),
+        ("lived_with", "yes"),
+        ("new_heir_name", "高橋 大輔"),
+        ("new_heir_kin", "child"),
+    ] {
+        form.insert(k.into(), v.into());
+    }
+    let son = scope
+        .candidates("helper", &form)
+        .into_iter()
+        .find(|c| c.name.as_deref() == Some("高橋 大輔"))
+        .expect("the son added as an heir is offered")
+        .id;
+    form.insert("helper".into(), son.clone());
+    // The deceased's son may be hers or a stepson: the page asks how he is related to her.
+    let Err(errors) = h.s.confirm_people(&h.c, &case, &form, today) else {
+        panic!("his relation to her is asked")
+    };
+    assert!(errors.iter().any(|(c, _)| c == "helper_kin"), "{errors:?}");
+    form.insert("helper_kin".into(), "child".into());
+    h.s.confirm_people(&h.c, &case, &form, today).unwrap();
+    h.fill(&case, today, &|s, ask| match (
+        name(s, &ask.key.owner).as_str(),
+        ask.key.attribute.as_str(),
+    ) {
+        ("", "name") => "高橋 和子".into(),
+        (_, "address") => HOME.into(),
+        (_, "postal_code") => "154-0017".into(),
+        (_, "phone") => "03-3412-0000".into(),
+        (p, a) => widow_value(s, ask)
+            .chars()
+            .next()
+            .map_or(format!("{p}の{a}"), |_| widow_value(s, ask)),
+    });
+    let form = h.form(&case, today, "survivors_pension");
+    assert_eq!(form["applicant_name"], "高橋 和子");
+    assert_eq!(form["proxy_name"], "高橋 大輔");
+    assert_eq!(form["proxy_relation"], "子");
+    let scope = h.s.scope(&h.c, &case, today).unwrap();
+    let answers = scope.answers();
+    let p = scope
+        .event
+        .procedures
+        .iter()
+        .find(|p| p.id == "survivors_pension")
+        .unwrap();
+    assert!(scope
+        .documents_of(p, &answers)
+        .contains(&"power_of_attorney"));
+    // The pension death notice's informant files in their own right: no representative.
+    assert!(!h
+        .form(&case, today, "pension_death_notice")
+        .contains_key("proxy_name"));
+}

@@ -93,6 +93,27 @@ test('a widow names two heirs on one page; their relation to the deceased stays 
   await expect(line).toBeFocused();
   await expect(page.getByRole('status').filter({ hasText: /高橋 美咲.*（亡くなった方の子）の期限は2027年3月5日（金）です/ })).toHaveCount(1);
   await expectAxeCleanInEveryLanguage(page, 'plan with each heir\'s own period');
+
+  // Her son goes to the offices for her: he is her representative (代理人) on her claims.
+  await page.goto(page.url().replace(/\/plan.*$/, '/people'));
+  await arrive(page, '誰が何をするか', 'people, choosing who goes');
+  const helper = page.getByRole('group', { name: '窓口に行くのはどなたですか' });
+  await expect(helper).toHaveAccessibleDescription(/委任状/);
+  await expect(helper.getByRole('radio', { name: 'あなた' })).toBeChecked();
+  await helper.getByRole('radio', { name: '高橋 大輔', exact: true }).check();
+  // The device knows him as the deceased's son, not how he is related to her: asked.
+  const helperKin = page.getByRole('group', { name: '窓口に行く人はあなたの' });
+  await save(page);
+  await expect(page.getByRole('alert')).toBeFocused();
+  await expect(helperKin).toHaveAccessibleDescription(/どれか1つを選んでください/);
+  await helperKin.getByRole('radio', { name: '子', exact: true }).check();
+  await save(page);
+  await expect(page).toHaveURL(/\/details\//);
+  await page.goto(page.url().replace(/\/details\/.*$/, '/send'));
+  const pension = page.getByRole('region', { name: '年金事務所' });
+  await expect(pension.locator('dt:text-is("代理人の氏名") + dd')).toContainText('高橋 大輔');
+  await expect(pension.locator('dt:text-is("代理人と本人との関係") + dd')).toHaveText('子');
+  await expect(pension.getByRole('list').last()).toContainText('委任状');
 });
 
 test('a family moving within the city is added on the people page; every mover is on the 転居届 with relation and date of birth', async ({ page }) => {

@@ -90,6 +90,7 @@ pub fn PeoplePage() -> impl IntoView {
         "surviving_spouse",
         "heirs",
         "funeral_host",
+        "helper",
     ]
     .into_iter()
     .map(|control| {
@@ -174,6 +175,7 @@ pub fn PeoplePage() -> impl IntoView {
                 "head" => "head_name",
                 "informant" => "informant_name",
                 "surviving_spouse" => "surviving_spouse_name",
+                "helper" => "helper_name",
                 _ => "funeral_host_name",
             };
             let name_setter = setter.clone();
@@ -183,10 +185,12 @@ pub fn PeoplePage() -> impl IntoView {
                     let setter = name_setter.clone();
                     // A new head: how they are related to the citizen, since every member's
                     // 続柄 on the sheets is counted from the head.
-                    let head_kin = (control == "head").then(|| {
+                    // A helper new to the device: how they are related, for the 委任状.
+                    let head_kin = matches!(control, "head" | "helper").then(|| {
+                        let kin_control: &'static str = if control == "head" { "head_kin" } else { "helper_kin" };
                         let options = kin_options(lang, &MOVER_KIN);
-                        let legend = Label::Plain(Signal::derive(move || added_person_kin_legend(lang.get(), "head", 1)));
-                        view! { <Radios name="head_kin" legend error=error_of("head_kin") options value=value_of("head_kin") on_change=setter("head_kin")/> }
+                        let legend = Label::Plain(Signal::derive(move || added_person_kin_legend(lang.get(), control, 1)));
+                        view! { <Radios name=kin_control legend error=error_of(kin_control) options value=value_of(kin_control) on_change=setter(kin_control)/> }
                     });
                     view! {
                         <TextInput id=name_control label=Label::Plain(Signal::derive(move || t(lang.get(), Msg::NameOfNew).to_string()))
@@ -241,6 +245,30 @@ pub fn PeoplePage() -> impl IntoView {
                     PeopleQuestion::Head => person_radios("head", legend(q, if moving { "after_move" } else { "" }), Some(Msg::HeadHint), true, None),
                     PeopleQuestion::Informant => person_radios("informant", legend(q, ""), Some(Msg::InformantHint), true, None),
                     PeopleQuestion::FuneralHost => person_radios("funeral_host", legend(q, ""), None, true, None),
+                    PeopleQuestion::Helper => {
+                        // Someone the device knows but not how they are related to the
+                        // citizen (the deceased's son): asked, as for someone new.
+                        let list = candidates("helper");
+                        let needs_kin = Signal::derive(move || {
+                            let chosen = form.with(|f| f.get("helper").cloned());
+                            chosen.is_some_and(|c| {
+                                c != hitotsu::vault::ME && c != NEW && list.get().iter().any(|x| x.id == c && x.kin == Kin::Other)
+                            })
+                        });
+                        let kin_setter = setter.clone();
+                        let kin_group = move || {
+                            needs_kin.get().then(|| {
+                                let options = kin_options(lang, &MOVER_KIN);
+                                let legend = Label::Plain(Signal::derive(move || added_person_kin_legend(lang.get(), "helper", 1)));
+                                view! { <Radios name="helper_kin" legend error=error_of("helper_kin") options value=value_of("helper_kin") on_change=kin_setter("helper_kin")/> }
+                            })
+                        };
+                        view! {
+                            {person_radios("helper", legend(q, ""), Some(Msg::HelperHint), true, None)}
+                            {kin_group}
+                        }
+                        .into_any()
+                    }
                     PeopleQuestion::SurvivingSpouse => {
                         person_radios("surviving_spouse", legend(q, ""), Some(Msg::SurvivingSpouseHint), true, Some(Msg::NoSurvivingSpouse))
                     }
@@ -373,7 +401,10 @@ fn error_target(
         c if c.starts_with("new_heir") && c.ends_with("_kin") || c.starts_with("heir_kin_") => {
             option_id(c, "child")
         }
-        c if c.starts_with("new_mover") && c.ends_with("_kin") || c == "head_kin" => {
+        c if c.starts_with("new_mover") && c.ends_with("_kin")
+            || c == "head_kin"
+            || c == "helper_kin" =>
+        {
             option_id(c, &relation_code(MOVER_KIN[0].0, MOVER_KIN[0].1))
         }
         c if c.ends_with("_name") => c.to_string(),
