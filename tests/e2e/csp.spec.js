@@ -63,3 +63,37 @@ test('the counter runs under its own strict CSP: a photo read, the citizen scree
   expect(await page.evaluate(() => window.__violations)).toEqual([]);
   expect(await citizen.evaluate(() => window.__violations)).toEqual([]);
 });
+
+test('the release id the service worker installs is the hash of the page as served, policy included', async ({ request }) => {
+  // trunk runs a stage's hooks concurrently: the release was once hashed from index.html
+  // before its policy was written, so a changed page could keep an old worker's release.
+  const { createHash } = await import('node:crypto');
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const root = process.env.DIST || 'dist';
+  // As release.py walks the citizen's build: directory by directory in sorted order, files
+  // sorted within each, the worker itself left out. The counter's build (dist/counter/) is
+  // written after it, by a build of its own.
+  const dirs = [];
+  const collect = (dir) => {
+    dirs.push(dir);
+    for (const name of fs.readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      if (fs.statSync(full).isDirectory() && full !== path.join(root, 'counter')) collect(full);
+    }
+  };
+  collect(root);
+  const digest = createHash('sha256');
+  for (const dir of dirs.sort()) {
+    for (const name of fs.readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      if (fs.statSync(full).isDirectory() || full === path.join(root, 'sw.js')) continue;
+      digest.update(path.relative(root, full));
+      digest.update(fs.readFileSync(full));
+    }
+  }
+  const worker = await (await request.get('/sw.js')).text();
+  const page = await (await request.get('/index.html')).text();
+  expect(page).toContain('Content-Security-Policy');
+  expect(worker).toContain(`const RELEASE = '${digest.digest('hex').slice(0, 16)}';`);
+});
