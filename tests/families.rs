@@ -854,7 +854,8 @@ fn a_wifes_death_gives_no_widows_pension() {
 fn an_adult_child_is_passed_over_for_a_survivors_pension_but_claims_what_was_owed() {
     // 厚年法59条1項: a child counts up to the 31 March after reaching 18; the pension owed
     // (国年法19条1項) has no age bar. A widower's son of 40 claims the unpaid pension; the
-    // survivors' pension goes to the deceased's parent (55 or over), not to him.
+    // survivors' pension is not his (a parent of the deceased of 55 or over would be next,
+    // and the device knows none).
     let today = date(2026, 12, 6);
     let mut h = Drive::new();
     let case = h.open("death", today);

@@ -34,6 +34,9 @@ pub fn HeirsOwnPeriods(procedure: String) -> impl IntoView {
     let catalog = use_catalog();
     let case = use_case();
     let status = RwSignal::new(String::new());
+    // What was typed for each heir, kept here: the list is drawn again when the language
+    // or a date changes, and a day half typed must not be lost with it.
+    let typed = RwSignal::new(std::collections::BTreeMap::<String, String>::new());
     let heading = format!("heirs-own-{procedure}");
     let lines = {
         let (catalog, case_id) = (catalog.clone(), case.id.clone());
@@ -85,7 +88,7 @@ pub fn HeirsOwnPeriods(procedure: String) -> impl IntoView {
                         <li>
                             <p id=id.clone() tabindex="-1">{mixed(lang, text)}</p>
                             {(line.person != ME).then(|| view! {
-                                <LearnedForm heir=line.person.clone() who=line.who.clone() line=id status/>
+                                <LearnedForm heir=line.person.clone() who=line.who.clone() line=id status typed/>
                             })}
                         </li>
                     }
@@ -113,13 +116,23 @@ fn LearnedForm(
     /// The heir's line, where focus goes once the day is recorded.
     line: String,
     status: RwSignal<String>,
+    typed: RwSignal<std::collections::BTreeMap<String, String>>,
 ) -> impl IntoView {
     let store = use_store();
     let lang = use_lang();
     let today = use_today();
     let catalog = use_catalog();
     let case = use_case();
-    let day = RwSignal::new(String::new());
+    let day = {
+        let heir = heir.clone();
+        Signal::derive(move || typed.with(|t| t.get(&heir).cloned().unwrap_or_default()))
+    };
+    let on_input = {
+        let heir = heir.clone();
+        Callback::new(move |v: String| typed.update(|t| {
+            t.insert(heir.clone(), v);
+        }))
+    };
     let problem = RwSignal::new(None::<Problem>);
     let control = format!("learned-{heir}");
     let message = move |lang| {
@@ -180,7 +193,7 @@ fn LearnedForm(
         <form class="heir-learned" novalidate on:submit=submit>
             <ErrorSummary errors=summary/>
             <DateInput id=control label=Label::Plain(label)
-                error value=day on_input=Callback::new(move |v| day.set(v))/>
+                error value=day on_input/>
             <button type="submit" class="button button-secondary">
                 {move || mixed(lang.get(), t(lang.get(), Msg::CountFromThisDay))}
                 <span class="visually-hidden">{move || mixed(lang.get(), format!(": {who_again}"))}</span>
