@@ -47,6 +47,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen" ]; then
   cargo install wasm-bindgen-cli --version "=$bindgen" --force
 fi
 
+# The split of the wasm into one module per page (scripts/split.py, issue 24): the splitter
+# Leptos' lazy routes are made for, as cargo-leptos uses it (trunk has none of its own).
+# (It has no --version: cargo's list of installed tools says which one is there.)
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -c "^wasm_split_cli_support v0.2.4:" >/dev/null; then
+  say "installing wasm-split-cli 0.2.4 (a few minutes, once)"
+  cargo install wasm_split_cli_support --version 0.2.4 --features build-binary --locked --force \
+    || cargo install wasm_split_cli_support --version 0.2.4 --features build-binary --force
+fi
+
 # trunk builds with --offline, so every crate must be here first.
 cargo fetch --quiet
 

@@ -8,6 +8,7 @@
 
 pub(crate) mod components;
 pub(crate) mod context;
+mod lazy;
 mod pages;
 pub(crate) mod routes;
 pub(crate) mod services;
@@ -17,7 +18,7 @@ use context::{tr, CatalogCtx, Store, Today, UiLang};
 use hitotsu::ui_text::Msg;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 use services::sender::Sender;
 use std::sync::Arc;
 
@@ -159,6 +160,7 @@ fn App() -> impl IntoView {
             {problem.map(|p| view! { <StoredStateNotice problem=p/> })}
             <components::layout::StorageNotice/>
             <components::layout::ReleaseNotice/>
+            <lazy::PageLoading/>
             <main id="main" class="main" tabindex="-1">
                 {(!bare).then(|| view! { <components::read_aloud::ReadAloud/> })}
                 <Transition fallback=|| view! { <p class="loading" role="status">{tr(Msg::Loading)}</p> }>
@@ -241,33 +243,32 @@ fn AppRoutes(catalog: Arc<hitotsu::catalog::Catalog>) -> impl IntoView {
         // citizen's build bytes (every route is code) for pages it never has.
         <Routes fallback=counter_or_not_found>
             <Route path=path!("/") view=home::HomePage/>
-            <Route path=path!("/start/:event") view=start::StartPage/>
+            <Route path=path!("/start/:event") view={Lazy::<lazy::Start>::new()}/>
             <ParentRoute path=path!("/case/:case") view=case::CaseLayout>
-                <Route path=path!("q/:question") view=question::QuestionPage/>
-                <Route path=path!("plan") view=plan::PlanPage/>
-                <Route path=path!("people") view=people::PeoplePage/>
-                <Route path=path!("details/:owner") view=details::DetailsPage/>
-                <Route path=path!("check") view=check::CheckPage/>
-                <Route path=path!("change/:owner/:attribute/:day") view=change::ChangePage/>
-                <Route path=path!("send") view=send::SendPage/>
-                <Route path=path!("receipts") view=receipts::ReceiptsPage/>
-                <Route path=path!("sheet/:packet") view=sheet::SheetPage/>
-                <Route path=path!("handoff") view=handoff::HandoffPage/>
-                <Route path=path!("summary") view=summary::SummaryPage/>
+                <Route path=path!("q/:question") view={Lazy::<lazy::Question>::new()}/>
+                <Route path=path!("plan") view={Lazy::<lazy::Plan>::new()}/>
+                <Route path=path!("people") view={Lazy::<lazy::People>::new()}/>
+                <Route path=path!("details/:owner") view={Lazy::<lazy::Details>::new()}/>
+                <Route path=path!("check") view={Lazy::<lazy::Check>::new()}/>
+                <Route path=path!("change/:owner/:attribute/:day") view={Lazy::<lazy::Change>::new()}/>
+                <Route path=path!("send") view={Lazy::<lazy::Send>::new()}/>
+                <Route path=path!("receipts") view={Lazy::<lazy::Receipts>::new()}/>
+                <Route path=path!("sheet/:packet") view={Lazy::<lazy::Sheet>::new()}/>
+                <Route path=path!("handoff") view={Lazy::<lazy::Handoff>::new()}/>
+                <Route path=path!("summary") view={Lazy::<lazy::Summary>::new()}/>
                 <Route path=path!("") view=not_found::NotFoundPage/>
             </ParentRoute>
-            <Route path=path!("/me") view=|| citizen_only(my_info::MyInfoPage)/>
-            <Route path=path!("/me/edit/:owner/:attribute") view=|| citizen_only(edit_fact::EditFactPage)/>
-            <Route path=path!("/shared") view=|| citizen_only(shared::SharedPage)/>
-            <Route path=path!("/data") view=|| citizen_only(data::DataPage)/>
-            <Route path=path!("/data/delete") view=|| citizen_only(delete_all::DeleteAllPage)/>
-            <Route path=path!("/notices") view=|| citizen_only(notices::NoticesPage)/>
-            <Route path=path!("/files") view=|| citizen_only(files::FilesPage)/>
-            <Route path=path!("/lock") view=|| citizen_only(lock::LockPage)/>
-            <Route path=path!("/settings") view=settings::SettingsPage/>
-            <Route path=path!("/accessibility") view=accessibility::AccessibilityPage/>
-            // The form kit's test page; not found in a release build.
-            <Route path=path!("/_kit") view=kit::KitPage/>
+            <Route path=path!("/me") view={Lazy::<lazy::MyInfo>::new()}/>
+            <Route path=path!("/me/edit/:owner/:attribute") view={Lazy::<lazy::EditFact>::new()}/>
+            <Route path=path!("/shared") view={Lazy::<lazy::Shared>::new()}/>
+            <Route path=path!("/data") view={Lazy::<lazy::Data>::new()}/>
+            <Route path=path!("/data/delete") view={Lazy::<lazy::DeleteAll>::new()}/>
+            <Route path=path!("/notices") view={Lazy::<lazy::Notices>::new()}/>
+            <Route path=path!("/files") view={Lazy::<lazy::Files>::new()}/>
+            <Route path=path!("/lock") view={Lazy::<lazy::Lock>::new()}/>
+            <Route path=path!("/settings") view={Lazy::<lazy::Settings>::new()}/>
+            <Route path=path!("/accessibility") view={Lazy::<lazy::Accessibility>::new()}/>
+            <Route path=path!("/_kit") view={Lazy::<lazy::Kit>::new()}/>
         </Routes>
         {(!citizen_screen()).then(|| mode().counter.as_ref().map(|c| (c.status)()))}
     }

@@ -147,6 +147,8 @@ test('a family moving within the city is added on the people page; every mover i
   // The husband, just added, can be chosen as the head at once.
   await page.getByRole('group', { name: /世帯主/ }).getByRole('radio', { name: /高橋 健一/ }).check();
   await save(page);
+  // The next page's code may still be on its way: its labels are read only once it is drawn.
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.trim() !== '誰が何をするか');
 
   // Each person's page asks what the sheets need of them, the date of birth included.
   const values = {

@@ -44,29 +44,42 @@ test('after one visit the app works offline, answers and drafts intact', async (
   await context.setOffline(false);
 });
 
-// Deploys a copy of the build as another release: its hashed files renamed, the CSP and the
-// worker's release written again by the build's own hooks. `drop` leaves one file out, as a
-// deploy still uploading would.
+// Deploys a copy of the build as another release: every file named by its content (the main
+// script and module, the split loader, each page's module and shared chunk) renamed as a new
+// build would name it, the names inside the scripts and the page and the page's integrity
+// hashes written again, then the CSP and the worker's release by the build's own hooks.
+// `drop` leaves the main module out, as a deploy still uploading would.
 function deploy(name, { drop } = {}) {
   const dir = join(repo, 'target', name);
   rmSync(dir, { recursive: true, force: true });
   cpSync(join(repo, process.env.DIST || 'dist'), dir, { recursive: true });
-  const hash = readdirSync(dir).map((f) => f.match(/^hitotsu-([0-9a-f]{8,16})\.js$/)).find(Boolean)[1];
-  const fresh = createHash('sha256').update(name).digest('hex').slice(0, 16);
+  const hashed = /^(hitotsu|__wasm_split|split_.+|chunk_\d+)-([0-9a-f]{16})(_bg\.wasm|\.js|\.wasm)$/;
+  const renames = new Map();
   for (const f of readdirSync(dir)) {
-    const path = join(dir, f);
-    if (f.includes(hash)) renameSync(path, join(dir, f.replace(hash, fresh)));
+    const m = f.match(hashed);
+    if (!m) continue;
+    const fresh = createHash('sha256').update(name + m[2]).digest('hex').slice(0, 16);
+    renames.set(m[2], fresh);
   }
-  for (const f of ['index.html', `hitotsu-${fresh}.js`]) {
-    const path = join(dir, f);
-    writeFileSync(path, readFileSync(path, 'utf8').replaceAll(hash, fresh));
+  for (const f of readdirSync(dir)) {
+    const m = f.match(hashed);
+    if (m) renameSync(join(dir, f), join(dir, f.replace(m[2], renames.get(m[2]))));
   }
+  const rewrite = (text) => [...renames].reduce((t, [old, fresh]) => t.replaceAll(old, fresh), text);
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.js') && hashed.test(f))) {
+    writeFileSync(join(dir, f), rewrite(readFileSync(join(dir, f), 'utf8')));
+  }
+  const sri = (f) => `sha384-${createHash('sha384').update(readFileSync(join(dir, f))).digest('base64')}`;
+  const page = rewrite(readFileSync(join(dir, 'index.html'), 'utf8'))
+    .replace(/(<link[^>]*href="\/([^"]+)"[^>]*integrity=")[^"]*"/g, (_, head, f) => `${head}${sri(f)}"`);
+  writeFileSync(join(dir, 'index.html'), page);
   for (const hook of ['scripts/csp.py', 'scripts/release.py']) {
     execFileSync('python3', [hook, dir], { cwd: repo, env: { ...process.env, TRUNK_STAGING_DIR: dir } });
   }
+  const wasm = readdirSync(dir).find((f) => /^hitotsu-[0-9a-f]{16}_bg\.wasm$/.test(f));
   // Its worker lists the file, which has not arrived yet.
-  if (drop) rmSync(join(dir, `hitotsu-${fresh}_bg.wasm`));
-  return { dir: `target/${name}`, wasm: `/hitotsu-${fresh}_bg.wasm` };
+  if (drop) rmSync(join(dir, wasm));
+  return { dir: `target/${name}`, wasm: `/${wasm}` };
 }
 
 const control = (page, body) => page.request.post('/api/control', { data: body });
@@ -93,6 +106,11 @@ test('a new release installs whole, replaces the old cache, and a half-uploaded 
     expect(first).toHaveLength(1);
     const kept = await cachedUrls(page);
     expect(kept.filter((u) => /^\/hitotsu-[0-9a-f]{8,16}(_bg\.wasm|\.js)$/.test(u))).toHaveLength(2);
+    // Every page's module and every shared chunk too, and the loader: any page opens offline.
+    const modules = readdirSync(join(repo, process.env.DIST || 'dist'))
+      .filter((f) => /^(__wasm_split-.+\.js|split_.+\.wasm|chunk_\d+-.+\.wasm)$/.test(f));
+    expect(modules.length).toBeGreaterThan(20);
+    for (const m of modules) expect(kept).toContain(`/${m}`);
     expect(kept).toContain('/catalog/birth.json');
 
     // Release B is deployed: the next visit runs it and the worker moves to it, old cache gone.

@@ -1,0 +1,74 @@
+// The split build (scripts/split.py): each page's code is its own module, fetched when the
+// page is first opened. A module that cannot be fetched never leaves a dead page.
+import { test, expect } from '@playwright/test';
+import { fixToday, expectAxeClean, expectHeadingFocused, navTo, openApp } from './helpers.js';
+
+const settingsModule = /\/split___settings_view_[0-9]+-[0-9a-f]{16}\.wasm$/;
+
+test('the app starts with home alone: a page module is fetched when its page is opened', async ({ page }) => {
+  await fixToday(page, '2026-04-20');
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await openApp(page);
+  await expectHeadingFocused(page, 'どのような出来事がありましたか');
+  expect(fetched.filter((p) => /^\/split_/.test(p))).toEqual([]);
+  await navTo(page, '表示の設定');
+  await expectHeadingFocused(page, '表示の設定');
+  expect(fetched.filter((p) => settingsModule.test(p))).toHaveLength(1);
+});
+
+test('a page whose module takes a while says that it is loading, in a live region, and stops saying it', async ({ page }) => {
+  await fixToday(page, '2026-04-20');
+  await openApp(page);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(settingsModule, async (route) => { await held; await route.continue(); });
+  await navTo(page, '表示の設定');
+  const loading = page.locator('[aria-live="polite"].page-loading');
+  await expect(loading).toHaveText('読み込み中…');
+  await expect(page.locator('h1')).toHaveText('どのような出来事がありましたか');
+  release();
+  await expectHeadingFocused(page, '表示の設定');
+  await expect(loading).toHaveText('');
+});
+
+test('a page open since before a new release: its module is gone, the app reloads once into the current release, nothing lost', async ({ page }) => {
+  await fixToday(page, '2026-04-20');
+  await openApp(page);
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await expect(page.locator('h1')).toHaveText('What has happened?');
+  // The old release's module is no longer on the server; the page the reload brings is the
+  // current release, whose modules are (the same names here: only the first request fails).
+  let refused = 0;
+  await page.route(settingsModule, (route) => {
+    if (refused++ === 0) return route.fulfill({ status: 404, body: 'gone' });
+    return route.continue();
+  });
+  const reloaded = page.waitForEvent('load');
+  await navTo(page, 'Display settings');
+  await reloaded;
+  await expect(page).toHaveURL(/\/settings$/);
+  // The language chosen before the reload is still the citizen's: nothing was lost.
+  await expectHeadingFocused(page, 'Display settings');
+  expect(refused).toBe(2);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('a module that cannot be fetched at all (offline before the release was kept): said, with a retry, never a dead page', async ({ page }) => {
+  await fixToday(page, '2026-04-20');
+  await openApp(page);
+  let online = false;
+  await page.route(settingsModule, (route) => (online ? route.continue() : route.abort('internetdisconnected')));
+  await navTo(page, '表示の設定');
+  // One reload is tried first (it could have been an old release); it does not help.
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('このページを表示できませんでした', { timeout: 20_000 });
+  await expect(alert).toContainText('入力した内容はこの端末に保存されています');
+  await expect(page.getByRole('heading', { name: 'このページを表示できませんでした' })).toBeFocused();
+  await expectAxeClean(page, 'the page whose module could not be fetched');
+  // Back online, the retry opens the page.
+  online = true;
+  await page.getByRole('button', { name: 'もう一度読み込む' }).click();
+  await expectHeadingFocused(page, '表示の設定');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
