@@ -17,7 +17,7 @@ const HASHED = [];
 const CACHE = `hitotsu-${RELEASE}`;
 const SHELL = '/index.html';
 const CATALOG = ['index', 'fields', 'birth', 'moving', 'death', 'checkpoints', 'readings'].map((n) => `/catalog/${n}.json`);
-const FRESH = [SHELL, '/boot.js', '/config.json', '/manifest.webmanifest', '/icons/icon.svg', '/icons/icon-192.png', '/icons/icon-512.png', ...CATALOG];
+const FRESH = [SHELL, '/boot.js', '/module-failed.js', '/config.json', '/manifest.webmanifest', '/icons/icon.svg', '/icons/icon-192.png', '/icons/icon-512.png', ...CATALOG];
 // The readings over kanji only some need: kept once fetched, not fetched for everyone.
 const ON_DEMAND = ['/catalog/readings.json'];
 const NETWORK_WAIT_MS = 4000;

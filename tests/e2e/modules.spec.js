@@ -72,3 +72,18 @@ test('a module that cannot be fetched at all (offline before the release was kep
   await expectHeadingFocused(page, '表示の設定');
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('the counter has the same handler: a counter page left open across a release is never dead', async ({ page, context }) => {
+  const { openDesk } = await import('./counter-helpers.js');
+  await openDesk(page);
+  // The counter's own pages are in its main module; the app's pages it shows are lazy. The
+  // loader calls this when one cannot be fetched; offline, no reload is tried: it is said.
+  await context.setOffline(true);
+  await page.evaluate(() => self.hitotsuModuleFailed(new Error('a module could not be fetched')));
+  await expect(page.getByRole('alert')).toContainText('このページを表示できませんでした');
+  await expect(page.getByRole('heading', { name: 'このページを表示できませんでした' })).toBeFocused();
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'もう一度読み込む' }).click();
+  await expect(page.locator('h1')).toHaveText('窓口の受付');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
