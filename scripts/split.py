@@ -11,7 +11,8 @@ at them, so this step does what cargo-leptos does, after trunk's build:
 3. wasm-opt, in a release build, on every module (two at a time: the machine's cores);
 4. every file gets a name from its content, so a browser or the service worker keeps an
    unchanged page's module across releases; the loader is told when a module fails to load
-   (boot.js then reloads into the current release or says so, never a dead page);
+   (public/module-failed.js then loads the page from the current release or says so, never a
+   dead page);
 5. index.html loads the new main module, with trunk's integrity hashes renewed (the page
    would not start otherwise), and trunk's unsplit files are removed.
 
@@ -96,7 +97,7 @@ try:
         if n != 1:
             sys.exit(f"split.py: the loader names {old} {n} times, not once")
     # A module that fails to load (an old release's page after a new release, offline
-    # before the service worker kept this one): boot.js decides what the citizen sees.
+    # before the service worker kept this one): public/module-failed.js decides what the citizen sees.
     loader, n = re.subn(
         r"(\} catch \(e\) \{\n\s*)console\.error\(e\);",
         r"\1console.error(e);\n            if (typeof self.hitotsuModuleFailed === 'function') self.hitotsuModuleFailed(e);",

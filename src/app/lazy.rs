@@ -21,12 +21,12 @@ thread_local! {
 /// (a screen reader would say it each time).
 const QUIET_MS: u64 = 300;
 
-/// Where a page's module is being fetched for, kept on the window for boot.js: the address
-/// bar changes only once the page is drawn, so if the module cannot be fetched boot.js goes
+/// Where a page's module is being fetched for, kept on the window for public/module-failed.js: the
+/// address bar changes only once the page is drawn, so if the module cannot be fetched it goes
 /// here (not to the page before) when it loads the current release. Not in storage: a
 /// counter device keeps nothing in it that outlives a session.
 const TARGET: &str = "hitotsuModuleTarget";
-/// boot.js's guard against reloading in a loop (in session storage, as it must outlive the
+/// module-failed.js's guard against reloading in a loop (in session storage, as it must outlive the
 /// reload): a page drawn means modules arrive again.
 const RELOADED_KEY: &str = "hitotsu.module-reload";
 
@@ -68,9 +68,7 @@ fn loading_started() {
 fn loading_ended() {
     set_target(None);
     if let Some(s) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
-        if s.get_item(RELOADED_KEY).ok().flatten().is_some() {
-            let _ = s.remove_item(RELOADED_KEY);
-        }
+        let _ = s.remove_item(RELOADED_KEY);
     }
     LOADING.with(|(loading, shown)| {
         loading.set(false);

@@ -9,7 +9,7 @@ pub fn set_html_lang(lang: Lang) {
         .and_then(|d| d.document_element())
     {
         let _ = el.set_attribute("lang", lang.html_tag());
-        // For what boot.js says when a page's module cannot be fetched: the app may be
+        // For what public/module-failed.js says when a page's module cannot be fetched: the app may be
         // gone by then, and easy Japanese is "ja" to the browser.
         let _ = el.set_attribute("data-lang", lang.code());
     }
