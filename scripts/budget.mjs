@@ -1,7 +1,10 @@
 // The byte budget of a first visit: opens the home page of a release build in Chromium,
-// records every file the page asks for until its heading is on screen and the network is
-// quiet, and adds up what those files weigh compressed with brotli -11 (as a deployer
-// serves them, see README). The run fails when the total exceeds budget.json.
+// records every file the page asks for until the app has started (it has taken the static
+// first screen's place: it answers a tap), and adds up what those files weigh compressed
+// with brotli -11 (as a deployer serves them, see README). The run fails when the total
+// exceeds budget.json. What the app then readies while the citizen reads (the first
+// question's module, src/app/lazy.rs) is reported below it, not budgeted: it comes after
+// the app answers and shortens the wait after a tap.
 //
 // Bytes, not timings: they are the same on every machine, so this is a fair check for the
 // test command. Timings belong to the benchmark (scripts/size.sh).
@@ -22,12 +25,15 @@ try {
   const context = await browser.newContext({ locale: 'ja-JP', serviceWorkers: 'block' });
   const page = await context.newPage();
   const asked = new Set();
+  const readied = new Set();
+  let started = false;
   page.on('request', (r) => {
     const url = new URL(r.url());
-    if (url.origin === `http://127.0.0.1:${port}`) asked.add(url.pathname === '/' ? '/index.html' : url.pathname);
+    if (url.origin === `http://127.0.0.1:${port}`) (started ? readied : asked).add(url.pathname === '/' ? '/index.html' : url.pathname);
   });
   await page.goto(`http://127.0.0.1:${port}/`);
-  await page.locator('h1').waitFor();
+  await page.waitForFunction(() => !document.getElementById('first-screen') && document.querySelector('h1'));
+  started = true;
   await page.waitForLoadState('networkidle');
   // The service worker is blocked here (it would answer the page's requests itself), but a
   // first visit downloads it once the page has loaded: it counts.
@@ -41,6 +47,8 @@ try {
   console.log(`${'first visit to the home page'.padEnd(56)}${pad('raw', 10)}${pad('brotli-11', 11)}`);
   for (const r of rows) console.log(`${r.path.padEnd(56)}${pad(r.raw, 10)}${pad(r.brotli, 11)}`);
   console.log(`${'total'.padEnd(56)}${pad(total.raw, 10)}${pad(total.brotli, 11)}`);
+  const later = [...readied].filter((p) => !asked.has(p)).reduce((t, path) => t + brotli(readFileSync(join(dist, decodeURIComponent(path)))), 0);
+  console.log(`readied after the app started, while idle (not budgeted): ${readied.size} files, ${later} B brotli`);
   const limit = budget.first_visit_brotli_bytes;
   if (total.brotli > limit) {
     console.log(`over budget: ${total.brotli} B brotli against ${limit} B (budget.json)`);

@@ -36,7 +36,10 @@ async function prepare(profile) {
   await page.getByRole('button', { name: /出生/ }).click();
   await page.waitForURL(/\/q\//);
   const question = new URL(page.url()).pathname;
-  const answers = [['text', '令和8年4月16日'], ['radio', 'いいえ'], ['radio', '国民健康保険（市区町村）'], ['text', '2980'], ['radio', 'はい']];
+  // The birth's questions as tests/e2e/birth.spec.js answers them.
+  const answers = [['text', '令和8年4月16日'], ['radio', 'いいえ'], ['radio', 'はい'], ['radio', '父も母も日本国籍'],
+    ['radio', 'いいえ'], ['radio', '国民健康保険（市区町村）'], ['radio', '国民健康保険'], ['text', '2980'], ['radio', 'はい'],
+    ['radio', 'いいえ'], ['radio', 'いいえ']];
   for (const [kind, value] of answers) {
     const before = page.url();
     if (kind === 'text') await page.locator('main input[type=text]').fill(value);
@@ -85,5 +88,6 @@ try {
   console.table(rows);
 } finally {
   server.kill();
-  for (const p of profiles) rmSync(p, { recursive: true, force: true });
+  // Chromium may still be writing into a profile as it exits: retried.
+  for (const p of profiles) rmSync(p, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }

@@ -41,7 +41,7 @@ async function throttle(context, page) {
   return cdp;
 }
 
-const first = { fcp: [], lcp: [], heading: [], app: [] };
+const first = { fcp: [], lcp: [], heading: [], app: [], question: [] };
 const repeat = { heading: [], app: [] };
 const steps = [];
 // What the first visit asked for, for the physical floor.
@@ -55,13 +55,23 @@ try {
     const page = await context.newPage();
     const cdp = await throttle(context, page);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    if (i === 0) page.on('request', (r) => asked.add(new URL(r.url()).pathname));
+    // Until the app has started: what comes after (the first question's module, readied
+    // while home is read) is not in the way of the app.
+    let starting = true;
+    if (i === 0) page.on('request', (r) => { if (starting) asked.add(new URL(r.url()).pathname); });
     let start = Date.now();
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForSelector('h1', { timeout: 120_000 });
     first.heading.push(Date.now() - start);
     await appStarted(page);
     first.app.push(Date.now() - start);
+    starting = false;
+    // A citizen who taps an event as soon as the app answers: the first question's page
+    // needs its module (and the chunks it shares), fetched on the same slow network.
+    const tapped = Date.now();
+    await page.getByRole('button', { name: /出生|birth/i }).click();
+    await page.waitForFunction(() => document.querySelector('main input[type=text]'), null, { timeout: 120_000 });
+    first.question.push(Date.now() - tapped);
     // LCP is final once the page has settled (no later, larger paint).
     await page.waitForTimeout(1000);
     const paints = await page.evaluate(() => window.paints);
@@ -72,7 +82,7 @@ try {
     await page.evaluate(() => navigator.serviceWorker.ready);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
     start = Date.now();
-    await page.reload();
+    await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForSelector('h1', { timeout: 120_000 });
     repeat.heading.push(Date.now() - start);
     await appStarted(page);
@@ -93,7 +103,8 @@ try {
     await page.getByRole('radio', { name: 'いいえ', exact: true }).waitFor();
     await cdp.send('Performance.enable');
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    for (const answer of ['いいえ', '国民健康保険（市区町村）']) {
+    // Born in Japan; a parent is Japanese; which one: three ordinary steps of the birth.
+    for (const answer of ['いいえ', 'はい', '父も母も日本国籍']) {
       await page.getByRole('radio', { name: answer, exact: true }).check();
       // Main-thread work, as Chromium counts it (TaskDuration), from the click until the
       // next question is drawn, less what the same measuring costs without a click.
@@ -121,7 +132,7 @@ try {
 const median = (xs) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]);
 const range = (xs) => `min ${Math.round(Math.min(...xs))}, max ${Math.round(Math.max(...xs))}`;
 console.log(`Slow 4G + 4x CPU, median of ${runs}:`);
-console.log(`  first visit: first contentful paint ${median(first.fcp)} ms, largest contentful paint ${median(first.lcp)} ms (${range(first.lcp)}), first heading ${median(first.heading)} ms, app started ${median(first.app)} ms`);
+console.log(`  first visit: first contentful paint ${median(first.fcp)} ms, largest contentful paint ${median(first.lcp)} ms (${range(first.lcp)}), first heading ${median(first.heading)} ms, app started ${median(first.app)} ms, the first question ${median(first.question)} ms after a tap then (${range(first.question)})`);
 // The physical floor of the same bytes on the same network (gzip, as tests/server.mjs serves
 // them): the requests one after another that a page cannot avoid, each one latency, plus
 // every byte at the throughput. The first screen: the document, then its stylesheet. The

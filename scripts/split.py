@@ -34,6 +34,9 @@ import tempfile
 bin_name = sys.argv[1]
 staging = os.environ.get("TRUNK_STAGING_DIR") or "dist"
 release = os.environ.get("TRUNK_PROFILE") == "release"
+# A release build whose modules keep their function names, to profile (wasm-opt drops them):
+# HITOTSU_KEEP_NAMES=1 trunk build --release.
+optimise_modules = release and os.environ.get("HITOTSU_KEEP_NAMES") != "1"
 public_url = os.environ.get("TRUNK_PUBLIC_URL", "/")
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -75,7 +78,7 @@ try:
     pages = sorted(f for f in os.listdir(split_dir) if re.fullmatch(r"(split|chunk)_.+\.wasm", f))
     modules = [main_wasm] + [os.path.join(split_dir, f) for f in pages]
 
-    if release:
+    if optimise_modules:
         def optimise(path):
             run(
                 "wasm-opt", "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
@@ -105,6 +108,32 @@ try:
     )
     if n != 1:
         sys.exit("split.py: the loader's failure branch was not found")
+    # Each page's loader also by name, unwrapped, so the app can fetch and instantiate the
+    # pages a citizen most likely opens next while they read (src/app/lazy.rs, prefetch):
+    # on a slow network the first question then needs no round trip of its own. A load that
+    # fails here is not remembered (makeLoad keeps successes only) and tells no one: the
+    # page's own load tries again when it is opened.
+    loader, n = re.subn(
+        r"export const __wasm_split_load___(\w+) = wrapAsyncCb\(makeLoad\((.*?)\]\)\);",
+        lambda m: (
+            f"const __page_{m.group(1)} = makeLoad({m.group(2)}]);\n"
+            f"export const __wasm_split_load___{m.group(1)} = wrapAsyncCb(__page_{m.group(1)});"
+        ),
+        loader,
+        flags=re.S,
+    )
+    if n != len([p for p in pages if p.startswith("split_")]):
+        sys.exit(f"split.py: {n} page loaders found for {len(pages)} modules")
+    names = re.findall(r"^const __page_(\w+) = ", loader, flags=re.M)
+    loader += (
+        "\n// Page loaders by the page's name (`start_view`, `question_view` …), for prefetching.\n"
+        "const pageLoaders = {" + ", ".join(
+            f"{json.dumps(re.sub(r'_[0-9]+$', '', name))}: __page_{name}" for name in names
+        ) + "};\n"
+        "self.hitotsuPrefetch = (pages) => {\n"
+        "    for (const page of pages) pageLoaders[page]?.().catch(() => {});\n"
+        "};\n"
+    )
     script = open(main_js, encoding="utf-8").read()
     wasm_bytes = open(main_wasm, "rb").read()
 

@@ -32,7 +32,10 @@ const RELOADED_KEY: &str = "hitotsu.module-reload";
 
 fn set_target(target: Option<&str>) {
     if let Some(w) = web_sys::window() {
-        let value = target.map_or(wasm_bindgen::JsValue::UNDEFINED, wasm_bindgen::JsValue::from_str);
+        let value = target.map_or(
+            wasm_bindgen::JsValue::UNDEFINED,
+            wasm_bindgen::JsValue::from_str,
+        );
         let _ = js_sys::Reflect::set(&w, &TARGET.into(), &value);
     }
 }
@@ -74,6 +77,31 @@ fn loading_ended() {
         loading.set(false);
         shown.set(false);
     });
+}
+
+/// Fetches and readies the modules of the pages a citizen most likely opens next, once the
+/// browser has nothing else to do: on a slow network a tap then waits for no module (the
+/// split step's loader, scripts/split.py, offers `hitotsuPrefetch`). Not Leptos' own
+/// preload, which panics when a module cannot be fetched; a prefetch that fails leaves the
+/// page to load (and say so) when it is opened.
+pub fn prefetch(pages: &'static [&'static str]) {
+    let run = move || {
+        let Some(w) = web_sys::window() else { return };
+        let Ok(f) = js_sys::Reflect::get(&w, &"hitotsuPrefetch".into()) else {
+            return;
+        };
+        if let Some(f) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&f) {
+            let names: js_sys::Array = pages
+                .iter()
+                .map(|p| wasm_bindgen::JsValue::from_str(p))
+                .collect();
+            let _ = f.call1(&w, &names);
+        }
+    };
+    // Browsers without an idle callback (Safari): after a second instead.
+    if request_idle_callback_with_handle(run).is_err() {
+        set_timeout(run, std::time::Duration::from_secs(1));
+    }
 }
 
 /// Says that the next page is loading when its module takes a moment: a tap never looks

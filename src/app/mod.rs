@@ -8,7 +8,7 @@
 
 pub(crate) mod components;
 pub(crate) mod context;
-mod lazy;
+pub(crate) mod lazy;
 mod pages;
 pub(crate) mod routes;
 pub(crate) mod services;

@@ -4,6 +4,7 @@ import { test, expect } from '@playwright/test';
 import { fixToday, expectAxeClean, expectHeadingFocused, navTo, openApp } from './helpers.js';
 
 const settingsModule = /\/split___settings_view_[0-9]+-[0-9a-f]{16}\.wasm$/;
+const questionModule = /\/split___question_view_[0-9]+-[0-9a-f]{16}\.wasm$/;
 
 test('the app starts with home alone: a page module is fetched when its page is opened', async ({ page }) => {
   await fixToday(page, '2026-04-20');
@@ -11,10 +12,40 @@ test('the app starts with home alone: a page module is fetched when its page is 
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await openApp(page);
   await expectHeadingFocused(page, 'どのような出来事がありましたか');
-  expect(fetched.filter((p) => /^\/split_/.test(p))).toEqual([]);
+  // Home's own code only, and the first question's, readied while the citizen reads.
+  await expect.poll(() => fetched.some((p) => questionModule.test(p))).toBe(true);
+  expect(fetched.filter((p) => /^\/split_/.test(p) && !questionModule.test(p))).toEqual([]);
   await navTo(page, '表示の設定');
   await expectHeadingFocused(page, '表示の設定');
   expect(fetched.filter((p) => settingsModule.test(p))).toHaveLength(1);
+});
+
+test('the first question\'s module is readied while home is read: a tap on an event waits for no module', async ({ page }) => {
+  await fixToday(page, '2026-04-20');
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await openApp(page);
+  await expect.poll(() => fetched.some((p) => questionModule.test(p))).toBe(true);
+  await page.waitForLoadState('networkidle');
+  const after = [];
+  page.on('request', (r) => after.push(new URL(r.url()).pathname));
+  await page.getByRole('button', { name: /出生/ }).click();
+  await expectHeadingFocused(page, '赤ちゃんが生まれた日はいつですか');
+  // (The question page readies the plan's in turn.)
+  expect(after.filter((p) => questionModule.test(p))).toEqual([]);
+});
+
+test('a module that cannot be readied ahead says nothing: the page loads it when it is opened', async ({ page }) => {
+  await fixToday(page, '2026-04-20');
+  let refused = 0;
+  await page.route(questionModule, (route) => { refused += 1; return route.abort(); });
+  await openApp(page);
+  await expect.poll(() => refused).toBe(1);
+  await page.unroute(questionModule);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.getByRole('button', { name: /出生/ }).click();
+  await expectHeadingFocused(page, '赤ちゃんが生まれた日はいつですか');
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 test('a page whose module takes a while says that it is loading, in a live region, and stops saying it', async ({ page }) => {

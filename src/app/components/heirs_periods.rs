@@ -129,9 +129,11 @@ fn LearnedForm(
     };
     let on_input = {
         let heir = heir.clone();
-        Callback::new(move |v: String| typed.update(|t| {
-            t.insert(heir.clone(), v);
-        }))
+        Callback::new(move |v: String| {
+            typed.update(|t| {
+                t.insert(heir.clone(), v);
+            })
+        })
     };
     let problem = RwSignal::new(None::<Problem>);
     let control = format!("learned-{heir}");

@@ -18,6 +18,9 @@ pub fn HomePage() -> impl IntoView {
     let catalog = use_catalog();
     let today = use_today();
     let navigate = use_navigate();
+    // A tap on an event leads to its first question: that page's code comes while the
+    // citizen reads.
+    crate::app::lazy::prefetch(&["question_view"]);
     let choices = catalog
         .event_refs()
         .iter()

@@ -25,6 +25,8 @@ const INPUT_ID: &str = "answer";
 #[component]
 pub fn QuestionPage() -> impl IntoView {
     let question = routes::use_question_id();
+    // The last answer leads to the plan: its code comes while the questions are answered.
+    crate::app::lazy::prefetch(&["plan_view"]);
     // A new form for every question, so its error and focus start afresh.
     view! { <Keyed key=question children=std::sync::Arc::new(|q| view! { <QuestionForm question_id=q/> }.into_any())/> }
 }
