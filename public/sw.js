@@ -136,10 +136,48 @@ const SHOWN = '/notices/shown.json';
 const KEPT = '/notices/kept.json';
 // The citizen's language and the buttons' words, for every notification the worker shows.
 const SETTINGS = '/notices/settings.json';
+// A recipient's news learnt inside the quiet hours: recorded at once, shown after them.
+const LATER = '/notices/later.json';
 // The app's clock less the worker's, as the last schedule said: what "tomorrow" means for
 // a button pressed is the app's day (0 after the worker restarts: the same clock then).
 let appClock = 0;
 const STATUS_WAIT_MS = 10000;
+// What a recipient's endpoint may answer (src/notice.rs, status_word): anything else is no
+// answer. A status is looked up in the app's words for it as an own key only, so a name
+// such as "constructor" or "__proto__" finds nothing inherited.
+const STATUSES = ['prepared', 'handed_over', 'sent', 'received', 'needs_action', 'done'];
+// A status answer is a few dozen bytes: more is not read.
+const STATUS_MAX_BYTES = 4096;
+
+// The status a packet's address answers, or null for anything that is not a plain answer
+// from that address: a redirect (to another origin or not: the worker follows none), a
+// body too long, not JSON, or a status that is not one of STATUSES.
+async function statusAt(url) {
+  const reply = await fetch(url, {
+    cache: 'no-store', redirect: 'error', credentials: 'omit', referrerPolicy: 'no-referrer',
+    signal: AbortSignal.timeout(STATUS_WAIT_MS),
+  });
+  if (!reply.ok || new URL(reply.url).origin !== new URL(url, self.location.origin).origin) return null;
+  const reader = reply.body.getReader();
+  const chunks = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.length;
+    if (length > STATUS_MAX_BYTES) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(length);
+  let offset = 0;
+  for (const c of chunks) { body.set(c, offset); offset += c.length; }
+  let status;
+  try { status = JSON.parse(new TextDecoder().decode(body)).status; } catch (notJson) { return null; }
+  return typeof status === 'string' && STATUSES.includes(status) ? status : null;
+}
 
 function json(value) {
   return new Response(JSON.stringify(value), { headers: { 'content-type': 'application/json' } });
@@ -171,6 +209,35 @@ function dayOf(ms) {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+// Whether `now` is inside the citizen's quiet hours ({ from, to } o'clock, over midnight
+// when from > to; src/notice.rs, QuietHours): nothing is shown then, on any path — the app's
+// schedule, a push, a periodic sync. What falls due meanwhile waits for the next wake after.
+function quietAt(settings, now) {
+  const q = settings && settings.quiet;
+  if (!q || typeof q.from !== 'number' || typeof q.to !== 'number') return false;
+  // The hour on the app's clock, in the app's time zone.
+  const offset = typeof settings.offset === 'number' ? settings.offset : new Date(now).getTimezoneOffset();
+  const hour = new Date(now - offset * 60000).getUTCHours();
+  if (q.from < q.to) return q.from <= hour && hour < q.to;
+  if (q.from > q.to) return hour >= q.from || hour < q.to;
+  return false;
+}
+
+// Notifications in the tray none of whose notices the app schedules any more, though it
+// did before (read, done, superseded by a nearer reminder, deleted), are closed: the tray never keeps a
+// stale one. A recipient's news the worker showed itself stays until the app has scheduled
+// it once (the app may not have taken it in yet).
+async function closeGone(file, before, schedule) {
+  if (!self.registration.getNotifications) return;
+  const idsOf = (items) => new Set(items.flatMap((item) => (Array.isArray(item.notices) ? item.notices : [])));
+  const [was, held] = [idsOf(before), idsOf(schedule)];
+  for (const n of await self.registration.getNotifications()) {
+    const notices = Array.isArray(n.data?.notices) ? n.data.notices : [];
+    if ((n.data?.file || '') !== file || notices.length === 0) continue;
+    if (notices.some((id) => was.has(id)) && !notices.some((id) => held.has(id))) n.close();
+  }
+}
+
 // One notification, in the citizen's language, with the buttons' words the app gave.
 function show(file, settings, title, body, tag, url, notices) {
   return self.registration.showNotification(title, {
@@ -189,14 +256,20 @@ async function showDue(file, now) {
   const watch = await readJson(cache, WATCH, []);
   const settings = await readJson(cache, SETTINGS, {});
   const shown = new Set(await readJson(cache, SHOWN, []));
-  if (!allowed()) return;
+  if (!allowed() || quietAt(settings, now)) return;
   const keysOf = (item) => (Array.isArray(item.notices) ? item.notices : []).map((id) => `${id}@${item.from}`);
   for (const item of schedule) {
     const keys = keysOf(item);
     if (item.at > now || keys.every((k) => shown.has(k))) continue;
-    await show(file, settings, item.title, item.body, item.id, item.url, item.notices);
+    // One notification per thing (a case's reminders, a packet): a newer one replaces it.
+    await show(file, settings, item.title, item.body, item.tag || item.id, item.url, item.notices);
     for (const k of keys) shown.add(k);
   }
+  for (const news of await readJson(cache, LATER, [])) {
+    await show(file, settings, news.title, news.body, news.tag, news.url, news.notices);
+    for (const id of news.notices) shown.add(`${id}@${dayOf(now)}`);
+  }
+  await cache.delete(LATER);
   // Only what the schedule or the watch still holds is remembered, so the list does not grow.
   const held = new Set(schedule.flatMap(keysOf));
   const news = new Set(watch.flatMap((w) => Object.values(w.news || {}).map((n) => n.id)));
@@ -213,19 +286,26 @@ async function askRecipients(file, now) {
   for (const w of watch) {
     let status;
     try {
-      const reply = await fetch(w.url, { cache: 'no-store', signal: AbortSignal.timeout(STATUS_WAIT_MS) });
-      if (!reply.ok) continue;
-      status = (await reply.json()).status;
+      status = await statusAt(w.url);
     } catch (unreachable) {
       continue;
     }
-    const news = w.news && w.news[status];
-    if (status === w.status || !news) continue;
+    const words = w.news && typeof w.news === 'object' ? w.news : {};
+    const news = status && Object.hasOwn(words, status) ? words[status] : null;
+    if (status === w.status || !news || typeof news.title !== 'string' || typeof news.id !== 'string') continue;
     w.status = status;
     await keep(file, { action: 'status', packet: w.packet, status, at: now });
     const key = `${news.id}@${dayOf(now)}`;
     if (!allowed() || shown.has(key)) continue;
-    await show(file, settings, news.title, news.body, news.id, w.open, [news.id]);
+    // A packet's news replaces its earlier news in the tray.
+    const tag = `packet:${w.packet}`;
+    if (quietAt(settings, now)) {
+      const later = (await readJson(cache, LATER, [])).filter((n) => n.tag !== tag);
+      later.push({ title: news.title, body: news.body, tag, url: w.open, notices: [news.id] });
+      await cache.put(LATER, json(later));
+      continue;
+    }
+    await show(file, settings, news.title, news.body, tag, w.open, [news.id]);
     shown.add(key);
   }
   await cache.put(WATCH, json(watch));
@@ -276,13 +356,19 @@ self.addEventListener('message', (event) => {
   event.waitUntil(inTurn(async () => {
     // Notifications off: nothing is kept at all.
     if (message.schedule.length === 0 && watch.length === 0) {
+      if (await caches.has(name)) await closeGone(fileOf(name), await readJson(await caches.open(name), SCHEDULE, []), []);
       await caches.delete(name);
       return;
     }
     const cache = await caches.open(name);
+    const before = await readJson(cache, SCHEDULE, []);
     await cache.put(SCHEDULE, json(message.schedule));
     await cache.put(WATCH, json(watch));
-    await cache.put(SETTINGS, json({ lang: message.lang, actions: message.actions }));
+    await cache.put(SETTINGS, json({
+      lang: message.lang, actions: message.actions, quiet: message.quiet ?? null,
+      offset: typeof message.offset === 'number' ? message.offset : new Date().getTimezoneOffset(),
+    }));
+    await closeGone(fileOf(name), before, message.schedule);
     // Woken twice a day where the browser offers periodic sync (an installed app in
     // Chromium); elsewhere the schedule is looked at when the app opens or a push comes.
     const periodic = self.registration.periodicSync;

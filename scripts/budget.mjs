@@ -24,17 +24,28 @@ const browser = await launchChromium();
 try {
   const context = await browser.newContext({ locale: 'ja-JP', serviceWorkers: 'block' });
   const page = await context.newPage();
-  const asked = new Set();
-  const readied = new Set();
-  let started = false;
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.origin === `http://127.0.0.1:${port}`) (started ? readied : asked).add(url.pathname === '/' ? '/index.html' : url.pathname);
+  // When the app took the static first screen's place, on the page's own clock: each file
+  // is counted by when the page asked for it (resource timing), not by when this script
+  // heard of it, which would race the app's idle work.
+  await context.addInitScript(() => {
+    let seen = false;
+    new MutationObserver(() => {
+      const screen = document.getElementById('first-screen');
+      if (screen) seen = true;
+      else if (seen && window.hitotsuStarted === undefined) window.hitotsuStarted = performance.now();
+    }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(`http://127.0.0.1:${port}/`);
-  await page.waitForFunction(() => !document.getElementById('first-screen') && document.querySelector('h1'));
-  started = true;
+  await page.waitForFunction(() => window.hitotsuStarted !== undefined && document.querySelector('h1'));
   await page.waitForLoadState('networkidle');
+  const { started, files } = await page.evaluate(() => ({
+    started: window.hitotsuStarted,
+    files: performance.getEntriesByType('resource').map((e) => ({ url: e.name, at: e.startTime })),
+  }));
+  const ours = (url) => new URL(url).origin === `http://127.0.0.1:${port}`;
+  const pathOf = (url) => new URL(url).pathname;
+  const asked = new Set(['/index.html', ...files.filter((f) => ours(f.url) && f.at <= started).map((f) => pathOf(f.url))]);
+  const readied = new Set(files.filter((f) => ours(f.url) && f.at > started).map((f) => pathOf(f.url)));
   // The service worker is blocked here (it would answer the page's requests itself), but a
   // first visit downloads it once the page has loaded: it counts.
   if (existsSync(join(dist, 'sw.js'))) asked.add('/sw.js');

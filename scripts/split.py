@@ -99,12 +99,16 @@ try:
         loader, n = re.subn(rf'"\./{re.escape(old)}"', f'"./{new}"', loader)
         if n != 1:
             sys.exit(f"split.py: the loader names {old} {n} times, not once")
-    # A module that fails to load (an old release's page after a new release, offline
-    # before the service worker kept this one): public/module-failed.js decides what the citizen sees.
+    # A page's module that fails to load (an old release's page after a new release, offline
+    # before the service worker kept this one): public/module-failed.js decides what the
+    # citizen sees. A module of work done in the background (the notices engine) says
+    # nothing: the app gets the failure and tries again later.
     loader, n = re.subn(
-        r"(\} catch \(e\) \{\n\s*)console\.error\(e\);",
-        r"\1console.error(e);\n            if (typeof self.hitotsuModuleFailed === 'function') self.hitotsuModuleFailed(e);",
+        r"function wrapAsyncCb\(callee\) \{(.*?\} catch \(e\) \{\n\s*)console\.error\(e\);",
+        r"function wrapAsyncCb(callee, page) {\1console.error(e);\n"
+        r"            if (page && typeof self.hitotsuModuleFailed === 'function') self.hitotsuModuleFailed(e);",
         loader,
+        flags=re.S,
     )
     if n != 1:
         sys.exit("split.py: the loader's failure branch was not found")
@@ -113,22 +117,28 @@ try:
     # on a slow network the first question then needs no round trip of its own. A load that
     # fails here is not remembered (makeLoad keeps successes only) and tells no one: the
     # page's own load tries again when it is opened.
+    # A page is a lazy route's module (`__start_view_<hash>`); the rest are `#[wasm_split]`
+    # functions' (`notices_engine`).
+    def is_page(name):
+        return re.fullmatch(r"__\w+_view_[0-9]+", name) is not None
+
     loader, n = re.subn(
-        r"export const __wasm_split_load___(\w+) = wrapAsyncCb\(makeLoad\((.*?)\]\)\);",
+        r"export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\((.*?)\]\)\);",
         lambda m: (
-            f"const __page_{m.group(1)} = makeLoad({m.group(2)}]);\n"
-            f"export const __wasm_split_load___{m.group(1)} = wrapAsyncCb(__page_{m.group(1)});"
+            f"const __module_{m.group(1)} = makeLoad({m.group(2)}]);\n"
+            f"export const __wasm_split_load_{m.group(1)} = "
+            f"wrapAsyncCb(__module_{m.group(1)}, {'true' if is_page(m.group(1)) else 'false'});"
         ),
         loader,
         flags=re.S,
     )
     if n != len([p for p in pages if p.startswith("split_")]):
-        sys.exit(f"split.py: {n} page loaders found for {len(pages)} modules")
-    names = re.findall(r"^const __page_(\w+) = ", loader, flags=re.M)
+        sys.exit(f"split.py: {n} module loaders found for {len(pages)} modules")
+    names = [name for name in re.findall(r"^const __module_(\w+) = ", loader, flags=re.M) if is_page(name)]
     loader += (
         "\n// Page loaders by the page's name (`start_view`, `question_view` …), for prefetching.\n"
         "const pageLoaders = {" + ", ".join(
-            f"{json.dumps(re.sub(r'_[0-9]+$', '', name))}: __page_{name}" for name in names
+            f"{json.dumps(re.sub(r'_[0-9]+$', '', name[2:]))}: __module_{name}" for name in names
         ) + "};\n"
         "self.hitotsuPrefetch = (pages) => {\n"
         "    for (const page of pages) pageLoaders[page]?.().catch(() => {});\n"

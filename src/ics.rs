@@ -1,6 +1,6 @@
 //! The calendar export: every open due date as an all-day event of an iCalendar file
-//! (RFC 5545), with a reminder alarm as far ahead as the notices remind, the place and the
-//! legal basis in its description.
+//! (RFC 5545), with a reminder alarm as far ahead as the notices remind (at 9:00), the place
+//! and the legal basis in its description.
 //!
 //! A UID names the procedure of a case, not its date: importing the file again after a
 //! due date moved updates the event instead of adding a second one.
@@ -112,13 +112,24 @@ pub fn calendar(entries: &[DueEntry], stamp: DateTime) -> String {
             "BEGIN:VALARM".into(),
             "ACTION:DISPLAY".into(),
             format!("DESCRIPTION:{}", text(&e.summary)),
-            format!("TRIGGER:-P{}D", e.remind_days.max(0)),
+            format!("TRIGGER:{}", alarm(e.remind_days)),
             "END:VALARM".into(),
             "END:VEVENT".into(),
         ]);
     }
     lines.push("END:VCALENDAR".into());
     lines.iter().map(|l| fold(l)).collect()
+}
+
+/// When the alarm rings, from the start of the all-day event (midnight, local time): at 9:00
+/// on the day `days` before the due date, never at midnight, inside the quiet hours the
+/// app keeps for its own notices.
+fn alarm(days: i32) -> String {
+    match days.max(0) {
+        0 => "PT9H".to_string(),
+        1 => "-PT15H".to_string(),
+        n => format!("-P{}DT15H", n - 1),
+    }
 }
 
 /// A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newline escaped.
@@ -157,6 +168,15 @@ fn fold(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_alarm_rings_at_nine_on_its_day() {
+        // From midnight of the due date: 9 hours later; a day before at 9:00; three days.
+        assert_eq!(super::alarm(0), "PT9H");
+        assert_eq!(super::alarm(1), "-PT15H");
+        assert_eq!(super::alarm(3), "-P2DT15H");
+        assert_eq!(super::alarm(-2), "PT9H", "never after the due date");
+    }
 
     #[test]
     fn long_japanese_lines_fold_between_characters() {

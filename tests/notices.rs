@@ -269,8 +269,8 @@ fn a_household_over_ten_years_day_by_day() {
         ("checkup_1y6m", "2027-09-16"),       // 16 October 2027 less 30 days
         ("checkup_3y", "2029-03-17"),         // 16 April 2029 less 30 days
         // Six on 15 April 2032 (the day before the birthday): school from 1 April 2033;
-        // the health check by 30 November 2032, told from 30 September.
-        ("school_health_check", "2032-09-30"),
+        // the health check by 30 November 2032, told from 1 October (as the README says).
+        ("school_health_check", "2032-10-01"),
         ("school_entry", "2033-01-01"), // 1 April 2033 less 90 days
     ];
     for (checkpoint, day) in expect {
@@ -293,8 +293,8 @@ fn a_household_over_ten_years_day_by_day() {
     );
     assert_eq!(
         life.checkpoint(&kenta, "school_health_check"),
-        vec![date(2029, 9, 30)],
-        "six on 9 September 2029: school from 1 April 2030"
+        vec![date(2029, 10, 1)],
+        "six on 9 September 2029: school from 1 April 2030; told from 1 October"
     );
     // The grandmother, born 10 March 1956: 75 on 10 March 2031 (the birthday itself).
     let kazuko = life
@@ -727,9 +727,11 @@ fn the_calendar_holds_every_open_due_date_and_an_import_again_updates_it() {
         registration.1, "20260430",
         "due Thursday 30 April (29 April is Showa Day)"
     );
+    // An all-day event starts at midnight: an alarm "7 days before" rang at 00:00, inside
+    // the app's own quiet hours. It rings at 9:00 of that day: midnight less 6 days 15 hours.
     assert_eq!(
-        registration.2, "-P7D",
-        "reminded 7 days ahead, as the notices do"
+        registration.2, "-P6DT15H",
+        "reminded 7 days ahead, as the notices do, at 9:00"
     );
     assert!(
         registration.3.contains("戸籍法49条"),

@@ -46,14 +46,28 @@ async function handleApi(req, res, path) {
   const statusOf = path.match(/^\/api\/submissions\/([^/]+)$/);
   if (statusOf && req.method === 'GET') {
     const seen = api.processed.get(decodeURIComponent(statusOf[1]));
-    return seen ? json(200, { receipt: seen.answer.receipt, status: seen.status || seen.answer.status }) : json(404, { error: 'unknown' });
+    // A hostile or broken endpoint: a redirect (to another origin), or an answer padded
+    // beyond what a status needs.
+    if (seen && api.statusRedirect) return res.writeHead(302, { location: api.statusRedirect }).end();
+    const pad = api.statusPad ? { pad: 'x'.repeat(api.statusPad) } : {};
+    return seen ? json(200, { receipt: seen.answer.receipt, status: seen.status || seen.answer.status, ...pad }) : json(404, { error: 'unknown' });
+  }
+  // What a foreign origin would answer to a redirected status request.
+  // (It allows any origin to read it, as a hostile server would.)
+  if (path === '/api/foreign-status') {
+    return res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end(JSON.stringify({ status: 'done' }));
   }
   if (path === '/api/control' && req.method === 'POST') {
     const body = JSON.parse(await readBody(req) || '{}');
     if (body.status) {
       for (const p of api.processed.values()) if (p.packet === body.status.packet) p.status = body.status.to;
     }
-    if (body.reset) { api.processed.clear(); api.seen = 0; api.hang = 0; api.config = null; api.push.clear(); api.headers = false; }
+    if (body.reset) {
+      api.processed.clear(); api.seen = 0; api.hang = 0; api.config = null; api.push.clear(); api.headers = false;
+      api.statusRedirect = null; api.statusPad = 0;
+    }
+    if ('statusRedirect' in body) api.statusRedirect = body.statusRedirect;
+    if (typeof body.statusPad === 'number') api.statusPad = body.statusPad;
     if (typeof body.hang === 'number') api.hang = body.hang;
     // The deployment's config.json, as a service worker also sees it (page routes do not).
     if ('config' in body) api.config = body.config;

@@ -1,7 +1,7 @@
 // The split build (scripts/split.py): each page's code is its own module, fetched when the
 // page is first opened. A module that cannot be fetched never leaves a dead page.
 import { test, expect } from '@playwright/test';
-import { fixToday, expectAxeClean, expectHeadingFocused, navTo, openApp } from './helpers.js';
+import { fixToday, expectAxeClean, expectHeadingFocused, navTo, openApp, seed, seeded } from './helpers.js';
 
 const settingsModule = /\/split___settings_view_[0-9]+-[0-9a-f]{16}\.wasm$/;
 const questionModule = /\/split___question_view_[0-9]+-[0-9a-f]{16}\.wasm$/;
@@ -45,6 +45,27 @@ test('a module that cannot be readied ahead says nothing: the page loads it when
   await expect(page.getByRole('alert')).toHaveCount(0);
   await page.getByRole('button', { name: /出生/ }).click();
   await expectHeadingFocused(page, '赤ちゃんが生まれた日はいつですか');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+const noticesEngine = /\/split_notices_engine-[0-9a-f]{16}\.wasm$/;
+
+test('the notices engine is its own module: fetched for a household with something to tell, silently tried again when it cannot be', async ({ page }) => {
+  // Three days before the birth's reminders fall due: there is something to count.
+  await fixToday(page, '2026-04-23');
+  let refused = 0;
+  await page.route(noticesEngine, (route) => { refused += 1; return route.abort(); });
+  await seed(page, seeded, '/');
+  await expectHeadingFocused(page, 'どのような出来事がありましたか');
+  await expect.poll(() => refused).toBeGreaterThan(0);
+  // Nothing said, no reload: the home page stays as it is, its count not worked out yet.
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('.notices-link')).not.toHaveAttribute('data-unread', /.*/);
+  await page.unroute(noticesEngine);
+  // The next change of the state works them out: the birth's deadlines are counted.
+  await navTo(page, '表示の設定');
+  await page.getByRole('group', { name: '漢字のふりがな' }).getByRole('radio', { name: '表示する', exact: true }).check();
+  await expect(page.locator('.notices-link')).toHaveAttribute('data-unread', /^[1-9][0-9]*$/);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 

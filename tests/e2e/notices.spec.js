@@ -15,11 +15,15 @@ async function at(page, isoDate) {
 }
 
 /** The birth of `seeded` (born 16 April 2026) on this device, the app open at `path`. */
-async function household(page, path) {
+async function household(page, path, state = seeded) {
   await openApp(page);
-  await page.evaluate((s) => localStorage.setItem('hitotsu.state', JSON.stringify(s)), seeded);
+  await page.evaluate((s) => localStorage.setItem('hitotsu.state', JSON.stringify(s)), state);
   await openApp(page, path);
 }
+
+/** The same household without quiet hours: a push wakes the worker by its own clock (the
+ *  real one, whatever hour the test runs at), which quiet hours would keep silent. */
+const withoutQuietHours = { ...seeded, notices: { settings: { quiet: null } } };
 
 /** A push as the deployment's push service delivers it (no data), through DevTools; made
  *  while the page is on the app's origin, usable after it has left. */
@@ -123,7 +127,7 @@ test('a calendar file of the open due dates', async ({ page }) => {
 test('system notifications: asked only when turned on, shown by the service worker, woken by a push', async ({ page, context }) => {
   await context.grantPermissions(['notifications']);
   await at(page, '2026-04-20');
-  await household(page, '/notices');
+  await household(page, '/notices', withoutQuietHours);
   await page.evaluate(() => navigator.serviceWorker.ready);
   // Nothing is shown until the citizen turns it on.
   expect(await page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).length)).toBe(0);
@@ -270,6 +274,164 @@ test('news from a recipient while the app is closed: a push wakes the worker, wh
   }
 });
 
+test('an endpoint that answers anything: no notification from it, nothing kept that blocks the app, and real news still comes', async ({ page, context }) => {
+  await context.grantPermissions(['notifications']);
+  await page.request.post('/api/control', { data: { reset: true, up: true, config: { submission_endpoint: '/api/submissions' } } });
+  try {
+    await at(page, '2026-04-20');
+    await household(page, '/case/c1/send');
+    await page.getByRole('checkbox', { name: /この内容を送ることに同意します\W+市区町村役場/ }).check();
+    await page.getByRole('button', { name: '同意した提出先に送る' }).click();
+    await expect(page.locator('.receipt-status').first()).toHaveText('受付済み');
+    await page.goto('/notices');
+    await page.getByRole('checkbox', { name: 'この端末に通知を表示する' }).check();
+    const watched = () => page.evaluate(async () => {
+      const kept = await (await caches.open('hitotsu-notices')).match('/notices/watch.json');
+      return kept ? (await kept.json()).map((w) => ({ packet: w.packet, status: w.status })) : [];
+    });
+    await expect.poll(watched).toEqual([{ packet: 'c1-city_office', status: 'received' }]);
+    const push = await pusher(page, context);
+    const origin = new URL(page.url()).origin;
+    await page.goto('about:blank');
+    const control = (data) => page.request.post(`${origin}/api/control`, { data });
+    // Each answer below is pushed in turn; the worker handles pushes one after another, so
+    // once the real news of the last one shows, every answer before it has been handled.
+    // A status padded far beyond a status's size; a redirect to another origin (which
+    // answers "done" to anyone); statuses that name what every object inherits, or are
+    // not a string at all.
+    await control({ status: { packet: 'c1-city_office', to: 'done' }, statusPad: 8000 });
+    await push();
+    await control({ statusPad: 0, statusRedirect: `${origin.replace('127.0.0.1', 'localhost')}/api/foreign-status` });
+    await push();
+    await control({ statusRedirect: null });
+    for (const hostile of ['constructor', '__proto__', 'toString', 'hasOwnProperty', ['needs_action'], { toString: 'x' }, 42]) {
+      await control({ status: { packet: 'c1-city_office', to: hostile } });
+      await push();
+    }
+    await control({ status: { packet: 'c1-city_office', to: 'needs_action' } });
+    await push();
+    await openApp(page, `${origin}/notices`);
+    const shown = () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => n.title));
+    const news = '市区町村役場（住んでいる・引越し先の市区町村）: 対応が必要です';
+    await expect.poll(async () => (await shown()).filter((t) => t === news), { timeout: 10_000 }).toEqual([news]);
+    // Nothing else from the recipient (the app's own news of the packet received today
+    // aside), nothing titled "undefined".
+    const received = '市区町村役場（住んでいる・引越し先の市区町村）: 受付済み';
+    expect((await shown()).filter((t) => t === 'undefined' || t === '' || (t.startsWith('市区町村役場（住んでいる') && ![news, received].includes(t)))).toEqual([]);
+    expect((await shown()).filter((t) => t === news)).toEqual([news]);
+    // The app took the news into its stored state: nothing held it back.
+    await expect.poll(async () => page.evaluate(() => JSON.parse(localStorage.getItem('hitotsu.state')).cases[0].packets['c1-city_office'].status))
+      .toBe('needs_action');
+    await expect.poll(async () => page.evaluate(async () => {
+      const kept = await (await caches.open('hitotsu-notices')).match('/notices/kept.json');
+      return kept ? (await kept.json()).length : 0;
+    })).toBe(0);
+  } finally {
+    await page.request.post('/api/control', { data: { reset: true } });
+  }
+});
+
+test('what the worker kept for the app is taken one entry at a time: one it cannot read is dropped, the rest are taken', async ({ page, context }) => {
+  await context.grantPermissions(['notifications']);
+  await at(page, '2026-04-23');
+  await household(page, '/notices');
+  await page.getByRole('checkbox', { name: 'この端末に通知を表示する' }).check();
+  // A notice the worker was told of (its schedule holds the notices' ids).
+  const scheduled = () => page.evaluate(async () => {
+    const kept = await (await caches.open('hitotsu-notices')).match('/notices/schedule.json');
+    return kept ? (await kept.json()).flatMap((item) => item.notices) : [];
+  });
+  await expect.poll(async () => (await scheduled()).length).toBeGreaterThan(0);
+  const [first] = await scheduled();
+  await expect(link(page)).toHaveAccessibleName(/^お知らせ\s?未読[3-9]件$/);
+  const unread = Number((await link(page).textContent()).match(/\d+/)[0]);
+  // That notice read through a notification's button while the app was closed; before it,
+  // an entry the app cannot read (a status no packet can have).
+  await page.goto('about:blank');
+  await page.goto('/manifest.webmanifest');
+  await page.evaluate(async (first) => {
+    const cache = await caches.open('hitotsu-notices');
+    const at = Date.now();
+    await cache.put('/notices/kept.json', new Response(JSON.stringify([
+      { id: 'bad', action: 'status', packet: 'c1-city_office', status: 'constructor', at },
+      { id: 'good', action: 'read', notices: [first], at },
+    ]), { headers: { 'content-type': 'application/json' } }));
+  }, first);
+  await openApp(page, '/');
+  await expect(link(page)).toHaveAccessibleName(new RegExp(`^お知らせ\\s?未読${unread - 1}件$`));
+  // Both acknowledged: the worker keeps neither.
+  await expect.poll(async () => page.evaluate(async () => {
+    const kept = await (await caches.open('hitotsu-notices')).match('/notices/kept.json');
+    return kept ? (await kept.json()).map((k) => k.id) : [];
+  })).toEqual([]);
+});
+
+const trayTitles = (page) => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => n.title));
+
+test('quiet hours hold on every path: the app opened at 23:00 and a push during them show nothing; the morning shows the day\'s reminders', async ({ page, context }) => {
+  await context.grantPermissions(['notifications']);
+  await page.clock.setFixedTime(new Date('2026-04-23T23:00:00+09:00'));
+  await household(page, '/notices');
+  await page.getByRole('checkbox', { name: 'この端末に通知を表示する' }).check();
+  const kept = (key) => page.evaluate(async (key) => {
+    const k = await (await caches.open('hitotsu-notices')).match(key);
+    return k ? k.json() : null;
+  }, key);
+  // The worker has the day's reminders (due from 8:00, when the night's quiet hours end) …
+  await expect.poll(async () => (await kept('/notices/schedule.json'))?.length ?? 0).toBeGreaterThan(0);
+  await expect.poll(async () => (await kept('/notices/settings.json'))?.quiet).toEqual({ from: 21, to: 8 });
+  // … and shows none of them at 23:00, though they fell due this morning.
+  await page.waitForTimeout(1000);
+  expect(await trayTitles(page)).toEqual([]);
+
+  // A push wakes the worker by its own clock, the real one: the app's clock set to it and
+  // quiet hours chosen around this very hour (in Tokyo) keep it from showing anything, though
+  // months of reminders have fallen due by then.
+  await page.clock.setFixedTime(new Date());
+  const hour = (Number(new Date().toLocaleString('en-US', { timeZone: 'Asia/Tokyo', hour: 'numeric', hourCycle: 'h23' })) + 23) % 24;
+  await page.evaluate((from) => {
+    const s = JSON.parse(localStorage.getItem('hitotsu.state'));
+    s.notices.settings.quiet = { from, to: (from + 3) % 24 };
+    localStorage.setItem('hitotsu.state', JSON.stringify(s));
+  }, hour);
+  await openApp(page, '/notices');
+  await expect.poll(async () => (await kept('/notices/settings.json'))?.quiet).toEqual({ from: hour, to: (hour + 3) % 24 });
+  const push = await pusher(page, context);
+  await push();
+  await page.waitForTimeout(1500);
+  expect(await trayTitles(page)).toEqual([]);
+
+  // The next morning at 9:00, the night's quiet hours back: the app opens, the day's
+  // reminders show.
+  await page.evaluate(() => {
+    const s = JSON.parse(localStorage.getItem('hitotsu.state'));
+    s.notices.settings.quiet = { from: 21, to: 8 };
+    localStorage.setItem('hitotsu.state', JSON.stringify(s));
+  });
+  await page.clock.setFixedTime(new Date('2026-04-24T09:00:00+09:00'));
+  await openApp(page, '/notices');
+  await expect.poll(async () => (await trayTitles(page)).join('\n'), { timeout: 10_000 }).toMatch(/^出生: お知らせが\d件あります$/m);
+});
+
+test('one notification per thing in the tray: the reminders read in the app leave it', async ({ page, context }) => {
+  await context.grantPermissions(['notifications']);
+  await at(page, '2026-04-23');
+  await household(page, '/notices');
+  await page.getByRole('checkbox', { name: 'この端末に通知を表示する' }).check();
+  await expect.poll(() => trayTitles(page), { timeout: 10_000 }).toEqual([expect.stringMatching(/^出生: お知らせが\d件あります$/)]);
+  const tags = () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => n.tag));
+  expect(await tags()).toEqual(['case:c1']);
+  // Every reminder of the birth read in the centre: its notification goes from the tray.
+  const birth = page.getByRole('region', { name: /出生/ });
+  for (let i = 0; i < 20; i += 1) {
+    const unread = birth.getByRole('button', { name: '読んだ' });
+    if (await unread.count() === 0) break;
+    await unread.first().click();
+    await page.waitForTimeout(100);
+  }
+  await expect.poll(() => trayTitles(page), { timeout: 10_000 }).toEqual([]);
+});
+
 test('notifications refused: explained, the setting stays off, nothing breaks', async ({ page }) => {
   await at(page, '2026-04-23');
   await household(page, '/notices');
@@ -387,7 +549,7 @@ test.describe('with the event file slow to come', () => {
 test('a locked file\'s notifications say only that there is news', async ({ page, context }) => {
   await context.grantPermissions(['notifications']);
   await at(page, '2026-04-20');
-  await household(page, '/notices');
+  await household(page, '/notices', withoutQuietHours);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.getByRole('checkbox', { name: 'この端末に通知を表示する' }).check();
   await expect(page.getByRole('checkbox', { name: 'この端末に通知を表示する' })).toBeChecked();

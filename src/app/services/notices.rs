@@ -73,6 +73,10 @@ impl Notices {
         take_kept(state);
         super::catalog::load_events_of_cases(catalog, state);
         let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+        // Which change was last handed to the engine, and which schedule to the worker (the
+        // engine answers asynchronously).
+        let worked = StoredValue::new(0u64);
+        let told = StoredValue::new(0u64);
         Effect::new(move |_| {
             state.track();
             catalog.track();
@@ -87,26 +91,49 @@ impl Notices {
             let handle = set_timeout_with_handle(
                 move || {
                     let c = catalog.get_untracked();
-                    let all = state
-                        .with_untracked(|s| notice::derive(s, &c, &cp, &c.closed_days(), today));
-                    // Marks of notices that are gone are dropped, so the state does not grow;
-                    // only once every case's event and the checkpoints are in, or the marks
-                    // of notices not worked out yet would go with them.
-                    let whole = !cp.checkpoints.is_empty()
-                        && state.with_untracked(|s| {
-                            s.cases.iter().all(|k| c.event(&k.event).is_some())
-                        });
-                    let stale = whole
-                        && state.with_untracked(|s| {
-                            s.notices
-                                .marks
-                                .keys()
-                                .any(|id| all.iter().all(|n| n.id != *id))
-                        });
-                    if stale {
-                        state.update(|s| s.notices.tidy(&all));
-                    }
-                    self.all.set(Some(Arc::new(all)));
+                    let cp = cp.clone();
+                    let generation = worked.get_value() + 1;
+                    worked.set_value(generation);
+                    leptos::task::spawn_local(async move {
+                        // Nobody to tell of (a first visit, or after "delete everything"):
+                        // nothing to work out, and the engine's module is not fetched.
+                        let all = if cp.checkpoints.is_empty()
+                            && state.with_untracked(|s| s.cases.is_empty())
+                        {
+                            Vec::new()
+                        } else {
+                            match work_out(state.get_untracked(), c.clone(), cp.clone(), today)
+                                .await
+                            {
+                                Ok(all) => all,
+                                // Its module cannot be fetched (offline before the release
+                                // was kept): tried again with the next change.
+                                Err(_) => return,
+                            }
+                        };
+                        // A later change has been worked out meanwhile: its notices stand.
+                        if worked.get_value() != generation {
+                            return;
+                        }
+                        // Marks of notices that are gone are dropped, so the state does not
+                        // grow; only once every case's event and the checkpoints are in, or
+                        // the marks of notices not worked out yet would go with them.
+                        let whole = !cp.checkpoints.is_empty()
+                            && state.with_untracked(|s| {
+                                s.cases.iter().all(|k| c.event(&k.event).is_some())
+                            });
+                        let stale = whole
+                            && state.with_untracked(|s| {
+                                s.notices
+                                    .marks
+                                    .keys()
+                                    .any(|id| all.iter().all(|n| n.id != *id))
+                            });
+                        if stale {
+                            state.update(|s| s.notices.tidy(&all));
+                        }
+                        self.all.set(Some(Arc::new(all)));
+                    });
                 },
                 Duration::from_millis(300),
             )
@@ -124,11 +151,26 @@ impl Notices {
             let endpoint = endpoint.get();
             // A locked file's notifications say only that there is news.
             let locked = super::storage::use_keeper().locked();
-            let message = state.with_untracked(|s| {
-                let c = catalog.get_untracked();
-                schedule(s, &c, &cp, &all, endpoint.as_deref(), today, locked)
+            let (s, c) = (state.get_untracked(), catalog.get_untracked());
+            let empty = all.is_empty() && s.cases.is_empty();
+            let generation = told.get_value() + 1;
+            told.set_value(generation);
+            leptos::task::spawn_local(async move {
+                // Nothing to schedule: the worker is told so (a schedule emptied by "delete
+                // everything" clears its notifications) without the engine's module.
+                let (items, watch) = if empty {
+                    (Vec::new(), Vec::new())
+                } else {
+                    match scheduled(s.clone(), c, cp, all, endpoint, today, locked).await {
+                        Ok(parts) => parts,
+                        Err(_) => return,
+                    }
+                };
+                // Only the latest: an older schedule worked out later never replaces it.
+                if told.get_value() == generation {
+                    browser::tell_worker(message(&s, items, watch));
+                }
             });
-            browser::tell_worker(message);
         });
     }
 
@@ -191,7 +233,6 @@ impl Notices {
 /// serde's tagged enums buffer and cost the bundle kilobytes.
 #[derive(serde::Deserialize)]
 struct Kept {
-    id: String,
     /// When, by the app's clock (milliseconds).
     at: f64,
     action: String,
@@ -210,8 +251,10 @@ struct FromWorker {
     /// The file (one person's, on a shared device) it was kept for.
     #[serde(default)]
     file: String,
+    /// Each entry read on its own (`Kept`): one the app cannot read is dropped, never a
+    /// reason to take none of the rest.
     #[serde(default)]
-    kept: Vec<Kept>,
+    kept: Vec<serde_json::Value>,
 }
 
 /// Takes what the worker kept into the stored state: what happened while the app was
@@ -227,6 +270,16 @@ fn take_kept(state: RwSignal<AppState>) {
         if kind != "kept" || file != mine {
             return;
         }
+        // Every entry with an id is acknowledged, the unreadable ones too: the worker then
+        // forgets them, and they cannot hold back what comes after.
+        let ids: Vec<String> = kept
+            .iter()
+            .filter_map(|k| k.get("id")?.as_str().map(str::to_string))
+            .collect();
+        let kept: Vec<Kept> = kept
+            .into_iter()
+            .filter_map(|k| serde_json::from_value(k).ok())
+            .collect();
         state.update(|s| {
             for k in &kept {
                 let Some(day) = browser::day_of(k.at) else {
@@ -240,7 +293,6 @@ fn take_kept(state: RwSignal<AppState>) {
                 }
             }
         });
-        let ids: Vec<&str> = kept.iter().map(|k| k.id.as_str()).collect();
         let taken = serde_json::json!({ "type": "kept-taken", "file": mine, "ids": ids });
         browser::tell_worker(taken.to_string());
     });
@@ -258,8 +310,74 @@ pub fn action(n: &Notice) -> Option<String> {
     }
 }
 
-/// The message for the service worker: every digest to show now or later, with its words
-/// and when (after the quiet hours), or none when system notifications are off.
+/// The notices as the core works them out, in a module of its own (scripts/split.py cuts it
+/// out of the main module): the first screen never waits for it, and a device with nobody
+/// to tell of never fetches it.
+#[leptos::wasm_split::wasm_split(notices_engine, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn work_out(
+    state: AppState,
+    catalog: Arc<Catalog>,
+    checkpoints: Arc<Checkpoints>,
+    today: Date,
+) -> Result<Vec<Notice>, leptos::wasm_split::SplitLoaderError> {
+    Ok(notice::derive(
+        &state,
+        &catalog,
+        &checkpoints,
+        &catalog.closed_days(),
+        today,
+    ))
+}
+
+/// What the worker is to show (every digest now or later, with its words and when: after the
+/// quiet hours; none when system notifications are off) and which packets it may ask about,
+/// worked out in the engine's module.
+#[allow(clippy::too_many_arguments)]
+#[leptos::wasm_split::wasm_split(notices_engine, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn scheduled(
+    state: AppState,
+    catalog: Arc<Catalog>,
+    cp: Arc<Checkpoints>,
+    all: Arc<Vec<Notice>>,
+    endpoint: Option<String>,
+    today: Date,
+    locked: bool,
+) -> Result<(Vec<serde_json::Value>, Vec<serde_json::Value>), leptos::wasm_split::SplitLoaderError>
+{
+    Ok(schedule(
+        &state,
+        &catalog,
+        &cp,
+        &all,
+        endpoint.as_deref(),
+        today,
+        locked,
+    ))
+}
+
+/// The message for the service worker: the schedule and the packets to watch, with the
+/// words of a notification's buttons in the citizen's language.
+fn message(s: &AppState, items: Vec<serde_json::Value>, watch: Vec<serde_json::Value>) -> String {
+    let actions = serde_json::json!([
+        { "action": "read", "title": hitotsu::ruby::plain(t(s.lang, Msg::NoticeMarkRead)) },
+        { "action": "snoozed", "title": hitotsu::ruby::plain(t(s.lang, Msg::NoticeTomorrow)) },
+    ]);
+    serde_json::json!({
+        "type": "notices",
+        "file": super::storage::file(),
+        "now": browser::now_ms(),
+        "schedule": items,
+        "watch": watch,
+        "lang": s.lang.html_tag(),
+        "actions": actions,
+        // The worker shows nothing inside them, whatever wakes it; counted in the app's
+        // local time (the worker's own time zone may differ: minutes, as getTimezoneOffset).
+        "quiet": s.notices.settings.quiet,
+        "offset": js_sys::Date::new_0().get_timezone_offset(),
+    })
+    .to_string()
+}
+
 fn schedule(
     s: &AppState,
     catalog: &Catalog,
@@ -268,7 +386,7 @@ fn schedule(
     endpoint: Option<&str>,
     today: Date,
     locked: bool,
-) -> String {
+) -> (Vec<serde_json::Value>, Vec<serde_json::Value>) {
     let file = super::storage::file();
     // A click opens the notice's own file, whichever file a tab is on.
     let in_file = |url: String| routes::in_file(&url, &file);
@@ -305,10 +423,6 @@ fn schedule(
         lang: s.lang,
         today,
     };
-    let actions = serde_json::json!([
-        { "action": "read", "title": hitotsu::ruby::plain(t(s.lang, Msg::NoticeMarkRead)) },
-        { "action": "snoozed", "title": hitotsu::ruby::plain(t(s.lang, Msg::NoticeTomorrow)) },
-    ]);
     let items: Vec<serde_json::Value> = digests
         .iter()
         .map(|d| {
@@ -323,6 +437,9 @@ fn schedule(
             let (title, body) = words_of(w.title, w.body);
             serde_json::json!({
                 "id": d.id,
+                // One notification per thing in the tray: a case's newer reminders replace
+                // its older ones.
+                "tag": d.bundle,
                 "at": browser::epoch_ms(d.notify_at(settings.quiet)),
                 "title": title,
                 "body": body,
@@ -363,14 +480,5 @@ fn schedule(
             })
             .collect(),
     };
-    serde_json::json!({
-        "type": "notices",
-        "file": file,
-        "now": browser::now_ms(),
-        "schedule": items,
-        "watch": watch,
-        "lang": s.lang.html_tag(),
-        "actions": actions,
-    })
-    .to_string()
+    (items, watch)
 }
