@@ -224,8 +224,8 @@ function quietAt(settings, now) {
 }
 
 // Notifications in the tray none of whose notices the app schedules any more, though it
-// did before (read, done, superseded by a nearer reminder, deleted), are closed: the tray never keeps a
-// stale one. A recipient's news the worker showed itself stays until the app has scheduled
+// did before (read, done, superseded by a nearer reminder, deleted), are closed: the tray
+// never keeps a stale one. A recipient's news the worker showed itself stays until the app has scheduled
 // it once (the app may not have taken it in yet).
 async function closeGone(file, before, schedule) {
   if (!self.registration.getNotifications) return;
@@ -265,9 +265,13 @@ async function showDue(file, now) {
     await show(file, settings, item.title, item.body, item.tag || item.id, item.url, item.notices);
     for (const k of keys) shown.add(k);
   }
+  // News learnt inside the quiet hours, unless the app's schedule has shown it meanwhile
+  // (its key is the day the news came, as the app dates it).
   for (const news of await readJson(cache, LATER, [])) {
+    const keys = news.notices.map((id) => `${id}@${news.day}`);
+    if (keys.every((k) => shown.has(k))) continue;
     await show(file, settings, news.title, news.body, news.tag, news.url, news.notices);
-    for (const id of news.notices) shown.add(`${id}@${dayOf(now)}`);
+    for (const k of keys) shown.add(k);
   }
   await cache.delete(LATER);
   // Only what the schedule or the watch still holds is remembered, so the list does not grow.
@@ -301,7 +305,7 @@ async function askRecipients(file, now) {
     const tag = `packet:${w.packet}`;
     if (quietAt(settings, now)) {
       const later = (await readJson(cache, LATER, [])).filter((n) => n.tag !== tag);
-      later.push({ title: news.title, body: news.body, tag, url: w.open, notices: [news.id] });
+      later.push({ title: news.title, body: news.body, tag, url: w.open, notices: [news.id], day: dayOf(now) });
       await cache.put(LATER, json(later));
       continue;
     }

@@ -413,6 +413,56 @@ test('quiet hours hold on every path: the app opened at 23:00 and a push during 
   await expect.poll(async () => (await trayTitles(page)).join('\n'), { timeout: 10_000 }).toMatch(/^出生: お知らせが\d件あります$/m);
 });
 
+test('news learnt inside the quiet hours is recorded at once and shown once when they end', async ({ page, context }) => {
+  await context.grantPermissions(['notifications']);
+  await page.request.post('/api/control', { data: { reset: true, up: true, config: { submission_endpoint: '/api/submissions' } } });
+  try {
+    await at(page, '2026-04-20');
+    await household(page, '/case/c1/send');
+    await page.getByRole('checkbox', { name: /この内容を送ることに同意します\W+市区町村役場/ }).check();
+    await page.getByRole('button', { name: '同意した提出先に送る' }).click();
+    await expect(page.locator('.receipt-status').first()).toHaveText('受付済み');
+    // Quiet hours around this very hour, the app's clock set to the real one (the worker's,
+    // in Tokyo).
+    await page.clock.setFixedTime(new Date());
+    const hour = (Number(new Date().toLocaleString('en-US', { timeZone: 'Asia/Tokyo', hour: 'numeric', hourCycle: 'h23' })) + 23) % 24;
+    const quiet = (q) => page.evaluate((q) => {
+      const s = JSON.parse(localStorage.getItem('hitotsu.state'));
+      s.notices.settings.quiet = q;
+      localStorage.setItem('hitotsu.state', JSON.stringify(s));
+    }, q);
+    await quiet({ from: hour, to: (hour + 3) % 24 });
+    await openApp(page, '/notices');
+    await page.getByRole('checkbox', { name: 'この端末に通知を表示する' }).check();
+    const cached = (key) => page.evaluate(async (key) => {
+      const k = await (await caches.open('hitotsu-notices')).match(key);
+      return k ? k.json() : null;
+    }, key);
+    await expect.poll(async () => (await cached('/notices/watch.json'))?.map((w) => w.status)).toEqual(['received']);
+    await expect.poll(async () => (await cached('/notices/settings.json'))?.quiet).toEqual({ from: hour, to: (hour + 3) % 24 });
+    const push = await pusher(page, context);
+    const origin = new URL(page.url()).origin;
+    // The app closed (a page of the site that is not the app, to read its caches): the
+    // city office needs something, a push wakes the worker inside the quiet hours.
+    await page.goto(`${origin}/manifest.webmanifest`);
+    await page.request.post(`${origin}/api/control`, { data: { status: { packet: 'c1-city_office', to: 'needs_action' } } });
+    await push();
+    // Recorded at once (kept for the app), not shown.
+    await expect.poll(async () => (await cached('/notices/kept.json'))?.map((k) => k.status)).toEqual(['needs_action']);
+    const mentions = () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications())
+      .filter((n) => `${n.title}\n${n.body}`.includes('対応が必要です')).length);
+    expect(await mentions()).toBe(0);
+    // The quiet hours over (here: taken away), the app opens: the news is shown, once.
+    await quiet(null);
+    await openApp(page, `${origin}/notices`);
+    await expect.poll(mentions, { timeout: 10_000 }).toBe(1);
+    await page.waitForTimeout(1500);
+    expect(await mentions()).toBe(1);
+  } finally {
+    await page.request.post('/api/control', { data: { reset: true } });
+  }
+});
+
 test('one notification per thing in the tray: the reminders read in the app leave it', async ({ page, context }) => {
   await context.grantPermissions(['notifications']);
   await at(page, '2026-04-23');
