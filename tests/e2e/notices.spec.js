@@ -40,6 +40,21 @@ async function pusher(page, context) {
   return () => cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: registration.registrationId, data: '' });
 }
 
+/** What the worker keeps in its notices cache under `key`, parsed, or null. */
+const cached = (page, key) => page.evaluate(async (key) => {
+  const kept = await (await caches.open('hitotsu-notices')).match(key);
+  return kept ? kept.json() : null;
+}, key);
+
+/** The birth's packet for the city office sent on 20 April and received by the endpoint. */
+async function sendToCityOffice(page) {
+  await at(page, '2026-04-20');
+  await household(page, '/case/c1/send');
+  await page.getByRole('checkbox', { name: /この内容を送ることに同意します\W+市区町村役場/ }).check();
+  await page.getByRole('button', { name: '同意した提出先に送る' }).click();
+  await expect(page.locator('.receipt-status').first()).toHaveText('受付済み');
+}
+
 const link = (page) => page.getByRole('banner').getByRole('link', { name: /^お知らせ/ });
 
 test('the notice centre: the unread count in the header, read, dismiss and snooze', async ({ page }) => {
@@ -231,18 +246,11 @@ test('news from a recipient while the app is closed: a push wakes the worker, wh
   await context.grantPermissions(['notifications']);
   await page.request.post('/api/control', { data: { reset: true, up: true, config: { submission_endpoint: '/api/submissions' } } });
   try {
-    await at(page, '2026-04-20');
-    await household(page, '/case/c1/send');
-    await page.getByRole('checkbox', { name: /この内容を送ることに同意します\W+市区町村役場/ }).check();
-    await page.getByRole('button', { name: '同意した提出先に送る' }).click();
-    await expect(page.locator('.receipt-status').first()).toHaveText('受付済み');
+    await sendToCityOffice(page);
     await page.goto('/notices');
     await page.getByRole('checkbox', { name: 'この端末に通知を表示する' }).check();
     // The worker is given the packet to ask about (its address at the endpoint, no more).
-    const watched = () => page.evaluate(async () => {
-      const kept = await (await caches.open('hitotsu-notices')).match('/notices/watch.json');
-      return kept ? (await kept.json()).map((w) => ({ packet: w.packet, status: w.status })) : [];
-    });
+    const watched = async () => ((await cached(page, '/notices/watch.json')) || []).map((w) => ({ packet: w.packet, status: w.status }));
     await expect.poll(watched).toEqual([{ packet: 'c1-city_office', status: 'received' }]);
     const shown = () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications())
       .map((n) => ({ title: n.title, url: n.data && n.data.url, actions: n.actions.map((a) => a.title) })));
@@ -278,17 +286,10 @@ test('an endpoint that answers anything: no notification from it, nothing kept t
   await context.grantPermissions(['notifications']);
   await page.request.post('/api/control', { data: { reset: true, up: true, config: { submission_endpoint: '/api/submissions' } } });
   try {
-    await at(page, '2026-04-20');
-    await household(page, '/case/c1/send');
-    await page.getByRole('checkbox', { name: /この内容を送ることに同意します\W+市区町村役場/ }).check();
-    await page.getByRole('button', { name: '同意した提出先に送る' }).click();
-    await expect(page.locator('.receipt-status').first()).toHaveText('受付済み');
+    await sendToCityOffice(page);
     await page.goto('/notices');
     await page.getByRole('checkbox', { name: 'この端末に通知を表示する' }).check();
-    const watched = () => page.evaluate(async () => {
-      const kept = await (await caches.open('hitotsu-notices')).match('/notices/watch.json');
-      return kept ? (await kept.json()).map((w) => ({ packet: w.packet, status: w.status })) : [];
-    });
+    const watched = async () => ((await cached(page, '/notices/watch.json')) || []).map((w) => ({ packet: w.packet, status: w.status }));
     await expect.poll(watched).toEqual([{ packet: 'c1-city_office', status: 'received' }]);
     const push = await pusher(page, context);
     const origin = new URL(page.url()).origin;
@@ -322,10 +323,7 @@ test('an endpoint that answers anything: no notification from it, nothing kept t
     // The app took the news into its stored state: nothing held it back.
     await expect.poll(async () => page.evaluate(() => JSON.parse(localStorage.getItem('hitotsu.state')).cases[0].packets['c1-city_office'].status))
       .toBe('needs_action');
-    await expect.poll(async () => page.evaluate(async () => {
-      const kept = await (await caches.open('hitotsu-notices')).match('/notices/kept.json');
-      return kept ? (await kept.json()).length : 0;
-    })).toBe(0);
+    await expect.poll(async () => ((await cached(page, '/notices/kept.json')) || []).length).toBe(0);
   } finally {
     await page.request.post('/api/control', { data: { reset: true } });
   }
@@ -373,13 +371,9 @@ test('quiet hours hold on every path: the app opened at 23:00 and a push during 
   await page.clock.setFixedTime(new Date('2026-04-23T23:00:00+09:00'));
   await household(page, '/notices');
   await page.getByRole('checkbox', { name: 'この端末に通知を表示する' }).check();
-  const kept = (key) => page.evaluate(async (key) => {
-    const k = await (await caches.open('hitotsu-notices')).match(key);
-    return k ? k.json() : null;
-  }, key);
   // The worker has the day's reminders (due from 8:00, when the night's quiet hours end) …
-  await expect.poll(async () => (await kept('/notices/schedule.json'))?.length ?? 0).toBeGreaterThan(0);
-  await expect.poll(async () => (await kept('/notices/settings.json'))?.quiet).toEqual({ from: 21, to: 8 });
+  await expect.poll(async () => (await cached(page, '/notices/schedule.json'))?.length ?? 0).toBeGreaterThan(0);
+  await expect.poll(async () => (await cached(page, '/notices/settings.json'))?.quiet).toEqual({ from: 21, to: 8 });
   // … and shows none of them at 23:00, though they fell due this morning.
   await page.waitForTimeout(1000);
   expect(await trayTitles(page)).toEqual([]);
@@ -395,7 +389,7 @@ test('quiet hours hold on every path: the app opened at 23:00 and a push during 
     localStorage.setItem('hitotsu.state', JSON.stringify(s));
   }, hour);
   await openApp(page, '/notices');
-  await expect.poll(async () => (await kept('/notices/settings.json'))?.quiet).toEqual({ from: hour, to: (hour + 3) % 24 });
+  await expect.poll(async () => (await cached(page, '/notices/settings.json'))?.quiet).toEqual({ from: hour, to: (hour + 3) % 24 });
   const push = await pusher(page, context);
   await push();
   await page.waitForTimeout(1500);
@@ -417,11 +411,7 @@ test('news learnt inside the quiet hours is recorded at once and shown once when
   await context.grantPermissions(['notifications']);
   await page.request.post('/api/control', { data: { reset: true, up: true, config: { submission_endpoint: '/api/submissions' } } });
   try {
-    await at(page, '2026-04-20');
-    await household(page, '/case/c1/send');
-    await page.getByRole('checkbox', { name: /この内容を送ることに同意します\W+市区町村役場/ }).check();
-    await page.getByRole('button', { name: '同意した提出先に送る' }).click();
-    await expect(page.locator('.receipt-status').first()).toHaveText('受付済み');
+    await sendToCityOffice(page);
     // Quiet hours around this very hour, the app's clock set to the real one (the worker's,
     // in Tokyo).
     await page.clock.setFixedTime(new Date());
@@ -434,12 +424,8 @@ test('news learnt inside the quiet hours is recorded at once and shown once when
     await quiet({ from: hour, to: (hour + 3) % 24 });
     await openApp(page, '/notices');
     await page.getByRole('checkbox', { name: 'この端末に通知を表示する' }).check();
-    const cached = (key) => page.evaluate(async (key) => {
-      const k = await (await caches.open('hitotsu-notices')).match(key);
-      return k ? k.json() : null;
-    }, key);
-    await expect.poll(async () => (await cached('/notices/watch.json'))?.map((w) => w.status)).toEqual(['received']);
-    await expect.poll(async () => (await cached('/notices/settings.json'))?.quiet).toEqual({ from: hour, to: (hour + 3) % 24 });
+    await expect.poll(async () => (await cached(page, '/notices/watch.json'))?.map((w) => w.status)).toEqual(['received']);
+    await expect.poll(async () => (await cached(page, '/notices/settings.json'))?.quiet).toEqual({ from: hour, to: (hour + 3) % 24 });
     const push = await pusher(page, context);
     const origin = new URL(page.url()).origin;
     // The app closed (a page of the site that is not the app, to read its caches): the
@@ -448,7 +434,7 @@ test('news learnt inside the quiet hours is recorded at once and shown once when
     await page.request.post(`${origin}/api/control`, { data: { status: { packet: 'c1-city_office', to: 'needs_action' } } });
     await push();
     // Recorded at once (kept for the app), not shown.
-    await expect.poll(async () => (await cached('/notices/kept.json'))?.map((k) => k.status)).toEqual(['needs_action']);
+    await expect.poll(async () => (await cached(page, '/notices/kept.json'))?.map((k) => k.status)).toEqual(['needs_action']);
     const mentions = () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications())
       .filter((n) => `${n.title}\n${n.body}`.includes('対応が必要です')).length);
     expect(await mentions()).toBe(0);
