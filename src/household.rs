@@ -468,28 +468,29 @@ pub fn allowance_age(birth: Date, day: Date) -> bool {
             .is_some_and(|end| day <= end)
 }
 
-/// Whether any of `people` is of school age (or allowance age) on `day`: Some when every
-/// one of them has a known date of birth, or one of them already is; None when it
-/// cannot be told.
-pub fn any_of_age(
+/// Who among `people` is of school age (or allowance age) on `day`: Some (perhaps none)
+/// when that can be told — every one of them has a known date of birth, or one of them
+/// already is of age; None when it cannot be told.
+pub fn of_age(
     vault: &Vault,
     people: &[String],
     day: Date,
     test: fn(Date, Date) -> bool,
-) -> Option<bool> {
+) -> Option<Vec<String>> {
     let mut unknown = false;
+    let mut found = Vec::new();
     for p in people {
         match vault
             .latest(&crate::vault::FactKey::new(p, "birth_date"))
             .and_then(|f| crate::iso_date::parse(&f.value))
         {
-            Some(b) if test(b, day) => return Some(true),
+            Some(b) if test(b, day) => found.push(p.clone()),
             Some(_) => {}
             None if p == ME => {} // the citizen is an adult filing for the household
             None => unknown = true,
         }
     }
-    (!unknown).then_some(false)
+    (!unknown || !found.is_empty()).then_some(found)
 }
 
 /// Who is alive on `day` among `people`.

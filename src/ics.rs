@@ -60,12 +60,12 @@ pub fn due_entries(
                 Lang::En => format!("Legal basis: {}", p.legal_basis.get(lang)),
             };
             out.push(DueEntry {
-                uid: format!("{}-{}@hitotsu", case.id, p.id),
+                uid: format!("{}-{}-{}@hitotsu", state.calendar_id, case.id, p.id),
                 due: due.due,
                 summary: p.title.get(lang).to_string(),
                 description: [due_line, location.clone(), basis, p.source.clone()].join("\n"),
                 location,
-                remind_days: crate::notice::leads_of(p, &answers, due.due)
+                remind_days: crate::notice::leads_of(p, &answers, due)
                     .first()
                     .copied()
                     .unwrap_or(1),

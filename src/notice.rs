@@ -15,7 +15,7 @@ use crate::case::PacketStatus;
 use crate::catalog::Procedure;
 use crate::catalog::{Catalog, CatalogError};
 use crate::condition::Answers;
-use crate::deadline::add_days;
+use crate::deadline::{add_days, Deadline, Due};
 use crate::i18n::Text;
 use crate::plan::{build, days_between};
 use crate::state::AppState;
@@ -121,29 +121,40 @@ pub struct Digest {
 }
 
 /// How many days ahead a due date is recalled, by the length of its period: a short duty
-/// early in proportion (half of a 7- or 14-day period), a long one early in days but late
-/// in proportion (60 days of a 10-month period), with a second, nearer reminder when the
-/// period is long enough for a first one to be forgotten.
+/// early in proportion (half of a 7- or 14-day period) and again the day before, a long
+/// one early in days but late in proportion (60 days of a 10-month period), with a second,
+/// nearer reminder when the period is long enough for a first one to be forgotten.
 pub fn reminders(period_days: i32) -> Vec<i32> {
     match period_days {
         ..=1 => vec![],
-        2..=31 => vec![(period_days + 1) / 2],
+        2..=3 => vec![1],
+        4..=31 => vec![(period_days + 1) / 2, 1],
         32..=124 => vec![30, 7],
         125..=366 => vec![60, 14],
         _ => vec![90, 30],
     }
 }
 
-/// How far ahead a procedure's due date is recalled, by the length of its period: from its
-/// anchor (an answer of the case) to the due date.
-pub(crate) fn leads_of(p: &Procedure, answers: &Answers, due: Date) -> Vec<i32> {
-    let period = p
-        .deadline
-        .anchor()
-        .and_then(|a| answers.get(a))
-        .and_then(|a| crate::iso_date::parse(a))
-        .map_or(0, |a| days_between(a, due));
-    reminders(period)
+/// A duty due by an event itself (転出届, before the move): its period is however long
+/// before the event the citizen learns of it, so it is recalled a week, three days and the
+/// day before.
+pub const BY_EVENT: [i32; 3] = [7, 3, 1];
+
+/// How many days before `due` (the day it is really due, after the closed days) a
+/// procedure is recalled: by the length of its period as the law counts it, from its
+/// anchor (an answer of the case, or the transitional start) to its nominal last day; a
+/// closed-day move does not lengthen the period, so it does not bring the reminder earlier.
+pub(crate) fn leads_of(p: &Procedure, answers: &Answers, due: &Due) -> Vec<i32> {
+    match &p.deadline {
+        Deadline::ByAnchor { .. } => BY_EVENT.to_vec(),
+        Deadline::NoFixed { .. } => vec![],
+        Deadline::Period { anchor, .. } => {
+            let start = due
+                .started_on
+                .or_else(|| answers.get(anchor).and_then(|a| crate::iso_date::parse(a)));
+            reminders(start.map_or(0, |a| days_between(a, due.last_day)))
+        }
+    }
 }
 
 /// A checkpoint of a life stage, as the catalog states it (`checkpoints.json`).
@@ -451,6 +462,7 @@ fn deadlines(state: &AppState, catalog: &Catalog, closed: &ClosedDays, today: Da
             let (Some(due), false) = (&item.due, item.state.settled()) else {
                 continue;
             };
+            let leads = leads_of(item.procedure, &answers, due);
             let due = due.due;
             let p = &item.procedure.id;
             let notice = |phase: Phase, from: Date, until: Option<Date>| Notice {
@@ -476,7 +488,6 @@ fn deadlines(state: &AppState, catalog: &Catalog, closed: &ClosedDays, today: Da
                     phase,
                 },
             };
-            let leads = leads_of(item.procedure, &answers, due);
             for (i, lead) in leads.iter().enumerate() {
                 let Some(from) = add_days(due, -i64::from(*lead)) else {
                     continue;
@@ -715,7 +726,11 @@ pub struct Sources<'a> {
     pub catalog: &'a Catalog,
     pub checkpoints: &'a Checkpoints,
     pub lang: crate::i18n::Lang,
+    /// The day the words are read: a count of days left is counted to it.
     pub today: Date,
+    /// Words for a system notification, which may wait in the tray for days: no count of
+    /// days left, the due date instead.
+    pub tray: bool,
 }
 
 impl Sources<'_> {
@@ -724,10 +739,10 @@ impl Sources<'_> {
         let lang = self.lang;
         match &n.about {
             About::Deadline {
+                case,
                 event,
                 procedure,
                 due,
-                phase,
                 ..
             } => {
                 let title = self
@@ -735,10 +750,23 @@ impl Sources<'_> {
                     .event(event)
                     .and_then(|e| e.procedures.iter().find(|p| p.id == *procedure))
                     .map_or(procedure.clone(), |p| p.title.get(lang).to_string());
-                let left = ui::days_left(lang, days_between(self.today, *due));
+                if self.tray {
+                    return Words {
+                        title: ui::notice_deadline_dated(lang, &title, *due, self.today > *due),
+                        body: self.situation(&format!("case:{case}")),
+                    };
+                }
+                // Counted for the day it is read, whichever reminder brought it: the
+                // 7-day reminder read 5 days ahead says 5.
+                let days = days_between(self.today, *due);
+                let phase = match days {
+                    0 => Phase::Due,
+                    d if d < 0 => Phase::Overdue,
+                    d => Phase::Ahead(d),
+                };
                 Words {
-                    title: ui::notice_deadline(lang, &title, *phase),
-                    body: ui::due_line(lang, *due, &left),
+                    title: ui::notice_deadline(lang, &title, phase),
+                    body: ui::due_line(lang, *due, &ui::days_left(lang, days)),
                 }
             }
             About::Checkpoint {
@@ -833,8 +861,10 @@ mod tests {
 
     #[test]
     fn a_short_duty_is_recalled_earlier_in_proportion_than_a_long_one() {
-        assert_eq!(reminders(7), vec![4]);
-        assert_eq!(reminders(14), vec![7]);
+        // A short one again the day before.
+        assert_eq!(reminders(3), vec![1]);
+        assert_eq!(reminders(7), vec![4, 1]);
+        assert_eq!(reminders(14), vec![7, 1]);
         assert_eq!(reminders(92), vec![30, 7]);
         assert_eq!(reminders(304), vec![60, 14]);
         assert_eq!(reminders(1096), vec![90, 30]);

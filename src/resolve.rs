@@ -164,6 +164,7 @@ pub enum KnownFrom {
     /// A fact of the vault, given in an earlier case (or this one).
     Fact(crate::vault::Provenance),
     /// Told by the household's people (their dates of birth).
+    /// Those of the household of that age (none: nobody is).
     Household(Vec<String>),
 }
 
@@ -863,10 +864,11 @@ impl<'a> CaseScope<'a> {
         if others.is_empty() {
             return None;
         }
-        let any = household::any_of_age(self.vault, &others, day, test)?;
+        // Named: those of age; nobody when nobody is.
+        let found = household::of_age(self.vault, &others, day, test)?;
         Some(Known {
-            value: if any { "yes" } else { "no" }.into(),
-            from: KnownFrom::Household(others),
+            value: if found.is_empty() { "no" } else { "yes" }.into(),
+            from: KnownFrom::Household(found),
         })
     }
 

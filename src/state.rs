@@ -49,6 +49,11 @@ pub struct AppState {
     /// Which notices the citizen wants, and what they did with each.
     #[serde(default)]
     pub notices: crate::notice::NoticeBook,
+    /// This file's name in calendars: random, made at its first calendar export, so the
+    /// events of two devices (or of a fresh start after "delete everything") never replace
+    /// each other's, while an export of the same file again updates its own.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub calendar_id: String,
     /// The counter session this state belongs to, on a counter device; never in a
     /// citizen's own file (an import drops it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -108,6 +113,7 @@ impl Default for AppState {
             shared: Vec::new(),
             display: Display::default(),
             notices: crate::notice::NoticeBook::default(),
+            calendar_id: String::new(),
             counter: None,
         }
     }
@@ -409,6 +415,7 @@ fn salvage(v: &Value) -> (AppState, Vec<String>) {
     part!("shared", shared);
     part!("display", display);
     part!("notices", notices);
+    part!("calendar_id", calendar_id);
     part!("counter", counter);
     if s.vault.person(ME).is_none() {
         s.vault.people.insert(

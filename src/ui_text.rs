@@ -1920,13 +1920,17 @@ pub fn known_from_fact(lang: Lang, value: &str, event: &str, date: Date) -> Stri
     }
 }
 
-/// An answer the household's people tell, shown for confirmation.
+/// An answer the household's people tell, shown for confirmation: named, those of that
+/// age; none named, nobody is.
 pub fn known_from_household(lang: Lang, value: &str, names: &[String]) -> String {
     let who = names.join(list_separator(lang));
-    match lang {
-        Lang::Ja => format!("家族の生年月日（{who}）から「{value}」としました。違っていれば選び直してください。"),
-        Lang::En => format!("From your household's dates of birth ({who}): \u{201c}{value}\u{201d}. Choose again if that is wrong."),
-        Lang::Easy => format!("家族の 生まれた 日（{who}）から「{value}」に しました。"),
+    match (lang, names.is_empty()) {
+        (Lang::Ja, false) => format!("家族の生年月日（{who}）から「{value}」としました。違っていれば選び直してください。"),
+        (Lang::En, false) => format!("From your household's dates of birth ({who}): \u{201c}{value}\u{201d}. Choose again if that is wrong."),
+        (Lang::Easy, false) => format!("家族の 生まれた 日（{who}）から「{value}」に しました。"),
+        (Lang::Ja, true) => format!("家族の生年月日から「{value}」としました（あてはまる人はいません）。違っていれば選び直してください。"),
+        (Lang::En, true) => format!("From your household's dates of birth: \u{201c}{value}\u{201d}, nobody is of that age. Choose again if that is wrong."),
+        (Lang::Easy, true) => format!("家族の 生まれた 日から「{value}」に しました（あてはまる 人は いません）。"),
     }
 }
 
@@ -1947,6 +1951,20 @@ pub fn notice_deadline(lang: Lang, title: &str, phase: crate::notice::Phase) -> 
         (Lang::Ja, Phase::Overdue) => format!("{title}の期限を過ぎています"),
         (Lang::En, Phase::Overdue) => format!("{title}: overdue"),
         (Lang::Easy, Phase::Overdue) => format!("{title}: きげんが すぎて います"),
+    }
+}
+
+/// A deadline notice's title for the tray, true however long it waits there: the due date,
+/// or that it has passed.
+pub fn notice_deadline_dated(lang: Lang, title: &str, due: Date, passed: bool) -> String {
+    let date = format_date(due, lang);
+    match (lang, passed) {
+        (Lang::Ja, false) => format!("{title}の期限は{date}です"),
+        (Lang::En, false) => format!("{title}: due {date}"),
+        (Lang::Easy, false) => format!("{title}: きげんは {date}です"),
+        (Lang::Ja, true) => format!("{title}の期限（{date}）を過ぎています"),
+        (Lang::En, true) => format!("{title}: overdue (due {date})"),
+        (Lang::Easy, true) => format!("{title}: きげん（{date}）が すぎて います"),
     }
 }
 

@@ -1117,3 +1117,58 @@ fn a_son_goes_to_the_pension_office_for_his_mother_as_her_representative() {
         .form(&case, today, "pension_death_notice")
         .contains_key("proxy_name"));
 }
+
+/// An answer told from the household's dates of birth names the people it comes from: the
+/// baby of allowance age, not her mother, whose date of birth says nothing of it.
+#[test]
+fn an_answer_from_the_household_names_only_those_of_that_age() {
+    let mut h = Drive::new();
+    let today = date(2026, 4, 20);
+    let birth = h.open("birth", today);
+    h.answer(&birth, today, &common::BIRTH_ANSWERS);
+    h.people(&birth, today, &common::BIRTH_PEOPLE);
+    let baby = h.case(&birth).first(Role::Child).unwrap().to_string();
+    let mother = hitotsu::household::parent_of_sex(
+        &h.s.vault,
+        &baby,
+        hitotsu::household::Sex::Female,
+    )
+    .unwrap();
+    let given = hitotsu::vault::Provenance {
+        case: birth.clone(),
+        event: "birth".into(),
+        how: hitotsu::vault::How::Typed,
+        date: today,
+    };
+    h.s.vault.set(
+        &FactKey::new(&mother, "birth_date"),
+        "1990-07-07".into(),
+        None,
+        given,
+    );
+    let today = date(2026, 5, 20);
+    let moving = h.open("moving", today);
+    h.answer(
+        &moving,
+        today,
+        &[("move_kind", "other_city"), ("move_date", "2026-06-01")],
+    );
+    let scope = h.s.scope(&h.c, &moving, today).unwrap();
+    let known = scope.known("children_move").expect("told from the household");
+    assert_eq!(known.value, "yes", "{:?}", known.from);
+    assert!(
+        matches!(&known.from, hitotsu::resolve::KnownFrom::Household(people) if *people == vec![baby.clone()]),
+        "{:?}",
+        known.from
+    );
+    // Nobody of school age: "no", and nobody named as if they were.
+    let known = scope.known("school_children").expect("told from the household");
+    assert_eq!(known.value, "no", "{:?}", known.from);
+    assert!(
+        matches!(&known.from, hitotsu::resolve::KnownFrom::Household(people) if people.is_empty()),
+        "{:?}",
+        known.from
+    );
+    let line = hitotsu::ui_text::known_from_household(hitotsu::i18n::Lang::En, "No", &[]);
+    assert_eq!(line, "From your household's dates of birth: \u{201c}No\u{201d}, nobody is of that age. Choose again if that is wrong.");
+}

@@ -280,6 +280,15 @@ fn a_household_over_ten_years_day_by_day() {
             "the baby's {checkpoint}"
         );
     }
+    // Not read, the vaccinations' notice stays while the first vaccinations are usually
+    // begun (to the seventh month: 16 November), not a month past the second.
+    let vaccination = life
+        .notices
+        .values()
+        .find(|n| matches!(&n.about, About::Checkpoint { person, checkpoint, .. } if *person == baby && checkpoint == "vaccination_start"))
+        .expect("the baby's vaccinations are told of");
+    assert!(vaccination.shown_on(date(2026, 11, 10)), "{vaccination:?}");
+    assert!(!vaccination.shown_on(date(2026, 12, 1)), "{vaccination:?}");
     // The boy, born 10 September 2023: already past his early checkups when the device
     // learnt of him on 20 April 2026 — only what is still to come, or still open.
     assert!(
@@ -359,6 +368,15 @@ fn a_household_over_ten_years_day_by_day() {
         .shown_yesterday
         .iter()
         .all(|id| !id.contains(&format!(":{moving}:"))));
+    // 転出届, due by the move itself (Monday 1 June; entered 20 May): told 7, 3 and 1 days
+    // ahead like any other duty, not first on the day of the move.
+    for (lead, day) in [(7, date(2026, 5, 25)), (3, date(2026, 5, 29)), (1, date(2026, 5, 31))] {
+        assert_eq!(
+            life.deadline("moving_out", Phase::Ahead(lead)),
+            vec![day],
+            "転出届 {lead} days ahead"
+        );
+    }
     // The death: the timeline to the registration of the inheritance, three years from
     // knowing of it (30 November 2029, a Friday), told 90 and 30 days ahead.
     assert_eq!(
@@ -399,6 +417,7 @@ fn a_household_over_ten_years_day_by_day() {
             checkpoints: &life.cp,
             lang,
             today: start,
+            tray: false,
         };
         for n in life.notices.values() {
             let w = words.notice(n);
@@ -464,6 +483,7 @@ fn reminders_of_one_case_on_one_day_are_one_digest() {
         checkpoints: &cp,
         lang: Lang::En,
         today: day,
+        tray: false,
     };
     let w = en.digest(case[0]);
     assert_eq!(
@@ -706,6 +726,8 @@ fn the_calendar_holds_every_open_due_date_and_an_import_again_updates_it() {
     let birth = h.open("birth", today);
     h.answer(&birth, today, &common::BIRTH_ANSWERS);
     h.s.mark_done(&h.c, &birth, "child_allowance", true, today);
+    // The app names the file at its first export (a random id).
+    h.s.calendar_id = "5f0c2b9e-device-one".into();
     let stamp = date(2026, 4, 20).at(3, 0, 0, 0);
     let export = |s: &AppState| {
         calendar(
@@ -714,6 +736,11 @@ fn the_calendar_holds_every_open_due_date_and_an_import_again_updates_it() {
         )
     };
     let ics = export(&h.s);
+    // Kept with the file: read back after a reload, and in an export imported elsewhere.
+    let (reloaded, _) = AppState::from_stored(Some(&h.s.to_stored()));
+    assert_eq!(reloaded.calendar_id, h.s.calendar_id);
+    let imported = AppState::import(&h.s.export(today)).expect("its own export imports");
+    assert_eq!(imported.calendar_id, h.s.calendar_id);
     assert!(
         ics.lines().all(|l| l.len() <= 76),
         "folded at 75 octets (plus CR)"
@@ -721,7 +748,7 @@ fn the_calendar_holds_every_open_due_date_and_an_import_again_updates_it() {
     let events = read_calendar(&ics);
     let registration = events
         .iter()
-        .find(|e| e.0 == format!("{birth}-birth_registration@hitotsu"))
+        .find(|e| e.0 == format!("5f0c2b9e-device-one-{birth}-birth_registration@hitotsu"))
         .expect("the birth registration is in the calendar");
     assert_eq!(
         registration.1, "20260430",
@@ -763,6 +790,19 @@ fn the_calendar_holds_every_open_due_date_and_an_import_again_updates_it() {
     );
     let again = moved.iter().find(|e| e.0 == registration.0).unwrap();
     assert_eq!(again.1, "20260423");
+    // Another phone's first case is c1 too, and so is a fresh start's after "delete
+    // everything": their events never replace these.
+    let mut other = h.s.wiped();
+    assert!(other.calendar_id.is_empty(), "a fresh start is named afresh");
+    let theirs = other.open_case(h.c.event("birth").unwrap(), today);
+    assert_eq!(theirs, birth);
+    for (q, a) in common::BIRTH_ANSWERS {
+        other.record_answer(&h.c, &theirs, q, a.into(), today);
+    }
+    other.calendar_id = "77aa01c3-device-two".into();
+    let theirs = read_calendar(&export(&other));
+    assert!(!theirs.is_empty());
+    assert!(uids(&theirs).is_disjoint(&uids(&moved)), "{theirs:?}");
 }
 
 #[test]
@@ -879,6 +919,7 @@ fn a_delivered_packet_is_watched_for_the_news_the_app_would_make_of_it() {
             checkpoints: &cp,
             lang: Lang::Ja,
             today: later,
+            tray: true,
         }
         .notice(n)
     };
@@ -908,4 +949,93 @@ fn a_delivered_packet_is_watched_for_the_news_the_app_would_make_of_it() {
     // Done: no news left to wait for.
     s.record_status(&id, PacketStatus::Done, later);
     assert!(notice::watched(&s, later).is_empty());
+}
+
+/// A reminder counts the period as the law does (to its nominal last day) and is told
+/// that far ahead of the day it is really due (after the closed days): born Friday 17
+/// April 2026, the 児童手当's 15 days end Saturday 2 May, due Thursday 7 May after the
+/// Golden Week — told 8 days before 7 May (half of 15), not 10 (half of 20).
+#[test]
+fn a_reminder_is_counted_from_the_due_date_after_closed_days() {
+    let mut h = Drive::new();
+    let today = date(2026, 4, 17);
+    let birth = h.open("birth", today);
+    let answers: Vec<(&str, &str)> = common::BIRTH_ANSWERS
+        .iter()
+        .map(|&(q, a)| if q == "birth_date" { (q, "2026-04-17") } else { (q, a) })
+        .collect();
+    h.answer(&birth, today, &answers);
+    let all = notice::derive(&h.s, &h.c, &checkpoints(), &h.c.closed_days(), today);
+    let ahead: Vec<(Phase, Date, Date)> = all
+        .iter()
+        .filter_map(|n| match &n.about {
+            About::Deadline { procedure, phase, due, .. }
+                if procedure == "child_allowance" && matches!(phase, Phase::Ahead(_)) =>
+            {
+                Some((*phase, *due, n.from))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        ahead,
+        vec![
+            (Phase::Ahead(8), date(2026, 5, 7), date(2026, 4, 29)),
+            (Phase::Ahead(1), date(2026, 5, 7), date(2026, 5, 6)),
+        ]
+    );
+}
+
+/// A heading says how things stand on the day it is read: the 出生届's reminder, first
+/// shown 7 days ahead, says 5 days on the day that are left; the tray's words carry no
+/// count (a notification can wait there for days) but the date.
+#[test]
+fn a_heading_is_counted_for_the_day_it_is_read() {
+    let mut h = Drive::new();
+    let started = date(2026, 4, 20);
+    let birth = h.open("birth", started);
+    h.answer(&birth, started, &common::BIRTH_ANSWERS);
+    let cp = checkpoints();
+    let day = date(2026, 4, 25);
+    let all = notice::derive(&h.s, &h.c, &cp, &h.c.closed_days(), day);
+    let reminder = notice::digests(&all, &h.s.notices, day)
+        .into_iter()
+        .flat_map(|d| d.notices)
+        .find(|n| {
+            matches!(&n.about, About::Deadline { procedure, phase: Phase::Ahead(7), .. } if procedure == "birth_registration")
+        })
+        .expect("the 7-day reminder is still shown on 25 April");
+    let ja = notice::Sources {
+        state: &h.s,
+        catalog: &h.c,
+        checkpoints: &cp,
+        lang: Lang::Ja,
+        today: day,
+        tray: false,
+    };
+    assert_eq!(ja.notice(&reminder).title, "出生届の期限まであと5日");
+    assert_eq!(ja.notice(&reminder).body, "2026年4月30日（木）（あと5日）");
+    let en = notice::Sources { lang: Lang::En, ..ja };
+    assert_eq!(
+        en.notice(&reminder).title,
+        "Birth notification (出生届): due in 5 days"
+    );
+    let tray = notice::Sources { tray: true, ..ja };
+    assert_eq!(tray.notice(&reminder).title, "出生届の期限は2026年4月30日（木）です");
+    assert!(!tray.notice(&reminder).body.contains("あと"));
+    // On the due day and after it, the heading says so, whatever reminder it was.
+    let due_day = notice::Sources { today: date(2026, 4, 30), ..ja };
+    assert_eq!(due_day.notice(&reminder).title, "出生届は今日が期限です");
+    let later = notice::Sources { today: date(2026, 5, 2), ..ja };
+    assert_eq!(later.notice(&reminder).title, "出生届の期限を過ぎています");
+    let tray_late = notice::Sources { tray: true, ..later };
+    assert_eq!(
+        tray_late
+            .notice(&notice::derive(&h.s, &h.c, &cp, &h.c.closed_days(), date(2026, 5, 2))
+                .into_iter()
+                .find(|n| matches!(&n.about, About::Deadline { procedure, phase: Phase::Overdue, .. } if procedure == "birth_registration"))
+                .unwrap())
+            .title,
+        "出生届の期限（2026年4月30日（木））を過ぎています"
+    );
 }

@@ -13,6 +13,9 @@ pub fn CalendarButton(#[prop(optional)] case: Option<String>) -> impl IntoView {
     let today = use_today();
     let download = move |_| {
         let catalog = use_catalog();
+        if store.with_untracked(|s| s.calendar_id.is_empty()) {
+            store.update(|s| s.calendar_id = browser::new_key());
+        }
         let text = store.with(|s| {
             let entries = hitotsu::ics::due_entries(
                 s,

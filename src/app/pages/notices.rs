@@ -68,6 +68,7 @@ fn in_words<R>(f: impl Fn(&Sources) -> R + Clone + 'static) -> impl Fn() -> R + 
                 checkpoints: &cp,
                 lang: lang.get(),
                 today,
+                tray: false,
             })
         })
     }

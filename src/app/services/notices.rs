@@ -416,17 +416,23 @@ fn schedule(
             .collect();
         digests.extend(notice::upcoming(all, &s.notices, today));
     }
+    // Words for the tray, as of the day each is shown.
     let words = Sources {
         state: s,
         catalog,
         checkpoints: cp,
         lang: s.lang,
         today,
+        tray: true,
     };
     let items: Vec<serde_json::Value> = digests
         .iter()
         .map(|d| {
-            let w = words.digest(d);
+            let w = Sources {
+                today: d.from.max(today),
+                ..words
+            }
+            .digest(d);
             // One notice: its own place; several of a case: its plan; else the notice page.
             let url = match d.notices.as_slice() {
                 _ if locked => None,
