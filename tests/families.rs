@@ -1128,12 +1128,9 @@ fn an_answer_from_the_household_names_only_those_of_that_age() {
     h.answer(&birth, today, &common::BIRTH_ANSWERS);
     h.people(&birth, today, &common::BIRTH_PEOPLE);
     let baby = h.case(&birth).first(Role::Child).unwrap().to_string();
-    let mother = hitotsu::household::parent_of_sex(
-        &h.s.vault,
-        &baby,
-        hitotsu::household::Sex::Female,
-    )
-    .unwrap();
+    let mother =
+        hitotsu::household::parent_of_sex(&h.s.vault, &baby, hitotsu::household::Sex::Female)
+            .unwrap();
     let given = hitotsu::vault::Provenance {
         case: birth.clone(),
         event: "birth".into(),
@@ -1154,7 +1151,9 @@ fn an_answer_from_the_household_names_only_those_of_that_age() {
         &[("move_kind", "other_city"), ("move_date", "2026-06-01")],
     );
     let scope = h.s.scope(&h.c, &moving, today).unwrap();
-    let known = scope.known("children_move").expect("told from the household");
+    let known = scope
+        .known("children_move")
+        .expect("told from the household");
     assert_eq!(known.value, "yes", "{:?}", known.from);
     assert!(
         matches!(&known.from, hitotsu::resolve::KnownFrom::Household(people) if *people == vec![baby.clone()]),
@@ -1162,7 +1161,9 @@ fn an_answer_from_the_household_names_only_those_of_that_age() {
         known.from
     );
     // Nobody of school age: "no", and nobody named as if they were.
-    let known = scope.known("school_children").expect("told from the household");
+    let known = scope
+        .known("school_children")
+        .expect("told from the household");
     assert_eq!(known.value, "no", "{:?}", known.from);
     assert!(
         matches!(&known.from, hitotsu::resolve::KnownFrom::Household(people) if people.is_empty()),

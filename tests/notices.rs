@@ -15,7 +15,7 @@ use hitotsu::state::AppState;
 use hitotsu::vault::{FactKey, Provenance, Relation, HOUSEHOLD, ME};
 use jiff::civil::{date, Date};
 use jiff::Span;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 fn checkpoints() -> Checkpoints {
     Checkpoints::parse(&read("checkpoints.json")).expect("the shipped checkpoints load")
@@ -370,7 +370,11 @@ fn a_household_over_ten_years_day_by_day() {
         .all(|id| !id.contains(&format!(":{moving}:"))));
     // 転出届, due by the move itself (Monday 1 June; entered 20 May): told 7, 3 and 1 days
     // ahead like any other duty, not first on the day of the move.
-    for (lead, day) in [(7, date(2026, 5, 25)), (3, date(2026, 5, 29)), (1, date(2026, 5, 31))] {
+    for (lead, day) in [
+        (7, date(2026, 5, 25)),
+        (3, date(2026, 5, 29)),
+        (1, date(2026, 5, 31)),
+    ] {
         assert_eq!(
             life.deadline("moving_out", Phase::Ahead(lead)),
             vec![day],
@@ -793,7 +797,10 @@ fn the_calendar_holds_every_open_due_date_and_an_import_again_updates_it() {
     // Another phone's first case is c1 too, and so is a fresh start's after "delete
     // everything": their events never replace these.
     let mut other = h.s.wiped();
-    assert!(other.calendar_id.is_empty(), "a fresh start is named afresh");
+    assert!(
+        other.calendar_id.is_empty(),
+        "a fresh start is named afresh"
+    );
     let theirs = other.open_case(h.c.event("birth").unwrap(), today);
     assert_eq!(theirs, birth);
     for (q, a) in common::BIRTH_ANSWERS {
@@ -962,16 +969,25 @@ fn a_reminder_is_counted_from_the_due_date_after_closed_days() {
     let birth = h.open("birth", today);
     let answers: Vec<(&str, &str)> = common::BIRTH_ANSWERS
         .iter()
-        .map(|&(q, a)| if q == "birth_date" { (q, "2026-04-17") } else { (q, a) })
+        .map(|&(q, a)| {
+            if q == "birth_date" {
+                (q, "2026-04-17")
+            } else {
+                (q, a)
+            }
+        })
         .collect();
     h.answer(&birth, today, &answers);
     let all = notice::derive(&h.s, &h.c, &checkpoints(), &h.c.closed_days(), today);
     let ahead: Vec<(Phase, Date, Date)> = all
         .iter()
         .filter_map(|n| match &n.about {
-            About::Deadline { procedure, phase, due, .. }
-                if procedure == "child_allowance" && matches!(phase, Phase::Ahead(_)) =>
-            {
+            About::Deadline {
+                procedure,
+                phase,
+                due,
+                ..
+            } if procedure == "child_allowance" && matches!(phase, Phase::Ahead(_)) => {
                 Some((*phase, *due, n.from))
             }
             _ => None,
@@ -1015,20 +1031,35 @@ fn a_heading_is_counted_for_the_day_it_is_read() {
     };
     assert_eq!(ja.notice(&reminder).title, "出生届の期限まであと5日");
     assert_eq!(ja.notice(&reminder).body, "2026年4月30日（木）（あと5日）");
-    let en = notice::Sources { lang: Lang::En, ..ja };
+    let en = notice::Sources {
+        lang: Lang::En,
+        ..ja
+    };
     assert_eq!(
         en.notice(&reminder).title,
         "Birth notification (出生届): due in 5 days"
     );
     let tray = notice::Sources { tray: true, ..ja };
-    assert_eq!(tray.notice(&reminder).title, "出生届の期限は2026年4月30日（木）です");
+    assert_eq!(
+        tray.notice(&reminder).title,
+        "出生届の期限は2026年4月30日（木）です"
+    );
     assert!(!tray.notice(&reminder).body.contains("あと"));
     // On the due day and after it, the heading says so, whatever reminder it was.
-    let due_day = notice::Sources { today: date(2026, 4, 30), ..ja };
+    let due_day = notice::Sources {
+        today: date(2026, 4, 30),
+        ..ja
+    };
     assert_eq!(due_day.notice(&reminder).title, "出生届は今日が期限です");
-    let later = notice::Sources { today: date(2026, 5, 2), ..ja };
+    let later = notice::Sources {
+        today: date(2026, 5, 2),
+        ..ja
+    };
     assert_eq!(later.notice(&reminder).title, "出生届の期限を過ぎています");
-    let tray_late = notice::Sources { tray: true, ..later };
+    let tray_late = notice::Sources {
+        tray: true,
+        ..later
+    };
     assert_eq!(
         tray_late
             .notice(&notice::derive(&h.s, &h.c, &cp, &h.c.closed_days(), date(2026, 5, 2))
@@ -1037,5 +1068,151 @@ fn a_heading_is_counted_for_the_day_it_is_read() {
                 .unwrap())
             .title,
         "出生届の期限（2026年4月30日（木））を過ぎています"
+    );
+}
+
+/// One baby's first three months and a move, day by day, as the notice centre and the tray
+/// show them (the tray as the service worker keeps it: a case's or person's notification
+/// replaced by its newer one, closed once none of its notices is still to tell). Printed
+/// for the README's note with `cargo test --test notices diary -- --nocapture`; what it
+/// shows is held: the tray never carries a count that could go stale, every notification
+/// in it is in the centre that day, each heading counts to the day it is read.
+#[test]
+fn diary_of_a_babys_first_three_months_and_a_move() {
+    let mut h = Drive::new();
+    let cp = checkpoints();
+    let (mut birth, mut moving) = (String::new(), String::new());
+    // tag → (title, notice ids)
+    let mut tray: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
+    let mut lines = Vec::new();
+    let mut last_centre: Vec<String> = Vec::new();
+    let mut today = date(2026, 4, 20);
+    while today <= date(2026, 7, 20) {
+        let mut did = String::new();
+        match today.to_string().as_str() {
+            "2026-04-20" => {
+                birth = h.open("birth", today);
+                h.answer(&birth, today, &common::BIRTH_ANSWERS);
+                h.people(&birth, today, &common::BIRTH_PEOPLE);
+                h.fill(&birth, today, &value);
+                did = "the birth (16 April) entered".into();
+            }
+            "2026-04-27" => {
+                for p in ["birth_registration", "child_allowance"] {
+                    h.s.mark_done(&h.c, &birth, p, true, today);
+                }
+                did = "出生届 and 児童手当 done at the counter".into();
+            }
+            "2026-05-20" => {
+                moving = h.open("moving", today);
+                h.answer_all(&moving, today, &common::moving_answer);
+                h.people(&moving, today, &[]);
+                h.fill(&moving, today, &value);
+                did = "the move (1 June, to another city) entered".into();
+            }
+            "2026-06-03" => {
+                h.hand_over_all(&moving, today);
+                did = "the move's forms handed over".into();
+            }
+            _ => {}
+        }
+        let all = notice::derive(&h.s, &h.c, &cp, &h.c.closed_days(), today);
+        let words = notice::Sources {
+            state: &h.s,
+            catalog: &h.c,
+            checkpoints: &cp,
+            lang: Lang::Ja,
+            today,
+            tray: false,
+        };
+        let last_tray: BTreeSet<String> = tray.keys().cloned().collect();
+        let centre: Vec<String> = notice::digests(&all, &h.s.notices, today)
+            .iter()
+            .flat_map(|d| d.notices.iter().map(|n| words.notice(n).title))
+            .collect();
+        // Closed: a notification none of whose notices is still to tell.
+        let still: BTreeSet<&str> = all
+            .iter()
+            .filter(|n| h.s.notices.wants(n, today) || n.from > today)
+            .map(|n| n.id.as_str())
+            .collect();
+        let mut changes = Vec::new();
+        let new: Vec<notice::Digest> = notice::digests(&all, &h.s.notices, today)
+            .into_iter()
+            .filter(|d| d.from == today)
+            .collect();
+        tray.retain(|tag, (title, ids)| {
+            let keep = ids.iter().any(|id| still.contains(id.as_str()));
+            // (One a newer one replaces is said with that one.)
+            if !keep && new.iter().all(|d| d.bundle != *tag) {
+                changes.push(format!("closed [{tag}] {title}"));
+            }
+            keep
+        });
+        let tray_words = notice::Sources {
+            tray: true,
+            ..words
+        };
+        for d in new {
+            let w = tray_words.digest(&d);
+            assert!(
+                !w.title.contains("あと") && !w.body.contains("あと"),
+                "no count in the tray: {w:?}"
+            );
+            let at = d.notify_at(h.s.notices.settings.quiet);
+            let replaced = tray.contains_key(&d.bundle) || last_tray.contains(&d.bundle);
+            changes.push(format!(
+                "{} {} [{}] {} — {}",
+                at.time(),
+                if replaced { "replaces" } else { "shows" },
+                d.bundle,
+                w.title,
+                w.body.replace('\n', " / ")
+            ));
+            tray.insert(
+                d.bundle.clone(),
+                (w.title, d.notices.iter().map(|n| n.id.clone()).collect()),
+            );
+        }
+        // Every notification in the tray is about something in the centre today.
+        for (tag, (_, ids)) in &tray {
+            assert!(
+                ids.iter().any(|id| all
+                    .iter()
+                    .any(|n| n.id == *id && h.s.notices.wants(n, today))),
+                "{today}: [{tag}] in the tray, nothing of it in the centre"
+            );
+        }
+        if !did.is_empty() || !changes.is_empty() || centre != last_centre {
+            lines.push(format!(
+                "{today} ({:?}){}",
+                today.weekday(),
+                if did.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {did}")
+                }
+            ));
+            for c in &changes {
+                lines.push(format!("  tray: {c}"));
+            }
+            lines.push(format!(
+                "  centre: {}",
+                if centre.is_empty() {
+                    "nothing".to_string()
+                } else {
+                    centre.join("; ")
+                }
+            ));
+        }
+        last_centre = centre;
+        today = today.tomorrow().unwrap();
+    }
+    println!("{}", lines.join("\n"));
+    // The move's 転出届 was in the centre before the day of the move.
+    assert!(
+        lines.iter().any(|l| l.contains("転出届の期限まであと3日")),
+        "{}",
+        lines.join("\n")
     );
 }
