@@ -131,6 +131,10 @@ test('a calendar file of the open due dates', async ({ page }) => {
   const uid = ics.match(/^UID:([0-9a-f-]{36})-c1-birth_registration@hitotsu\r?$/m);
   expect(uid, ics).not.toBeNull();
   expect(ics).toContain('DTSTART;VALUE=DATE:20260430');
+  // Its alarm rings at 9:00 of the day 7 days ahead, outside the quiet hours (midnight of
+  // the all-day event less 6 days 15 hours), not at 00:00.
+  const registration = ics.split('BEGIN:VEVENT').find((e) => e.includes('-c1-birth_registration@hitotsu'));
+  expect(registration).toMatch(/^TRIGGER:-P6DT15H\r?$/m);
 
   // And from the plan of the birth, only its own.
   await page.goto('/case/c1/plan');
@@ -221,6 +225,23 @@ test('reminders on the README\'s schedule: ahead of a move itself, from the due 
   await at(page, '2026-08-20');
   await household(page, '/notices');
   await expect(page.getByRole('heading', { name: /定期予防接種の始まり/ })).toBeVisible();
+
+  // A girl of six next spring (born 1 June 2020: school from 1 April 2027): the health
+  // check before school (by 30 November) is told from 1 October, as the README says.
+  const withSister = structuredClone(seeded);
+  withSister.vault.next_person = 4;
+  withSister.vault.people.push({ id: 'p3', added_in: null });
+  withSister.vault.relations.push({ kind: 'parent', parent: 'me', child: 'p3' });
+  const typed = { case: 'c1', event: 'birth', how: 'typed', date: '2026-04-20' };
+  withSister.vault.facts.p3 = { name: [{ value: '山田 葵', given: typed }], birth_date: [{ value: '2020-06-01', given: typed }] };
+  const healthCheck = () => page.getByRole('heading', { name: /山田 葵.*就学時健康診断/ });
+  await at(page, '2026-09-30');
+  await household(page, '/notices', withSister);
+  await expect(page.locator('#notice-list h2').first()).toBeVisible();
+  await expect(healthCheck()).toHaveCount(0);
+  await at(page, '2026-10-01');
+  await page.reload();
+  await expect(healthCheck()).toBeVisible();
 });
 
 test('system notifications: asked only when turned on, shown by the service worker, woken by a push', async ({ page, context }) => {
