@@ -36,6 +36,12 @@ pub struct Case {
     /// answer to "when did you learn of it".
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub learned: BTreeMap<String, String>,
+    /// Facts the citizen does not know yet (「まだ分からない」), by `Ask::open_key`: only
+    /// those the catalog says a procedure can be filed without (`Field::can_wait`). They
+    /// hold back no page and no packet that does not use them; a packet that does use one
+    /// names it as missing.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub open: BTreeSet<String>,
 }
 
 /// Where a case stands: a question, or a page after the questionnaire. Stored as a

@@ -192,6 +192,11 @@ pub struct Field {
     pub at: Option<FieldTime>,
     #[serde(default)]
     pub derived: Option<Derived>,
+    /// A procedure can be filed without it: the office looks it up, or it is added at the
+    /// counter (a customer number, the deceased's My Number, a licence number). The
+    /// citizen may leave it open with 「まだ分からない」.
+    #[serde(default)]
+    pub can_wait: bool,
 }
 
 impl Field {

@@ -1,5 +1,7 @@
 //! Dates as people type them: 2026-04-16, 2026/4/16, 2026.4.16, 令和8年4月16日, 令和元年5月1日,
-//! R8.4.16, H31/4/30 — with full-width digits and spaces tolerated.
+//! R8.4.16, H31/4/30, れいわ8ねん4がつ16にち, がんねん — with full-width digits and spaces
+//! tolerated. A month and a day without a year are told apart from what cannot be read, so
+//! the citizen is told what is missing.
 
 use jiff::civil::Date;
 
@@ -11,6 +13,8 @@ pub enum DateError {
     NoSuchDay,
     /// An era year outside that era (平成32年, 令和1年4月1日).
     EraOutOfRange,
+    /// A month and a day without a year (12月30日, 12/30).
+    MissingYear,
 }
 
 struct Era {
@@ -22,39 +26,45 @@ struct Era {
 
 const ERAS: [Era; 5] = [
     Era {
-        names: &["令和", "R", "r"],
+        names: &["令和", "れいわ", "レイワ", "R", "r"],
         first: (2019, 5, 1),
         last: None,
     },
     Era {
-        names: &["平成", "H", "h"],
+        names: &["平成", "へいせい", "ヘイセイ", "H", "h"],
         first: (1989, 1, 8),
         last: Some((2019, 4, 30)),
     },
     Era {
-        names: &["昭和", "S", "s"],
+        names: &["昭和", "しょうわ", "ショウワ", "S", "s"],
         first: (1926, 12, 25),
         last: Some((1989, 1, 7)),
     },
     Era {
-        names: &["大正", "T", "t"],
+        names: &["大正", "たいしょう", "タイショウ", "T", "t"],
         first: (1912, 7, 30),
         last: Some((1926, 12, 24)),
     },
     Era {
-        names: &["明治", "M", "m"],
+        names: &["明治", "めいじ", "メイジ", "M", "m"],
         first: (1868, 1, 25),
         last: Some((1912, 7, 29)),
     },
 ];
 
 /// Full-width digits, letters and punctuation to ASCII (the fields' own normaliser);
-/// drops spaces.
+/// drops spaces; the first year of an era and the units as they are read aloud, in kana
+/// (がんねん, ねん, がつ, にち), as their kanji.
 fn normalise(input: &str) -> String {
-    crate::width::to_half_width(input)
+    let s: String = crate::width::to_half_width(input)
         .chars()
         .filter(|c| !c.is_whitespace())
-        .collect()
+        .collect();
+    s.replace("がんねん", "元年")
+        .replace("ガンネン", "元年")
+        .replace("ねん", "年")
+        .replace("がつ", "月")
+        .replace("にち", "日")
 }
 
 /// The numbers of a date, split at any of - / . 年 月 日.
@@ -73,6 +83,20 @@ fn numbers(s: &str) -> Option<Vec<i32>> {
                 .flatten()
         })
         .collect()
+}
+
+/// A month and a day, and nothing else: 12月30日, 12/30, 12-30.
+fn month_and_day(s: &str) -> bool {
+    let s = s.strip_suffix('日').unwrap_or(s);
+    let parts: Vec<&str> = s.split(['-', '/', '.', '月']).collect();
+    let [m, d] = parts[..] else { return false };
+    let number = |p: &str, max: u8| {
+        !p.is_empty()
+            && p.len() <= 2
+            && p.chars().all(|c| c.is_ascii_digit())
+            && p.parse::<u8>().is_ok_and(|n| (1..=max).contains(&n))
+    };
+    number(m, 12) && number(d, 31)
 }
 
 fn make(y: i32, m: i32, d: i32) -> Result<Date, DateError> {
@@ -119,6 +143,9 @@ pub fn parse_date(input: &str) -> Result<Date, DateError> {
     }
     if !s.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return Err(DateError::Unrecognised);
+    }
+    if month_and_day(&s) {
+        return Err(DateError::MissingYear);
     }
     let [y, m, d] = numbers(&s).ok_or(DateError::Unrecognised)?[..] else {
         return Err(DateError::Unrecognised);
@@ -170,6 +197,43 @@ mod tests {
     }
 
     #[test]
+    fn eras_as_they_are_read_aloud() {
+        for s in [
+            "れいわ8年4月16日",
+            "れいわ8ねん4がつ16にち",
+            "レイワ８年４月１６日",
+            "れいわ 8年 4月 16日",
+        ] {
+            assert_eq!(parse_date(s), Ok(date(2026, 4, 16)), "{s}");
+        }
+        assert_eq!(parse_date("れいわ8年12月30日"), Ok(date(2026, 12, 30)));
+        assert_eq!(parse_date("れいわがんねん5がつ1にち"), Ok(date(2019, 5, 1)));
+        assert_eq!(parse_date("へいせい31年4月30日"), Ok(date(2019, 4, 30)));
+        assert_eq!(parse_date("しょうわ20年8月15日"), Ok(date(1945, 8, 15)));
+        assert_eq!(parse_date("たいしょう15年12月24日"), Ok(date(1926, 12, 24)));
+        assert_eq!(parse_date("めいじ45年7月29日"), Ok(date(1912, 7, 29)));
+        assert_eq!(
+            parse_date("へいせい32年1月1日"),
+            Err(DateError::EraOutOfRange)
+        );
+    }
+
+    #[test]
+    fn a_date_without_its_year_is_said_to_miss_it() {
+        for s in [
+            "12月30日",
+            "１２月３０日",
+            "12/30",
+            "12-30",
+            "12がつ30にち",
+            "4月16",
+        ] {
+            assert_eq!(parse_date(s), Err(DateError::MissingYear), "{s}");
+        }
+        assert_eq!(parse_date("13月1日"), Err(DateError::Unrecognised));
+    }
+
+    #[test]
     fn era_bounds_are_enforced() {
         assert_eq!(parse_date("平成32年1月1日"), Err(DateError::EraOutOfRange));
         assert_eq!(parse_date("平成31年5月1日"), Err(DateError::EraOutOfRange));
@@ -188,6 +252,7 @@ mod tests {
         assert_eq!(parse_date("2027-02-29"), Err(DateError::NoSuchDay));
         assert_eq!(parse_date("yesterday"), Err(DateError::Unrecognised));
         assert_eq!(parse_date("16/4"), Err(DateError::Unrecognised));
+        assert_eq!(parse_date("2026/4"), Err(DateError::Unrecognised));
         assert_eq!(
             parse_date("26/4/16"),
             Err(DateError::Unrecognised),

@@ -29,6 +29,7 @@ pub mod resolve;
 pub mod ruby;
 pub mod script;
 pub mod session;
+pub mod speech;
 pub mod state;
 pub mod ui_text;
 pub mod vault;

@@ -12,6 +12,9 @@ use jiff::civil::Date;
 pub struct Need {
     pub gap: Gap,
     pub procedures: Vec<String>,
+    /// Left open by the citizen (「まだ分からない」, a fact a procedure can be filed
+    /// without): asked on its page, but no page waits for it.
+    pub open: bool,
 }
 
 impl Need {
@@ -38,6 +41,7 @@ fn add_gap(out: &mut Vec<Need>, gap: Gap, procedure: &str) {
         None => out.push(Need {
             gap,
             procedures: vec![procedure.into()],
+            open: false,
         }),
     }
 }
@@ -63,7 +67,26 @@ pub fn needs(scope: &CaseScope) -> Vec<Need> {
             }
         }
     }
+    for n in &mut out {
+        n.open = is_open(scope, &n.gap);
+    }
     out
+}
+
+/// Whether the citizen left this gap open, and may.
+pub fn is_open(scope: &CaseScope, gap: &Gap) -> bool {
+    match gap {
+        Gap::Fact(ask) => {
+            scope
+                .catalog
+                .fields
+                .fields
+                .get(&ask.field)
+                .is_some_and(|f| f.can_wait)
+                && scope.case.open.contains(&ask.open_key())
+        }
+        Gap::Person(_) => false,
+    }
 }
 
 /// The order detail pages come in: the case's people first (the baby, the deceased),
@@ -112,7 +135,12 @@ pub fn next_step(scope: &CaseScope, after: Option<&str>) -> NextStep {
     if people_page || all.iter().any(|n| n.owner().is_none()) {
         return NextStep::People;
     }
-    let mut owners: Vec<&str> = all.iter().filter_map(Need::owner).collect();
+    // A page whose every fact is left open waits for nothing: the flow goes on.
+    let mut owners: Vec<&str> = all
+        .iter()
+        .filter(|n| !n.open)
+        .filter_map(Need::owner)
+        .collect();
     owners.sort_by_key(|o| owner_rank(scope, o));
     owners.dedup();
     let start = after.map(|a| owner_rank(scope, a));
@@ -120,6 +148,38 @@ pub fn next_step(scope: &CaseScope, after: Option<&str>) -> NextStep {
         .into_iter()
         .find(|o| start.is_none_or(|s| owner_rank(scope, o) > s))
         .map_or(NextStep::Check, |o| NextStep::Details(o.to_string()))
+}
+
+/// The page before the detail page of `owner`, for its back link: the detail page of the
+/// owner asked before it, else the "who is who" page where the event has one; None: the
+/// plan, where the detail pages begin.
+pub fn previous_step(scope: &CaseScope, owner: &str) -> Option<NextStep> {
+    let all = needs(scope);
+    let rank = owner_rank(scope, owner);
+    // The pages asked: those that still lack something, and those whose facts were typed
+    // in this case (a page filled in is no longer in `needs`).
+    let typed = scope.vault.facts.iter().filter_map(|(who, facts)| {
+        facts
+            .values()
+            .flatten()
+            .any(|f| {
+                f.given.case == scope.case.id
+                    && f.given.how == crate::vault::How::Typed
+                    && f.from_answer.is_none()
+            })
+            .then_some(who.as_str())
+    });
+    let before = all
+        .iter()
+        .filter_map(Need::owner)
+        .chain(typed)
+        .filter(|o| *o != owner && owner_rank(scope, o) < rank)
+        .max_by_key(|o| owner_rank(scope, o));
+    match before {
+        Some(o) => Some(NextStep::Details(o.to_string())),
+        None if !scope.event.household.is_empty() => Some(NextStep::People),
+        None => None,
+    }
 }
 
 /// The next step once the detail page of `owner` is saved. Saving can make someone need
@@ -143,6 +203,9 @@ pub struct Packet {
     pub documents: Vec<String>,
     /// What must be given before it can be prepared or sent.
     pub missing: Vec<Gap>,
+    /// What the citizen left open (「まだ分からない」): its forms carry it blank, to be
+    /// given at the counter or added later; it holds nothing back.
+    pub open: Vec<Gap>,
     /// The facts it uses, with the day each was taken on.
     pub used: Vec<(FactKey, Date)>,
 }
@@ -235,6 +298,7 @@ pub fn packets(scope: &CaseScope) -> Vec<Packet> {
                     forms: vec![],
                     documents: vec![],
                     missing: vec![],
+                    open: vec![],
                     used: vec![],
                 });
                 out.len() - 1
@@ -244,8 +308,13 @@ pub fn packets(scope: &CaseScope) -> Vec<Packet> {
         packet.procedures.push(p.id.clone());
         let (form, missing, used) = form_of(scope, p, &answers);
         for g in missing {
-            if !packet.missing.contains(&g) {
-                packet.missing.push(g);
+            let list = if is_open(scope, &g) {
+                &mut packet.open
+            } else {
+                &mut packet.missing
+            };
+            if !list.contains(&g) {
+                list.push(g);
             }
         }
         packet.used.extend(used);

@@ -107,6 +107,11 @@ impl Ask {
         format!("{DETAIL_DRAFT}{}:{}", self.key.owner, self.control_id())
     }
 
+    /// How the case keeps that the citizen does not know it yet (`Case::open`).
+    pub fn open_key(&self) -> String {
+        format!("{}:{}", self.key.owner, self.control_id())
+    }
+
     /// Two asks for the same fact and the same start are one question.
     pub fn same_fact(&self, other: &Ask) -> bool {
         self.key == other.key

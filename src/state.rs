@@ -99,6 +99,29 @@ pub struct Display {
     /// Readings (furigana) over kanji in standard Japanese.
     #[serde(default)]
     pub furigana: bool,
+    /// How fast the page is read aloud.
+    #[serde(default)]
+    pub speech: SpeechRate,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeechRate {
+    Slower,
+    #[default]
+    Normal,
+    Faster,
+}
+
+impl SpeechRate {
+    /// The rate a speech synthesis is given (1 is the voice's own).
+    pub fn rate(self) -> f32 {
+        match self {
+            SpeechRate::Slower => 0.75,
+            SpeechRate::Normal => 1.0,
+            SpeechRate::Faster => 1.3,
+        }
+    }
 }
 
 impl Default for AppState {
@@ -695,6 +718,7 @@ impl AppState {
             people_confirmed: false,
             packets: BTreeMap::new(),
             learned: BTreeMap::new(),
+            open: Default::default(),
         });
         id
     }
@@ -778,11 +802,25 @@ impl AppState {
             how,
             date: today,
         };
+        // Known now: no longer open.
+        if let Some(c) = self.case_mut(case_id) {
+            c.open.remove(&ask.open_key());
+        }
         match &ask.starts {
             Some((day, question)) => self
                 .vault
                 .set_from_answer(&ask.key, value, *day, question, given),
             None => self.vault.observe(&ask.key, value, ask.at, given),
+        }
+    }
+
+    /// The citizen does not know this yet (「まだ分からない」): left open, and what was typed
+    /// for it dropped. Only a fact a procedure can be filed without may be left open (the
+    /// page offers it for no other); `onestop::is_open` checks that again.
+    pub fn leave_open(&mut self, case_id: &str, ask: &Ask) {
+        if let Some(c) = self.case_mut(case_id) {
+            c.open.insert(ask.open_key());
+            c.drafts.remove(&ask.draft_key());
         }
     }
 
@@ -1260,6 +1298,7 @@ mod tests {
             people_confirmed: false,
             packets: BTreeMap::new(),
             learned: BTreeMap::new(),
+            open: Default::default(),
         });
         s.next_id = 2;
         // The child the case brought, as opening the case adds them.

@@ -36,6 +36,7 @@ pub enum Msg {
     DateUnrecognised,
     DateNoSuchDay,
     DateEraOutOfRange,
+    DateMissingYear,
     DateInFuture,
     DateTooFarAhead,
     NumberEmpty,
@@ -311,6 +312,15 @@ pub enum Msg {
     ReadAloudStopped,
     ReadAloudFinished,
     ReadAloudUnavailable,
+    ReadAloudPrevious,
+    NotKnownYet,
+    OpenFactsTitle,
+    OpenFactsIntro,
+    ReadAloudNext,
+    SpeechRateLegend,
+    SpeechSlower,
+    SpeechNormal,
+    SpeechFaster,
     AccessibilityTitle,
     A11yIntro,
     A11yTargetTitle,
@@ -430,6 +440,11 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "その日付は存在しません。月と日を確認してください",
             "That day does not exist: check the month and the day",
             "その 日は ありません。月と 日を 見て ください",
+        ],
+        DateMissingYear => [
+            "年も入力してください（例：2026年12月30日、令和8年12月30日）",
+            "Add the year, for example 2026-12-30",
+            "とし（ねん）も 書いて ください（れい：れいわ8年12月30日）",
         ],
         DateEraOutOfRange => [
             "その元号にその年はありません。年を確認してください（例：平成は31年4月30日まで）",
@@ -942,6 +957,23 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         ReadAloudStop => ["読み上げを止める", "Stop reading", "読むのを やめる"],
         ReadAloudStarted => ["読み上げを始めます", "Reading the page aloud", "声で 読みます"],
         ReadAloudPaused => ["読み上げを一時停止しました", "Reading paused", "とめました"],
+        NotKnownYet => [
+            "まだ分からない（あとで入力するか、窓口で言います）",
+            "I don't know yet (I will add it later, or at the counter)",
+            "まだ わからない（あとで 書くか、まどぐちで いいます）",
+        ],
+        OpenFactsTitle => ["まだ分からないこと", "Not known yet", "まだ わからない こと"],
+        OpenFactsIntro => [
+            "ほかの手続きは先に進められます。分かったら入力してください。これを使う申請書は、それまで送れません（窓口で伝えることもできます）。",
+            "The other procedures can go ahead. Add these when you know them; a form that uses one cannot be sent until then (you can also give it at the counter).",
+            "ほかの 手続きは さきに すすめます。わかったら 書いて ください。まどぐちで いう ことも できます。",
+        ],
+        ReadAloudPrevious => ["前のまとまりへ", "Previous section", "まえの まとまり"],
+        ReadAloudNext => ["次のまとまりへ", "Next section", "つぎの まとまり"],
+        SpeechRateLegend => ["読み上げのはやさ", "Reading speed", "読む はやさ"],
+        SpeechSlower => ["ゆっくり", "Slower", "ゆっくり"],
+        SpeechNormal => ["ふつう", "Normal", "ふつう"],
+        SpeechFaster => ["はやい", "Faster", "はやい"],
         ReadAloudStopped => ["読み上げを止めました", "Reading stopped", "やめました"],
         ReadAloudFinished => ["ページの最後まで読み上げました", "Finished reading the page", "さいごまで 読みました"],
         ReadAloudUnavailable => [
@@ -1050,11 +1082,13 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
 }
 
 /// "質問 2 / 5", "Question 2 of 5".
-pub fn question_progress(lang: Lang, n: usize, of: usize) -> String {
+/// Where the citizen is among the questions. No total: which questions are asked depends
+/// on the answers, so a total would change under her (「7 / 14」 then 「8 / 15」).
+pub fn question_progress(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::Ja => format!("質問 {n} / {of}"),
-        Lang::En => format!("Question {n} of {of}"),
-        Lang::Easy => format!("しつもん {n} / {of}"),
+        Lang::Ja => format!("質問 {n}"),
+        Lang::En => format!("Question {n}"),
+        Lang::Easy => format!("しつもん {n}"),
     }
 }
 
@@ -2076,7 +2110,9 @@ pub fn trip_line(
     let by = due.map(|d| format_date(d, lang));
     match lang {
         Lang::Ja => {
-            let by = by.map_or(String::new(), |d| format!("期限は{d}から。"));
+            // The earliest due date is the day to go by (「期限は…から」 read as the day
+            // the deadlines begin).
+            let by = by.map_or(String::new(), |d| format!("{d}までに行ってください。"));
             let things = if bring.is_empty() {
                 String::new()
             } else {
@@ -2085,7 +2121,7 @@ pub fn trip_line(
             format!("{agency}へ1回：{n}件の手続き（{list}）。{by}{things}")
         }
         Lang::En => {
-            let by = by.map_or(String::new(), |d| format!(" The first is due {d}."));
+            let by = by.map_or(String::new(), |d| format!(" Go by {d}."));
             let things = if bring.is_empty() {
                 String::new()
             } else {
@@ -2095,7 +2131,7 @@ pub fn trip_line(
             format!("One visit to {agency}: {n} procedure{s} ({list}).{by}{things}")
         }
         Lang::Easy => {
-            let by = by.map_or(String::new(), |d| format!("期限は {d}から。"));
+            let by = by.map_or(String::new(), |d| format!("{d}までに 行って ください。"));
             let things = if bring.is_empty() {
                 String::new()
             } else {
@@ -2349,6 +2385,16 @@ pub fn used_by(lang: Lang, procedures: &[String]) -> String {
 }
 
 /// What a packet still lacks.
+/// What a packet's forms carry blank because the citizen does not know it yet.
+pub fn open_line(lang: Lang, what: &[String]) -> String {
+    let list = what.join(list_separator(lang));
+    match lang {
+        Lang::Ja => format!("まだ分からないこと：{list}。用紙では空欄になります。窓口で伝えるか、分かったら入力してください。"),
+        Lang::En => format!("Not known yet: {list}. It is left blank on the form: give it at the counter, or add it when you know it."),
+        Lang::Easy => format!("まだ わからない こと：{list}。ようしには 書いて ありません。まどぐちで いうか、わかったら 書いて ください。"),
+    }
+}
+
 pub fn missing_line(lang: Lang, what: &[String]) -> String {
     let list = what.join(list_separator(lang));
     match lang {
@@ -2585,6 +2631,7 @@ pub fn date_error(lang: Lang, e: DateError) -> &'static str {
             DateError::Unrecognised => Msg::DateUnrecognised,
             DateError::NoSuchDay => Msg::DateNoSuchDay,
             DateError::EraOutOfRange => Msg::DateEraOutOfRange,
+            DateError::MissingYear => Msg::DateMissingYear,
         },
     )
 }
@@ -2901,10 +2948,10 @@ mod sentence_tests {
         let procs = vec!["出生届".to_string(), "児童手当 認定請求".to_string()];
         let bring = vec!["母子健康手帳".to_string()];
         let d = Some(date(2026, 4, 30));
-        assert_eq!(trip_line(Lang::Ja, "市区町村役場", &procs, &bring, d), "市区町村役場へ1回：2件の手続き（出生届、児童手当 認定請求）。期限は2026年4月30日（木）から。持ち物：母子健康手帳。");
+        assert_eq!(trip_line(Lang::Ja, "市区町村役場", &procs, &bring, d), "市区町村役場へ1回：2件の手続き（出生届、児童手当 認定請求）。2026年4月30日（木）までに行ってください。持ち物：母子健康手帳。");
         assert_eq!(
             trip_line(Lang::En, "City office", &procs, &[], d),
-            "One visit to City office: 2 procedures (出生届, 児童手当 認定請求). The first is due Thu 30 April 2026."
+            "One visit to City office: 2 procedures (出生届, 児童手当 認定請求). Go by Thu 30 April 2026."
         );
         assert_eq!(
             who_files(Lang::En, Some("山田 和子"), Some("mother")),

@@ -67,6 +67,7 @@ fn every_independent_legal_case_comes_out_as_the_law_counts_it() {
             people_confirmed: false,
             packets: Default::default(),
             learned: Default::default(),
+            open: Default::default(),
         };
         let vault = Vault::new();
         let scope = CaseScope::new(&c, event, &record, &vault, today);

@@ -376,3 +376,104 @@ fn the_day_a_sheet_was_handed_over_is_chosen_checked_and_can_be_taken_back() {
     );
     assert!(h.s.vault == vault_before, "the vault as it was before");
 }
+
+/// 「まだ分からない」: a number the citizen cannot find (her health insurance's symbol and
+/// number) is left open on its page. The flow goes on to the check page; the packets
+/// whose forms use it name it as open (its field blank, to be given at the counter), and
+/// no packet waits for it: the 出生届 in the same packet as the insurance goes ahead.
+/// Given later, it is no longer open.
+#[test]
+fn a_number_not_known_yet_holds_back_only_the_packets_that_use_it() {
+    use hitotsu::onestop::{next_step, packets, NextStep};
+    let (mut h, birth) = born();
+    let today = date(2026, 4, 20);
+    let waits = |h: &Drive, field: &str| h.c.fields.fields.get(field).is_some_and(|f| f.can_wait);
+    assert!(waits(&h, "insurance_number"), "the catalog lets it wait");
+    assert!(!waits(&h, "child_name"), "a child's name never waits");
+    let mut left = Vec::new();
+    for _ in 0..20 {
+        let scope = h.s.scope(&h.c, &birth, today).unwrap();
+        let NextStep::Details(owner) = next_step(&scope, None) else {
+            break;
+        };
+        let asks: Vec<Ask> = needs(&scope)
+            .into_iter()
+            .filter(|n| !n.open)
+            .filter_map(|n| match n.gap {
+                Gap::Fact(a) if a.key.owner == owner => Some(a),
+                _ => None,
+            })
+            .collect();
+        for ask in asks {
+            if ask.field == "insurance_number" {
+                h.s.leave_open(&birth, &ask);
+                left.push(ask);
+            } else {
+                let def = &h.c.fields.fields[&ask.field];
+                let v = hitotsu::fields::check_field(def, &value(&h.s, &ask)).unwrap();
+                h.s.give(&birth, &ask, v, hitotsu::vault::How::Typed, today);
+            }
+        }
+    }
+    assert!(!left.is_empty(), "the insurance number was asked");
+    let scope = h.s.scope(&h.c, &birth, today).unwrap();
+    assert_eq!(
+        next_step(&scope, None),
+        NextStep::Check,
+        "nothing else waits"
+    );
+    let answers = scope.answers();
+    let all = packets(&scope);
+    let (uses, others): (Vec<_>, Vec<_>) = all.iter().partition(|p| {
+        p.procedures.iter().any(|id| {
+            let procedure = scope.event.procedures.iter().find(|x| x.id == *id).unwrap();
+            scope
+                .fields_of(procedure, &answers)
+                .contains(&"insurance_number")
+        })
+    });
+    assert!(!uses.is_empty() && !others.is_empty(), "{all:#?}");
+    for p in &uses {
+        assert!(
+            p.open
+                .iter()
+                .any(|g| matches!(g, Gap::Fact(a) if a.field == "insurance_number")),
+            "{} names it as open",
+            p.agency
+        );
+    }
+    for p in &others {
+        assert!(p.open.is_empty(), "{}: {:?}", p.agency, p.open);
+    }
+    for p in &all {
+        assert!(
+            p.missing.is_empty(),
+            "{} waits for nothing: {:?}",
+            p.agency,
+            p.missing
+        );
+    }
+    // Given later (from the packet's link to its page): known, no longer open.
+    let ask = left[0].clone();
+    h.s.give(
+        &birth,
+        &ask,
+        "12-345".into(),
+        hitotsu::vault::How::Typed,
+        today,
+    );
+    assert!(h.case(&birth).open.is_empty());
+    let scope = h.s.scope(&h.c, &birth, today).unwrap();
+    assert!(packets(&scope)
+        .iter()
+        .all(|p| p.missing.is_empty() && p.open.is_empty()));
+    // Kept across a reload.
+    let mut again = h.s.clone();
+    again.leave_open(&birth, &ask);
+    let (reloaded, problem) = AppState::from_stored(Some(&again.to_stored()));
+    assert!(problem.is_none(), "{problem:?}");
+    assert_eq!(
+        reloaded.case(&birth).unwrap().open,
+        again.case(&birth).unwrap().open
+    );
+}

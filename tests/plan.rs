@@ -44,6 +44,7 @@ fn build_plan(c: &Catalog, event: &str, a: &Answers, done: &BTreeSet<String>, to
         people_confirmed: false,
         packets: Default::default(),
         learned: Default::default(),
+        open: Default::default(),
     };
     let vault = Vault::new();
     let scope = CaseScope::new(c, e, &case, &vault, today);

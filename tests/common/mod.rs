@@ -261,6 +261,26 @@ impl Drive {
                 NextStep::People => panic!("the flow sends the citizen back to the people page"),
                 NextStep::Details(o) => o,
             };
+            // The page's back link leads to the page before it, as the citizen came.
+            {
+                let scope = self.s.scope(&self.c, case, today).unwrap();
+                let rank = |o: &str| hitotsu::onestop::owner_rank(&scope, o);
+                let expected = match &after {
+                    None if scope.event.household.is_empty() => None,
+                    None => Some(NextStep::People),
+                    Some(prev) => Some(NextStep::Details(prev.clone())),
+                };
+                if after
+                    .as_deref()
+                    .is_none_or(|prev| rank(prev) < rank(&owner))
+                {
+                    assert_eq!(
+                        hitotsu::onestop::previous_step(&scope, &owner),
+                        expected,
+                        "the back link of {owner}'s page"
+                    );
+                }
+            }
             let asks: Vec<Ask> = {
                 let scope = self.s.scope(&self.c, case, today).unwrap();
                 hitotsu::onestop::needs(&scope)

@@ -14,9 +14,9 @@ test('a question: the heading names the group, each option is a radio, one is ch
   await expectHeadingFocused(page, '赤ちゃんは日本国外で生まれましたか');
   await expect(page.getByRole('main')).toMatchAriaSnapshot(`
     - link "戻る"
-    - group "出生 — 質問 2 / 11 赤ちゃんは日本国外で生まれましたか":
+    - group "出生 — 質問 2 赤ちゃんは日本国外で生まれましたか":
       - /children: equal
-      - text: 出生 — 質問 2 / 11
+      - text: 出生 — 質問 2
       - heading "赤ちゃんは日本国外で生まれましたか" [level=1]
       - radio "はい"
       - text: はい

@@ -10,7 +10,7 @@ test('birth: home to plan, with due dates counted as the law counts them', async
   await page.getByRole('button', { name: /出生/ }).click();
 
   await expect(page).toHaveURL(/\/case\/c1\/q\/birth_date$/);
-  await expect(page.locator('.caption')).toHaveText('出生 — 質問 1 / 8');
+  await expect(page.locator('.caption')).toHaveText('出生 — 質問 1');
   const steps = [
     // The Japanese era form is accepted, and full-width digits too.
     [answerText, '赤ちゃんが生まれた日はいつですか', '令和8年4月16日'],

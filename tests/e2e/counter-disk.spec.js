@@ -39,7 +39,7 @@ async function serve(context, codes) {
   await expect(page.locator('h1')).toHaveText('入力内容の確認');
   // The missing My Number, typed from the card.
   await page.getByRole('link', { name: '次へ' }).first().click();
-  const number = page.getByLabel('個人番号（マイナンバー）');
+  const number = page.getByLabel('個人番号（マイナンバー）', { exact: true });
   await number.fill('123456789018');
   await page.getByRole('button', { name: '保存して次へ' }).click();
   await expect(page.locator('h1')).not.toContainText('あなたについて');

@@ -464,7 +464,7 @@ test('at the counter: no export or a citizen\'s own pages, one session at a time
   await page.goto('/case/c1/details/me');
   const [citizen] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'お客様用の画面を開く' }).click()]);
   const me = citizen.getByRole('region', { name: /あなたについて/ });
-  await page.getByLabel('個人番号（マイナンバー）').fill('123456789018');
+  await page.getByLabel('個人番号（マイナンバー）', { exact: true }).fill('123456789018');
   await expect(me).toContainText('••••••••9018（入力中）');
   await page.getByRole('button', { name: '保存して次へ' }).click();
   await expect(me).toContainText('••••••••9018');

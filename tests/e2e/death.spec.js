@@ -28,7 +28,13 @@ test('death and inheritance: errors, reload, plan', async ({ page }) => {
   await field.fill('2026-02-30');
   await page.getByRole('button', { name: loose('次へ') }).click();
   await expect(page.getByRole('alert').getByRole('link')).toHaveText('その 日は ありません。月と 日を 見て ください');
-  await answerText(page, '亡くなった 日は いつ ですか', 'R8.11.30', '次へ');
+  // A month and a day without the year: told what is missing, not to write it otherwise.
+  await field.fill('11月30日');
+  await page.getByRole('button', { name: loose('次へ') }).click();
+  await expect(page.getByRole('alert').getByRole('link')).toHaveText('とし（ねん）も 書いて ください（れい：れいわ8年12月30日）');
+  // The date as the hint shows it, in kana: accepted.
+  await expect(field).toHaveAccessibleDescription(/れいわ8\s?年\s?4\s?月\s?16\s?日/);
+  await answerText(page, '亡くなった 日は いつ ですか', 'れいわ8年11月30日', '次へ');
 
   // Learning of the death before it happened is refused, with the other date named.
   await arrive(page, '亡くなった ことを 知った 日は いつ ですか', 'known date');

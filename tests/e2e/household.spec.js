@@ -70,7 +70,7 @@ test('a death months after the move: the widow claims, the 喪主 is paid, the a
   // The plan: what to do first by visit; the death notification closed by the funeral,
   // never overdue.
   await arrive(page, 'あなたの手続き一覧: 死亡・相続', 'death plan with a summary');
-  await expect(page.getByRole('region', { name: 'まず、これから' })).toContainText('年金事務所（日本年金機構）へ1回：1件の手続き（年金受給権者死亡届）。期限は2026年12月10日（木）から。');
+  await expect(page.getByRole('region', { name: 'まず、これから' })).toContainText('年金事務所（日本年金機構）へ1回：1件の手続き（年金受給権者死亡届）。2026年12月10日（木）までに行ってください。');
   const card = (title) => page.locator('article', { has: page.getByRole('heading', { name: title, exact: true }) });
   await expect(card('死亡届').locator('.procedure-state')).toContainText('葬儀が済んでいるので');
   await expect(page.locator('section', { has: page.getByRole('heading', { name: '済み' }) })).toContainText('死亡届');
@@ -106,10 +106,10 @@ test('a death months after the move: the widow claims, the 喪主 is paid, the a
   expect(labels).toContain('公金受取口座・振込先口座');
   // One digit wrong: the check digit catches it.
   const wrong = myNumber('11122233344').replace(/.$/, (c) => String((Number(c) + 1) % 10));
-  await page.getByLabel('個人番号（マイナンバー）').fill(wrong);
+  await page.getByLabel('個人番号（マイナンバー）', { exact: true }).fill(wrong);
   await save(page);
   await expect(page.getByRole('alert').getByRole('link')).toHaveText(['マイナンバーは12桁の数字で、カードの表記どおりに入力してください']);
-  await page.getByLabel('個人番号（マイナンバー）').fill(myNumber('11122233344'));
+  await page.getByLabel('個人番号（マイナンバー）', { exact: true }).fill(myNumber('11122233344'));
   await save(page);
   await arrive(page, 'この手続きについて', 'details: the death');
   await fillByLabel(page, { '不動産の所在・地番': '静岡市葵区追手町9番', '亡くなった方の口座': '静岡銀行 本店 3333333', 'お客様番号': '0001-2345' });

@@ -59,6 +59,11 @@ test('birth then moving: both parents named, every fact asked once, nothing aske
   // The child: everything the birth procedures need about the baby, once.
   await arrive(page, 'お子さんについて', 'details: child');
   expect(await fieldLabels(page)).toEqual(['氏名', '氏名（フリガナ）', '出生の時刻', '性別', '出生の場所']);
+  // 「戻る」 goes to the page before, "who is who", not to the plan.
+  await page.getByRole('link', { name: '戻る', exact: true }).click();
+  await expectHeadingFocused(page, '誰が何をするか');
+  await save(page);
+  await expectHeadingFocused(page, 'お子さんについて');
   await save(page);
   await expect(page.getByRole('alert')).toBeFocused();
   await expect(page.getByRole('alert').getByRole('link')).toHaveCount(5);
@@ -260,3 +265,45 @@ test('birth then moving: both parents named, every fact asked once, nothing aske
   await expect(allowance.locator('dd', { hasText: '山田 𠮷子' }).first()).toBeVisible();
 });
 
+
+test('a number she cannot find is left open: the flow goes on, only the forms that use it wait', async ({ page }) => {
+  await fixToday(page, '2026-04-20');
+  // The household of the birth, but the citizen's health insurance symbol and number not
+  // given yet.
+  const state = structuredClone(seeded);
+  delete state.vault.facts.me.insurance_number;
+  state.cases[0].step = 'check';
+  await seed(page, state, '/case/c1/details/me');
+  await expect(page.locator('h1')).toBeFocused();
+  const field = page.getByRole('textbox', { name: '健康保険の記号・番号', exact: true });
+  const unknown = page.getByRole('checkbox', { name: /^まだ分からない（あとで入力するか、窓口で言います）\s?: 健康保険の記号・番号$/ });
+  // Not ticked: it is asked like any other.
+  await page.getByRole('button', { name: '保存して次へ' }).click();
+  await expect(page.getByRole('alert')).toBeFocused();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expectAxeCleanInEveryLanguage(page, 'a detail page with a fact that can wait');
+  // Ticked: left open, and on to the check page, which says what is open and where to add it.
+  await unknown.check();
+  await page.getByRole('button', { name: '保存して次へ' }).click();
+  await expectHeadingFocused(page, '入力内容の確認');
+  await expect(page.getByRole('heading', { name: 'まだ分からないこと' })).toBeVisible();
+  await expect(page.locator('.open-facts')).toContainText('健康保険の記号・番号');
+  await expect(page.getByText('まだ入力されていない情報があります')).toHaveCount(0);
+  // The send page: the forms that use it carry it blank, and nothing waits for it: the city
+  // office's 出生届 in the same packet as the insurance can be prepared.
+  await page.goto('/case/c1/send');
+  await expect(page.locator('h1')).toBeFocused();
+  const city = page.getByRole('region', { name: /^市区町村役場/ });
+  await expect(city.getByText(/^まだ分からないこと：健康保険の記号・番号。/)).toBeVisible();
+  await expect(city.getByRole('checkbox')).toBeVisible();
+  await expect(page.getByText('まだ入力されていない情報があります')).toHaveCount(0);
+  // Ticked again after a reload: kept.
+  await page.goto('/case/c1/details/me');
+  await expect(unknown).toBeChecked();
+  // Found after all: typed, no longer open.
+  await unknown.uncheck();
+  await field.fill('12-345');
+  await page.getByRole('button', { name: '保存して次へ' }).click();
+  await expectHeadingFocused(page, '入力内容の確認');
+  await expect(page.getByRole('heading', { name: 'まだ分からないこと' })).toHaveCount(0);
+});

@@ -90,9 +90,56 @@ pub fn CheckPage() -> impl IntoView {
                 <p><a class="action-link" href=missing_href.clone()>{tr(Msg::Continue)}</a></p></div>
             })}
             {body}
+            <OpenFacts/>
             {complete.then(|| view! {
                 <p><a class="button" href=routes::send(&case.id)>{tr(Msg::Continue)}</a></p>
             })}
         </div>
     }
+}
+
+/// What the citizen left open (「まだ分からない」), each with a link to the page that asks it.
+#[component]
+fn OpenFacts() -> impl IntoView {
+    let store = use_store();
+    let lang = use_lang();
+    let today = use_today();
+    let catalog = use_catalog();
+    let case = use_case();
+    let open: Vec<(String, String)> = store.with_untracked(|s| {
+        let Some(scope) = s.scope(&catalog, &case.id, today) else {
+            return Vec::new();
+        };
+        hitotsu::onestop::needs(&scope)
+            .into_iter()
+            .filter(|n| n.open)
+            .filter_map(|n| match n.gap {
+                hitotsu::resolve::Gap::Fact(a) => Some((a.field, a.key.owner)),
+                _ => None,
+            })
+            .collect()
+    });
+    (!open.is_empty()).then(|| {
+        let items = open
+            .into_iter()
+            .map(|(field, owner)| {
+                let label = {
+                    let catalog = catalog.clone();
+                    move || catalog.field_label(&field, lang.get())
+                };
+                let href = routes::details(&case.id, &owner);
+                let hidden = label.clone();
+                view! {
+                    <li>{move || mixed(lang.get(), label())}" "
+                        <a href=href>{tr(Msg::Change)}<span class="visually-hidden">{move || mixed(lang.get(), format!(" {}", hidden()))}</span></a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h2>{tr(Msg::OpenFactsTitle)}</h2>
+            <p>{tr(Msg::OpenFactsIntro)}</p>
+            <ul class="open-facts">{items}</ul>
+        }
+    })
 }

@@ -2,7 +2,7 @@
 //! one person (or the household, or this event), each asked once.
 
 use crate::app::components::fact_input::{focus_target, FactInput};
-use crate::app::components::form::ErrorSummary;
+use crate::app::components::form::{Checkbox, ErrorSummary};
 use crate::app::components::layout::Keyed;
 use crate::app::components::layout::{BackLink, PageHeading};
 use crate::app::components::not_found::NotFound;
@@ -101,6 +101,19 @@ fn DetailsForm(owner: String) -> impl IntoView {
             )
         })
         .collect();
+    // 「まだ分からない」 on each fact a procedure can be filed without: ticked, it is left
+    // open and the flow goes on.
+    let open: BTreeMap<String, RwSignal<bool>> = asks
+        .iter()
+        .filter(|a| catalog.fields.fields[&a.field].can_wait)
+        .map(|a| {
+            let left = store.with_untracked(|s| {
+                s.case(&case.id)
+                    .is_some_and(|c| c.open.contains(&a.open_key()))
+            });
+            (control_id(a), RwSignal::new(left))
+        })
+        .collect();
     let errors = RwSignal::new(Vec::<(String, FieldError)>::new());
     let title = {
         let owner = owner.clone();
@@ -132,18 +145,24 @@ fn DetailsForm(owner: String) -> impl IntoView {
     let navigate = use_navigate();
     let location = leptos_router::hooks::use_location();
     let submit = {
-        let (catalog, values, case_id, asks, owner) = (
+        let (catalog, values, case_id, asks, owner, open) = (
             catalog.clone(),
             values.clone(),
             case.id.clone(),
             asks.clone(),
             owner.clone(),
+            open.clone(),
         );
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let mut found = Vec::new();
             let mut accepted = Vec::new();
+            let mut left = Vec::new();
             for a in &asks {
+                if open.get(&control_id(a)).is_some_and(|o| o.get_untracked()) {
+                    left.push(a.clone());
+                    continue;
+                }
                 let def = &catalog.fields.fields[&a.field];
                 match check_field(def, &values[&control_id(a)].get_untracked()) {
                     Ok(v) => accepted.push((a.clone(), v)),
@@ -158,6 +177,9 @@ fn DetailsForm(owner: String) -> impl IntoView {
             store.update(|s| {
                 for (a, v) in accepted {
                     s.give(&case_id, &a, v, How::Typed, today);
+                }
+                for a in &left {
+                    s.leave_open(&case_id, a);
                 }
                 if let Some(c) = s.case_mut(&case_id) {
                     c.drafts.retain(|k, _| !k.starts_with("field:"));
@@ -240,21 +262,40 @@ fn DetailsForm(owner: String) -> impl IntoView {
             };
             let own = a.key.owner == ME || a.key.owner == HOUSEHOLD;
             let attribute = a.key.attribute.clone();
-            match note {
+            let unknown = open.get(&id).map(|&left| {
+                view! {
+                    <Checkbox id=format!("{id}-unknown") checked=left on_change=Callback::new(move |on| left.set(on))>
+                        {move || mixed(lang.get(), t(lang.get(), Msg::NotKnownYet))}
+                        <span class="visually-hidden">{move || mixed(lang.get(), format!(": {}", label.get()))}</span>
+                    </Checkbox>
+                }
+            });
+            let input = match note {
                 Some(note) => {
                     view! { <FactInput id def attribute label note own value error on_change/> }
                         .into_any()
                 }
                 None => view! { <FactInput id def attribute label own value error on_change/> }
                     .into_any(),
-            }
+            };
+            view! { {input} {unknown} }.into_any()
         })
         .collect_view();
     let has_error = Signal::derive(move || errors.with(|e| !e.is_empty()));
     let none_left = asks.is_empty();
+    // Back to the page before this one: the previous person's details, or "who is who".
+    let back = store
+        .with_untracked(|s| {
+            let scope = s.scope(&catalog, &case.id, today)?;
+            hitotsu::onestop::previous_step(&scope, &owner)
+        })
+        .map_or_else(
+            || routes::plan(&case.id),
+            |step| routes::next(&case.id, step),
+        );
     view! {
         <div class="page">
-            <BackLink href=routes::plan(&case.id)/>
+            <BackLink href=back/>
             <form novalidate on:submit=submit>
                 <ErrorSummary errors=summary/>
                 <PageHeading text=title caption error=has_error/>

@@ -35,7 +35,6 @@ pub fn QuestionPage() -> impl IntoView {
 struct Shown {
     question: Question,
     position: usize,
-    total: usize,
     initial: String,
     known: Option<Known>,
     back: String,
@@ -70,7 +69,6 @@ fn QuestionForm(question_id: String) -> impl IntoView {
         Some(Shown {
             question: asked_now[position].clone(),
             position,
-            total: asked_now.len(),
             initial,
             known,
             back,
@@ -82,7 +80,6 @@ fn QuestionForm(question_id: String) -> impl IntoView {
     let Shown {
         question,
         position,
-        total,
         initial,
         known,
         back,
@@ -150,7 +147,7 @@ fn QuestionForm(question_id: String) -> impl IntoView {
             format!(
                 "{} — {}",
                 event_title.get(lang.get()),
-                question_progress(lang.get(), position + 1, total)
+                question_progress(lang.get(), position + 1)
             )
         })
     };

@@ -150,6 +150,28 @@ pub fn SendPage() -> impl IntoView {
                             }
                         }
                     };
+                    // Left open by the citizen: blank on its form, said here with where to add it.
+                    let open = p.open.first().map(|first| {
+                        let href = match first {
+                            Gap::Person(_) => routes::people(&case_id),
+                            Gap::Fact(a) => routes::details(&case_id, &a.key.owner),
+                        };
+                        let what: Vec<String> = p
+                            .open
+                            .iter()
+                            .filter_map(|g| match g {
+                                Gap::Fact(a) => Some(catalog.field_label(&a.field, lang)),
+                                Gap::Person(_) => None,
+                            })
+                            .collect();
+                        view! {
+                            <div class="notice">
+                                <p>{mixed(lang, hitotsu::ui_text::open_line(lang, &what))}</p>
+                                <p><a class="action-link" href=href>{mixed(lang, t(lang, Msg::GiveMissing))}
+                                    <span class="visually-hidden">{mixed(lang, format!(": {agency}"))}</span></a></p>
+                            </div>
+                        }
+                    });
                     view! {
                         <section class="packet" aria-labelledby=labelled>
                             <h2 id=heading_id>{mixed(lang, catalog.agency_name(&p.agency, lang))}</h2>
@@ -159,6 +181,7 @@ pub fn SendPage() -> impl IntoView {
                             <dl class="facts">{facts}</dl>
                             <h3>{mixed(lang, t(lang, Msg::Bring))}</h3>
                             <ul class="bring">{docs}</ul>
+                            {open}
                             {action}
                         </section>
                     }

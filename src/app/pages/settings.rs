@@ -1,10 +1,10 @@
 //! `/settings`: how the app looks — text size, contrast, light or dark, readings over
-//! kanji — remembered on this device and applied at once.
+//! kanji — and how fast it reads aloud, remembered on this device and applied at once.
 
 use crate::app::components::form::{Label, Radios};
 use crate::app::components::layout::{PageHeading, Status};
 use crate::app::context::{tr, use_lang, use_store};
-use hitotsu::state::{Contrast, Display, TextSize, Theme};
+use hitotsu::state::{Contrast, Display, SpeechRate, TextSize, Theme};
 use hitotsu::ui_text::{t, Msg};
 use leptos::prelude::*;
 
@@ -65,6 +65,9 @@ pub fn SettingsPage() -> impl IntoView {
             {setting("furigana", Msg::FuriganaLegend, &[("off", Msg::FuriganaOff), ("on", Msg::FuriganaOn)],
                 |d| if d.furigana { "on" } else { "off" },
                 |d, v| d.furigana = v == "on")}
+            {setting("speech", Msg::SpeechRateLegend, &[("slower", Msg::SpeechSlower), ("normal", Msg::SpeechNormal), ("faster", Msg::SpeechFaster)],
+                |d| match d.speech { SpeechRate::Slower => "slower", SpeechRate::Normal => "normal", SpeechRate::Faster => "faster" },
+                |d, v| d.speech = match v { "slower" => SpeechRate::Slower, "faster" => SpeechRate::Faster, _ => SpeechRate::Normal })}
             // A citizen's own device only: a counter keeps no one's file.
             {crate::app::mode().counter.is_none().then(|| view! {
                 <h2>{tr(Msg::SharedDeviceTitle)}</h2>
