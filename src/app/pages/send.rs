@@ -100,29 +100,8 @@ pub fn SendPage() -> impl IntoView {
                     let box_id = format!("consent-{}", p.agency);
                     let heading_id = format!("packet-{}", p.agency);
                     let labelled = heading_id.clone();
-                    let action = match p.missing.first() {
-                        Some(gap) => {
-                            let href = match gap {
-                                Gap::Person(_) => routes::people(&case_id),
-                                Gap::Fact(a) => routes::details(&case_id, &a.key.owner),
-                            };
-                            let what: Vec<String> = p
-                                .missing
-                                .iter()
-                                .map(|g| match g {
-                                    Gap::Person(q) => hitotsu::ui_text::people_legend(lang, *q, "", None),
-                                    Gap::Fact(a) => catalog.field_label(&a.field, lang),
-                                })
-                                .collect();
-                            view! {
-                                <div class="notice">
-                                    <p>{mixed(lang, missing_line(lang, &what))}</p>
-                                    <p><a class="action-link" href=href>{mixed(lang, t(lang, Msg::GiveMissing))}
-                                        <span class="visually-hidden">{mixed(lang, format!(": {agency}"))}</span></a></p>
-                                </div>
-                            }
-                            .into_any()
-                        }
+                    let action = match gap_notice(&catalog, &case_id, lang, &agency, &p.missing, missing_line) {
+                        Some(notice) => notice.into_any(),
                         None => {
                             let agency_id = p.agency.clone();
                             let checked = {
@@ -151,27 +130,7 @@ pub fn SendPage() -> impl IntoView {
                         }
                     };
                     // Left open by the citizen: blank on its form, said here with where to add it.
-                    let open = p.open.first().map(|first| {
-                        let href = match first {
-                            Gap::Person(_) => routes::people(&case_id),
-                            Gap::Fact(a) => routes::details(&case_id, &a.key.owner),
-                        };
-                        let what: Vec<String> = p
-                            .open
-                            .iter()
-                            .filter_map(|g| match g {
-                                Gap::Fact(a) => Some(catalog.field_label(&a.field, lang)),
-                                Gap::Person(_) => None,
-                            })
-                            .collect();
-                        view! {
-                            <div class="notice">
-                                <p>{mixed(lang, hitotsu::ui_text::open_line(lang, &what))}</p>
-                                <p><a class="action-link" href=href>{mixed(lang, t(lang, Msg::GiveMissing))}
-                                    <span class="visually-hidden">{mixed(lang, format!(": {agency}"))}</span></a></p>
-                            </div>
-                        }
-                    });
+                    let open = gap_notice(&catalog, &case_id, lang, &agency, &p.open, hitotsu::ui_text::open_line);
                     view! {
                         <section class="packet" aria-labelledby=labelled>
                             <h2 id=heading_id>{mixed(lang, catalog.agency_name(&p.agency, lang))}</h2>
@@ -216,4 +175,34 @@ pub fn SendPage() -> impl IntoView {
             <p><a class="action-link" href=routes::receipts(&case.id)>{tr(Msg::ReceiptsTitle)}</a></p>
         </div>
     }
+}
+
+/// What a packet lacks (or carries blank), said with a link to the page that asks it
+/// first; None when nothing.
+fn gap_notice(
+    catalog: &hitotsu::catalog::Catalog,
+    case_id: &str,
+    lang: hitotsu::i18n::Lang,
+    agency: &str,
+    gaps: &[Gap],
+    line: fn(hitotsu::i18n::Lang, &[String]) -> String,
+) -> Option<impl IntoView> {
+    let href = match gaps.first()? {
+        Gap::Person(_) => routes::people(case_id),
+        Gap::Fact(a) => routes::details(case_id, &a.key.owner),
+    };
+    let what: Vec<String> = gaps
+        .iter()
+        .map(|g| match g {
+            Gap::Person(q) => hitotsu::ui_text::people_legend(lang, *q, "", None),
+            Gap::Fact(a) => catalog.field_label(&a.field, lang),
+        })
+        .collect();
+    Some(view! {
+        <div class="notice">
+            <p>{mixed(lang, line(lang, &what))}</p>
+            <p><a class="action-link" href=href>{mixed(lang, t(lang, Msg::GiveMissing))}
+                <span class="visually-hidden">{mixed(lang, format!(": {agency}"))}</span></a></p>
+        </div>
+    })
 }
