@@ -192,11 +192,6 @@ pub struct Field {
     pub at: Option<FieldTime>,
     #[serde(default)]
     pub derived: Option<Derived>,
-    /// A procedure can be filed without it: the office looks it up, or it is added at the
-    /// counter (a customer number, the deceased's My Number, a licence number). The
-    /// citizen may leave it open with 「まだ分からない」.
-    #[serde(default)]
-    pub can_wait: bool,
 }
 
 impl Field {
@@ -338,6 +333,14 @@ pub struct Procedure {
     #[serde(default)]
     pub bring: Vec<String>,
     pub fields: Vec<FieldUse>,
+    /// Those of its fields it can be filed without: the office looks it up, or it is
+    /// added at the counter (a customer number, the deceased's My Number, a licence
+    /// number). Per procedure, because a fact one office can find is one another cannot
+    /// do without (a bank finds the deceased's accounts by name; a tax return cannot be
+    /// filed without the estate's value). The citizen may leave such a fact open with
+    /// 「まだ分からない」 where every procedure that uses it can wait for it.
+    #[serde(default)]
+    pub can_wait: Vec<String>,
     /// Who files or claims it; their details fill the claimant's fields.
     #[serde(default)]
     pub claimant: Claimant,
@@ -368,6 +371,13 @@ pub struct Procedure {
     /// Where the law or practice is unsure or varies by municipality; shown to the citizen.
     #[serde(default)]
     pub note: Option<Text>,
+}
+
+impl Procedure {
+    /// Whether it can be filed without this field (left blank, added at the counter).
+    pub fn can_wait(&self, field: &str) -> bool {
+        self.can_wait.iter().any(|f| f == field)
+    }
 }
 
 /// A field a procedure asks, always or only when a condition holds ("don't know"
@@ -987,6 +997,17 @@ fn check_event(
                 file,
                 format!("{at}.bring"),
                 format!("\"{d}\" is not a document of index.json"),
+            ));
+        }
+        if let Some(f) = p
+            .can_wait
+            .iter()
+            .find(|f| !p.fields.iter().any(|u| u.field == **f))
+        {
+            return Err(err(
+                file,
+                format!("{at}.can_wait"),
+                format!("\"{f}\" is not one of its fields"),
             ));
         }
         for (j, u) in p.fields.iter().enumerate() {

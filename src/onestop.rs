@@ -12,8 +12,11 @@ use jiff::civil::Date;
 pub struct Need {
     pub gap: Gap,
     pub procedures: Vec<String>,
-    /// Left open by the citizen (「まだ分からない」, a fact a procedure can be filed
-    /// without): asked on its page, but no page waits for it.
+    /// Every procedure that waits for it can be filed without it (the catalog's
+    /// `can_wait`): its page offers 「まだ分からない」.
+    pub may_wait: bool,
+    /// Left open by the citizen (「まだ分からない」) where it may wait: asked on its page,
+    /// but no page waits for it.
     pub open: bool,
 }
 
@@ -41,6 +44,7 @@ fn add_gap(out: &mut Vec<Need>, gap: Gap, procedure: &str) {
         None => out.push(Need {
             gap,
             procedures: vec![procedure.into()],
+            may_wait: false,
             open: false,
         }),
     }
@@ -68,25 +72,25 @@ pub fn needs(scope: &CaseScope) -> Vec<Need> {
         }
     }
     for n in &mut out {
-        n.open = is_open(scope, &n.gap);
+        n.may_wait = match &n.gap {
+            Gap::Fact(ask) => n.procedures.iter().all(|id| {
+                scope
+                    .event
+                    .procedures
+                    .iter()
+                    .any(|p| p.id == *id && p.can_wait(&ask.field))
+            }),
+            Gap::Person(_) => false,
+        };
+        n.open = n.may_wait && left_open(scope, &n.gap);
     }
     out
 }
 
-/// Whether the citizen left this gap open, and may.
-pub fn is_open(scope: &CaseScope, gap: &Gap) -> bool {
-    match gap {
-        Gap::Fact(ask) => {
-            scope
-                .catalog
-                .fields
-                .fields
-                .get(&ask.field)
-                .is_some_and(|f| f.can_wait)
-                && scope.case.open.contains(&ask.open_key())
-        }
-        Gap::Person(_) => false,
-    }
+/// Whether the citizen left this gap open (「まだ分からない」); whether a procedure may
+/// go without it is the catalog's (`Procedure::can_wait`).
+fn left_open(scope: &CaseScope, gap: &Gap) -> bool {
+    matches!(gap, Gap::Fact(ask) if scope.case.open.contains(&ask.open_key()))
 }
 
 /// The order detail pages come in: the case's people first (the baby, the deceased),
@@ -308,13 +312,15 @@ pub fn packets(scope: &CaseScope) -> Vec<Packet> {
         packet.procedures.push(p.id.clone());
         let (form, missing, used) = form_of(scope, p, &answers);
         for g in missing {
-            let list = if is_open(scope, &g) {
-                &mut packet.open
-            } else {
-                &mut packet.missing
-            };
-            if !list.contains(&g) {
-                list.push(g);
+            let may_wait = matches!(&g, Gap::Fact(ask) if p.can_wait(&ask.field));
+            if may_wait && left_open(scope, &g) {
+                if !packet.open.contains(&g) && !packet.missing.contains(&g) {
+                    packet.open.push(g);
+                }
+            } else if !packet.missing.contains(&g) {
+                // Another of its procedures cannot go without it: missing, not open.
+                packet.open.retain(|o| *o != g);
+                packet.missing.push(g);
             }
         }
         packet.used.extend(used);

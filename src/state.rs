@@ -816,7 +816,7 @@ impl AppState {
 
     /// The citizen does not know this yet (「まだ分からない」): left open, and what was typed
     /// for it dropped. Only a fact a procedure can be filed without may be left open (the
-    /// page offers it for no other); `onestop::is_open` checks that again.
+    /// page offers it for no other); `onestop::needs` and `packets` check that again.
     pub fn leave_open(&mut self, case_id: &str, ask: &Ask) {
         if let Some(c) = self.case_mut(case_id) {
             c.open.insert(ask.open_key());

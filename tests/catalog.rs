@@ -119,6 +119,15 @@ fn references_are_checked() {
         "fields",
         "field dictionary",
     );
+    // A fact a procedure can wait for is one of its own fields.
+    expect_error(
+        load_with("birth.json", |v| {
+            v["procedures"][0]["can_wait"] = serde_json::json!(["death_date"])
+        }),
+        "birth.json",
+        "procedures[0] (birth_registration).can_wait",
+        "\"death_date\" is not one of its fields",
+    );
     expect_error(
         load_with("birth.json", |v| {
             v["procedures"][0]["bring"][0] = serde_json::json!("nothing")

@@ -59,13 +59,13 @@ fn DetailsForm(owner: String) -> impl IntoView {
         .expect("the case layout found it");
     let found = store.with_untracked(|s| {
         let scope = s.scope(&catalog, &case.id, today)?;
-        let asks: Vec<Ask> = needs(&scope)
+        let (asks, may_wait): (Vec<Ask>, Vec<bool>) = needs(&scope)
             .into_iter()
             .filter_map(|n| match n.gap {
-                Gap::Fact(a) if a.key.owner == owner => Some(a),
+                Gap::Fact(a) if a.key.owner == owner => Some((a, n.may_wait)),
                 _ => None,
             })
-            .collect();
+            .unzip();
         let is_person = s.vault.person(&owner).is_some();
         if asks.is_empty() && !is_person && owner != HOUSEHOLD && owner != case.id {
             return None;
@@ -81,9 +81,9 @@ fn DetailsForm(owner: String) -> impl IntoView {
             )
         });
         let drafts = scope.case.drafts.clone();
-        Some((asks, role, name, kin, drafts, is_person))
+        Some((asks, may_wait, role, name, kin, drafts, is_person))
     });
-    let Some((asks, role, name, kin, drafts, is_person)) = found else {
+    let Some((asks, may_wait, role, name, kin, drafts, is_person)) = found else {
         return view! { <NotFound/> }.into_any();
     };
     let values: BTreeMap<String, RwSignal<String>> = asks
@@ -105,8 +105,9 @@ fn DetailsForm(owner: String) -> impl IntoView {
     // open and the flow goes on.
     let open: BTreeMap<String, RwSignal<bool>> = asks
         .iter()
-        .filter(|a| catalog.fields.fields[&a.field].can_wait)
-        .map(|a| {
+        .zip(&may_wait)
+        .filter(|(_, may)| **may)
+        .map(|(a, _)| {
             let left = store.with_untracked(|s| {
                 s.case(&case.id)
                     .is_some_and(|c| c.open.contains(&a.open_key()))
