@@ -35,7 +35,7 @@ done
 # Orca is a real desktop program: once in several runs on a loaded machine it has stayed
 # silent after a page change (seen 2026-11-23, not reproduced since). A second attempt is
 # made and the first failure is printed, never hidden; two failures fail the run.
-for lang in ja en; do
+for lang in ja en easy-death counter; do
   /usr/bin/python3 tests/screen-reader/orca.py "http://127.0.0.1:$port" "$lang" \
     || { echo "orca ($lang): first attempt failed (above); trying once more"; \
          /usr/bin/python3 tests/screen-reader/orca.py "http://127.0.0.1:$port" "$lang"; } || status=1

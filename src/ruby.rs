@@ -11,6 +11,8 @@ use serde::Deserialize;
 use std::collections::HashMap;
 
 const FSI: char = '\u{2068}';
+/// Brackets that open a phrase of their own.
+const OPENING: &str = "（「『【(";
 const PDI: char = '\u{2069}';
 
 /// Marks text the citizen typed inside a sentence, so no reading is put over it (a name's
@@ -51,6 +53,11 @@ pub fn plain(text: &str) -> String {
 pub enum Piece {
     Text(String),
     Ruby { base: String, reading: String },
+    /// Where a known word begins: a line of a label may break here. With readings over
+    /// the kanji the browser cannot find the phrases of a label itself (the readings are
+    /// text between the words), so a label keeps its words whole (`word-break: keep-all`)
+    /// and breaks only here or at a space.
+    Break,
 }
 
 /// A part of a sentence as a page shows it. Decided here, drawn by the app (as elements)
@@ -66,6 +73,9 @@ pub enum Shown {
         base: String,
         reading: String,
     },
+    /// Where a line may break (an empty `.wb`, whose zero-width space comes from the
+    /// stylesheet, so it is in no copied text and no accessible name): see [`Piece::Break`].
+    Break,
 }
 
 /// `text` on a page in English (`english`) or Japanese, with readings from `lexicon` when
@@ -87,6 +97,7 @@ pub fn shown(text: &str, english: bool, lexicon: Option<&Lexicon>) -> Vec<Shown>
                     .map(|p| match p {
                         Piece::Text(t) => Shown::Text(t),
                         Piece::Ruby { base, reading } => Shown::Ruby { base, reading },
+                        Piece::Break => Shown::Break,
                     })
                     .collect()
             })
@@ -106,6 +117,11 @@ pub fn shown(text: &str, english: bool, lexicon: Option<&Lexicon>) -> Vec<Shown>
             }
         })
         .collect()
+}
+
+/// A katakana letter that can begin a word (not ー, not a small kana).
+fn is_katakana(c: char) -> bool {
+    ('ア'..='ヺ').contains(&c) && !"ァィゥェォッャュョヮヵヶ".contains(c)
 }
 
 /// A kanji (or 々, ヶ): what needs a reading.
@@ -156,6 +172,7 @@ fn annotation(word: &str, marked: &str) -> Result<Vec<Piece>, LexiconError> {
         .map(|p| match p {
             Piece::Text(t) => t.as_str(),
             Piece::Ruby { base, .. } => base.as_str(),
+            Piece::Break => "",
         })
         .collect();
     if spelled != word {
@@ -284,6 +301,11 @@ impl Lexicon {
     /// One part of a sentence (not typed by the citizen) with readings over every word
     /// the lexicon knows, the longest word first.
     pub fn pieces(&self, text: &str) -> Vec<Piece> {
+        let push_break = |out: &mut Vec<Piece>| {
+            if !matches!(out.last(), None | Some(Piece::Break)) {
+                out.push(Piece::Break);
+            }
+        };
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let mut out: Vec<Piece> = Vec::new();
         let push_text = |out: &mut Vec<Piece>, s: &str| match out.last_mut() {
@@ -320,6 +342,15 @@ impl Lexicon {
                 }
                 continue;
             }
+            // Before an opening bracket (マイナポータル（ぴったりサービス） is two
+            // phrases), and where katakana follows hiragana (カレンダーに追加 after を,
+            // サービス after ぴったり: a loanword begins).
+            let prev = chars.get(i.wrapping_sub(1)).map(|c| c.1);
+            if i > 0 && OPENING.contains(c)
+                || (is_katakana(c) && prev.is_some_and(|p| ('ぁ'..='ゖ').contains(&p)))
+            {
+                push_break(&mut out);
+            }
             if let Some(reading) = weekday(
                 chars.get(i.wrapping_sub(1)).map(|c| c.1),
                 c,
@@ -341,6 +372,26 @@ impl Lexicon {
                 });
             match found {
                 Some((len, word)) => {
+                    // A known word begins a phrase, unless it follows a kanji (申請書,
+                    // 区役所: one word of two known ones), a number (4日), an honorific
+                    // prefix (お知らせ, ご確認) or an opening bracket.
+                    // Nor after a verb's stem (読み上げる, 書き出し, 受け取る: a kanji and
+                    // an い- or え-row kana, then the second verb).
+                    let after = chars.get(i.wrapping_sub(1)).map(|c| c.1);
+                    let stem = i >= 2
+                        && is_kanji(chars[i - 2].1)
+                        && after.is_some_and(|c| "いきしちにひみりぎじぢびぴえけげせめれべ".contains(c));
+                    if !stem
+                        && after.is_some_and(|c| {
+                            !(is_kanji(c)
+                                || c.is_ascii_digit()
+                                || ('０'..='９').contains(&c)
+                                || OPENING.contains(c)
+                                || "おご御".contains(c))
+                        })
+                    {
+                        push_break(&mut out);
+                    }
                     for p in word {
                         match p {
                             Piece::Text(t) => push_text(&mut out, t),
@@ -351,6 +402,16 @@ impl Lexicon {
                 }
                 None => {
                     push_text(&mut out, &text[byte(i)..byte(i + 1)]);
+                    // After が, を or は following a word in kanji or katakana (出来事が
+                    // ありましたか): the particle ends a phrase.
+                    let next = chars.get(i + 1).map(|c| c.1);
+                    if "がをは".contains(c)
+                        && i > 0
+                        && (is_kanji(chars[i - 1].1) || is_katakana(chars[i - 1].1) || chars[i - 1].1 == 'ー')
+                        && next.is_some_and(|n| ('ぁ'..='ゖ').contains(&n))
+                    {
+                        push_break(&mut out);
+                    }
                     i += 1;
                 }
             }
@@ -366,7 +427,7 @@ impl Lexicon {
             .flat_map(|(_, t)| self.pieces(t))
             .filter_map(|p| match p {
                 Piece::Text(t) => Some(t.chars().filter(|c| is_kanji(*c)).collect::<Vec<_>>()),
-                Piece::Ruby { .. } => None,
+                Piece::Ruby { .. } | Piece::Break => None,
             })
             .flatten()
             .collect()
@@ -391,8 +452,39 @@ mod tests {
             .map(|p| match p {
                 Piece::Text(t) => t.clone(),
                 Piece::Ruby { base, reading } => format!("{base}({reading})"),
+                Piece::Break => String::new(),
             })
             .collect()
+    }
+
+    /// Where a label may break, as `/`.
+    fn breaks(pieces: &[Piece]) -> String {
+        pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Text(t) => t.clone(),
+                Piece::Ruby { base, .. } => base.clone(),
+                Piece::Break => "/".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_label_may_break_where_a_known_word_begins() {
+        let l = lexicon();
+        assert_eq!(breaks(&l.pieces("出生届を選んでください")), "出生届を/選んでください");
+        assert_eq!(breaks(&l.pieces("その日")), "その/日");
+        // Not inside a date, after a prefix or an opening bracket.
+        assert_eq!(breaks(&l.pieces("4月16日")), "4月16日");
+        assert_eq!(breaks(&l.pieces("お届け（出生届）")), "お届け/（出生届）");
+        // Nor between two known words that make one (出生 + 届 when only those are known),
+        // nor in a compound verb.
+        assert_eq!(breaks(&l.pieces("日届")), "日届");
+        assert_eq!(breaks(&l.pieces("選び届")), "選び届");
+        // A loanword after a particle begins a phrase; the long vowel mark is part of it.
+        assert_eq!(breaks(&l.pieces("日をカレンダーに")), "日を/カレンダーに");
+        assert_eq!(breaks(&l.pieces("ぴったりサービス")), "ぴったり/サービス");
+        assert_eq!(breaks(&l.pieces("日がありましたか")), "日が/ありましたか");
     }
 
     #[test]
@@ -454,6 +546,7 @@ mod tests {
             vec![
                 Shown::Typed("山田 出生子".into()),
                 Shown::Text("の".into()),
+                Shown::Break,
                 Shown::Ruby {
                     base: "出生".into(),
                     reading: "しゅっせい".into()

@@ -44,6 +44,7 @@ fn html(text: &str, lang: Lang, lexicon: Option<&Lexicon>) -> String {
                 escape(&base),
                 escape(&reading)
             ),
+            Shown::Break => "<span class=\"wb\" aria-hidden=\"true\"></span>".into(),
         })
         .collect()
 }

@@ -133,6 +133,7 @@ fn shown(l: &Lexicon, text: &str) -> String {
         .map(|p| match p {
             Piece::Text(t) => t.clone(),
             Piece::Ruby { base, reading } => format!("{base}({reading})"),
+            Piece::Break => String::new(),
         })
         .collect()
 }

@@ -92,12 +92,18 @@ pub fn CitizenScreen() -> impl IntoView {
                 let done = is_confirmed(&confirmed, &section);
                 let changed = !done && confirmed.contains_key(&section.id);
                 let (id, print) = (section.id.clone(), section.print.clone());
+                let done_id = format!("{heading_id}-done");
+                let focus_done = done_id.clone();
                 let confirm = move |_| {
                     store.update(|s| {
                         if let Some(c) = s.counter.as_mut() {
                             c.confirmed.insert(id.clone(), print.clone());
                         }
                     });
+                    // The button gives way to 「確認しました」: focus goes there, so a screen
+                    // reader says it (it fell to the page, and nothing was said).
+                    let target = focus_done.clone();
+                    request_animation_frame(move || crate::app::services::browser::focus_id(&target));
                 };
                 let rows = section
                     .rows
@@ -134,7 +140,7 @@ pub fn CitizenScreen() -> impl IntoView {
                         <dl class="summary-list">{rows}</dl>
                         {changed.then(|| view! { <p class="warning-text">{mixed(l, ct(l, CounterMsg::CitizenChanged))}</p> })}
                         {if done {
-                            view! { <p class="citizen-done">{mixed(l, ct(l, CounterMsg::CitizenConfirmed))}</p> }.into_any()
+                            view! { <p class="citizen-done" id=done_id tabindex="-1">{mixed(l, ct(l, CounterMsg::CitizenConfirmed))}</p> }.into_any()
                         } else {
                             view! { <button type="button" class="button" on:click=confirm>{mixed(l, ct(l, CounterMsg::CitizenConfirm))}</button> }.into_any()
                         }}

@@ -25,6 +25,8 @@ pub fn mixed(lang: Lang, text: impl Into<String>) -> AnyView {
             Shown::Ruby { base, reading } => {
                 view! { <ruby>{base}<rt aria-hidden="true" data-r=reading></rt></ruby> }.into_any()
             }
+            // Not <wbr>: Chromium puts a space for it into a button's accessible name.
+            Shown::Break => view! { <span class="wb" aria-hidden="true"></span> }.into_any(),
         })
         .collect_view()
         .into_any()
