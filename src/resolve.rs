@@ -351,6 +351,10 @@ impl<'a> CaseScope<'a> {
     /// ask the head (a death) cannot be held up by it: there, a head the device does not
     /// know, or one who has died (the 世帯主変更届 names the next), is the citizen, the
     /// household member filing.
+    /// The household's head on `day`: as the vault knows it; where the event's "who is
+    /// who" page does not ask it (a death on a device that knew nobody, or whose head was
+    /// the deceased), the citizen, as for a procedure the head files. Before, such a death
+    /// asked for a head no page asks: after "who is who" the flow came back to it, forever.
     fn head(&self, day: Date) -> Result<String, Gap> {
         let asks_head = self.event.household.contains(&PeopleQuestion::Head);
         match self.vault.head_at(day) {
@@ -666,14 +670,16 @@ impl<'a> CaseScope<'a> {
                 let words: Vec<String> = who.iter().map(|w| self.kin_text(w, &anchor)).collect();
                 Resolved::value(words.join(LIST_SEPARATOR), vec![])
             }
-            Derived::HeadName => match self.vault.head_at(day) {
-                Some(head) => self.name(head, day),
-                None => Resolved::missing(Gap::Person(PeopleQuestion::Head)),
+            Derived::HeadName => match self.head(day) {
+                Ok(head) => self.name(&head, day),
+                Err(g) => Resolved::missing(g),
             },
             Derived::Members => {
-                let Some(head) = self.vault.head_at(day) else {
-                    return Resolved::missing(Gap::Person(PeopleQuestion::Head));
+                let head = match self.head(day) {
+                    Ok(h) => h,
+                    Err(g) => return Resolved::missing(g),
                 };
+                let head = head.as_str();
                 let mut members = if self.event.household.contains(&PeopleQuestion::Members) {
                     match self.role_people(Role::Members, PeopleQuestion::Members) {
                         Ok(m) => m,

@@ -122,3 +122,37 @@ test('several events can be open at once', async ({ page }) => {
   await list.getByRole('link', { name: loose('出生') }).click();
   await expectHeadingFocused(page, '赤ちゃんが生まれた日はいつですか');
 });
+
+test('a death on a device that knew nobody, the head of household on the 国民健康保険: "who is who" leads on to the detail pages', async ({ page }) => {
+  // Its loss names the head of household, which the death's "who is who" page does not
+  // ask: the page came back after each save, without end.
+  await fixToday(page, '2026-12-05');
+  await page.goto('/');
+  await page.getByRole('button', { name: /死亡・相続/ }).click();
+  const dates = { '亡くなった日はいつですか': 'R8.11.30', 'あなたが亡くなったことを知った日はいつですか': '2026-11-30' };
+  const choices = {
+    '亡くなったのは日本国外ですか': 'いいえ', '亡くなった方は在留カードまたは特別永住者証明書を持っていましたか': 'いいえ',
+    '亡くなった方の健康保険はどれでしたか': '国民健康保険', '亡くなった方は65歳以上でしたか（または要介護認定を受けていましたか）': 'はい',
+    '亡くなった方は公的年金を受け取っていましたか': 'はい', '亡くなった方は世帯主でしたか': 'はい', '世帯に15歳以上の人が2人以上残りますか': 'はい',
+    '亡くなった方は児童手当を受け取っていましたか': 'いいえ', '亡くなる前の2年ほどの間に、入院などで1か月の医療費の自己負担が高額になった月がありましたか': 'いいえ',
+    '遺言書はありますか': 'ない', '亡くなった方は土地や建物を持っていましたか': 'いいえ', '亡くなった方は自動車を持っていましたか': '持っていなかった',
+    '亡くなった方は、身体障害者手帳・療育手帳・精神障害者保健福祉手帳のいずれかを持っていましたか': 'いいえ', '亡くなった年に確定申告が必要な所得がありましたか': 'いいえ',
+    '遺産の総額は「3,000万円＋600万円×相続人の数」を超えそうですか': 'いいえ', '亡くなった方に生命保険はありましたか': 'いいえ', '葬儀はもう終わりましたか': 'いいえ',
+  };
+  for (let i = 0; i < 30; i++) {
+    await expect(page.locator('h1')).toBeFocused();
+    const heading = (await page.locator('h1').textContent()).trim();
+    if (heading.startsWith('あなたの手続き一覧')) break;
+    if (heading in dates) await answerText(page, heading, dates[heading]);
+    else if (heading in choices) await answerChoice(page, heading, choices[heading]);
+    else throw new Error(`a question this test does not answer: ${heading}`);
+  }
+  await expect(page.locator('h1')).toHaveText('あなたの手続き一覧: 死亡・相続');
+  await page.getByRole('link', { name: '申請書をまとめて作成する' }).click();
+  await expectHeadingFocused(page, '誰が何をするか');
+  await page.getByRole('group', { name: '亡くなった方は、あなたから見てどなたですか' }).getByRole('radio', { name: '夫', exact: true }).check();
+  await page.getByRole('group', { name: '亡くなった方はあなたと同じ世帯でしたか' }).getByRole('radio', { name: 'はい' }).check();
+  await page.getByRole('button', { name: '保存して次へ' }).click();
+  await expectHeadingFocused(page, '亡くなった方について');
+  await expect(page).toHaveURL(/\/details\//);
+});
