@@ -52,11 +52,15 @@ pub fn plain(text: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Piece {
     Text(String),
-    Ruby { base: String, reading: String },
-    /// Where a known word begins: a line of a label may break here. With readings over
-    /// the kanji the browser cannot find the phrases of a label itself (the readings are
-    /// text between the words), so a label keeps its words whole (`word-break: keep-all`)
-    /// and breaks only here or at a space.
+    Ruby {
+        base: String,
+        reading: String,
+    },
+    /// Where a phrase begins (a known word, a loanword after kana, an opening bracket,
+    /// the word after が・を・は): a line of a label may break here. With readings over
+    /// the kanji the browser cannot find the phrases of a label itself (each <ruby> cuts
+    /// the text), so a label keeps its words whole (`word-break: keep-all`) and breaks
+    /// only here or at a space.
     Break,
 }
 
@@ -380,7 +384,9 @@ impl Lexicon {
                     let after = chars.get(i.wrapping_sub(1)).map(|c| c.1);
                     let stem = i >= 2
                         && is_kanji(chars[i - 2].1)
-                        && after.is_some_and(|c| "いきしちにひみりぎじぢびぴえけげせめれべ".contains(c));
+                        && after.is_some_and(|c| {
+                            "いきしちにひみりぎじぢびぴえけげせめれべ".contains(c)
+                        });
                     if !stem
                         && after.is_some_and(|c| {
                             !(is_kanji(c)
@@ -407,7 +413,9 @@ impl Lexicon {
                     let next = chars.get(i + 1).map(|c| c.1);
                     if "がをは".contains(c)
                         && i > 0
-                        && (is_kanji(chars[i - 1].1) || is_katakana(chars[i - 1].1) || chars[i - 1].1 == 'ー')
+                        && (is_kanji(chars[i - 1].1)
+                            || is_katakana(chars[i - 1].1)
+                            || chars[i - 1].1 == 'ー')
                         && next.is_some_and(|n| ('ぁ'..='ゖ').contains(&n))
                     {
                         push_break(&mut out);
@@ -472,7 +480,10 @@ mod tests {
     #[test]
     fn a_label_may_break_where_a_known_word_begins() {
         let l = lexicon();
-        assert_eq!(breaks(&l.pieces("出生届を選んでください")), "出生届を/選んでください");
+        assert_eq!(
+            breaks(&l.pieces("出生届を選んでください")),
+            "出生届を/選んでください"
+        );
         assert_eq!(breaks(&l.pieces("その日")), "その/日");
         // Not inside a date, after a prefix or an opening bracket.
         assert_eq!(breaks(&l.pieces("4月16日")), "4月16日");

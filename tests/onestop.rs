@@ -531,8 +531,14 @@ fn whether_a_fact_may_wait_is_each_procedures_own() {
     }
     let all = needs(&scope);
     let need = |field: &str| find(&all, field);
-    assert!(need("account_numbers").may_wait, "a bank finds the accounts");
-    assert!(!need("estate_value").may_wait, "a tax return needs the estate");
+    assert!(
+        need("account_numbers").may_wait,
+        "a bank finds the accounts"
+    );
+    assert!(
+        !need("estate_value").may_wait,
+        "a tax return needs the estate"
+    );
     let ask = |field: &str| match &need(field).gap {
         Gap::Fact(a) => a.clone(),
         g => panic!("{g:?}"),
@@ -563,7 +569,10 @@ fn whether_a_fact_may_wait_is_each_procedures_own() {
     let scope = h.s.scope(&h.c, &case, today).unwrap();
     let all = needs(&scope);
     assert!(find(&all, "account_numbers").open);
-    assert!(!find(&all, "estate_value").open, "not open where it may not wait");
+    assert!(
+        !find(&all, "estate_value").open,
+        "not open where it may not wait"
+    );
     assert_eq!(
         next_step(&scope, None),
         NextStep::Details(estate.key.owner.clone()),
@@ -578,9 +587,15 @@ fn whether_a_fact_may_wait_is_each_procedures_own() {
     };
     let is = |g: &Gap, f: &str| matches!(g, Gap::Fact(a) if a.field == f);
     let tax = with("inheritance_tax_return");
-    assert!(tax.missing.iter().any(|g| is(g, "estate_value")), "{tax:#?}");
+    assert!(
+        tax.missing.iter().any(|g| is(g, "estate_value")),
+        "{tax:#?}"
+    );
     assert!(!tax.open.iter().any(|g| is(g, "estate_value")), "{tax:#?}");
     let bank = with("bank_accounts");
-    assert!(bank.open.iter().any(|g| is(g, "account_numbers")), "{bank:#?}");
+    assert!(
+        bank.open.iter().any(|g| is(g, "account_numbers")),
+        "{bank:#?}"
+    );
     assert!(bank.missing.is_empty(), "{bank:#?}");
 }

@@ -81,7 +81,13 @@ fn a_death_on_a_device_that_knows_no_head_reaches_the_check_page() {
     let answers: Vec<(&str, &str)> = HUSBAND_DIES
         .iter()
         .filter(|(q, _)| *q != "household_remaining")
-        .map(|&(q, a)| if q == "householder" { (q, "no") } else { (q, a) })
+        .map(|&(q, a)| {
+            if q == "householder" {
+                (q, "no")
+            } else {
+                (q, a)
+            }
+        })
         .collect();
     report(&answers);
 }
@@ -98,8 +104,8 @@ fn report(answers: &[(&'static str, &'static str)]) -> Work {
     // The questions, one page each, until the app asks no more (the funeral last).
     loop {
         let scope = h.s.scope(&h.c, &case, today).unwrap();
-        let Some(q) = hitotsu::questionnaire::first_unanswered(scope.event, &scope.answers())
-            .cloned()
+        let Some(q) =
+            hitotsu::questionnaire::first_unanswered(scope.event, &scope.answers()).cloned()
         else {
             break;
         };
