@@ -9,7 +9,6 @@ use common::{my_number, Drive};
 
 use hitotsu::catalog::{FieldKind, QuestionKind};
 use hitotsu::onestop::{needs, next_step, NextStep};
-use hitotsu::resolve::{Ask, Gap};
 use jiff::civil::date;
 
 /// The death of her husband on 1 December 2026, a pensioner of 84, as death.spec.js
@@ -140,18 +139,9 @@ fn report(answers: &[(&'static str, &'static str)]) -> Work {
 
     // The detail pages, each fact once, until the check page.
     for _ in 0..30 {
-        let scope = h.s.scope(&h.c, &case, today).unwrap();
-        let NextStep::Details(owner) = next_step(&scope, None) else {
+        let Some((_, asks)) = h.next_page(&case, today) else {
             break;
         };
-        let asks: Vec<Ask> = needs(&scope)
-            .into_iter()
-            .filter(|n| !n.open)
-            .filter_map(|n| match n.gap {
-                Gap::Fact(a) if a.key.owner == owner => Some(a),
-                _ => None,
-            })
-            .collect();
         w.screens += 1;
         w.taps += 1;
         for ask in asks {

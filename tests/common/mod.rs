@@ -306,6 +306,24 @@ impl Drive {
         panic!("the detail pages never ended");
     }
 
+    /// The detail page the flow goes to next and what it asks that the citizen has not
+    /// left open (「まだ分からない」); None once the flow is at the check page.
+    pub fn next_page(&self, case: &str, today: Date) -> Option<(String, Vec<Ask>)> {
+        let scope = self.s.scope(&self.c, case, today).unwrap();
+        let NextStep::Details(owner) = next_step(&scope, None) else {
+            return None;
+        };
+        let asks = hitotsu::onestop::needs(&scope)
+            .into_iter()
+            .filter(|n| !n.open)
+            .filter_map(|n| match n.gap {
+                hitotsu::resolve::Gap::Fact(a) if a.key.owner == owner => Some(a),
+                _ => None,
+            })
+            .collect();
+        Some((owner, asks))
+    }
+
     pub fn packets(&self, case: &str, today: Date) -> Vec<Packet> {
         packets(&self.s.scope(&self.c, case, today).unwrap())
     }
