@@ -219,6 +219,11 @@ pub struct Event {
     #[serde(default)]
     pub household: Vec<PeopleQuestion>,
     pub questions: Vec<Question>,
+    /// Yes-no questions asked together on one page as "select all that apply" (the things
+    /// a deceased had or received): one screen and a tap for each that applies, instead of
+    /// a page and two taps for each. Each answer stays the question's own.
+    #[serde(default)]
+    pub groups: Vec<QuestionGroup>,
     pub procedures: Vec<Procedure>,
     /// What people ask about after this event though nothing has to be filed (a
     /// deceased's driving licence, passport, seal registration): said once, with the law.
@@ -235,6 +240,19 @@ pub struct NothingToFile {
     pub text: Text,
     pub legal_basis: Text,
     pub source: String,
+}
+
+/// The page of a group of yes-no questions: its heading and hint; each member question
+/// gives its checkbox (`Question::item`).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionGroup {
+    pub id: String,
+    pub text: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff: Option<Text>,
+    #[serde(default)]
+    pub hint: Option<Text>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -296,6 +314,16 @@ pub struct Question {
     /// who move), proposed for confirmation.
     #[serde(default)]
     pub derive: Option<Derivation>,
+    /// Asked on the page of this group of the event, as a checkbox labelled `item`.
+    #[serde(default)]
+    pub group: Option<String>,
+    #[serde(default)]
+    pub item: Option<Text>,
+    /// Date questions: proposed as the answer to this earlier date question, for the
+    /// citizen to confirm or change (the day a widow learned of the death is, most often,
+    /// the day of the death: one tap instead of a date typed again).
+    #[serde(default)]
+    pub propose: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -956,7 +984,45 @@ fn check_event(
                 "only a yes-no question can be derived",
             ));
         }
+        if let Some(other) = &q.propose {
+            if q.kind != QuestionKind::Date
+                || !earlier
+                    .iter()
+                    .any(|e| e.id == *other && e.kind == QuestionKind::Date)
+            {
+                return Err(err(
+                    file,
+                    format!("{at}.propose"),
+                    format!(
+                        "\"{other}\" is not an earlier date question, or this is no date question"
+                    ),
+                ));
+            }
+        }
+        check_group_member(file, &at, event, q, &earlier)?;
         earlier.push(q);
+    }
+    for (i, g) in event.groups.iter().enumerate() {
+        let at = format!("groups[{i}] ({})", g.id);
+        check_text(file, &format!("{at}.text"), &g.text)?;
+        if let Some(t) = &g.staff {
+            check_text(file, &format!("{at}.staff"), t)?;
+        }
+        if let Some(h) = &g.hint {
+            check_text(file, &format!("{at}.hint"), h)?;
+        }
+        let members = event
+            .questions
+            .iter()
+            .filter(|q| q.group.as_deref() == Some(g.id.as_str()))
+            .count();
+        if members < 2 {
+            return Err(err(
+                file,
+                at,
+                "a group asks two or more questions on its page",
+            ));
+        }
     }
     let ids: BTreeSet<&str> = event.procedures.iter().map(|p| p.id.as_str()).collect();
     if ids.len() != event.procedures.len() {
@@ -1164,6 +1230,71 @@ fn check_event(
             file,
             "procedures",
             format!("depends_on goes round in a circle through \"{cycle}\""),
+        ));
+    }
+    Ok(())
+}
+
+/// A question asked in a group: a yes-no question with its checkbox's label, next to the
+/// group's other members, whose being asked never hangs on another member's answer (the
+/// page shows them all at once). A value the app proposes (a fact, the household) needs a
+/// page of its own, where it is said where it comes from.
+fn check_group_member(
+    file: &str,
+    at: &str,
+    event: &Event,
+    q: &Question,
+    earlier: &[&Question],
+) -> Result<(), CatalogError> {
+    let Some(g) = &q.group else {
+        if q.item.is_some() {
+            return Err(err(
+                file,
+                format!("{at}.item"),
+                "only a question in a group has an item",
+            ));
+        }
+        return Ok(());
+    };
+    let at = format!("{at}.group");
+    if !event.groups.iter().any(|e| e.id == *g) {
+        return Err(err(
+            file,
+            at,
+            format!("\"{g}\" is not a group of this event"),
+        ));
+    }
+    if q.kind != QuestionKind::YesNo || q.fills.is_some() || q.derive.is_some() {
+        return Err(err(
+            file,
+            at,
+            "only a yes-no question the app does not fill or derive can be asked in a group",
+        ));
+    }
+    match &q.item {
+        Some(t) => check_text(file, &format!("{at}.item"), t)?,
+        None => {
+            return Err(err(
+                file,
+                at,
+                "a question in a group needs its item (the checkbox)",
+            ))
+        }
+    }
+    let in_group = |e: &&&Question| e.group.as_deref() == Some(g.as_str());
+    if earlier.iter().any(|e| in_group(&e)) && earlier.last().is_some_and(|e| !in_group(&e)) {
+        return Err(err(file, at, "the questions of a group follow one another"));
+    }
+    if let Some((id, _)) = q
+        .when
+        .references()
+        .into_iter()
+        .find(|(id, _)| earlier.iter().filter(in_group).any(|e| e.id == *id))
+    {
+        return Err(err(
+            file,
+            at,
+            format!("is asked by the answer to \"{id}\", a question on the same page"),
         ));
     }
     Ok(())

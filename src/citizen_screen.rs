@@ -49,10 +49,13 @@ pub fn screen(state: &AppState, catalog: &Catalog, today: Date, lang: Lang) -> V
                 .questions
                 .iter()
                 .filter_map(|q| {
-                    let value = match (case.answers.get(&q.id), case.drafts.get(&q.id)) {
-                        (_, Some(draft)) if case.answers.get(&q.id) != Some(draft) => {
-                            format!("{draft}（{}）", ct(lang, CounterMsg::CitizenTyping))
-                        }
+                    let draft = case.drafts.get(&q.id).filter(|d| !d.is_empty());
+                    let value = match (case.answers.get(&q.id), draft) {
+                        (_, Some(draft)) if case.answers.get(&q.id) != Some(draft) => format!(
+                            "{}（{}）",
+                            answer_display(q, draft, lang),
+                            ct(lang, CounterMsg::CitizenTyping)
+                        ),
                         (Some(a), _) => answer_display(q, a, lang),
                         (None, _) => return None,
                     };

@@ -210,6 +210,7 @@ impl<'a> PeopleScope<'a> {
         let allowance = self.event.procedures.iter().any(|p| {
             p.claimant == household::Claimant::AllowanceClaimant && p.when.holds(&self.case.answers)
         });
+        let head = self.deceased().is_none() || self.asks_head_after_death();
         self.event
             .household
             .iter()
@@ -220,8 +221,34 @@ impl<'a> PeopleScope<'a> {
                         .and_then(relation_from_code)
                         .is_some_and(|(k, _)| k == Kin::Spouse))
                     && (*q != PeopleQuestion::AllowanceClaimant || allowance)
+                    && (*q != PeopleQuestion::Head || head)
             })
             .collect()
+    }
+
+    /// In a death, who heads the household is asked where a procedure of the case names
+    /// the head (the 世帯主変更届 names the new one, the 国民健康保険's loss is filed by
+    /// the head) and the device knows no living head on the day: the deceased was the
+    /// head, or the device never knew. Asked again on a page it was answered on before.
+    pub fn asks_head_after_death(&self) -> bool {
+        let names_head = self.event.procedures.iter().any(|p| {
+            p.when.holds(&self.case.answers)
+                && (p.claimant == household::Claimant::Head
+                    || p.fields.iter().any(|f| f.field == "household_head"))
+        });
+        let key = FactKey::new(HOUSEHOLD, HEAD);
+        let known = self.vault.at(&key, self.day).is_some_and(|f| {
+            f.given.case != self.case.id
+                && self.vault.person(&f.value).is_some()
+                && self.vault.death_date(&f.value).is_none_or(|d| d > self.day)
+        });
+        names_head && !known
+    }
+
+    /// Whether the deceased was the head, so the head asked is a new one.
+    pub fn new_head(&self) -> bool {
+        self.deceased().is_some()
+            && self.case.answers.get("householder").map(String::as_str) == Some("yes")
     }
 
     /// What the page proposes before the citizen changes anything: what the vault and the
@@ -251,7 +278,11 @@ impl<'a> PeopleScope<'a> {
             }
         }
         let head_day = self.moving_day.unwrap_or(self.day);
-        if let Some(h) = v.head_at(head_day) {
+        // The head the device knows, while living (not the deceased, after the death).
+        let living_head = v
+            .head_at(head_day)
+            .filter(|h| v.death_date(h).is_none_or(|d| d > head_day));
+        if let Some(h) = living_head {
             set(&mut f, "head", h.to_string());
         } else if self.event.household.contains(&PeopleQuestion::Head) {
             set(&mut f, "head", ME.into());
@@ -343,8 +374,10 @@ impl<'a> PeopleScope<'a> {
                 } else {
                     vault.members_at(self.day)
                 };
-                // A newborn is never the head of a household.
-                m.retain(|p| Some(p.as_str()) != self.child());
+                // A newborn is never the head of a household, nor is the deceased.
+                m.retain(|p| {
+                    Some(p.as_str()) != self.child() && Some(p.as_str()) != self.deceased()
+                });
                 if m.is_empty() {
                     m.push(ME.into());
                 }
@@ -700,7 +733,10 @@ impl<'a> PeopleScope<'a> {
                                 self.relate_added(v, &head, r);
                             }
                         }
-                        self.set_fact(v, HOUSEHOLD, HEAD, &head, self.moving_day, How::Typed);
+                        // Head from the move, or from the death: before it, the deceased
+                        // may have been.
+                        let from = self.moving_day.or(self.deceased().map(|_| self.day));
+                        self.set_fact(v, HOUSEHOLD, HEAD, &head, from, How::Typed);
                     }
                 }
                 PeopleQuestion::Informant | PeopleQuestion::FuneralHost => {

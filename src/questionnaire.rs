@@ -58,26 +58,103 @@ pub fn first_unanswered<'e>(event: &'e Event, answers: &Answers) -> Option<&'e Q
         .find(|q| !answers.contains_key(&q.id))
 }
 
-/// The question after `current`, given the answers so far; None after the last.
-pub fn next_after<'e>(event: &'e Event, answers: &Answers, current: &str) -> Option<&'e Question> {
+/// The questions asked on the page of `question`: the question alone, or every asked
+/// question of its group (a page of checkboxes), in order.
+pub fn page<'e>(event: &'e Event, answers: &Answers, question: &str) -> Vec<&'e Question> {
     let asked = asked(event, answers);
-    let pos = asked.iter().position(|q| q.id == current)?;
-    asked.get(pos + 1).copied()
+    let Some(q) = asked.iter().find(|q| q.id == question) else {
+        return vec![];
+    };
+    match &q.group {
+        None => vec![*q],
+        Some(g) => asked
+            .into_iter()
+            .filter(|x| x.group.as_ref() == Some(g))
+            .collect(),
+    }
 }
 
+/// The pages of the questions asked, each named by its first question.
+fn pages<'e>(event: &'e Event, answers: &Answers) -> Vec<&'e Question> {
+    let mut out: Vec<&Question> = Vec::new();
+    for q in asked(event, answers) {
+        let same_page = q.group.is_some() && out.last().is_some_and(|p| p.group == q.group);
+        if !same_page {
+            out.push(q);
+        }
+    }
+    out
+}
+
+fn page_index(
+    pages: &[&Question],
+    event: &Event,
+    answers: &Answers,
+    current: &str,
+) -> Option<usize> {
+    let first = page(event, answers, current).first()?.id.clone();
+    pages.iter().position(|q| q.id == first)
+}
+
+/// Which page this question is on, from 1: "question 7" is the seventh page she sees.
+pub fn page_number(event: &Event, answers: &Answers, current: &str) -> Option<usize> {
+    page_index(&pages(event, answers), event, answers, current).map(|i| i + 1)
+}
+
+/// The first question of the page after `current`'s, given the answers so far; None
+/// after the last.
+pub fn next_after<'e>(event: &'e Event, answers: &Answers, current: &str) -> Option<&'e Question> {
+    let pages = pages(event, answers);
+    let i = page_index(&pages, event, answers, current)?;
+    pages.get(i + 1).copied()
+}
+
+/// The first question of the page before `current`'s.
 pub fn previous_before<'e>(
     event: &'e Event,
     answers: &Answers,
     current: &str,
 ) -> Option<&'e Question> {
-    let asked = asked(event, answers);
-    let pos = asked.iter().position(|q| q.id == current)?;
-    pos.checked_sub(1).map(|p| asked[p])
+    let pages = pages(event, answers);
+    let i = page_index(&pages, event, answers, current)?;
+    i.checked_sub(1).map(|p| pages[p])
+}
+
+/// The checkbox that says none of a group's questions apply.
+pub const NONE_OF_THESE: &str = "none";
+
+/// The answers a group page gives: "yes" for each question checked, "no" for the rest;
+/// all "no" for 「どれも該当しない」, which cannot go with another box. Nothing
+/// checked is no answer: a page skipped unread must not say "no" to all.
+pub fn check_group(
+    members: &[&Question],
+    checked: &[String],
+) -> Result<Vec<(String, String)>, AnswerError> {
+    let none = checked.iter().any(|c| c == NONE_OF_THESE);
+    let chosen: Vec<&String> = checked.iter().filter(|c| *c != NONE_OF_THESE).collect();
+    if chosen.iter().any(|c| !members.iter().any(|q| q.id == **c)) {
+        return Err(AnswerError::NoChoice);
+    }
+    match (none, chosen.is_empty()) {
+        (false, true) => Err(AnswerError::NothingChecked),
+        (true, false) => Err(AnswerError::NoneWithOthers),
+        _ => Ok(members
+            .iter()
+            .map(|q| {
+                let yes = chosen.iter().any(|c| **c == q.id);
+                (q.id.clone(), if yes { "yes" } else { "no" }.to_string())
+            })
+            .collect()),
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnswerError {
     NoChoice,
+    /// A group page with no box checked, not even 「どれも該当しない」.
+    NothingChecked,
+    /// 「どれも該当しない」 checked together with something that applies.
+    NoneWithOthers,
     Date(DateError),
     DateInFuture,
     DateTooFarAhead,

@@ -347,14 +347,11 @@ impl<'a> CaseScope<'a> {
             .ok_or(Gap::Person(question))
     }
 
-    /// The head of the household (世帯主) on `day`. An event whose people page does not
-    /// ask the head (a death) cannot be held up by it: there, a head the device does not
-    /// know, or one who has died (the 世帯主変更届 names the next), is the citizen, the
+    /// The household's head (世帯主) on `day`: the living head the vault knows, else a gap
+    /// the "who is who" page fills (in a death, who heads it from now on: the deceased
+    /// may have). An event whose page has no such question is never held up by it — the
+    /// flow would come back to that page without end — and takes the citizen, the
     /// household member filing.
-    /// The household's head on `day`: as the vault knows it; where the event's "who is
-    /// who" page does not ask it (a death on a device that knew nobody, or whose head was
-    /// the deceased), the citizen, as for a procedure the head files. Before, such a death
-    /// asked for a head no page asks: after "who is who" the flow came back to it, forever.
     fn head(&self, day: Date) -> Result<String, Gap> {
         let asks_head = self.event.household.contains(&PeopleQuestion::Head);
         match self.vault.head_at(day) {
@@ -881,6 +878,17 @@ impl<'a> CaseScope<'a> {
             value: if found.is_empty() { "no" } else { "yes" }.into(),
             from: KnownFrom::Household(found),
         })
+    }
+
+    /// What a question's page starts with while the case has not answered it: what the
+    /// app knows (said where from), or the answer of the question it proposes from (the
+    /// day of the death for the day one learned of it).
+    pub fn proposed(&self, question: &str) -> Option<String> {
+        if let Some(k) = self.known(question) {
+            return Some(k.value);
+        }
+        let q = self.event.questions.iter().find(|q| q.id == question)?;
+        self.answers().get(q.propose.as_ref()?).cloned()
     }
 
     /// The kinship of a person to the case's main person, for pages that name people.

@@ -362,3 +362,86 @@ fn every_procedure_names_who_files_or_claims_it() {
     assert_eq!(role("quasi_final_return"), Claimant::Heir);
     assert_eq!(role("previous_year_return"), Claimant::Heir);
 }
+
+/// The index of a question in an event file, by its id.
+fn question_at(v: &serde_json::Value, id: &str) -> usize {
+    v["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|q| q["id"] == id)
+        .unwrap()
+}
+
+/// A group's page shows its questions at once as checkboxes: each is a yes-no question
+/// with its checkbox's words, they follow one another, none is asked by another's
+/// answer, and the group exists.
+#[test]
+fn a_group_of_questions_is_checked() {
+    expect_error(
+        load_with("death.json", |v| {
+            let i = question_at(v, "pension");
+            v["questions"][i]["item"] = serde_json::Value::Null;
+        }),
+        "death.json",
+        "(pension).group",
+        "needs its item",
+    );
+    expect_error(
+        load_with("death.json", |v| {
+            let i = question_at(v, "will");
+            v["questions"][i]["group"] = serde_json::json!("about_deceased");
+            v["questions"][i]["item"] = v["questions"][i]["text"].clone();
+        }),
+        "death.json",
+        "(will).group",
+        "only a yes-no question",
+    );
+    // funeral_done is yes-no, but far from the group's others.
+    expect_error(
+        load_with("death.json", |v| {
+            let i = question_at(v, "funeral_done");
+            v["questions"][i]["group"] = serde_json::json!("about_deceased");
+            v["questions"][i]["item"] = v["questions"][i]["text"].clone();
+        }),
+        "death.json",
+        "(funeral_done).group",
+        "follow one another",
+    );
+    expect_error(
+        load_with("death.json", |v| {
+            let i = question_at(v, "householder");
+            v["questions"][i]["when"] = serde_json::json!({"eq": ["pension", "yes"]});
+        }),
+        "death.json",
+        "(householder).group",
+        "the answer to \"pension\", a question on the same page",
+    );
+    expect_error(
+        load_with("death.json", |v| {
+            let i = question_at(v, "pension");
+            v["questions"][i]["group"] = serde_json::json!("about_the_moon");
+        }),
+        "death.json",
+        "(pension).group",
+        "not a group of this event",
+    );
+    expect_error(
+        load_with("death.json", |v| {
+            let i = question_at(v, "will");
+            v["questions"][i]["item"] = v["questions"][i]["text"].clone();
+        }),
+        "death.json",
+        "(will).item",
+        "only a question in a group",
+    );
+    expect_error(
+        load_with("death.json", |v| {
+            let i = question_at(v, "known_date");
+            v["questions"][i]["propose"] = serde_json::json!("funeral_date");
+        }),
+        "death.json",
+        "(known_date).propose",
+        "not an earlier date question",
+    );
+}

@@ -68,12 +68,29 @@ fn the_citizen_screen_shows_the_answers_and_each_persons_values_and_keeps_confir
         .unwrap()
         .drafts
         .insert("birth_weight_g".into(), "3100".into());
+    // A yes-no box ticked on a group page is a draft "yes": said as the answer would be.
+    h.s.case_mut(&birth)
+        .unwrap()
+        .drafts
+        .insert("born_abroad".into(), "yes".into());
     let now = screen(&h.s, &h.c, today, Lang::Ja);
-    assert!(
-        now[0].rows.iter().any(|r| r.value == "3100（入力中）"),
-        "{:?}",
-        now[0].rows
+    let value = |label: &str| {
+        now[0]
+            .rows
+            .iter()
+            .find(|r| r.label == label)
+            .map(|r| r.value.clone())
+    };
+    assert_eq!(
+        value("生まれたときの体重は何グラムでしたか").as_deref(),
+        Some("3100 グラム（入力中）")
     );
+    assert_eq!(
+        value("赤ちゃんは日本国外で生まれましたか").as_deref(),
+        Some("はい（入力中）")
+    );
+    h.s.case_mut(&birth).unwrap().drafts.remove("born_abroad");
+    let now = screen(&h.s, &h.c, today, Lang::Ja);
     assert!(!is_confirmed(&confirmed, &now[0]));
     // The citizen's own section did not change: still confirmed.
     assert!(is_confirmed(

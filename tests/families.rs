@@ -5,7 +5,8 @@
 mod common;
 use common::{my_number, Drive};
 
-use hitotsu::household::Role;
+use hitotsu::household::{PeopleQuestion, Role};
+use hitotsu::onestop::{next_step, NextStep};
 use hitotsu::resolve::Ask;
 use hitotsu::state::AppState;
 use hitotsu::vault::{FactKey, ME};
@@ -715,10 +716,15 @@ fn the_national_insurance_ends_by_the_head_of_household_alive() {
             ("new_heir_kin", "child"),
         ],
     );
+    // A head the device does not know: the page asks it, proposing the citizen.
+    let scope = h.s.people_scope(&h.c, &case, today).unwrap();
+    assert!(scope
+        .questions(&scope.propose())
+        .contains(&PeopleQuestion::Head));
     assert_eq!(
         claimant_of(&h, &case, today, "national_insurance_loss").as_deref(),
         Some(ME),
-        "a head the device does not know: the citizen"
+        "the head the page proposed and she confirmed: the citizen"
     );
     let son = h
         .case(&case)
@@ -727,33 +733,35 @@ fn the_national_insurance_ends_by_the_head_of_household_alive() {
         .find(|p| *p != ME)
         .unwrap()
         .clone();
-    typed(
-        &mut h,
-        &case,
-        today,
-        hitotsu::vault::HOUSEHOLD,
-        "head",
-        son.clone(),
-    );
+    // Changed later in "my information" to the son, from the day of the death.
+    let head = |h: &mut Drive, who: &str| {
+        h.s.vault.set(
+            &FactKey::new(hitotsu::vault::HOUSEHOLD, "head"),
+            who.into(),
+            Some(d("2026-12-01")),
+            hitotsu::vault::Provenance {
+                case: "c9".into(),
+                event: "death".into(),
+                how: hitotsu::vault::How::Typed,
+                date: today,
+            },
+        )
+    };
+    head(&mut h, &son);
     assert_eq!(
         claimant_of(&h, &case, today, "national_insurance_loss"),
         Some(son),
         "the son, the head"
     );
     let deceased = h.case(&case).first(Role::Deceased).unwrap().to_string();
-    typed(
-        &mut h,
-        &case,
-        today,
-        hitotsu::vault::HOUSEHOLD,
-        "head",
-        deceased,
-    );
+    head(&mut h, &deceased);
     assert_eq!(
-        claimant_of(&h, &case, today, "national_insurance_loss").as_deref(),
-        Some(ME),
-        "the head who died: the citizen, who names the next head"
+        claimant_of(&h, &case, today, "national_insurance_loss"),
+        None,
+        "the head who died files nothing: the page asks who heads the household now"
     );
+    let scope = h.s.scope(&h.c, &case, today).unwrap();
+    assert_eq!(next_step(&scope, None), NextStep::People);
 }
 
 #[test]
@@ -1172,4 +1180,55 @@ fn an_answer_from_the_household_names_only_those_of_that_age() {
     );
     let line = hitotsu::ui_text::known_from_household(hitotsu::i18n::Lang::En, "No", &[]);
     assert_eq!(line, "From your household's dates of birth: \u{201c}No\u{201d}, nobody is of that age. Choose again if that is wrong.");
+}
+
+#[test]
+fn when_the_head_dies_the_page_asks_who_heads_the_household_now() {
+    // 住民基本台帳法25条: the 世帯主変更届 names the new head, within 14 days. It named the
+    // citizen, never asked: here the son who lives with her becomes the head.
+    let today = date(2026, 12, 6);
+    let mut answers: Vec<(&str, &str)> = HUSBAND_DIES.to_vec();
+    answers[6] = ("householder", "yes");
+    answers[13] = ("had_income", "no");
+    answers[14] = ("estate_large", "no");
+    answers.push(("household_remaining", "yes"));
+    let mut h = Drive::new();
+    let case = h.open("death", today);
+    h.answer(&case, today, &answers);
+    let scope = h.s.people_scope(&h.c, &case, today).unwrap();
+    let form = scope.propose();
+    assert!(scope.questions(&form).contains(&PeopleQuestion::Head));
+    assert!(scope.new_head(), "asked as the head from now on");
+    // The deceased is no candidate.
+    let deceased = h.case(&case).first(Role::Deceased).unwrap().to_string();
+    assert!(scope
+        .candidates("head", &form)
+        .iter()
+        .all(|c| c.id != deceased));
+    h.people(
+        &case,
+        today,
+        &[
+            ("deceased_kin", "spouse-male"),
+            ("lived_with", "yes"),
+            ("head", "new"),
+            ("head_name", "高橋 大輔"),
+            ("head_kin", "child"),
+            ("new_heir_name", "高橋 美咲"),
+            ("new_heir_kin", "child"),
+        ],
+    );
+    h.fill(&case, today, &family_value);
+    let form = h.form(&case, today, "householder_change");
+    assert_eq!(
+        form.get("household_head").map(String::as_str),
+        Some("高橋 大輔"),
+        "{form:?}"
+    );
+    // He heads it from the day of the death; the page asked again shows him.
+    let scope = h.s.people_scope(&h.c, &case, today).unwrap();
+    let again = scope.propose();
+    assert!(scope.questions(&again).contains(&PeopleQuestion::Head));
+    let son = again.get("head").unwrap();
+    assert_eq!(h.s.vault.name_at(son, today), Some("高橋 大輔"));
 }

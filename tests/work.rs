@@ -7,8 +7,9 @@
 mod common;
 use common::{my_number, Drive};
 
-use hitotsu::catalog::{FieldKind, QuestionKind};
+use hitotsu::catalog::{FieldKind, Question, QuestionKind};
 use hitotsu::onestop::{needs, next_step, NextStep};
+use hitotsu::questionnaire::{first_unanswered, page};
 use jiff::civil::date;
 
 /// The death of her husband on 1 December 2026, a pensioner of 84, as death.spec.js
@@ -69,10 +70,13 @@ struct Work {
 fn the_work_of_reporting_a_husbands_death() {
     let w = report(&HUSBAND_DIES);
     println!("a husband's death, to the check page: {w:?}");
-    // Today's count: the bound a change that cuts the work lowers with it.
-    assert!(w.questions <= 19, "{w:?}");
-    assert!(w.screens <= 27, "{w:?}");
-    assert!(w.taps <= 68, "{w:?}");
+    // Today's count: the bound a change that cuts the work lowers with it. The issue
+    // counted 33 screens and about 81 taps; what he had and received on one page of
+    // checkboxes, and the day she learned of it proposed as the day of the death, took
+    // the count from 27 screens and 68 taps to this. Every question the law needs is
+    // still asked: `report` fails on an answer no page asked for.
+    assert!(w.screens <= 19, "{w:?}");
+    assert!(w.taps <= 56, "{w:?}");
 }
 
 /// Not the head, and no head known on the device: the same.
@@ -101,27 +105,48 @@ fn report(answers: &[(&'static str, &'static str)]) -> Work {
     w.taps += 2;
     let case = h.open("death", today);
     let mut rest: Vec<(&str, &str)> = answers.to_vec();
-    // The questions, one page each, until the app asks no more (the funeral last).
+    // The questions, a page each (a group's on one page of checkboxes), until the app
+    // asks no more (the funeral last).
     loop {
         let scope = h.s.scope(&h.c, &case, today).unwrap();
-        let Some(q) =
-            hitotsu::questionnaire::first_unanswered(scope.event, &scope.answers()).cloned()
-        else {
+        let answers = scope.answers();
+        let Some(q) = first_unanswered(scope.event, &answers).cloned() else {
             break;
         };
-        let answer = match rest.iter().position(|(id, _)| *id == q.id) {
-            Some(i) => rest.remove(i).1.to_string(),
-            None => panic!("a question death.spec.js does not answer: {}", q.id),
-        };
-        w.questions += 1;
-        w.screens += 1;
-        // A choice is one tap and 「つぎへ」; a date or a number, a tap into the field,
-        // typing, and 「つぎへ」.
-        w.taps += 2;
-        if matches!(q.kind, QuestionKind::Date | QuestionKind::Number) {
-            w.typed += 1;
+        let on_page: Vec<Question> = page(scope.event, &answers, &q.id)
+            .into_iter()
+            .cloned()
+            .collect();
+        let proposed = scope.proposed(&q.id);
+        let mut given: Vec<(String, String)> = Vec::new();
+        for q in &on_page {
+            let answer = match rest.iter().position(|(id, _)| *id == q.id) {
+                Some(i) => rest.remove(i).1.to_string(),
+                None => panic!("a question death.spec.js does not answer: {}", q.id),
+            };
+            given.push((q.id.clone(), answer));
         }
-        h.answer(&case, today, &[(q.id.as_str(), answer.as_str())]);
+        w.questions += on_page.len();
+        w.screens += 1;
+        w.taps += if on_page.len() > 1 {
+            // A tap on each box that applies, or on 「どれも該当しない」; and 「つぎへ」.
+            given.iter().filter(|(_, a)| a == "yes").count().max(1) + 1
+        } else if proposed.as_deref() == Some(given[0].1.as_str()) {
+            // The answer the page proposes: 「つぎへ」 only.
+            1
+        } else {
+            // A choice is one tap and 「つぎへ」; a date or a number, a tap into the
+            // field, typing, and 「つぎへ」.
+            if matches!(q.kind, QuestionKind::Date | QuestionKind::Number) {
+                w.typed += 1;
+            }
+            2
+        };
+        let pairs: Vec<(&str, &str)> = given
+            .iter()
+            .map(|(q, a)| (q.as_str(), a.as_str()))
+            .collect();
+        h.answer(&case, today, &pairs);
     }
     assert!(rest.is_empty(), "questions not asked: {rest:?}");
     // The plan, and on from it.

@@ -172,23 +172,23 @@ impl Drive {
         self.s.case(id).unwrap()
     }
 
-    /// Answers the questions in the order the app asks them; each must be the question
-    /// the app asks next. A question shown with the answer already known counts as
-    /// confirmed, not typed.
+    /// Answers the questions in the order the app asks them (the pairs in any order): the
+    /// question the app asks next must be among them, until all are answered. A question
+    /// shown with the answer already known counts as confirmed, not typed.
     pub fn answer(&mut self, case: &str, today: Date, pairs: &[(&str, &str)]) {
-        for (q, raw) in pairs {
+        let mut left: Vec<(&str, &str)> = pairs.to_vec();
+        while !left.is_empty() {
             let scope = self.s.scope(&self.c, case, today).unwrap();
             let next = first_unanswered(scope.event, &scope.answers()).map(|q| q.id.clone());
-            assert_eq!(
-                next.as_deref(),
-                Some(*q),
-                "the app asks {next:?} next, not {q}"
-            );
+            let Some(i) = left.iter().position(|(q, _)| Some(*q) == next.as_deref()) else {
+                panic!("the app asks {next:?} next, none of {left:?}");
+            };
+            let (q, raw) = left.remove(i);
             let question = scope
                 .event
                 .questions
                 .iter()
-                .find(|x| x.id == *q)
+                .find(|x| x.id == q)
                 .unwrap()
                 .clone();
             let known = scope.known(q).map(|k| k.value);

@@ -153,7 +153,8 @@ test('the citizen screen mirrors what staff type, in the citizen language, and s
   await page.goto('/case/c1/q/birth_weight_g');
   await page.getByRole('textbox').fill('3100');
   const answers = citizen.getByRole('region', { name: /Your answers/ });
-  await expect(answers).toContainText('3100（being typed）');
+  // A draft is said as the answer will be, with its unit.
+  await expect(answers).toContainText('3100 grams（being typed）');
   // The citizen confirms the baby's details; the staff window shows it and says so.
   const baby = citizen.getByRole('region', { name: /山田 𠮷子/ });
   await baby.getByRole('button', { name: 'This is correct' }).click();

@@ -1,7 +1,7 @@
 // A death and the inheritance: validation errors announced and linked, a reload in the
 // middle resumes at the same step with everything typed, then on to the plan.
 import { test, expect } from '@playwright/test';
-import { fixToday, loose, arrive, answerText, answerChoice, expectHeadingFocused, expectAxeCleanInEveryLanguage } from './helpers.js';
+import { fixToday, loose, arrive, answerText, answerChoice, answerGroup, expectHeadingFocused, expectAxeCleanInEveryLanguage } from './helpers.js';
 
 test('death and inheritance: errors, reload, plan', async ({ page }) => {
   await fixToday(page, '2026-12-01');
@@ -36,8 +36,10 @@ test('death and inheritance: errors, reload, plan', async ({ page }) => {
   await expect(field).toHaveAccessibleDescription(/れいわ8\s?年\s?4\s?月\s?16\s?日/);
   await answerText(page, '亡くなった 日は いつ ですか', 'れいわ8年11月30日', '次へ');
 
-  // Learning of the death before it happened is refused, with the other date named.
+  // The day she learned of it is proposed as the day of the death: most often the same.
   await arrive(page, '亡くなった ことを 知った 日は いつ ですか', 'known date');
+  await expect(page.getByRole('textbox')).toHaveValue('2026-11-30');
+  // Learning of the death before it happened is refused, with the other date named.
   await page.getByRole('textbox').fill('2026/11/29');
   await page.getByRole('button', { name: loose('次へ') }).click();
   await expect(page.getByRole('alert')).toContainText('亡くなった 日と 同じ 日 か、それより あとの 日を 書いて ください');
@@ -45,7 +47,6 @@ test('death and inheritance: errors, reload, plan', async ({ page }) => {
   await page.getByRole('button', { name: loose('次へ') }).click();
 
   await answerChoice(page, '外国で 亡くなりましたか', 'いいえ', '次へ');
-  await answerChoice(page, '亡くなった 人は 在留カードを もって いましたか', 'いいえ', '次へ');
   // A radio question refused without a choice links to the first option.
   await expectHeadingFocused(page, '亡くなった 人の 健康保険は どれ でしたか');
   await page.getByRole('button', { name: loose('次へ') }).click();
@@ -55,33 +56,49 @@ test('death and inheritance: errors, reload, plan', async ({ page }) => {
   await expect(page.getByRole('radio').first()).toBeFocused();
   await answerChoice(page, '亡くなった 人の 健康保険は どれ でしたか', '国民健康保険', '次へ');
 
-  // Reload in the middle: same step, the choice made but not yet submitted still there.
-  await expectHeadingFocused(page, '65歳 いじょう でしたか');
-  await page.getByRole('radio', { name: loose('はい') }).check();
+  // What he had and received, on one page of checkboxes. Nothing checked is refused: a
+  // page skipped unread must not say "no" to all.
+  const about = '亡くなった 人に ついて、あてはまる ものは どれ ですか';
+  await arrive(page, about, 'what the deceased had');
+  const group = page.getByRole('group', { name: loose(about) });
+  await expect(group.getByRole('checkbox')).toHaveCount(10);
+  await expect(group).toHaveAccessibleDescription(loose('あてはまる ものを ぜんぶ 選んで ください'));
+  const box = (name) => group.getByRole('checkbox', { name: loose(name, true) });
+  await expect(box('亡くなる 前に、びょういんの おかねが たくさん かかった 月が あった')).toHaveAccessibleDescription(loose('上限より 多く はらった お金は もどって きます'));
+  await page.getByRole('button', { name: loose('次へ') }).click();
+  const refused = 'あてはまる ものを ぜんぶ 選ぶか、「どれも あてはまらない」を 選んで ください';
+  await expect(page.getByRole('alert').getByRole('link')).toHaveText(refused);
+  await expect(group).toHaveAccessibleDescription(loose(refused));
+  await page.getByRole('alert').getByRole('link').click();
+  await expect(group.getByRole('checkbox').first()).toBeFocused();
+  await expectAxeCleanInEveryLanguage(page, 'what the deceased had, refused');
+
+  // Reload in the middle: same step, the box ticked but not yet submitted still there.
+  await box('65歳 いじょう だった（または 要介護認定を 受けて いた）').check();
   const url = page.url();
   await page.reload();
   expect(page.url()).toBe(url);
-  await expect(page.locator('h1')).toHaveText('65歳 いじょう でしたか');
-  await expect(page.getByRole('radio', { name: loose('はい') })).toBeChecked();
-  // Back: the earlier answer is still there.
+  await expect(page.locator('h1')).toHaveText(about);
+  await expect(box('65歳 いじょう だった（または 要介護認定を 受けて いた）')).toBeChecked();
+  // 「どれも あてはまらない」 and the others clear each other.
+  await box('どれも あてはまらない').check();
+  await expect(box('65歳 いじょう だった（または 要介護認定を 受けて いた）')).not.toBeChecked();
+  await box('65歳 いじょう だった（または 要介護認定を 受けて いた）').check();
+  await expect(box('どれも あてはまらない')).not.toBeChecked();
+  // Back: the earlier answer is still there; forward again, so is the tick.
   await page.getByRole('link', { name: loose('もどる') }).click();
   await expect(page.getByRole('radio', { name: loose('国民健康保険', true) })).toBeChecked();
   await page.getByRole('button', { name: loose('次へ') }).click();
-  await page.getByRole('button', { name: loose('次へ') }).click();
+  await expect(box('65歳 いじょう だった（または 要介護認定を 受けて いた）')).toBeChecked();
+  await answerGroup(page, about, ['年金を もらって いた', '世帯主 だった', '亡くなる 前に、びょういんの おかねが たくさん かかった 月が あった',
+    '土地や 建物を もって いた', 'せいめい 保険に 入って いた'], '次へ');
 
   const rest = [
-    [answerChoice, '年金を もらって いましたか', 'はい'],
-    [answerChoice, '亡くなった 人は 世帯主 でしたか', 'はい'],
     [answerChoice, '家に 15歳 いじょうの 人が 2人 いじょう のこりますか', 'はい'],
-    [answerChoice, '亡くなった 人は 児童手当を もらって いましたか', 'いいえ'],
-    [answerChoice, '亡くなる 前に、びょういんの お金が たくさん かかった 月が ありましたか', 'はい'],
     [answerChoice, '遺言書は ありますか', 'てがきの 遺言書が 家に ある'],
-    [answerChoice, '土地や 建物を もって いましたか', 'はい'],
     [answerChoice, '亡くなった 人は 車を もって いましたか', 'もって いなかった'],
-    [answerChoice, '亡くなった 人は 障害者手帳を もって いましたか', 'いいえ'],
     [answerChoice, '亡くなった としに 確定申告が ひつような 所得が ありましたか', 'わからない'],
     [answerChoice, 'いさんは「3000万円＋600万円×相続人の かず」より 多いですか', 'いいえ'],
-    [answerChoice, 'せいめい 保険は ありましたか', 'はい'],
     [answerChoice, 'おそうしきは 終わりましたか', 'いいえ'],
   ];
   for (const [answer, heading, value] of rest) {
@@ -131,20 +148,18 @@ test('a death on a device that knew nobody, the head of household on the 国民�
   await page.getByRole('button', { name: /死亡・相続/ }).click();
   const dates = { '亡くなった日はいつですか': 'R8.11.30', 'あなたが亡くなったことを知った日はいつですか': '2026-11-30' };
   const choices = {
-    '亡くなったのは日本国外ですか': 'いいえ', '亡くなった方は在留カードまたは特別永住者証明書を持っていましたか': 'いいえ',
-    '亡くなった方の健康保険はどれでしたか': '国民健康保険', '亡くなった方は65歳以上でしたか（または要介護認定を受けていましたか）': 'はい',
-    '亡くなった方は公的年金を受け取っていましたか': 'はい', '亡くなった方は世帯主でしたか': 'はい', '世帯に15歳以上の人が2人以上残りますか': 'はい',
-    '亡くなった方は児童手当を受け取っていましたか': 'いいえ', '亡くなる前の2年ほどの間に、入院などで1か月の医療費の自己負担が高額になった月がありましたか': 'いいえ',
-    '遺言書はありますか': 'ない', '亡くなった方は土地や建物を持っていましたか': 'いいえ', '亡くなった方は自動車を持っていましたか': '持っていなかった',
-    '亡くなった方は、身体障害者手帳・療育手帳・精神障害者保健福祉手帳のいずれかを持っていましたか': 'いいえ', '亡くなった年に確定申告が必要な所得がありましたか': 'いいえ',
-    '遺産の総額は「3,000万円＋600万円×相続人の数」を超えそうですか': 'いいえ', '亡くなった方に生命保険はありましたか': 'いいえ', '葬儀はもう終わりましたか': 'いいえ',
+    '亡くなったのは日本国外ですか': 'いいえ', '亡くなった方の健康保険はどれでしたか': '国民健康保険', '世帯に15歳以上の人が2人以上残りますか': 'はい',
+    '遺言書はありますか': 'ない', '亡くなった方は自動車を持っていましたか': '持っていなかった', '亡くなった年に確定申告が必要な所得がありましたか': 'いいえ',
+    '遺産の総額は「3,000万円＋600万円×相続人の数」を超えそうですか': 'いいえ', '葬儀はもう終わりましたか': 'いいえ',
   };
+  const groups = { '亡くなった方について、該当するものを選んでください': ['65歳以上だった（または要介護認定を受けていた）', '公的年金を受け取っていた', '世帯主だった'] };
   for (let i = 0; i < 30; i++) {
     await expect(page.locator('h1')).toBeFocused();
     const heading = (await page.locator('h1').textContent()).trim();
     if (heading.startsWith('あなたの手続き一覧')) break;
     if (heading in dates) await answerText(page, heading, dates[heading]);
     else if (heading in choices) await answerChoice(page, heading, choices[heading]);
+    else if (heading in groups) await answerGroup(page, heading, groups[heading]);
     else throw new Error(`a question this test does not answer: ${heading}`);
   }
   await expect(page.locator('h1')).toHaveText('あなたの手続き一覧: 死亡・相続');
@@ -152,6 +167,12 @@ test('a death on a device that knew nobody, the head of household on the 国民�
   await expectHeadingFocused(page, '誰が何をするか');
   await page.getByRole('group', { name: '亡くなった方は、あなたから見てどなたですか' }).getByRole('radio', { name: '夫', exact: true }).check();
   await page.getByRole('group', { name: '亡くなった方はあなたと同じ世帯でしたか' }).getByRole('radio', { name: 'はい' }).check();
+  // He was the head: who heads the household now is asked (the 世帯主変更届 names them),
+  // the citizen proposed, someone else offered, the deceased not.
+  const head = page.getByRole('group', { name: 'これからの世帯主はどなたですか' });
+  await expect(head.getByRole('radio')).toHaveCount(2);
+  await expect(head.getByRole('radio').first()).toBeChecked();
+  await expect(head.getByRole('radio').first()).toHaveAccessibleName(/^あなた/);
   await page.getByRole('button', { name: '保存して次へ' }).click();
   await expectHeadingFocused(page, '亡くなった方について');
   await expect(page).toHaveURL(/\/details\//);

@@ -2,7 +2,7 @@
 // abroad as heirs on one page; each heir keeps their relation to the deceased, saved once or
 // saved again, and the list says that relation as such.
 import { test, expect } from '@playwright/test';
-import { fixToday, arrive, answerText, answerChoice, expectHeadingFocused, expectAxeCleanInEveryLanguage } from './helpers.js';
+import { fixToday, arrive, answerText, answerChoice, answerGroup, expectHeadingFocused, expectAxeCleanInEveryLanguage } from './helpers.js';
 
 const save = (page) => page.getByRole('button', { name: '保存して次へ' }).click();
 
@@ -13,15 +13,11 @@ test('a widow names two heirs on one page; their relation to the deceased stays 
   await answerText(page, '亡くなった日はいつですか', '2026-12-01');
   await answerText(page, 'あなたが亡くなったことを知った日はいつですか', '2026-12-01');
   await answerChoice(page, '亡くなったのは日本国外ですか', 'いいえ');
-  await answerChoice(page, '亡くなった方は在留カードまたは特別永住者証明書を持っていましたか', 'いいえ');
   await answerChoice(page, '亡くなった方の健康保険はどれでしたか', '後期高齢者医療制度（75歳以上）');
+  await answerGroup(page, '亡くなった方について、該当するものを選んでください', ['公的年金を受け取っていた', '土地や建物を持っていた']);
   for (const [q, a] of [
-    ['亡くなった方は公的年金を受け取っていましたか', 'はい'],
-    ['亡くなった方は世帯主でしたか', 'いいえ'], ['亡くなった方は児童手当を受け取っていましたか', 'いいえ'],
-    ['亡くなる前の2年ほどの間に、入院などで1か月の医療費の自己負担が高額になった月がありましたか', 'いいえ'], ['遺言書はありますか', 'ない'],
-    ['亡くなった方は土地や建物を持っていましたか', 'はい'], ['亡くなった方は自動車を持っていましたか', '持っていなかった'],
-    ['亡くなった方は、身体障害者手帳・療育手帳・精神障害者保健福祉手帳のいずれかを持っていましたか', 'いいえ'], ['亡くなった年に確定申告が必要な所得がありましたか', 'はい'],
-    ['遺産の総額は「3,000万円＋600万円×相続人の数」を超えそうですか', 'はい'], ['亡くなった方に生命保険はありましたか', 'いいえ'],
+    ['遺言書はありますか', 'ない'], ['亡くなった方は自動車を持っていましたか', '持っていなかった'], ['亡くなった年に確定申告が必要な所得がありましたか', 'はい'],
+    ['遺産の総額は「3,000万円＋600万円×相続人の数」を超えそうですか', 'はい'],
     ['葬儀はもう終わりましたか', 'いいえ'],
   ]) await answerChoice(page, q, a);
   await expectHeadingFocused(page, 'あなたの手続き一覧: 死亡・相続');

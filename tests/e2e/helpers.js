@@ -88,6 +88,13 @@ export async function answerChoice(page, heading, option, continueLabel) {
   await continueOn(page, continueLabel);
 }
 
+/** A page of "select all that apply": the boxes named, or 「どれも該当しない」 when none is. */
+export async function answerGroup(page, heading, boxes, continueLabel, none = 'どれも該当しない') {
+  const group = page.getByRole('group', { name: loose(heading) });
+  for (const name of boxes.length ? boxes : [none]) await group.getByRole('checkbox', { name: loose(name, true) }).check();
+  await continueOn(page, continueLabel);
+}
+
 /** On arrival at a step: its heading has focus, and axe finds nothing in any language. */
 export async function arrive(page, heading, where) {
   await expectHeadingFocused(page, heading);

@@ -100,9 +100,20 @@ async function routes(page) {
     '/case/c1/details/me', '/case/c1/details/p1', '/case/c1/check', '/case/c1/change/me/phone/2026-04-27',
     '/case/c1/send', '/case/c1/receipts', found.sheet, '/case/c1/handoff', '/case/c1/summary',
     '/me', '/me/edit/me/phone', '/shared', '/data', '/data/delete', '/notices', '/files', '/lock',
-    '/settings', '/accessibility', '/no-such-page',
+    '/settings', '/accessibility', '/no-such-page', '/case/c2/q/pension',
   ];
 }
+
+/** A death begun beside the birth, up to the page of what the deceased had (checkboxes). */
+const withDeath = {
+  ...seeded, next_id: 3,
+  cases: [...seeded.cases, {
+    id: 'c2', event: 'death', started: '2026-04-27', step: 'pension', drafts: {}, done: [], packets: {},
+    roles: { deceased: ['p3'] }, people_confirmed: false,
+    answers: { death_date: '2026-04-25', known_date: '2026-04-25', died_abroad: 'no', insurance: 'national' },
+  }],
+  vault: { ...seeded.vault, next_person: 4, people: [...seeded.vault.people, { id: 'p3', added_in: 'c2' }] },
+};
 
 for (const width of [390, 320]) {
   for (const lang of LANGS) {
@@ -112,7 +123,7 @@ for (const width of [390, 320]) {
       await fixToday(page, '2026-04-27');
       await page.setViewportSize({ width, height: 800 });
       const display = { text: 'larger', contrast: 'standard', theme: 'system', furigana: true, speech: 'normal' };
-      await seed(page, { ...seeded, lang: 'ja', display }, '/case/c1/send');
+      await seed(page, { ...withDeath, lang: 'ja', display }, '/case/c1/send');
       // The packets made in Japanese, then the language the sweep is for.
       await page.getByRole('checkbox').first().check();
       await page.getByRole('button', { name: loose('用紙を作る') }).click();

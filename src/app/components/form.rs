@@ -387,7 +387,10 @@ pub fn Fieldset(
     }
 }
 
-/// Checkboxes in a fieldset: any number of options chosen.
+/// Checkboxes in a fieldset: any number of options chosen. An option may carry a hint
+/// of its own (said with it by `aria-describedby`); an `exclusive` option ("none of
+/// these") comes after an "or" and clears the others, as they clear it (the GOV.UK
+/// pattern).
 #[component]
 pub fn Checkboxes(
     #[prop(into)] name: String,
@@ -397,38 +400,83 @@ pub fn Checkboxes(
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     #[prop(into)] values: Signal<Vec<String>>,
     on_change: Callback<Vec<String>>,
+    /// (value, hint) of the options that have one.
+    #[prop(optional, into)]
+    hints: Option<Signal<Vec<(String, String)>>>,
+    /// (value, label) of the option that excludes every other.
+    #[prop(optional, into)]
+    exclusive: Option<Signal<(String, String)>>,
 ) -> impl IntoView {
     let has_error = move || error.with(|e| e.is_some());
     let described = described_by(&name, hint.is_some(), error);
     let group = name.clone();
-    let boxes = move || {
-        options
-            .get()
-            .into_iter()
-            .map(|(v, label)| {
-                let id = option_id(&group, &v);
-                let checked = {
-                    let v = v.clone();
-                    move || values.with(|x| x.contains(&v))
-                };
-                let toggle = v.clone();
-                view! {
-                    <div class="checkbox">
-                        <input type="checkbox" id=id.clone() name=group.clone() value=v prop:checked=checked
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                let mut now = values.get_untracked();
-                                now.retain(|x| *x != toggle);
-                                if on {
-                                    now.push(toggle.clone());
-                                }
-                                on_change.run(now);
-                            }/>
-                        <label for=id><Mixed text=label/></label>
-                    </div>
+    let only = exclusive.map(|e| e.get_untracked().0);
+    let one = move |v: String, label: String, item_hint: Option<String>| {
+        let id = option_id(&group, &v);
+        let checked = {
+            let v = v.clone();
+            move || values.with(|x| x.contains(&v))
+        };
+        let toggle = v.clone();
+        let only = only.clone();
+        let change = move |ev: leptos::ev::Event| {
+            let on = event_target_checked(&ev);
+            let mut now = values.get_untracked();
+            now.retain(|x| *x != toggle);
+            if on {
+                // The exclusive box and the others clear each other.
+                match &only {
+                    Some(o) if *o == toggle => now.clear(),
+                    Some(o) => now.retain(|x| x != o),
+                    None => {}
                 }
-            })
-            .collect_view()
+                now.push(toggle.clone());
+            }
+            on_change.run(now);
+        };
+        let hint_id = format!("{id}-item-hint");
+        let described = item_hint.is_some().then(|| hint_id.clone());
+        let text = match item_hint {
+            Some(h) => view! {
+                <div class="checkbox-text">
+                    <label for=id.clone()><Mixed text=label/></label>
+                    <div id=hint_id class="hint"><Mixed text=h/></div>
+                </div>
+            }
+            .into_any(),
+            None => view! { <label for=id.clone()><Mixed text=label/></label> }.into_any(),
+        };
+        view! {
+            <div class="checkbox">
+                <input type="checkbox" id=id.clone() name=group.clone() value=v prop:checked=checked
+                    aria-describedby=described on:change=change/>
+                {text}
+            </div>
+        }
+    };
+    let boxes = {
+        let one = one.clone();
+        move || {
+            let hints = hints.map(|h| h.get()).unwrap_or_default();
+            options
+                .get()
+                .into_iter()
+                .map(|(v, label)| {
+                    let h = hints.iter().find(|(k, _)| *k == v).map(|(_, h)| h.clone());
+                    one(v, label, h)
+                })
+                .collect_view()
+        }
+    };
+    let lang = crate::app::context::use_lang();
+    let last = move || {
+        exclusive.map(|e| {
+            let (v, label) = e.get();
+            view! {
+                <p class="checkboxes-divider">{move || hitotsu::ui_text::t(lang.get(), Msg::OrDivider)}</p>
+                {one(v, label, None)}
+            }
+        })
     };
     view! {
         <div class="form-group" class:form-group-error=has_error>
@@ -436,7 +484,7 @@ pub fn Checkboxes(
                 {label_view(&name, legend, true)}
                 {hint_view(&name, hint)}
                 {error_view(&name, error)}
-                <div class="checkboxes">{boxes}</div>
+                <div class="checkboxes">{boxes}{last}</div>
             </fieldset>
         </div>
     }

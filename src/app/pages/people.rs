@@ -220,6 +220,18 @@ pub fn PeoplePage() -> impl IntoView {
         })
     };
     let moving = event.household.contains(&PeopleQuestion::Members);
+    // The deceased was the head: the head asked is the one from now on.
+    let new_head = store.with_untracked(|s| {
+        s.people_scope(&catalog, &case.id, today)
+            .is_some_and(|p| p.new_head())
+    });
+    let head_part = if moving {
+        "after_move"
+    } else if new_head {
+        "after_death"
+    } else {
+        ""
+    };
     let sections = {
         let person_radios = person_radios.clone();
         let candidates = candidates.clone();
@@ -242,7 +254,7 @@ pub fn PeoplePage() -> impl IntoView {
                         }
                         .into_any()
                     }
-                    PeopleQuestion::Head => person_radios("head", legend(q, if moving { "after_move" } else { "" }), Some(Msg::HeadHint), true, None),
+                    PeopleQuestion::Head => person_radios("head", legend(q, head_part), Some(Msg::HeadHint), true, None),
                     PeopleQuestion::Informant => person_radios("informant", legend(q, ""), Some(Msg::InformantHint), true, None),
                     PeopleQuestion::FuneralHost => person_radios("funeral_host", legend(q, ""), None, true, None),
                     PeopleQuestion::Helper => {

@@ -1,6 +1,9 @@
 //! `/case/:case/q/:question`: one question per page. A question whose answer the app
 //! already knows (a fact of the vault, or what the household's people tell) is shown
-//! with that answer for the citizen to confirm, not asked afresh.
+//! with that answer for the citizen to confirm, not asked afresh. The yes-no questions of
+//! a group share one page of checkboxes (`group`).
+
+mod group;
 
 use crate::app::components::form::{
     option_id, DateInput, ErrorSummary, Label, Radios, TextInput, Width,
@@ -12,7 +15,9 @@ use crate::app::context::{tr, use_case, use_catalog, use_lang, use_store, use_to
 use crate::app::routes;
 use hitotsu::case::Step;
 use hitotsu::catalog::{Question, QuestionKind};
-use hitotsu::questionnaire::{asked, check_answer, next_after, previous_before, AnswerError};
+use hitotsu::questionnaire::{
+    check_answer, next_after, page, page_number, previous_before, AnswerError,
+};
 use hitotsu::resolve::{Known, KnownFrom};
 use hitotsu::ui_text::{
     answer_error, known_from_fact, known_from_household, question_progress, yes_no_options, Msg,
@@ -40,6 +45,12 @@ struct Shown {
     back: String,
 }
 
+/// A page of one question, or of a group's questions.
+enum PageShown {
+    One(Shown),
+    Group(group::Shown),
+}
+
 #[component]
 fn QuestionForm(question_id: String) -> impl IntoView {
     let store = use_store();
@@ -50,32 +61,38 @@ fn QuestionForm(question_id: String) -> impl IntoView {
     let shown = store.with_untracked(|s| {
         let scope = s.scope(&catalog, &case.id, today)?;
         let answers = scope.answers();
-        let asked_now = asked(scope.event, &answers);
-        let position = asked_now.iter().position(|q| q.id == question_id)?;
+        let on_page = page(scope.event, &answers, &question_id);
+        let position = page_number(scope.event, &answers, &question_id)?;
+        let back = previous_before(scope.event, &answers, &question_id)
+            .map_or(routes::home(), |q| routes::question(&case.id, &q.id));
+        if on_page.len() > 1 {
+            return group::shown(&scope, &on_page, position, back).map(PageShown::Group);
+        }
+        let question = (*on_page.first()?).clone();
         // What the app knows, said only while the case has not answered it itself.
         let known = scope
-            .known(&question_id)
-            .filter(|_| !scope.case.answers.contains_key(&question_id));
+            .known(&question.id)
+            .filter(|_| !scope.case.answers.contains_key(&question.id));
         let initial = scope
             .case
             .drafts
-            .get(&question_id)
-            .or_else(|| answers.get(&question_id))
+            .get(&question.id)
+            .or_else(|| answers.get(&question.id))
             .cloned()
-            .or_else(|| known.as_ref().map(|k| k.value.clone()))
+            .or_else(|| scope.proposed(&question.id))
             .unwrap_or_default();
-        let back = previous_before(scope.event, &answers, &question_id)
-            .map_or(routes::home(), |q| routes::question(&case.id, &q.id));
-        Some(Shown {
-            question: asked_now[position].clone(),
+        Some(PageShown::One(Shown {
+            question,
             position,
             initial,
             known,
             back,
-        })
+        }))
     });
-    let Some(shown) = shown else {
-        return view! { <NotFound/> }.into_any();
+    let shown = match shown {
+        Some(PageShown::One(shown)) => shown,
+        Some(PageShown::Group(shown)) => return view! { <group::GroupForm shown/> }.into_any(),
+        None => return view! { <NotFound/> }.into_any(),
     };
     let Shown {
         question,
@@ -147,7 +164,7 @@ fn QuestionForm(question_id: String) -> impl IntoView {
             format!(
                 "{} — {}",
                 event_title.get(lang.get()),
-                question_progress(lang.get(), position + 1)
+                question_progress(lang.get(), position)
             )
         })
     };
