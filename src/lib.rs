@@ -24,6 +24,7 @@ pub mod onestop;
 pub mod outbox;
 pub mod people;
 pub mod plan;
+pub mod postal;
 pub mod questionnaire;
 pub mod resolve;
 pub mod ruby;
