@@ -15,6 +15,7 @@ use crate::app::context::{tr, use_case, use_catalog, use_lang, use_store, use_to
 use crate::app::routes;
 use hitotsu::case::Step;
 use hitotsu::catalog::{Question, QuestionKind};
+use hitotsu::i18n::Text;
 use hitotsu::questionnaire::{
     check_answer, next_after, page, page_number, previous_before, AnswerError,
 };
@@ -49,6 +50,49 @@ struct Shown {
 enum PageShown {
     One(Shown),
     Group(group::Shown),
+}
+
+/// Where the flow goes once the answers of the page of `question` are recorded: the next
+/// page, or the plan after the last.
+fn step_after(
+    s: &hitotsu::state::AppState,
+    catalog: &hitotsu::catalog::Catalog,
+    case_id: &str,
+    question: &str,
+    today: jiff::civil::Date,
+) -> Step {
+    s.scope(catalog, case_id, today)
+        .and_then(|scope| {
+            next_after(scope.event, &scope.answers(), question)
+                .map(|q| Step::Question(q.id.clone()))
+        })
+        .unwrap_or(Step::Plan)
+}
+
+/// A question page's heading — at the counter, in the counter's words where the catalog
+/// has them — and its caption: the event and 「質問 N」.
+fn heading(
+    text: &Text,
+    staff: Option<&Text>,
+    event: &Text,
+    position: usize,
+) -> (Signal<String>, Signal<String>) {
+    let lang = use_lang();
+    let text = match (&crate::app::mode().counter, staff) {
+        (Some(_), Some(staff)) => staff.clone(),
+        _ => text.clone(),
+    };
+    let event = event.clone();
+    (
+        Signal::derive(move || text.get(lang.get()).to_string()),
+        Signal::derive(move || {
+            format!(
+                "{} — {}",
+                event.get(lang.get()),
+                question_progress(lang.get(), position)
+            )
+        }),
+    )
 }
 
 #[component]
@@ -129,16 +173,11 @@ fn QuestionForm(question_id: String) -> impl IntoView {
                 .unwrap_or_default();
             match check_answer(&question, &value.get_untracked(), &answers, today) {
                 Ok(accepted) => {
-                    let mut next = Step::Plan;
-                    store.update(|s| {
+                    let next = store.try_update(|s| {
                         s.record_answer(&catalog, &case_id, &question.id, accepted, today);
-                        if let Some(scope) = s.scope(&catalog, &case_id, today) {
-                            if let Some(q) = next_after(scope.event, &scope.answers(), &question.id)
-                            {
-                                next = Step::Question(q.id.clone());
-                            }
-                        }
+                        step_after(s, &catalog, &case_id, &question.id, today)
                     });
+                    let next = next.unwrap_or(Step::Plan);
                     navigate(&routes::step(&case_id, &next), Default::default());
                 }
                 Err(e) => error.set(Some(e)),
@@ -150,24 +189,12 @@ fn QuestionForm(question_id: String) -> impl IntoView {
         Signal::derive(move || error.get().map(|e| answer_error(lang.get(), &e, &event)))
     };
     let has_error = Signal::derive(move || error.with(Option::is_some));
-    let title = {
-        // At the counter, staff put the question to the citizen in the counter's words.
-        let text = match (&crate::app::mode().counter, &question.staff) {
-            (Some(_), Some(staff)) => staff.clone(),
-            _ => question.text.clone(),
-        };
-        Signal::derive(move || text.get(lang.get()).to_string())
-    };
-    let caption = {
-        let event_title = event.title.clone();
-        Signal::derive(move || {
-            format!(
-                "{} — {}",
-                event_title.get(lang.get()),
-                question_progress(lang.get(), position)
-            )
-        })
-    };
+    let (title, caption) = heading(
+        &question.text,
+        question.staff.as_ref(),
+        &event.title,
+        position,
+    );
     // The question's own hint, the date format, and what the app already knows.
     let hint = {
         let own = question.hint.clone();

@@ -8,10 +8,11 @@ use crate::app::components::layout::BackLink;
 use crate::app::context::{tr, use_case, use_catalog, use_lang, use_store, use_today};
 use crate::app::routes;
 use hitotsu::case::Step;
-use hitotsu::catalog::{Question, QuestionGroup};
-use hitotsu::questionnaire::{check_group, next_after, AnswerError, NONE_OF_THESE};
+use hitotsu::catalog::{Event, Question, QuestionGroup};
+use hitotsu::i18n::Text;
+use hitotsu::questionnaire::{check_group, AnswerError, NONE_OF_THESE};
 use hitotsu::resolve::CaseScope;
-use hitotsu::ui_text::{answer_error, question_progress, t, Msg};
+use hitotsu::ui_text::{answer_error, t, Msg};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -19,6 +20,7 @@ const NAME: &str = "answer";
 
 /// What the page shows, taken once from the state.
 pub(super) struct Shown {
+    event: Event,
     group: QuestionGroup,
     members: Vec<Question>,
     position: usize,
@@ -54,6 +56,7 @@ pub(super) fn shown(
         checked.push(NONE_OF_THESE.into());
     }
     Some(Shown {
+        event: scope.event.clone(),
         group,
         members: members.iter().map(|q| (*q).clone()).collect(),
         position,
@@ -70,6 +73,7 @@ pub(super) fn GroupForm(shown: Shown) -> impl IntoView {
     let catalog = use_catalog();
     let case = use_case();
     let Shown {
+        event,
         group,
         members,
         position,
@@ -110,74 +114,42 @@ pub(super) fn GroupForm(shown: Shown) -> impl IntoView {
             let on_page: Vec<&Question> = members.iter().collect();
             match check_group(&on_page, &values.get_untracked()) {
                 Ok(answers) => {
-                    let mut next = Step::Plan;
-                    store.update(|s| {
+                    let next = store.try_update(|s| {
                         for (q, a) in answers {
                             s.record_answer(&catalog, &case_id, &q, a, today);
                         }
-                        if let Some(scope) = s.scope(&catalog, &case_id, today) {
-                            if let Some(q) =
-                                next_after(scope.event, &scope.answers(), &on_page[0].id)
-                            {
-                                next = Step::Question(q.id.clone());
-                            }
-                        }
+                        super::step_after(s, &catalog, &case_id, &on_page[0].id, today)
                     });
+                    let next = next.unwrap_or(Step::Plan);
                     navigate(&routes::step(&case_id, &next), Default::default());
                 }
                 Err(e) => error.set(Some(e)),
             }
         }
     };
-    let event = catalog.event(&case.event).cloned();
     let message = {
         let event = event.clone();
-        Signal::derive(move || {
-            let e = error.get()?;
-            Some(answer_error(lang.get(), &e, event.as_ref()?))
-        })
+        Signal::derive(move || error.get().map(|e| answer_error(lang.get(), &e, &event)))
     };
     let has_error = Signal::derive(move || error.with(Option::is_some));
-    let title = {
-        // At the counter, staff put the question in the counter's words.
-        let text = match (&crate::app::mode().counter, &group.staff) {
-            (Some(_), Some(staff)) => staff.clone(),
-            _ => group.text.clone(),
-        };
-        Signal::derive(move || text.get(lang.get()).to_string())
-    };
-    let caption = {
-        let event_title = event.map(|e| e.title.clone());
-        Signal::derive(move || {
-            let progress = question_progress(lang.get(), position);
-            match &event_title {
-                Some(t) => format!("{} — {progress}", t.get(lang.get())),
-                None => progress,
-            }
-        })
-    };
+    let (title, caption) =
+        super::heading(&group.text, group.staff.as_ref(), &event.title, position);
     let hint = group
         .hint
         .clone()
         .map(|h| Signal::derive(move || h.get(lang.get()).to_string()));
-    let options = {
+    // Each member's words of one kind (its checkbox, its hint) in the page's language.
+    let words = |pick: fn(&Question) -> Option<&Text>| {
         let members = members.clone();
         Signal::derive(move || {
             members
                 .iter()
-                .filter_map(|q| Some((q.id.clone(), q.item.as_ref()?.get(lang.get()).to_string())))
+                .filter_map(|q| Some((q.id.clone(), pick(q)?.get(lang.get()).to_string())))
                 .collect::<Vec<_>>()
         })
     };
-    let hints = {
-        let members = members.clone();
-        Signal::derive(move || {
-            members
-                .iter()
-                .filter_map(|q| Some((q.id.clone(), q.hint.as_ref()?.get(lang.get()).to_string())))
-                .collect::<Vec<_>>()
-        })
-    };
+    let options = words(|q| q.item.as_ref());
+    let hints = words(|q| q.hint.as_ref());
     let none = Signal::derive(move || {
         (
             NONE_OF_THESE.to_string(),
